@@ -1,0 +1,1 @@
+"""Where a page becomes blocks: ``html`` for markup, ``text`` for plain-text dumps."""

@@ -1,0 +1,54 @@
+"""Plain-text page dumps -> blocks.
+
+A dump is what a browser copy-paste gives: one block per line, or paragraphs
+separated by blank lines. Hard-wrapped paragraphs (lines cut at a fixed width
+inside a paragraph) are joined back. Judging which lines are chrome is left to
+the rules, as for HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block, BlockKind
+
+_BULLET = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,3}[.)])\s+")
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]\s*$")
+
+
+def _is_hard_wrapped(paragraphs: list[list[str]]) -> bool:
+    """True when multi-line paragraphs look cut at a fixed width rather than one line a block."""
+    multi = [p for p in paragraphs if len(p) > 1]
+    if not multi or len(multi) < len(paragraphs) * 0.3:
+        return False
+    inner = [line for p in multi for line in p[:-1]]
+    if not inner:
+        return False
+    lengths = sorted(len(line) for line in inner)
+    width = lengths[int(len(lengths) * 0.9)]
+    if not 40 <= width <= 100:
+        return False
+    unended = sum(1 for line in inner if not _SENTENCE_END.search(line))
+    return unended / len(inner) > 0.6
+
+
+def text_to_blocks(text: str) -> list[Block]:
+    """Split a dump into blocks, one per paragraph."""
+    paragraphs: list[list[str]] = [[]]
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    paragraphs = [p for p in paragraphs if p]
+    joined = _is_hard_wrapped(paragraphs)
+    blocks: list[Block] = []
+    for para in paragraphs:
+        lines = [" ".join(para)] if joined and not any(_BULLET.match(l) for l in para[1:]) else para
+        for line in lines:
+            if _BULLET.match(line):
+                blocks.append(Block(_BULLET.sub("", line, count=1), BlockKind.LIST_ITEM))
+            else:
+                blocks.append(Block(line, BlockKind.PARAGRAPH))
+    return blocks

@@ -1,0 +1,118 @@
+"""Bytes -> text, once per page: binary refused, BOM, declared charset, detection.
+
+Mojibake repair and Unicode normalisation happen later, on the extracted text
+(normalize/text.py), where they cost little.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+
+
+class DecodeError(ValueError):
+    """The bytes are not text we can read."""
+
+
+# Magic numbers of formats that are never a page, with a name for the error record.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"RIFF", "RIFF media"),
+    (b"\x00\x00\x00", "binary data"),
+    (b"BZh", "bzip2 data"),
+    (b"\xfd7zXZ", "xz data"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"),
+    (b"wOFF", "WOFF font"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+_CONTROL = bytes(range(0, 32)).replace(b"\t", b"").replace(b"\n", b"").replace(b"\r", b"").replace(b"\x0c", b"")
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Name of the binary format ``data`` is in, or None when it may be text."""
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            return name
+    if any(data.startswith(bom) for bom, _ in _BOMS[1:]):
+        return None  # UTF-16/32 text has NULs but is text
+    head = data[:8192]
+    if not head:
+        return None
+    controls = sum(head.count(bytes([c])) for c in _CONTROL)
+    if controls / len(head) > 0.05:
+        return "binary data"
+    return None
+
+
+def _known(encoding: str | None) -> str | None:
+    if not encoding:
+        return None
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return None
+    # Pages labelled Latin-1 or ASCII are in practice Windows-1252 (as browsers assume).
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def declared_charset(data: bytes, headers: dict[str, str] | None = None) -> str | None:
+    """Charset from the HTTP Content-Type header, else from a <meta> in the first 4 KB."""
+    content_type = (headers or {}).get("content-type", "")
+    m = _HEADER_CHARSET.search(content_type)
+    if m and _known(m.group(1)):
+        return _known(m.group(1))
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        return _known(m.group(1).decode("ascii", "ignore"))
+    return None
+
+
+def decode(data: bytes, headers: dict[str, str] | None = None) -> tuple[str, str]:
+    """Decode page bytes; returns (text, encoding used). Raises DecodeError for non-text."""
+    binary = sniff_binary(data)
+    if binary:
+        raise DecodeError(f"not a text page: looks like {binary}")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace"), codec
+    declared = declared_charset(data, headers)
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
+            pass  # the declaration lies; detect below
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        bad_share = _utf8_error_share(data)
+        if bad_share < 0.01 and exc.start > 0:
+            # UTF-8 with a few stray bytes: keep it UTF-8, mark the damage.
+            return data.decode("utf-8", errors="replace"), "utf-8"
+    best = charset_normalizer.from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise DecodeError("undecodable bytes: no text encoding fits")
+    if best.chaos > 0.5:
+        raise DecodeError(f"undecodable bytes: best guess {best.encoding} gives garbled text")
+    return data.decode(best.encoding, errors="replace"), best.encoding
+
+
+def _utf8_error_share(data: bytes) -> float:
+    text = data.decode("utf-8", errors="replace")
+    return text.count("\ufffd") / max(1, len(text))

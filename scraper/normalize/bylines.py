@@ -1,0 +1,178 @@
+"""Bylines -> person names and the syndication source.
+
+A byline mixes people, roles, organisations, dates and UI text ("By: Jane Doe,
+Daily Caller News Foundation", "By JANE DOE and JOHN ROE, Associated Press",
+"Jane Doe | Reuters", "Jane Doe, Staff Writer"). It is split into parts and
+each part is classified by shape and by the word lists in names.toml: a
+person name is two to five capitalised name tokens; an organisation carries an
+organisation word or is a known news service.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class NameData:
+    news_services: frozenset[str]
+    organisation_words: frozenset[str]
+    roles: tuple[str, ...]
+    not_names: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def name_data() -> NameData:
+    with open(Path(__file__).with_name("names.toml"), "rb") as fh:
+        raw = tomllib.load(fh)
+    return NameData(
+        news_services=frozenset(raw["news_services"]),
+        organisation_words=frozenset(raw["organisation_words"]),
+        roles=tuple(sorted(raw["roles"], key=len, reverse=True)),
+        not_names=frozenset(raw["not_names"]),
+    )
+
+
+@dataclass(slots=True)
+class Byline:
+    authors: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)
+    """Parts that name nobody ("Staff", "Email the author")."""
+    unknown: list[str] = field(default_factory=list)
+    """Parts that are neither names nor organisations nor roles (a sign this is no byline)."""
+
+    @property
+    def syndication(self) -> str | None:
+        """The organisation a byline credits, preferring a known news service."""
+        data = name_data()
+        for org in self.organisations:
+            if org.casefold() in data.news_services:
+                return org
+        return self.organisations[0] if self.organisations else None
+
+
+_PREFIX = re.compile(
+    r"^\s*(?:(?:story|words|text|reporting|report|written|posted|compiled|edited)\s+)?"
+    r"(?:by|von|par|por|di|door|av|af|autor(?:ka)?|auteur|authors?|redakcja)\b\s*:?\s*",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# A date, time or "Updated ..." tail ends the names part of a byline.
+_TAIL = re.compile(
+    r"(?:\s*[|•·,;–—-]?\s*)(?:\b(?:updated|published|posted|last updated|modified|on)\b.*|"
+    rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}\b.*|\b\d{{1,2}}\s+(?:{_MONTH})\b.*|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}.*|"
+    r"\b\d{1,2}:\d{2}.*|\b\d+\s+(?:min|minutes?|hours?|days?)\b.*)$",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*(?:,|;|\||•|·|/|\band\b|&|\bund\b|\bet\b|\by\b|\bi\b|\boraz\b|\s[–—-]\s)\s*", re.IGNORECASE)
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|al|el|y|zu|ten|ter|dos|das)|[A-Z]\.)$")
+_LOWER_PARTICLES = frozenset("de da del della der den di du la le van von bin al el y zu ten ter dos das".split())
+
+
+def _strip_roles(part: str) -> str:
+    """Remove job titles around a name: "Jane Doe, Staff Writer" -> "Jane Doe"."""
+    data = name_data()
+    text = part.strip(" .:-–—()[]")
+    changed = True
+    while changed and text:
+        changed = False
+        low = text.casefold()
+        for role in data.roles:
+            if low == role:
+                return ""
+            if low.endswith(" " + role):
+                text, changed = text[: -len(role)].rstrip(" ,.-–—"), True
+                break
+            if low.startswith(role + " ") and role not in ("and", "with"):
+                text, changed = text[len(role) :].lstrip(" ,.:-–—"), True
+                break
+    return text
+
+
+def is_organisation(name: str) -> bool:
+    data = name_data()
+    low = name.casefold().strip()
+    if low in data.news_services:
+        return True
+    tokens = re.findall(r"[\w.'’-]+", low)
+    return any(t in data.organisation_words or t.rstrip(".") in data.organisation_words for t in tokens) or any(
+        w in low for w in (".com", ".org", ".net")
+    )
+
+
+def is_person_name(name: str) -> bool:
+    """Two to five name-shaped tokens, at least two capitalised, no digits."""
+    if any(ch.isdigit() for ch in name) or len(name) > 60:
+        return False
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    if not all(_NAME_TOKEN.match(t) for t in tokens):
+        return False
+    capitalised = [t for t in tokens if t[0].isupper()]
+    return len(capitalised) >= 2
+
+
+def fix_case(name: str) -> str:
+    """ALL-CAPS or all-lower names to title case, keeping Mc/Mac/O' and hyphenated parts right."""
+    if not (name.isupper() or name.islower()):
+        return name
+
+    def word(w: str) -> str:
+        low = w.lower()
+        if low in _LOWER_PARTICLES and name.islower():
+            return low
+        out = "-".join(p[:1].upper() + p[1:] for p in low.split("-"))
+        if re.match(r"^mc\w", out, re.IGNORECASE) and len(out) > 3:
+            out = "Mc" + out[2].upper() + out[3:]
+        if re.match(r"^o['’]\w", out, re.IGNORECASE):
+            out = out[:2] + out[2].upper() + out[3:]
+        return out
+
+    return " ".join(word(w) for w in name.split())
+
+
+def parse_byline(text: str) -> Byline:
+    """Split a byline into person names (case fixed) and organisations."""
+    result = Byline()
+    data = name_data()
+    body = _PREFIX.sub("", text.strip(), count=1)
+    body = _EMAIL.sub(" ", body)
+    body = _HANDLE.sub(" ", body)
+    body = _TAIL.sub("", body).strip(" ,.|:-–—")
+    for raw_part in _SPLIT.split(body):
+        part = _strip_roles(raw_part.strip())
+        if not part:
+            continue
+        low = part.casefold()
+        if low in data.not_names:
+            result.placeholders.append(part)
+            continue
+        if is_organisation(part):
+            if part not in result.organisations:
+                result.organisations.append(part)
+        elif is_person_name(part):
+            name = fix_case(part)
+            if name not in result.authors:
+                result.authors.append(name)
+        else:
+            result.unknown.append(part)
+    return result
+
+
+def looks_like_byline(text: str) -> bool:
+    """True when ``text`` reads as a byline: names or organisations only, nothing else."""
+    if len(text) > 200:
+        return False
+    parsed = parse_byline(text)
+    return bool(parsed.authors or parsed.organisations or parsed.placeholders) and not parsed.unknown

@@ -1,0 +1,153 @@
+"""Metadata evidence from an HTML page: JSON-LD, meta tags, <title>, <html lang>, canonical link."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..model import Evidence
+
+# meta name/property -> record field. Order within a field does not matter here:
+# resolve.py ranks origins.
+META_FIELDS: dict[str, str] = {
+    "og:title": "title",
+    "twitter:title": "title",
+    "dc.title": "title",
+    "parsely-title": "title",
+    "sailthru.title": "title",
+    "og:site_name": "outlet",
+    "application-name": "outlet",
+    "author": "author",
+    "article:author": "author",
+    "parsely-author": "author",
+    "sailthru.author": "author",
+    "dc.creator": "author",
+    "byl": "byline",
+    "article:published_time": "published",
+    "og:article:published_time": "published",
+    "datepublished": "published",
+    "date": "published",
+    "dc.date": "published",
+    "dc.date.issued": "published",
+    "pubdate": "published",
+    "publishdate": "published",
+    "parsely-pub-date": "published",
+    "sailthru.date": "published",
+    "article:modified_time": "modified",
+    "og:updated_time": "modified",
+    "datemodified": "modified",
+    "og:url": "canonical_url",
+    "og:locale": "language",
+    "dc.language": "language",
+    "content-language": "language",
+}
+
+ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+                 "opinionnewsarticle", "webpage", "report", "scholarlyarticle", "techarticle", "liveblogposting",
+                 "backgroundnewsarticle", "reviewnewsarticle", "socialmediaposting", "posting", "creativework"}
+
+
+def _names(value: Any) -> Iterator[tuple[str, str]]:
+    """(name, @type) pairs from a JSON-LD author/publisher value."""
+    if isinstance(value, str):
+        yield value, ""
+    elif isinstance(value, list):
+        for v in value:
+            yield from _names(v)
+    elif isinstance(value, dict):
+        name = value.get("name")
+        kind = value.get("@type", "")
+        kind = kind[0] if isinstance(kind, list) and kind else kind
+        if isinstance(name, str):
+            yield name, str(kind)
+        elif isinstance(name, list):
+            for n in name:
+                if isinstance(n, str):
+                    yield n, str(kind)
+
+
+def _json_ld_objects(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _json_ld_objects(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _json_ld_objects(data["@graph"])
+        main = data.get("mainEntity")
+        if isinstance(main, dict):
+            yield from _json_ld_objects(main)
+
+
+def _type_of(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type", "")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {str(k).casefold() for k in kinds}
+
+
+def json_ld_evidence(tree: LexborHTMLParser) -> list[Evidence]:
+    out: list[Evidence] = []
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(node.text(deep=True) or "null", strict=False)
+        except (ValueError, RecursionError):
+            continue
+        for obj in _json_ld_objects(data):
+            kinds = _type_of(obj)
+            if not kinds & ARTICLE_TYPES:
+                if kinds & {"organization", "newsmediaorganization", "website"} and isinstance(obj.get("name"), str):
+                    out.append(Evidence("outlet", obj["name"], "json-ld:website"))
+                continue
+            origin = "json-ld"
+            for key in ("headline", "name"):
+                if isinstance(obj.get(key), str):
+                    out.append(Evidence("title", obj[key], f"{origin}:{key}"))
+                    break
+            for name, kind in _names(obj.get("author")):
+                field = "syndication" if kind.casefold() in ("organization", "newsmediaorganization") else "author"
+                out.append(Evidence(field, name, f"{origin}:author"))
+            for name, _ in _names(obj.get("publisher")):
+                out.append(Evidence("outlet", name, f"{origin}:publisher"))
+            for name, _ in _names(obj.get("sourceOrganization")):
+                out.append(Evidence("syndication", name, f"{origin}:sourceOrganization"))
+            based_on = obj.get("isBasedOn")
+            if isinstance(based_on, dict):
+                for name, _ in _names(based_on.get("publisher") or based_on):
+                    out.append(Evidence("syndication", name, f"{origin}:isBasedOn"))
+            for key, field in (("datePublished", "published"), ("dateCreated", "published"), ("dateModified", "modified"),
+                               ("inLanguage", "language"), ("url", "canonical_url"), ("articleBody", "article_body")):
+                if isinstance(obj.get(key), str):
+                    out.append(Evidence(field, obj[key], f"{origin}:{key}"))
+    return out
+
+
+def html_evidence(tree: LexborHTMLParser) -> list[Evidence]:
+    """Every metadata candidate the page declares, each with its origin."""
+    out = json_ld_evidence(tree)
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv") or "").casefold().strip()
+        content = attrs.get("content")
+        if key in META_FIELDS and content and content.strip():
+            out.append(Evidence(META_FIELDS[key], content, f"meta:{key}"))
+    title = tree.css_first("title")
+    if title is not None and title.text(deep=True).strip():
+        out.append(Evidence("title", title.text(deep=True), "html:title"))
+    for node in tree.css('link[rel="canonical"]'):
+        href = node.attributes.get("href")
+        if href:
+            out.append(Evidence("canonical_url", href, "link:canonical"))
+    html = tree.css_first("html")
+    if html is not None and html.attributes.get("lang"):
+        out.append(Evidence("language", html.attributes["lang"] or "", "html:lang"))
+    for node in tree.css('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]'):
+        text = node.text(deep=True, separator=" ").strip()
+        if text and len(text) < 100:
+            out.append(Evidence("byline", text, "html:rel-author"))
+    for node in tree.css("time[datetime]"):
+        out.append(Evidence("published", node.attributes.get("datetime") or "", "html:time"))
+        break
+    return out

@@ -1,0 +1,176 @@
+"""One value per metadata field from all the evidence, by a stated order of trust.
+
+Each field lists the origins it trusts, most trusted first (prefixes of
+``Evidence.origin``). The first origin with a value that survives the field's
+cleaner wins, and its origin is kept as provenance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from ..model import Evidence
+from .bylines import is_organisation, parse_byline
+from .text import canonical
+
+# Field -> origins in order of trust. An origin not listed ranks last.
+TRUST: dict[str, tuple[str, ...]] = {
+    "title": ("json-ld:headline", "meta:og:title", "rule:feed-footer", "text:title-line", "rule:title-block",
+              "meta:twitter:title", "meta:dc.title", "meta:parsely-title", "json-ld:name", "html:title"),
+    "outlet": ("config:domain", "meta:og:site_name", "json-ld:publisher", "json-ld:website", "meta:application-name",
+               "rule:feed-footer", "rule:signup-box", "rule:masthead-tagline", "title:suffix"),
+    "author": ("json-ld:author", "meta:author", "meta:article:author", "meta:parsely-author", "meta:sailthru.author",
+               "meta:dc.creator"),
+    "byline": ("rule:byline", "rule:byline-block", "meta:byl", "html:rel-author"),
+    "syndication": ("byline:organisation", "json-ld:isBasedOn", "json-ld:sourceOrganization",
+                    "rule:republication-note", "text:dateline", "json-ld:author", "canonical:other-domain"),
+    "published": ("json-ld:datePublished", "meta:article:published_time", "meta:og:article:published_time",
+                  "meta:datepublished", "meta:parsely-pub-date", "meta:dc.date.issued", "meta:dc.date", "meta:date",
+                  "meta:pubdate", "meta:publishdate", "meta:sailthru.date", "json-ld:dateCreated", "html:time",
+                  "rule:dateline-meta", "url:date"),
+    "modified": ("json-ld:dateModified", "meta:article:modified_time", "meta:og:updated_time", "meta:datemodified"),
+    "canonical_url": ("link:canonical", "meta:og:url", "json-ld:url"),
+    "language": ("html:lang", "meta:content-language", "meta:dc.language", "json-ld:inLanguage", "meta:og:locale"),
+}
+
+
+def ranked(evidence: Sequence[Evidence], field: str) -> list[Evidence]:
+    """Evidence for ``field``, most trusted first (stable within an origin)."""
+    order = TRUST.get(field, ())
+
+    def rank(ev: Evidence) -> int:
+        for i, prefix in enumerate(order):
+            if ev.origin == prefix or ev.origin.startswith(prefix + ":"):
+                return i
+        return len(order)
+
+    return sorted((e for e in evidence if e.field == field), key=rank)
+
+
+def pick(evidence: Sequence[Evidence], field: str, clean: Callable[[str], str | None] = lambda v: v or None
+         ) -> tuple[str | None, str | None]:
+    """(value, origin) of the most trusted evidence whose cleaned value is not empty."""
+    for ev in ranked(evidence, field):
+        value = clean(canonical(ev.value))
+        if value:
+            return value, ev.origin
+    return None, None
+
+
+_QUOTES = "\"'“”‘’«»„‟"
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|/|»)\s+")
+
+
+def clean_title(value: str, outlet: str | None = None, strip_suffix: bool = False) -> str | None:
+    """Drop wrapping quotes and a " | Site" segment: the outlet's name, or (``strip_suffix``) a short last segment."""
+    value = value.strip()
+    if len(value) > 2 and value[0] in _QUOTES and value[-1] in _QUOTES:
+        value = value[1:-1].strip()
+    seps = list(_TITLE_SEPARATORS.finditer(value))
+    if not seps:
+        return value or None
+    outlet_key = outlet.casefold() if outlet else None
+    first, last = value[: seps[0].start()], value[seps[-1].end() :]
+    if outlet_key and last.casefold() in outlet_key:
+        return value[: seps[-1].start()].strip()
+    if outlet_key and first.casefold() in outlet_key:
+        return value[seps[0].end() :].strip()
+    if strip_suffix and title_suffix(value):
+        return value[: seps[-1].start()].strip()
+    return value
+
+
+def title_suffix(title: str) -> str | None:
+    """"Story headline | The Outlet" -> "The Outlet" (a short last segment)."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) > 1 and 1 <= len(parts[-1].split()) <= 5 and len(parts[0]) > len(parts[-1]):
+        return parts[-1].strip()
+    return None
+
+
+def clean_outlet(value: str) -> str | None:
+    value = value.strip(" .,:;|-–—" + _QUOTES)
+    if not value or len(value) > 80 or value.casefold().startswith(("our ", "the newsletter", "my ")):
+        return None
+    return value
+
+
+def clean_syndication(value: str) -> str | None:
+    value = re.sub(r"^(?:the website|the site|the blog)\s+", "", value.strip(" .,:;|-–—" + _QUOTES), flags=re.I)
+    if not value or len(value) > 100:
+        return None
+    return value
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%d/%m/%Y", "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y",
+                 "%d %B %Y", "%d %b %Y", "%A, %B %d, %Y", "%Y%m%d", "%B %d %Y", "%a, %d %b %Y %H:%M:%S %z")
+
+
+def clean_date(value: str) -> str | None:
+    """ISO 8601 date-time or date; None when the text is not a date."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return parsed.isoformat() if (parsed.hour, parsed.minute, parsed.second) != (0, 0, 0) or parsed.tzinfo else parsed.date().isoformat()
+    except ValueError:
+        pass
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        try:
+            return datetime(int(m.group(1)), int(m.group(2)), int(m.group(3))).date().isoformat()
+        except ValueError:
+            return None
+    head = re.sub(r"\s+(?:at\s+)?\d{1,2}:\d{2}.*$", "", value).strip(" ,")
+    head = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", head)
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(head, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def clean_url(value: str) -> str | None:
+    value = value.strip()
+    return value if urlsplit(value).scheme in ("http", "https") else None
+
+
+def clean_language(value: str) -> str | None:
+    m = re.match(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$", value.strip())
+    return m.group(1).lower() if m else None
+
+
+def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, list[str]]:
+    """(person names, origin, organisations named) from author and byline evidence.
+
+    Names from structured data are still parsed, so "Jane Doe, Reuters" in a
+    meta tag gives a person and an organisation. Organisations never become authors.
+    """
+    for field in ("author", "byline"):
+        names: list[str] = []
+        orgs: list[str] = []
+        origin: str | None = None
+        evs = ranked(evidence, field)
+        best_origin = next((e.origin for e in evs), None)
+        for ev in evs:
+            if origin is not None and ev.origin != origin:
+                break
+            value = canonical(ev.value)
+            if field == "author" and is_organisation(value):
+                orgs.append(value)
+                continue
+            parsed = parse_byline(value)
+            if parsed.authors:
+                origin = ev.origin
+                names.extend(n for n in parsed.authors if n not in names)
+            orgs.extend(o for o in parsed.organisations if o not in orgs)
+        if names:
+            return names, origin, orgs
+        if orgs and best_origin:
+            return [], None, orgs
+    return [], None, []

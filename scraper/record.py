@@ -1,0 +1,159 @@
+"""Where an article record is built: judged blocks + evidence -> Article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+import py3langid
+
+from .config import Config
+from .model import Article, Block, Evidence, Page
+from .normalize import resolve
+from .normalize.bylines import is_organisation
+from .normalize.text import canonical, join_blocks, word_count
+from .rules.engine import block_key
+
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'’/-]{1,60}?\s*\((?P<org>[^)]{2,40})\)\s*[-–—:]")
+_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$)")
+
+
+def host_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    return host.lower() if host else None
+
+
+def outlet_for_host(host: str | None, outlets: dict[str, str]) -> str | None:
+    """Outlet name from the config table; a subdomain matches its parent entry."""
+    while host:
+        if host in outlets:
+            return outlets[host]
+        if "." not in host:
+            return None
+        host = host.split(".", 1)[1]
+    return None
+
+
+def _derived_evidence(page: Page, blocks: Sequence[Block], evidence: list[Evidence], config: Config) -> list[Evidence]:
+    """Evidence that follows from other evidence: config outlet, title suffix, dateline, URL date, canonical domain."""
+    out: list[Evidence] = []
+    url = page.final_url or page.url
+    host = host_of(url)
+    configured = outlet_for_host(host, config.outlets)
+    if configured:
+        out.append(Evidence("outlet", configured, "config:domain"))
+    for ev in evidence:
+        if ev.field == "title" and ev.origin == "html:title":
+            suffix = resolve.title_suffix(canonical(ev.value))
+            if suffix:
+                out.append(Evidence("outlet", suffix, "title:suffix"))
+    first = next((b for b in blocks if b.kept), None)
+    if first is not None:
+        m = _DATELINE.match(first.text)
+        if m and is_organisation(m.group("org")):
+            out.append(Evidence("syndication", m.group("org"), "text:dateline"))
+    if url:
+        m = _URL_DATE.search(url)
+        if m:
+            out.append(Evidence("published", "-".join(m.groups()), "url:date"))
+    for ev in evidence:
+        if ev.field == "canonical_url":
+            canon_host = host_of(ev.value)
+            if host and canon_host and _site(canon_host) != _site(host):
+                name = outlet_for_host(canon_host, config.outlets) or canon_host.removeprefix("www.")
+                out.append(Evidence("syndication", name, "canonical:other-domain"))
+            break
+    return out
+
+
+def _site(host: str) -> str:
+    parts = host.split(".")
+    return ".".join(parts[-2:]) if len(parts) >= 2 else host
+
+
+def detect_language(text: str, declared: str | None) -> tuple[str | None, str | None]:
+    """Language of the text: the detector on enough text, else the page's own declaration."""
+    if len(text) >= 200:
+        lang, _ = py3langid.classify(text[:5000])
+        return lang, "detector"
+    if declared:
+        return declared, "declared"
+    if text:
+        lang, _ = py3langid.classify(text)
+        return lang, "detector"
+    return None, None
+
+
+def _unique(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for v in values:
+        key = block_key(v)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(v)
+    return out
+
+
+def build_article(page: Page, blocks: Sequence[Block], evidence: list[Evidence], config: Config,
+                  extractor: str, explain: bool = False) -> Article:
+    """Assemble the record: kept blocks become the text, evidence becomes metadata."""
+    evidence = evidence + _derived_evidence(page, blocks, evidence, config)
+    provenance: dict[str, str] = {}
+
+    def take(field: str, clean=lambda v: v or None) -> str | None:
+        value, origin = resolve.pick(evidence, field, clean)
+        if value is not None and origin is not None:
+            provenance[field] = origin
+        return value
+
+    text = join_blocks([canonical(b.text) for b in blocks if b.kept])
+    outlet = take("outlet", resolve.clean_outlet)
+    title = None
+    for ev in resolve.ranked(evidence, "title"):
+        title = resolve.clean_title(canonical(ev.value), outlet, strip_suffix=ev.origin == "html:title")
+        if title:
+            provenance["title"] = ev.origin
+            break
+    authors, author_origin, byline_orgs = resolve.authors_from(evidence)
+    if author_origin:
+        provenance["authors"] = author_origin
+    if byline_orgs:
+        evidence.append(Evidence("syndication", byline_orgs[0], "byline:organisation"))
+    syndication = take("syndication", resolve.clean_syndication)
+    if syndication and outlet and (block_key(syndication) == block_key(outlet)):
+        syndication = None  # the outlet's own story
+        provenance.pop("syndication", None)
+    declared = take("language", resolve.clean_language)
+    language, lang_origin = detect_language(text, declared)
+    if lang_origin:
+        provenance["language"] = lang_origin if lang_origin == "detector" else provenance.get("language", "declared")
+    captions = _unique([canonical(e.value) for e in evidence if e.field == "caption"])
+    credits = _unique([canonical(e.value) for e in evidence if e.field == "credit"])
+    article = Article(
+        source=page.source,
+        url=page.url,
+        final_url=page.final_url,
+        canonical_url=take("canonical_url", resolve.clean_url),
+        title=title,
+        text=text,
+        authors=authors,
+        outlet=outlet,
+        syndication=syndication,
+        published=take("published", resolve.clean_date),
+        modified=take("modified", resolve.clean_date),
+        language=language,
+        captions=captions,
+        credits=credits,
+        word_count=word_count(text),
+        extractor=extractor,
+        status=page.status,
+        fetched_at=page.fetched_at,
+    )
+    if explain:
+        article.provenance = provenance
+        article.removed = [{"rule": b.removed_by or "", "text": b.text} for b in blocks if not b.kept]
+    return article

@@ -1,0 +1,337 @@
+"""Where a block is judged cruft, and why.
+
+Every rule is named. Pattern rules come from ``patterns.toml`` (data); the few
+rules that compare blocks with each other (duplicates, the title repeated in
+the body, blocks a builder already typed as captions or bylines) are code here.
+A removed block keeps the name of the rule that removed it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Block, BlockKind, Evidence
+
+PATTERNS_FILE = Path(__file__).with_name("patterns.toml")
+
+Validator = Callable[[str], bool]
+
+
+@dataclass(slots=True)
+class RuleContext:
+    """What rules share while judging one page."""
+
+    evidence: list[Evidence] = field(default_factory=list)
+    title: str | None = None
+    """Known title (from page metadata), so a body block repeating it can go."""
+    disabled: frozenset[str] = frozenset()
+    plain_text: bool = False
+    """True for plain-text dumps, where the article's start must be found from the lines alone."""
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
+
+
+def block_key(text: str) -> str:
+    """Text folded for comparing blocks: case, dashes, quotes, spacing and punctuation ignored."""
+    folded = unicodedata.normalize("NFKC", text).translate(_DASHES).casefold()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+@dataclass(slots=True)
+class _Pattern:
+    regex: re.Pattern[str]
+    max_words: int
+
+
+@dataclass(slots=True)
+class PatternRule:
+    """Removes blocks whose whole text matches one of its patterns (see patterns.toml)."""
+
+    name: str
+    patterns: list[_Pattern]
+    max_words: int = 12
+    window: int = 1
+    validate: Validator | None = None
+    kind: BlockKind | None = None
+    cut_rest: bool = False
+    cut_after: float = 0.5
+    head_only: bool = False
+    """Judge only blocks before the first long paragraph (taglines, mastheads)."""
+
+    def match(self, text: str) -> dict[str, str] | None:
+        """Named captures of the first pattern matching ``text`` ({} when it has none), or None."""
+        n = words(text)
+        if n > self.max_words:
+            return None
+        for pattern in self.patterns:
+            if n > pattern.max_words:
+                continue
+            m = pattern.regex.fullmatch(text)
+            if m is None:
+                continue
+            groups = {k: v.strip() for k, v in m.groupdict().items() if v and v.strip()}
+            if self.validate is not None:
+                probe = groups.get("byline", text)
+                if not self.validate(probe):
+                    continue
+            return groups
+        return None
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        kept = [b for b in blocks if b.kept]
+        if self.head_only:
+            kept = kept[: _first_long_paragraph(kept)]
+        i = 0
+        while i < len(kept):
+            span, groups = self._match_at(kept, i)
+            if groups is None:
+                i += 1
+                continue
+            first = kept[i]
+            if self.cut_rest and _share_before(blocks, first) >= self.cut_after:
+                for b in kept[i:]:
+                    b.remove(self.name)
+                return
+            for b in kept[i : i + span]:
+                if self.kind is not None:
+                    b.kind = self.kind
+                b.remove(self.name)
+            self._record(first if span == 1 else None, groups, ctx)
+            i += span
+
+    def _match_at(self, kept: Sequence[Block], i: int) -> tuple[int, dict[str, str] | None]:
+        """Longest window of short blocks starting at ``i`` that matches, else the single block."""
+        if self.window > 1:
+            for span in range(min(self.window, len(kept) - i), 1, -1):
+                run = kept[i : i + span]
+                if all(words(b.text) <= 3 for b in run):
+                    groups = self.match(" ".join(b.text for b in run))
+                    if groups is not None:
+                        return span, groups
+        return 1, self.match(kept[i].text)
+
+    def _record(self, block: Block | None, groups: dict[str, str], ctx: RuleContext) -> None:
+        origin = f"rule:{self.name}"
+        for name, value in groups.items():
+            ctx.evidence.append(Evidence(name, value, origin))
+        if self.kind is BlockKind.CAPTION and block is not None:
+            ctx.evidence.append(Evidence("caption", block.text, origin))
+
+
+def is_long_paragraph(text: str) -> bool:
+    return words(text) >= 30 or (words(text) >= 15 and _SENTENCE_END.search(text) is not None)
+
+
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*\s*$")
+
+
+def _first_long_paragraph(blocks: Sequence[Block]) -> int:
+    for i, b in enumerate(blocks):
+        if is_long_paragraph(b.text):
+            return i
+    return len(blocks)
+
+
+def is_title_like(text: str) -> bool:
+    """A headline: a few words, not a sentence ending in a full stop, not all lower case."""
+    n = words(text)
+    return 3 <= n <= 30 and len(text) <= 250 and not text.rstrip().endswith((".", ",", ";", ":")) and not text.islower()
+
+
+@dataclass(slots=True)
+class PageHeadRule:
+    """In a text dump, the lines above the headline are site chrome (masthead, menus, signup).
+
+    The headline is found from the lines alone: the title-like line nearest
+    above the byline, or, with no byline, the title-like line right above the
+    first long paragraph when only short lines precede it.
+    """
+
+    name: str = "page-head"
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        if not ctx.plain_text:
+            return
+        title_at = self._find_title(blocks)
+        if title_at is None:
+            return
+        title = blocks[title_at]
+        for b in blocks[:title_at]:
+            b.remove(self.name)
+        title.kind = BlockKind.TITLE
+        title.remove("title-block")
+        ctx.evidence.append(Evidence("title", title.text, "text:title-line"))
+
+    @staticmethod
+    def _find_title(blocks: Sequence[Block]) -> int | None:
+        limit = max(3, len(blocks) // 2)
+        byline_at = next((i for i, b in enumerate(blocks[:limit]) if b.kind is BlockKind.BYLINE), None)
+        if byline_at is not None:
+            for i in range(byline_at - 1, -1, -1):
+                b = blocks[i]
+                if b.kept and is_title_like(b.text):
+                    return i
+            return None
+        for i, b in enumerate(blocks):
+            if not b.kept:
+                continue
+            if is_long_paragraph(b.text):
+                earlier = [j for j in range(i) if blocks[j].kept]
+                if earlier and is_title_like(blocks[earlier[-1]].text):
+                    return earlier[-1]
+                return None
+        return None
+
+
+def _share_before(blocks: Sequence[Block], marker: Block) -> float:
+    """Share of the kept text (in characters) that comes before ``marker``."""
+    before = total = 0
+    seen = False
+    for b in blocks:
+        if b is marker:
+            seen = True
+        if not b.kept:
+            continue
+        total += len(b.text)
+        if not seen:
+            before += len(b.text)
+    return before / total if total else 0.0
+
+
+@dataclass(slots=True)
+class TypedBlockRule:
+    """Blocks a builder already typed (captions, bylines, the title) leave the text and become evidence."""
+
+    name: str
+    kind: BlockKind
+    field: str
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        for b in blocks:
+            if b.kept and b.kind is self.kind:
+                b.remove(self.name)
+                ctx.evidence.append(Evidence(self.field, b.text, f"rule:{self.name}"))
+
+
+@dataclass(slots=True)
+class TitleRepeatRule:
+    """The page title repeated as a body block is metadata, not text."""
+
+    name: str = "title-repeat"
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        if not ctx.title:
+            return
+        key = block_key(ctx.title)
+        if not key:
+            return
+        for b in blocks:
+            if b.kept and block_key(b.text) == key:
+                b.remove(self.name)
+
+
+@dataclass(slots=True)
+class DuplicateRule:
+    """A block repeating an earlier one (a caption given twice, a pull quote) goes.
+
+    Blocks are compared folded (case, dashes, punctuation), so "Pool - Getty"
+    and "Pool – Getty" are the same. Very short blocks are left alone: a list
+    item "Yes" may well repeat in an article.
+    """
+
+    name: str = "duplicate-block"
+    min_words: int = 4
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        seen: set[str] = set()
+        for b in blocks:
+            if words(b.text) < self.min_words and b.kind is not BlockKind.CAPTION:
+                continue
+            key = block_key(b.text)
+            if not key:
+                continue
+            if key in seen:
+                b.remove(self.name)
+            else:
+                seen.add(key)
+
+
+Rule = PatternRule | TypedBlockRule | TitleRepeatRule | DuplicateRule | PageHeadRule
+
+
+def _compile(raw: str | dict, default_max: int) -> _Pattern:
+    if isinstance(raw, dict):
+        return _Pattern(re.compile(raw["re"], re.IGNORECASE), int(raw.get("max_words", default_max)))
+    return _Pattern(re.compile(raw, re.IGNORECASE), default_max)
+
+
+def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[PatternRule]:
+    """Compile the rules of a patterns file, in file order."""
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    rules = []
+    for name, spec in data.items():
+        max_words = int(spec.get("max_words", 12))
+        validate = spec.get("validate")
+        rules.append(
+            PatternRule(
+                name=name,
+                patterns=[_compile(p, max_words) for p in spec["patterns"]],
+                max_words=max_words,
+                window=int(spec.get("window", 1)),
+                validate=validators[validate] if validate else None,
+                kind=BlockKind(spec["kind"]) if "kind" in spec else None,
+                cut_rest=bool(spec.get("cut_rest", False)),
+                cut_after=float(spec.get("cut_after", 0.5)),
+                head_only=bool(spec.get("head_only", False)),
+            )
+        )
+    return rules
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> tuple[Rule, ...]:
+    """All rules in the order they run; built once per process."""
+    from ..normalize.bylines import looks_like_byline
+
+    patterns = load_pattern_rules(PATTERNS_FILE, {"byline": looks_like_byline})
+    metadata_rules = [r for r in patterns if r.kind is not None or _captures(r)]
+    cut_rules = [r for r in patterns if r.cut_rest]
+    cruft_rules = [r for r in patterns if r not in metadata_rules and r not in cut_rules]
+    return (
+        TypedBlockRule("title-block", BlockKind.TITLE, "title"),
+        TypedBlockRule("caption", BlockKind.CAPTION, "caption"),
+        TypedBlockRule("byline-block", BlockKind.BYLINE, "byline"),
+        TitleRepeatRule(),
+        *metadata_rules,
+        *cruft_rules,
+        PageHeadRule(),
+        DuplicateRule(),
+        *cut_rules,
+    )
+
+
+def _captures(rule: PatternRule) -> bool:
+    return any(p.regex.groupindex for p in rule.patterns)
+
+
+def rule_names() -> list[str]:
+    return [r.name for r in default_rules()]
+
+
+def apply_rules(blocks: list[Block], ctx: RuleContext, rules: Iterable[Rule] | None = None) -> None:
+    """Judge ``blocks`` in place with every rule not disabled in ``ctx``."""
+    for rule in default_rules() if rules is None else rules:
+        if rule.name not in ctx.disabled:
+            rule.apply(blocks, ctx)
