@@ -106,6 +106,8 @@ class Article:
     """Field name -> where its value came from; only with ``--explain``."""
     removed: list[dict[str, str]] | None = None
     """Removed blocks with the rule that removed each; only with ``--explain``."""
+    structure: list[str] | None = field(default=None, repr=False)
+    """Kind of each paragraph of ``text`` (heading, list_item, ...); for Markdown output, not serialised."""
 
     @property
     def ok(self) -> bool:
@@ -120,6 +122,7 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         record = asdict(self)
+        del record["structure"]
         if record["provenance"] is None:
             del record["provenance"]
         if record["removed"] is None:

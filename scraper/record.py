@@ -110,7 +110,9 @@ def build_article(page: Page, blocks: Sequence[Block], evidence: list[Evidence],
             provenance[field] = origin
         return value
 
-    text = join_blocks([canonical(b.text) for b in blocks if b.kept])
+    kept = [(b.kind.value, canonical(b.text)) for b in blocks if b.kept]
+    kept = [(kind, t) for kind, t in kept if t]
+    text = join_blocks([t for _, t in kept])
     outlet = take("outlet", resolve.clean_outlet)
     title = None
     for ev in resolve.ranked(evidence, "title"):
@@ -152,6 +154,7 @@ def build_article(page: Page, blocks: Sequence[Block], evidence: list[Evidence],
         extractor=extractor,
         status=page.status,
         fetched_at=page.fetched_at,
+        structure=[kind for kind, _ in kept],
     )
     if explain:
         article.provenance = provenance

@@ -1,0 +1,123 @@
+"""Local inputs -> Pages: files, directories (walked recursively, in a stable order), stdin.
+
+``.gz`` is read transparently whatever the file is called; a WARC file or a
+JSON Lines file of ``{"url", "html"}`` objects yields one Page per record.
+An input that cannot be read still yields a Page, with ``error`` set, so it
+becomes an error record rather than vanishing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..model import Page
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _error_page(source: str, exc: BaseException) -> Page:
+    return Page(source=source, data=b"", error={"type": type(exc).__name__, "message": str(exc) or repr(exc)})
+
+
+def gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Decompress a whole gzip stream (several members allowed), refusing to grow past ``max_bytes``."""
+    out = bytearray()
+    while data:
+        d = zlib.decompressobj(wbits=31)
+        out += d.decompress(data, max_bytes + 1 - len(out))
+        if len(out) > max_bytes:
+            raise ValueError(f"gzip expands past the size cap of {max_bytes} bytes")
+        if not d.eof:
+            raise EOFError("truncated gzip stream: compressed data ends before the end-of-stream marker")
+        data = d.unused_data
+        if data and not data.startswith(GZIP_MAGIC):
+            break
+    return bytes(out)
+
+
+def walk(path: Path) -> Iterator[Path | tuple[Path, BaseException]]:
+    """Files under ``path`` in sorted order; an unreadable directory is reported, not skipped."""
+    try:
+        entries = sorted(os.scandir(path), key=lambda e: e.name)
+    except OSError as exc:
+        yield path, exc
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        child = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            yield from walk(child)
+        elif entry.is_file():
+            yield child
+
+
+def _is_warc(head: bytes) -> bool:
+    return head.startswith((b"WARC/", b"filedesc://"))
+
+
+def pages_from_file(path: Path, max_bytes: int) -> Iterator[Page]:
+    """One file -> its Pages (one, or one per archive record)."""
+    source = str(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4)
+            if head.startswith(GZIP_MAGIC):
+                inner = gzip.open(path, "rb").read(8)
+            else:
+                inner = head
+    except (OSError, EOFError, zlib.error) as exc:
+        yield _error_page(source, exc)
+        return
+    if _is_warc(inner):
+        from .warc import iter_warc_pages
+
+        yield from iter_warc_pages(path)
+        return
+    try:
+        if os.path.getsize(path) > max_bytes:
+            raise ValueError(f"file is {os.path.getsize(path)} bytes, over the size cap of {max_bytes}")
+        data = path.read_bytes()
+        if data.startswith(GZIP_MAGIC):
+            data = gunzip(data, max_bytes)
+    except (OSError, EOFError, ValueError, zlib.error) as exc:
+        yield _error_page(source, exc)
+        return
+    if path.name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
+        from .jsonl import iter_jsonl_pages
+
+        yield from iter_jsonl_pages(data, source)
+        return
+    yield Page(source=source, data=data)
+
+
+def iter_paths(paths: Iterable[str], max_bytes: int = 50_000_000, stdin: object = None) -> Iterator[Page]:
+    """Pages from command-line paths: files, directories, or ``-`` for standard input."""
+    for raw in paths:
+        if raw == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            data = stream.read(max_bytes + 1)  # type: ignore[attr-defined]
+            if len(data) > max_bytes:
+                yield _error_page("-", ValueError(f"standard input is over the size cap of {max_bytes} bytes"))
+            else:
+                try:
+                    yield Page(source="-", data=gunzip(data, max_bytes) if data.startswith(GZIP_MAGIC) else data)
+                except (EOFError, ValueError, zlib.error) as exc:
+                    yield _error_page("-", exc)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for item in walk(path):
+                if isinstance(item, tuple):
+                    yield _error_page(str(item[0]), item[1])
+                else:
+                    yield from pages_from_file(item, max_bytes)
+        elif path.exists():
+            yield from pages_from_file(path, max_bytes)
+        else:
+            yield _error_page(raw, FileNotFoundError(f"no such file or directory: {raw}"))
