@@ -23,7 +23,8 @@ def command(args: argparse.Namespace) -> int:
     skip = resume(args.output) if args.output and args.output != "-" and args.format == "jsonl" else set()
     sink = open_sink(args.format, args.output)
     try:
-        summary = run(iter_paths(args.paths, config.run.max_page_bytes), sink, config, explain=args.explain,
+        summary = run(iter_paths(args.paths, config.run.max_page_bytes,
+                                       exclude=[args.output] if args.output and args.output != "-" else []), sink, config, explain=args.explain,
                       skip=skip, progress=False if args.no_progress else None)
     finally:
         sink.close()

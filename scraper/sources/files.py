@@ -55,6 +55,10 @@ def walk(path: Path) -> Iterator[Path | tuple[Path, BaseException]]:
             yield from walk(child)
         elif entry.is_file():
             yield child
+        elif entry.is_symlink():
+            yield child, FileNotFoundError(f"broken symbolic link: {child}")
+        else:  # FIFO, socket, device: reading could block forever
+            yield child, OSError(f"not a regular file: {child}")
 
 
 def _is_warc(head: bytes) -> bool:
@@ -96,8 +100,13 @@ def pages_from_file(path: Path, max_bytes: int) -> Iterator[Page]:
     yield Page(source=source, data=data)
 
 
-def iter_paths(paths: Iterable[str], max_bytes: int = 50_000_000, stdin: object = None) -> Iterator[Page]:
-    """Pages from command-line paths: files, directories, or ``-`` for standard input."""
+def iter_paths(paths: Iterable[str], max_bytes: int = 50_000_000, stdin: object = None,
+               exclude: Iterable[str] = ()) -> Iterator[Page]:
+    """Pages from command-line paths: files, directories, or ``-`` for standard input.
+
+    ``exclude`` names files never read as input (the run's own output file).
+    """
+    excluded = {os.path.realpath(p) for p in exclude}
     for raw in paths:
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -115,9 +124,11 @@ def iter_paths(paths: Iterable[str], max_bytes: int = 50_000_000, stdin: object 
             for item in walk(path):
                 if isinstance(item, tuple):
                     yield _error_page(str(item[0]), item[1])
-                else:
+                elif os.path.realpath(item) not in excluded:
                     yield from pages_from_file(item, max_bytes)
-        elif path.exists():
+        elif path.is_file():
             yield from pages_from_file(path, max_bytes)
+        elif path.exists():
+            yield _error_page(raw, OSError(f"not a regular file: {raw}"))
         else:
             yield _error_page(raw, FileNotFoundError(f"no such file or directory: {raw}"))
