@@ -1,0 +1,136 @@
+"""Block rules: chrome of many wordings goes, article sentences that look alike stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.model import Block, BlockKind
+from scraper.rules.engine import RuleContext, apply_rules, default_rules
+
+BODY = [
+    "The council approved the budget on Tuesday after a long debate about road repairs and the cost of new buses for the city.",
+    "Officials said the plan would be reviewed next year, and that residents could comment on it at public meetings through March.",
+    "Opposition members argued the tax increase would fall hardest on renters, who already spend a large share of income on housing.",
+    "The mayor said the city had no other way to pay for the repairs without cutting services that many families depend on.",
+]
+
+
+def judge(lines: list[str], plain_text: bool = False) -> tuple[list[Block], RuleContext]:
+    blocks = [Block(t) for t in lines]
+    ctx = RuleContext(plain_text=plain_text)
+    apply_rules(blocks, ctx)
+    return blocks, ctx
+
+
+def verdict(line: str, position: str = "middle") -> str | None:
+    """The rule that removes ``line`` when it sits among article paragraphs."""
+    lines = {"start": [line, *BODY], "middle": [*BODY[:2], line, *BODY[2:]], "end": [*BODY, line]}[position]
+    blocks, _ = judge(lines)
+    return next(b.removed_by for b in blocks if b.text == line)
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Advertisement", "advertisement"),
+    ("ADVERTISEMENT", "advertisement"),
+    ("Anzeige", "advertisement"),
+    ("Story continues below advertisement", "advertisement"),
+    ("Share this:", "share-widget"),
+    ("Click to share on LinkedIn (Opens in new window)", "share-widget"),
+    ("Share on Facebook", "share-widget"),
+    ("Teilen", "share-widget"),
+    ("Continue reading", "read-more"),
+    ("Read more »", "read-more"),
+    ("Lire la suite", "read-more"),
+    ("5 min read", "read-more"),
+    ("Subscribe to our newsletter", "signup-box"),
+    ("Get the best of our reporting delivered straight to your inbox every week.", "signup-box"),
+    ("Sign up for The Morning Brief", "signup-box"),
+    ("Email address (Required)", "signup-box"),
+    ("Donate now", "donate-box"),
+    ("Support independent journalism: become a member today.", "donate-box"),
+    ("We use cookies to improve your experience on our site.", "cookie-notice"),
+    ("Diese Website verwendet Cookies, um Ihnen ein besseres Erlebnis zu bieten.", "cookie-notice"),
+    ("Accept all cookies", "cookie-notice"),
+    ("© 2024 Example Media. All rights reserved.", "copyright-notice"),
+    ("Tags: politics, budget, city council", "copyright-notice"),
+    ("This article originally appeared on The Nevada Independent.", "republication-note"),
+    ("Republished with permission", "republication-note"),
+    ("The post “Budget passes” appeared first on Springfield Sun.", "feed-footer"),
+])
+def test_chrome_is_removed_by_its_rule(line, rule):
+    assert verdict(line) == rule
+
+
+@pytest.mark.parametrize("line", [
+    "The advertisement campaign cost the party more than two million dollars, according to filings released on Friday.",
+    "Readers who want to donate blood can visit the clinic on Main Street, which opens at eight in the morning on weekdays.",
+    "She said the company would share more details with investors when it reports quarterly results in April.",
+    "By the end of the year, prices had risen by nearly ten percent.",
+    "Follow the money, the prosecutor told the jury, and you will find the motive.",
+    "Related research published last year found a similar effect in older patients.",
+    "Subscribers to the service will pay five dollars more each month starting in June, the company said in a statement to regulators.",
+    "Comments from residents were overwhelmingly negative, the planning board noted.",
+])
+def test_article_sentences_that_resemble_chrome_are_kept(line):
+    assert verdict(line) is None
+
+
+def test_share_counter_split_over_lines_goes_as_one():
+    blocks, _ = judge([*BODY, "Total", "0", "Shares"])
+    assert [b.removed_by for b in blocks[-3:]] == ["share-widget"] * 3
+
+
+def test_related_marker_near_the_end_cuts_the_rest():
+    blocks, _ = judge([*BODY, "Related Posts", "Budget talks stall again", "New buses arrive next month"])
+    assert [b.kept for b in blocks] == [True] * 4 + [False] * 3
+    assert {b.removed_by for b in blocks[4:]} == {"related-links"}
+
+
+def test_related_marker_early_does_not_cut_the_article():
+    blocks, _ = judge([BODY[0], "Related: Budget talks stall again", *BODY[1:]])
+    assert [b.kept for b in blocks] == [True, False, True, True, True]
+
+
+def test_duplicate_caption_with_other_dash_goes():
+    caption = "(Photo by Jo Lee - Pool/Getty Images)"
+    blocks, ctx = judge([caption, caption.replace("-", "–"), *BODY])
+    assert all(not b.kept for b in blocks[:2])
+    assert [e.value for e in ctx.evidence if e.field == "credit"] == ["Jo Lee - Pool/Getty Images", "Jo Lee – Pool/Getty Images"]
+
+
+def test_repeated_paragraph_goes_once():
+    blocks, _ = judge([*BODY, BODY[1]])
+    assert blocks[-1].removed_by == "duplicate-block"
+    assert blocks[1].kept
+
+
+def test_byline_needs_names_to_be_a_byline():
+    blocks, ctx = judge(["By JANE DOE and JOHN ROE, Associated Press", *BODY])
+    assert blocks[0].removed_by == "byline"
+    assert [e.value for e in ctx.evidence if e.field == "byline"] == ["JANE DOE and JOHN ROE, Associated Press"]
+
+
+def test_typed_blocks_leave_the_text_as_evidence():
+    blocks = [Block("A crowd at the rally. Photo: Ann Wu/AP", BlockKind.CAPTION), *map(Block, BODY)]
+    ctx = RuleContext()
+    apply_rules(blocks, ctx)
+    assert not blocks[0].kept
+    assert any(e.field == "caption" for e in ctx.evidence)
+
+
+def test_disabled_rule_does_not_run():
+    blocks = [Block("Advertisement"), *map(Block, BODY)]
+    apply_rules(blocks, RuleContext(disabled=frozenset({"advertisement"})))
+    assert blocks[0].kept
+
+
+def test_page_head_in_a_text_dump_goes_above_the_headline():
+    lines = ["Home", "World", "Sports", "Budget passes after long debate", "By Ann Wu", *BODY]
+    blocks, ctx = judge(lines, plain_text=True)
+    assert [b.removed_by for b in blocks[:5]] == ["read-more", "page-head", "page-head", "title-block", "byline"]
+    assert any(e.field == "title" and e.value == "Budget passes after long debate" for e in ctx.evidence)
+
+
+def test_every_rule_has_a_unique_name():
+    names = [r.name for r in default_rules()]
+    assert len(names) == len(set(names))
