@@ -92,6 +92,13 @@ def decode(data: bytes, headers: dict[str, str] | None = None) -> tuple[str, str
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data.decode(codec, errors="replace"), codec
+    if not data.isascii():
+        try:
+            # Valid UTF-8 with non-ASCII bytes is UTF-8 whatever a label says: other
+            # encodings almost never form valid multi-byte sequences by chance.
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     declared = declared_charset(data, headers)
     if declared:
         try:
