@@ -43,7 +43,7 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
         tree = LexborHTMLParser(text)
         ctx.evidence.extend(html_evidence(tree))
         ctx.title, _ = pick(ctx.evidence, "title")
-        blocks, extractor = html_to_blocks(text, page.final_url or page.url)
+        blocks, extractor = html_to_blocks(text, page.final_url or page.url, tree=tree, evidence=ctx.evidence)
     else:
         ctx.plain_text = True
         blocks, extractor = text_to_blocks(text), "text"

@@ -1,15 +1,31 @@
 """HTML pages -> blocks of the main content.
 
-This first version asks trafilatura for the main content (as XML, so the
-structure survives) and maps its elements to blocks.
+Our own extractor: prune chrome (prune.py), cut the page into text units
+(segment.py), pick the element holding the most net prose (score.py) and turn
+the units inside it into blocks. Where it is not confident (little prose, no
+clear container), trafilatura extracts that page instead, and the returned
+extractor name says which path produced the text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import trafilatura
 from lxml import etree
+from selectolax.lexbor import LexborHTMLParser
 
-from ..model import Block, BlockKind
+from ..model import Block, BlockKind, Evidence
+from .prune import prune
+from .score import Choice, choose
+from .segment import Segmentation, segment
+
+FALLBACK_MAX_CHARS = 3_000_000
+"""Pages larger than this never go to trafilatura (it is slow on them); ours is linear."""
+MIN_SCORE = 150.0
+"""Net prose (characters) the chosen container must hold for us to trust it."""
+MAX_LINK_DENSITY = 0.6
+MAX_BYLINE_WORDS = 12
 
 _KIND_BY_TAG = {
     "p": BlockKind.PARAGRAPH,
@@ -43,7 +59,7 @@ def _walk(el: etree._Element, out: list[Block]) -> None:
 
 
 def trafilatura_blocks(html: str, url: str | None = None) -> list[Block]:
-    """Main-content blocks as trafilatura finds them."""
+    """Main-content blocks as trafilatura finds them (the fallback path)."""
     xml = trafilatura.extract(
         html, url=url, output_format="xml", include_comments=False, include_tables=True,
         include_images=False, include_formatting=False, with_metadata=False, deduplicate=False,
@@ -57,6 +73,47 @@ def trafilatura_blocks(html: str, url: str | None = None) -> list[Block]:
     return blocks
 
 
-def html_to_blocks(html: str, url: str | None = None) -> tuple[list[Block], str]:
-    """Blocks of the article and the name of the path that produced them."""
-    return trafilatura_blocks(html, url), "trafilatura"
+def confident(choice: Choice | None) -> bool:
+    """Is the chosen container clearly an article?"""
+    return choice is not None and choice.score >= MIN_SCORE
+
+
+def units_to_blocks(seg: Segmentation, element: int) -> list[Block]:
+    """The units inside ``element`` as blocks, link lists and date stamps left out."""
+    lo, hi = element, seg.end[element]
+    blocks: list[Block] = []
+    for u in seg.units:
+        if not lo <= u.element < hi:
+            continue
+        ld = u.link_density
+        if ld > MAX_LINK_DENSITY or u.in_time:
+            continue
+        kind = u.kind
+        if kind is BlockKind.BYLINE and len(u.text.split()) > MAX_BYLINE_WORDS:
+            continue  # an author box or bio, not a byline
+        blocks.append(Block(u.text, kind, link_density=ld, level=u.level if kind is BlockKind.HEADING else 0))
+    return blocks
+
+
+def html_to_blocks(html: str, url: str | None = None, tree: LexborHTMLParser | None = None,
+                   evidence: Sequence[Evidence] = ()) -> tuple[list[Block], str]:
+    """Blocks of the article and the name of the path that produced them ("html" or "trafilatura").
+
+    ``tree`` is the page already parsed by the pipeline (it is pruned in place);
+    without one the page is parsed here.
+    """
+    if tree is None:
+        tree = LexborHTMLParser(html)
+    body = prune(tree)
+    choice = None
+    seg = None
+    if body is not None:
+        seg = segment(body)
+        choice = choose(seg)
+    if not confident(choice) and len(html) <= FALLBACK_MAX_CHARS:
+        blocks = trafilatura_blocks(html, url)
+        if blocks:
+            return blocks, "trafilatura"
+    if seg is None or choice is None:
+        return [], "html"
+    return units_to_blocks(seg, choice.element), "html"

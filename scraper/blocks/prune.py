@@ -1,0 +1,151 @@
+"""Remove what is never article text from a parsed page, before scoring.
+
+Three kinds of chrome go: tags that never hold article text (scripts, nav,
+forms, ...), ARIA roles of page furniture, and containers whose class or id
+vocabulary names chrome (share, related, newsletter, comments, ads, ...).
+The vocabulary is data (selectors.toml). A node holding most of the page's
+text is never pruned by role or class: a site calling its article wrapper
+"main-sidebar-layout" must not lose its article.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+SELECTORS_FILE = Path(__file__).with_name("selectors.toml")
+
+_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SAFE_SHARE = 0.5
+"""A node with more than this share of the body's text is never pruned by role or class."""
+_SMALL_FORM_CHARS = 500
+
+
+def tokens(value: str) -> list[str]:
+    """Class or id value -> lower-case word tokens ("relatedPosts__item" -> related, posts, item)."""
+    return [t for t in _SPLIT.split(_HUMP.sub(" ", value).lower()) if t]
+
+
+@dataclass(frozen=True, slots=True)
+class Selectors:
+    drop_tags: tuple[str, ...]
+    drop_if_small: tuple[str, ...]
+    roles: frozenset[str]
+    strong: frozenset[str]
+    prefix: tuple[str, ...]
+    weak: frozenset[str]
+    hidden: frozenset[str]
+    keep: frozenset[str]
+    byline: frozenset[str]
+    caption: frozenset[str]
+
+    def is_chrome_name(self, name: str) -> bool:
+        """One class name or id names chrome, and does not start as the article's own."""
+        toks = tokens(name)
+        if not toks or toks[0] in self.keep:
+            return False
+        if "".join(toks) in self.hidden:
+            return True
+        if len(toks) <= 2 and any(t in self.weak for t in toks):
+            return True
+        return any(t in self.strong or t.startswith(self.prefix) for t in toks)
+
+    def names_keep(self, name: str) -> bool:
+        toks = tokens(name)
+        return bool(toks) and toks[0] in self.keep
+
+    def is_chrome(self, class_attr: str | None, id_attr: str | None) -> bool:
+        names = (class_attr or "").split()
+        if id_attr:
+            names.append(id_attr)
+        if not any(self.is_chrome_name(n) for n in names):
+            return False
+        return not any(self.names_keep(n) for n in names)
+
+
+@lru_cache(maxsize=1)
+def selectors() -> Selectors:
+    """The pruning vocabulary, loaded once per process."""
+    with open(SELECTORS_FILE, "rb") as fh:
+        data = tomllib.load(fh)
+    cls = data["classes"]
+    return Selectors(
+        drop_tags=tuple(data["tags"]["drop"]),
+        drop_if_small=tuple(data["tags"]["drop_if_small"]),
+        roles=frozenset(data["roles"]["drop"]),
+        strong=frozenset(cls["strong"]),
+        prefix=tuple(cls["prefix"]),
+        weak=frozenset(cls["weak"]),
+        hidden=frozenset(cls["hidden"]),
+        keep=frozenset(cls["keep"]),
+        byline=frozenset(data["kinds"]["byline"]),
+        caption=frozenset(data["kinds"]["caption"]),
+    )
+
+
+def _is_hidden(attrs: dict[str, str | None]) -> bool:
+    if "hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = attrs.get("style")
+    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+
+
+def _text_len(node: LexborNode) -> int:
+    return len(node.text(deep=True))
+
+
+_ALWAYS = ("script", "style", "noscript", "template", "svg", "canvas", "head", "title", "link", "meta", "object", "embed")
+
+
+def prune(tree: LexborHTMLParser) -> LexborNode | None:
+    """Remove chrome from ``tree`` in place; returns the body (None when the page has none)."""
+    sel = selectors()
+    tree.strip_tags(list(_ALWAYS))
+    body = tree.body
+    if body is None:
+        return None
+    total = _text_len(body)
+    limit = total * _SAFE_SHARE
+    budget = 50 * total + 1_000_000
+    """Characters the safety check may measure; past it, big nested chrome is pruned unmeasured."""
+    soft_tags = frozenset(t for t in sel.drop_tags if t not in _ALWAYS)
+    small_tags = frozenset(sel.drop_if_small)
+    query = ",".join([*soft_tags, *small_tags, "[class]", "[id]", "[role]", "[style]", "[hidden]", "[aria-hidden]"])
+    doomed: list[LexborNode] = []
+    seen: set[int] = set()
+    for node in body.css(query):
+        mid = node.mem_id
+        if mid in seen:
+            continue
+        seen.add(mid)
+        tag = node.tag
+        if tag in small_tags:
+            if _text_len(node) < _SMALL_FORM_CHARS:
+                doomed.append(node)
+            continue
+        hard = tag in soft_tags
+        if not hard:
+            attrs = node.attributes
+            if not attrs or tag in ("html", "body", "main", "article"):
+                continue
+            role = (attrs.get("role") or "").strip().lower()
+            if not (_is_hidden(attrs) or role in sel.roles or sel.is_chrome(attrs.get("class"), attrs.get("id"))):
+                continue
+        if budget > 0:
+            size = _text_len(node)
+            budget -= size
+            if size > limit:
+                continue
+        doomed.append(node)
+    # Document order puts a node before its descendants: freeing in reverse never
+    # touches a node whose ancestor is already gone.
+    for node in reversed(doomed):
+        node.decompose()
+    return body

@@ -1,0 +1,187 @@
+"""A pruned page -> text units in reading order, each tied to the element holding it.
+
+One iterative walk (no recursion: 50,000 nested divs must not overflow the
+stack). Inline text accumulates until a block-level boundary (a paragraph, a
+heading, a list item, a cell, a ``<br>``) flushes it as one unit. Each unit
+remembers its innermost block element, the share of its characters inside
+links, and its kind (heading, list item, quote, caption, byline, ...). Elements
+get preorder ids, so "is inside element E" is a range test: ``E <= id < end[E]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+from ..model import BlockKind
+from .prune import selectors, tokens
+
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "body", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
+    "pre", "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption",
+    "address", "details", "summary", "hr", "center", "fieldset", "form", "header", "footer", "nav",
+    "aside", "hgroup", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "noscript",
+})
+_KIND = {
+    "h1": BlockKind.HEADING, "h2": BlockKind.HEADING, "h3": BlockKind.HEADING, "h4": BlockKind.HEADING,
+    "h5": BlockKind.HEADING, "h6": BlockKind.HEADING, "li": BlockKind.LIST_ITEM, "dt": BlockKind.LIST_ITEM,
+    "dd": BlockKind.LIST_ITEM, "blockquote": BlockKind.QUOTE, "pre": BlockKind.CODE,
+    "figcaption": BlockKind.CAPTION, "caption": BlockKind.CAPTION,
+}
+_CELL_BLOCKS = "p,div,table,ul,ol,br,h1,h2,h3,h4,h5,h6,blockquote,section,article"
+MAX_DEPTH = 300
+"""Below this depth a subtree is read as one unit, so pathological nesting stays linear."""
+
+
+@dataclass(slots=True)
+class Unit:
+    text: str
+    link_chars: int
+    kind: BlockKind
+    level: int
+    element: int
+    """Preorder id of the innermost block element holding the text."""
+    in_time: bool = False
+
+    @property
+    def link_density(self) -> float:
+        return min(1.0, self.link_chars / len(self.text)) if self.text else 0.0
+
+
+@dataclass(slots=True)
+class Segmentation:
+    units: list[Unit] = field(default_factory=list)
+    parent: list[int] = field(default_factory=list)
+    end: list[int] = field(default_factory=list)
+    tag: list[str] = field(default_factory=list)
+    hint: list[int] = field(default_factory=list)
+    """Element ids marked as the article by markup (<article>, itemprop=articleBody, <main>)."""
+
+
+def _kind_marker(node: LexborNode, byline: frozenset[str], caption: frozenset[str]) -> BlockKind | None:
+    attrs = node.attributes
+    if not attrs:
+        return None
+    if (attrs.get("itemprop") or "").lower() == "author" or (attrs.get("rel") or "").lower() == "author":
+        return BlockKind.BYLINE
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".split()
+    for name in names:
+        toks = tokens(name)
+        if any(t in byline for t in toks[:2]):
+            return BlockKind.BYLINE
+        if any(t in caption for t in toks[:2]):
+            return BlockKind.CAPTION
+    return None
+
+
+def segment(body: LexborNode) -> Segmentation:
+    """Walk ``body`` once and cut its text into units."""
+    sel = selectors()
+    byline, caption = sel.byline, sel.caption
+    seg = Segmentation()
+    units, parent, end, tags, hint = seg.units, seg.parent, seg.end, seg.tag, seg.hint
+    buf: list[str] = []
+    link_chars = 0
+    in_link = 0
+    in_time = 0
+    time_chars = 0
+    block_stack: list[int] = []
+    kind_stack: list[tuple[BlockKind, int]] = [(BlockKind.PARAGRAPH, 0)]
+    marker_stack: list[BlockKind] = []
+
+    def flush() -> None:
+        nonlocal link_chars, time_chars
+        if buf:
+            text = " ".join("".join(buf).split())
+            if text:
+                kind, level = kind_stack[-1]
+                if marker_stack and kind is not BlockKind.HEADING:
+                    kind = marker_stack[-1]
+                units.append(Unit(text, min(link_chars, len(text)), kind, level,
+                                  block_stack[-1] if block_stack else 0, time_chars * 2 >= len(text)))
+            buf.clear()
+        link_chars = 0
+        time_chars = 0
+
+    # Stack items: (node, parent element id, depth) to enter; (None, element id, flags) to leave.
+    stack: list[tuple] = [(body, -1, 0)]
+    while stack:
+        node, pid, depth = stack.pop()
+        if node is None:
+            eid, flags = pid, depth
+            tag = tags[eid]
+            end[eid] = len(tags)
+            if tag in BLOCK_TAGS:
+                flush()
+                block_stack.pop()
+                if tag in _KIND:
+                    kind_stack.pop()
+            if flags & 1:
+                in_link -= 1
+            if flags & 2:
+                in_time -= 1
+            if flags & 4:
+                marker_stack.pop()
+            continue
+        if node.is_text_node:
+            piece = node.text_content
+            if piece:
+                buf.append(piece)
+                n = len(piece.strip())
+                if in_link:
+                    link_chars += n
+                if in_time:
+                    time_chars += n
+            continue
+        tag = node.tag
+        if not tag or tag.startswith("-"):
+            continue  # comment, doctype
+        if tag == "br":
+            flush()
+            continue
+        eid = len(tags)
+        tags.append(tag)
+        parent.append(pid)
+        end.append(eid + 1)
+        if depth >= MAX_DEPTH or (tag == "tr" and node.css_first(_CELL_BLOCKS) is None):
+            flush()
+            if tag == "tr":
+                cells = [" ".join(c.text(deep=True).split()) for c in node.iter() if c.tag in ("td", "th")]
+                text = " | ".join(c for c in cells if c)
+                kind = BlockKind.TABLE_ROW
+            else:
+                text = " ".join(node.text(deep=True, separator=" ").split())
+                kind = BlockKind.PARAGRAPH
+            if text:
+                links = sum(len(a.text(deep=True).strip()) for a in node.css("a"))
+                units.append(Unit(text, min(links, len(text)), kind, 0, eid))
+            end[eid] = len(tags)
+            continue
+        flags = 0
+        if tag in BLOCK_TAGS:
+            flush()
+            block_stack.append(eid)
+            if tag in _KIND:
+                kind_stack.append((_KIND[tag], int(tag[1]) if tag[0] == "h" else len(block_stack)))
+        elif tag == "a":
+            in_link += 1
+            flags |= 1
+        elif tag == "time":
+            in_time += 1
+            flags |= 2
+        if tag in ("article", "main") or node.attrs.get("itemprop") == "articleBody":
+            hint.append(eid)
+        marker = _kind_marker(node, byline, caption) if tag not in ("body", "article", "main") else None
+        if marker is not None:
+            marker_stack.append(marker)
+            flags |= 4
+        stack.append((None, eid, flags))
+        child = node.last_child
+        children = []
+        while child is not None:
+            children.append((child, eid, depth + 1))
+            child = child.prev
+        stack.extend(children)
+    flush()
+    return seg
