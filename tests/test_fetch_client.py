@@ -252,3 +252,11 @@ def test_per_host_concurrency_and_delay(server: LocalServer) -> None:
     starts = server.times("/d?n=0") + server.times("/d?n=1") + server.times("/d?n=2")
     starts.sort()
     assert all(b - a >= 0.18 for a, b in zip(starts, starts[1:]))
+
+
+def test_robots_crawl_delay_spaces_requests(server: LocalServer) -> None:
+    server.page("/robots.txt", "User-agent: *\nCrawl-delay: 0.3\n", content_type="text/plain")
+    server.page("/p", article_html("P"))
+    fetch([server.url(f"/p?n={i}") for i in range(3)], with_(respect_robots=True))
+    starts = sorted(t for i in range(3) for t in server.times(f"/p?n={i}"))
+    assert len(starts) == 3 and all(b - a >= 0.28 for a, b in zip(starts, starts[1:]))

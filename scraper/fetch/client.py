@@ -136,6 +136,9 @@ class Fetcher:
             trail.hops.append(current)
             if robots and self.robots is not None:
                 await self.robots.check(current)
+                delay = await self.robots.crawl_delay(current)
+                if delay:
+                    self.throttle.set_delay(host_of(current), min(delay, self.settings.backoff_max))
             resp = await self._with_retries(current, trail, page, max_bytes)
             location = resp.headers.get("location")
             if resp.status not in REDIRECT_STATUSES or not location:
@@ -163,7 +166,10 @@ class Fetcher:
                 continue
             if last or not self.retry.retryable_status(resp.status):
                 return resp
-            await asyncio.sleep(self.retry.delay(attempt, resp.headers.get("retry-after")))
+            wait = self.retry.delay(attempt, resp.headers.get("retry-after"))
+            if "retry-after" in resp.headers:
+                self.throttle.defer(host_of(url), wait)  # the whole host asked for a pause, not just this URL
+            await asyncio.sleep(wait)
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _once(self, url: str, trail: Trail, page: bool, max_bytes: int) -> Response:

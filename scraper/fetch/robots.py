@@ -50,6 +50,14 @@ class RobotsCache:
         if verdict.rules is not None and not verdict.rules.can_fetch(url, self.user_agent):
             raise RobotsDisallowed(f"robots.txt disallows {url}")
 
+    async def crawl_delay(self, url: str) -> float | None:
+        """The host's ``Crawl-delay`` for our user agent, if its robots.txt sets one."""
+        verdict = await self._verdict(host_of(url))
+        if verdict.rules is None:
+            return None
+        delay = verdict.rules.crawl_delay(self.user_agent)
+        return float(delay) if delay else None
+
     async def _verdict(self, host: str) -> _Verdict:
         verdict = self._verdicts.get(host)
         if verdict is not None:
