@@ -32,6 +32,8 @@ class RunSettings:
     workers: int = 0
     page_timeout: float = 30.0
     max_page_bytes: int = 50_000_000
+    max_page_memory_mb: int = 2048
+    chunk_size: int = 8
 
     @property
     def worker_count(self) -> int:

@@ -1,31 +1,71 @@
-"""``scraper clean PATH...``: clean local dumps offline."""
+"""``scraper clean PATH...``: clean local dumps offline, on all cores or on a Ray cluster."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from ..runner import run
 from ..sinks import open_sink, resume
 from ..sources import iter_paths
+from ..sources.stats import SourceStats
 from .common import add_output_options, config_from, finish
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("clean", help="clean local files: HTML, text dumps, .gz, WARC, JSON Lines",
+    parser = sub.add_parser("clean", help="clean local files: HTML, text dumps, .gz, WARC/ARC, JSON Lines",
                             description="Clean local pages into one record each.")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file, directory (walked recursively) or - for stdin")
     add_output_options(parser)
+    parser.add_argument("--workers", type=int, metavar="N",
+                        help="worker processes (default: [run] workers in the config, 0 = one per core); "
+                             "1 = clean in this process")
+    parser.add_argument("--ordered", action="store_true",
+                        help="write records in input order (default: as they are ready)")
+    parser.add_argument("--engine", choices=("local", "ray"), default="local",
+                        help="local: this machine (default); ray: whole input files over a Ray cluster, "
+                             "JSON Lines shards into the -o directory (pip install 'scraper[ray]')")
+    parser.add_argument("--address", metavar="ADDR", help="Ray cluster address (default: start a local Ray)")
     parser.set_defaults(func=command)
 
 
 def command(args: argparse.Namespace) -> int:
     config = config_from(args)
+    if args.engine == "ray":
+        return _ray(args, config)
+    if args.workers is not None and args.workers < 0:
+        print("scraper clean: --workers must be 0 (one per core) or more", file=sys.stderr)
+        return 2
+    workers = args.workers if args.workers else config.run.worker_count
     skip = resume(args.output) if args.output and args.output != "-" and args.format == "jsonl" else set()
+    stats = SourceStats()
     sink = open_sink(args.format, args.output)
     try:
-        summary = run(iter_paths(args.paths, config.run.max_page_bytes,
-                                       exclude=[args.output] if args.output and args.output != "-" else []), sink, config, explain=args.explain,
-                      skip=skip, progress=False if args.no_progress else None)
+        pages = iter_paths(args.paths, config.run.max_page_bytes,
+                           exclude=[args.output] if args.output and args.output != "-" else [], stats=stats)
+        summary = run(pages, sink, config, explain=args.explain, skip=skip,
+                      progress=False if args.no_progress else None, workers=workers, ordered=args.ordered,
+                      stats=stats)
     finally:
         sink.close()
+    return finish(summary)
+
+
+def _ray(args: argparse.Namespace, config) -> int:
+    if not args.output or args.output == "-" or args.format != "jsonl" or os.path.isfile(args.output):
+        print("scraper clean --engine ray: give an output directory with -o OUTDIR (JSON Lines shards)",
+              file=sys.stderr)
+        return 2
+    if "-" in args.paths:
+        print("scraper clean --engine ray: standard input cannot be distributed; give files", file=sys.stderr)
+        return 2
+    try:
+        from ..engines.ray_engine import run_ray
+        import ray  # noqa: F401
+    except ImportError:
+        print("scraper clean --engine ray needs Ray: pip install 'scraper[ray]'", file=sys.stderr)
+        return 2
+    summary = run_ray(args.paths, args.output, config, explain=args.explain, address=args.address,
+                      progress=False if args.no_progress else None)
     return finish(summary)

@@ -12,10 +12,12 @@ import gzip
 import os
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..model import Page
+from .stats import SourceStats
 
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -61,47 +63,69 @@ def walk(path: Path) -> Iterator[Path | tuple[Path, BaseException]]:
             yield child, OSError(f"not a regular file: {child}")
 
 
-def _is_warc(head: bytes) -> bool:
-    return head.startswith((b"WARC/", b"filedesc://"))
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 
 
-def pages_from_file(path: Path, max_bytes: int) -> Iterator[Page]:
-    """One file -> its Pages (one, or one per archive record)."""
-    source = str(path)
+def pages_from_stream(name: str, open_fn: Callable[[], BinaryIO], max_bytes: int,
+                      stats: SourceStats | None = None) -> Iterator[Page]:
+    """One input opened by ``open_fn`` (a local file or an fsspec URL) -> its Pages.
+
+    The kind is sniffed from the first bytes (gzip, then WARC or ARC), JSON Lines
+    from the name; archives and JSON Lines are streamed, other files read whole.
+    """
     try:
-        with open(path, "rb") as fh:
+        with open_fn() as fh:
             head = fh.read(4)
             if head.startswith(GZIP_MAGIC):
-                inner = gzip.open(path, "rb").read(8)
+                fh.seek(0)
+                with gzip.GzipFile(fileobj=fh) as inner_fh:
+                    head = inner_fh.read(11)
             else:
-                inner = head
+                head += fh.read(7)
     except (OSError, EOFError, zlib.error) as exc:
-        yield _error_page(source, exc)
+        yield _error_page(name, exc)
         return
-    if _is_warc(inner):
+    if head.startswith(b"WARC/"):
         from .warc import iter_warc_pages
 
-        yield from iter_warc_pages(path)
+        with open_fn() as fh:
+            yield from iter_warc_pages(name, max_bytes, stats, stream=fh)
+        return
+    if head.startswith(b"filedesc://"):
+        from .arc import iter_arc_pages
+
+        with open_fn() as fh:
+            yield from iter_arc_pages(name, max_bytes, stats, stream=fh)
+        return
+    if name.endswith(JSONL_SUFFIXES):
+        from .jsonl import iter_jsonl_pages
+
+        try:
+            with open_fn() as raw, (gzip.GzipFile(fileobj=raw) if name.endswith(".gz") else raw) as fh:
+                yield from iter_jsonl_pages(fh, name, max_bytes)
+        except (OSError, EOFError, zlib.error) as exc:
+            yield _error_page(name, exc)
         return
     try:
-        if os.path.getsize(path) > max_bytes:
-            raise ValueError(f"file is {os.path.getsize(path)} bytes, over the size cap of {max_bytes}")
-        data = path.read_bytes()
+        with open_fn() as fh:
+            data = fh.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise ValueError(f"file is over the size cap of {max_bytes} bytes")
         if data.startswith(GZIP_MAGIC):
             data = gunzip(data, max_bytes)
     except (OSError, EOFError, ValueError, zlib.error) as exc:
-        yield _error_page(source, exc)
+        yield _error_page(name, exc)
         return
-    if path.name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
-        from .jsonl import iter_jsonl_pages
+    yield Page(source=name, data=data)
 
-        yield from iter_jsonl_pages(data, source)
-        return
-    yield Page(source=source, data=data)
+
+def pages_from_file(path: Path, max_bytes: int, stats: SourceStats | None = None) -> Iterator[Page]:
+    """One local file -> its Pages (one, or one per archive record or JSON line)."""
+    yield from pages_from_stream(str(path), lambda: open(path, "rb"), max_bytes, stats)
 
 
 def iter_paths(paths: Iterable[str], max_bytes: int = 50_000_000, stdin: object = None,
-               exclude: Iterable[str] = ()) -> Iterator[Page]:
+               exclude: Iterable[str] = (), stats: SourceStats | None = None) -> Iterator[Page]:
     """Pages from command-line paths: files, directories, or ``-`` for standard input.
 
     ``exclude`` names files never read as input (the run's own output file).
@@ -125,9 +149,9 @@ def iter_paths(paths: Iterable[str], max_bytes: int = 50_000_000, stdin: object 
                 if isinstance(item, tuple):
                     yield _error_page(str(item[0]), item[1])
                 elif os.path.realpath(item) not in excluded:
-                    yield from pages_from_file(item, max_bytes)
+                    yield from pages_from_file(item, max_bytes, stats)
         elif path.is_file():
-            yield from pages_from_file(path, max_bytes)
+            yield from pages_from_file(path, max_bytes, stats)
         elif path.exists():
             yield _error_page(raw, OSError(f"not a regular file: {raw}"))
         else:

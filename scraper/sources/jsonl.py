@@ -1,25 +1,53 @@
-"""JSON Lines of ``{"url": ..., "html": ...}`` objects -> one Page per line."""
+"""JSON Lines of ``{"url": ..., "html": ...}`` objects (or ``"text"``) -> one Page per line, streamed.
+
+A line is read at most ``max_bytes`` long, so one huge line gives an error
+record instead of a memory spike, and a dump of any size is read in constant
+memory. Source is ``file#Lnumber``.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from ..model import Page
 
 
-def iter_jsonl_pages(data: bytes, source: str) -> Iterator[Page]:
-    for number, line in enumerate(data.splitlines(), start=1):
+def _error(where: str, exc: BaseException, url: str | None = None) -> Page:
+    return Page(source=where, data=b"", url=url, error={"type": type(exc).__name__, "message": str(exc) or repr(exc)})
+
+
+def iter_jsonl_pages(data: bytes | BinaryIO, source: str, max_bytes: int = 50_000_000) -> Iterator[Page]:
+    stream = data.splitlines(keepends=True) if isinstance(data, bytes) else None
+    number = 0
+    while True:
+        if stream is not None:
+            if number >= len(stream):
+                return
+            line = stream[number]
+        else:
+            line = data.readline(max_bytes + 2)  # type: ignore[union-attr]
+            if not line:
+                return
+        number += 1
+        where = f"{source}#L{number}"
+        if len(line) > max_bytes + 1 and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # skip the rest of the over-long line
+                line = data.readline(1 << 20)  # type: ignore[union-attr]
+            yield _error(where, ValueError(f"line is over the size cap of {max_bytes} bytes"))
+            continue
         if not line.strip():
             continue
-        where = f"{source}#L{number}"
         try:
             obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise ValueError("expected a JSON object with \"html\" or \"text\"")
             body = obj.get("html") if obj.get("html") is not None else obj.get("text", "")
             if not isinstance(body, str):
                 raise ValueError('expected a string in "html" or "text"')
-        except (ValueError, AttributeError) as exc:
-            yield Page(source=where, data=b"", error={"type": type(exc).__name__, "message": str(exc)})
+        except ValueError as exc:
+            yield _error(where, exc)
             continue
         url = obj.get("url") if isinstance(obj.get("url"), str) else None
         yield Page(source=where, data=body.encode("utf-8"), url=url)
