@@ -165,8 +165,8 @@ def main() -> None:
     try:
         port = int(server.stdout.readline())
         print(f"{n} pages from {args.data}, served on 127.0.0.1:{port}, latency {args.latency} s, "
-              f"cleaning workers {args.workers}")
-        print(f"{'contender':<34} {'pages/s':>8} {'ok':>5} {'peak MB':>8}")
+              f"cleaning workers {args.workers}", flush=True)
+        print(f"{'contender':<34} {'pages/s':>8} {'ok':>5} {'peak MB':>8}", flush=True)
         base = run_contender("baseline", port, n)
         rows = [("httpx sequential + trafilatura", base)]
         for c in args.concurrency:

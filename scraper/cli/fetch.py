@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+import threading
 from collections.abc import Iterator
 
 from ..fetch import PageStream
@@ -55,13 +56,15 @@ def command(args: argparse.Namespace) -> int:
     urls = [*args.urls, *_read_url_files(args.url_file)]
     done = resume(args.output) if args.output and args.output != "-" and args.format == "jsonl" else set()
     stream = PageStream(urls, config.fetch, feeds=args.feed, sitemaps=args.sitemap, save_raw=args.save_raw, done=done)
-    previous = signal.signal(signal.SIGTERM, _terminate_as_interrupt)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate_as_interrupt) if main_thread else None
     sink = open_sink(args.format, args.output)
     try:
         with stream:
             summary = run(stream, sink, config, explain=args.explain, progress=False if args.no_progress else None)
     finally:
         sink.close()
-        signal.signal(signal.SIGTERM, previous)
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
     summary.skipped += stream.skipped
     return finish(summary)
