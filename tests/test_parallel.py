@@ -1,0 +1,133 @@
+"""The process pool: same records as one process, a hung or greedy page cut off, resume after a kill."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import scraper.pipeline
+from scraper.config import Config, load_config
+from scraper.model import Page
+from scraper.runner import run
+from warcfile import article_html, write_warc
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class ListSink:
+    def __init__(self) -> None:
+        self.records: list[dict] = []
+
+    def write(self, article) -> None:
+        self.records.append(article.to_dict())
+
+    def close(self) -> None:
+        pass
+
+
+def _config(**run) -> Config:
+    config = load_config()
+    return dataclasses.replace(config, run=dataclasses.replace(config.run, **run))
+
+
+def _pages(n: int, special: dict[int, str] | None = None) -> list[Page]:
+    special = special or {}
+    return [Page(source=special.get(i, f"page-{i}"), data=article_html(i), url=f"https://p.example/{i}")
+            for i in range(n)]
+
+
+# Test-only behaviours, installed in the workers by an initializer (never in production code).
+def _misbehave_on_marked_pages() -> None:
+    real = scraper.pipeline.process
+
+    def process(page, config, explain=False):
+        if page.source == "hangs":
+            time.sleep(3600)
+        if page.source == "greedy":
+            hog = bytearray(3 * 1024**3)  # far past the memory cap the test sets
+            hog[-1] = 1
+        if page.source == "crashes":
+            os._exit(3)
+        return real(page, config, explain)
+
+    scraper.pipeline.process = process
+
+
+def test_pool_gives_the_same_records_as_one_process_in_order():
+    pages = _pages(12)
+    single, pooled = ListSink(), ListSink()
+    run(pages, single, _config(), workers=1)
+    summary = run(pages, pooled, _config(chunk_size=2), workers=2, ordered=True)
+    assert pooled.records == single.records
+    assert summary.ok == 12 and summary.bytes_read == sum(len(p.data) for p in pages)
+
+
+def test_a_hanging_page_is_cut_off_and_the_run_goes_on():
+    pages = _pages(10, {3: "hangs"})
+    sink = ListSink()
+    started = time.monotonic()
+    summary = run(pages, sink, _config(page_timeout=1.0, chunk_size=4), workers=2,
+                  initializer=_misbehave_on_marked_pages)
+    assert time.monotonic() - started < 20
+    by_source = {r["source"]: r for r in sink.records}
+    assert len(sink.records) == 10 and len(by_source) == 10  # every page once, none lost from the chunk
+    assert by_source["hangs"]["error"]["type"] == "PageTimeout"
+    assert all(r["error"] is None for s, r in by_source.items() if s != "hangs")
+    assert summary.failed == 1 and summary.ok == 9
+
+
+def test_a_page_past_the_memory_cap_or_crashing_its_worker_becomes_an_error_record():
+    pages = _pages(8, {2: "greedy", 5: "crashes"})
+    sink = ListSink()
+    run(pages, sink, _config(max_page_memory_mb=512, chunk_size=3), workers=2, ordered=True,
+        initializer=_misbehave_on_marked_pages)
+    assert [r["source"] for r in sink.records] == [p.source for p in pages]
+    errors = {r["source"]: r["error"]["type"] for r in sink.records if r["error"]}
+    assert errors == {"greedy": "PageMemoryError", "crashes": "WorkerCrashed"}
+
+
+_SLOW_CLI = """
+import sys, time
+import scraper.pipeline as pipeline
+real = pipeline.process
+def slow(page, config, explain=False):
+    time.sleep(0.15)
+    return real(page, config, explain)
+pipeline.process = slow
+from scraper.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_resume_after_a_killed_run_gives_every_record_once(tmp_path):
+    warc = tmp_path / "big.warc.gz"
+    n = 24
+    ids = write_warc(warc, [{"url": f"https://k.example/{i}", "body": article_html(i)} for i in range(n)])
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-c", _SLOW_CLI, "clean", str(warc), "-o", str(out), "--no-progress", "--workers", "2"]
+    proc = subprocess.Popen(cmd, cwd=REPO, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not out.exists() or out.read_text().count("\n") < 6):
+        time.sleep(0.05)
+    proc.kill()  # SIGKILL: no chance to tidy up
+    proc.wait()
+    written = out.read_text().count("\n")
+    assert 6 <= written < n, "the run should have been killed part way"
+    with open(out, "a") as fh:  # what an interrupted write leaves at worst: a torn last line
+        fh.write('{"source": "' + str(warc) + '#torn", "text": "half')
+    # a failed record is redone on resume
+    lines = out.read_text().splitlines(keepends=True)
+    first = json.loads(lines[0])
+    lines[0] = json.dumps({**first, "error": {"type": "PageTimeout", "message": "x"}, "text": ""}) + "\n"
+    out.write_text("".join(lines))
+    code = subprocess.run([sys.executable, "-m", "scraper", *cmd[3:]], cwd=REPO, stderr=subprocess.DEVNULL).returncode
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    sources = [r["source"] for r in records]
+    assert len(sources) == len(set(sources)) == n
+    assert set(sources) == {f"{warc}#{i.strip('<>')}" for i in ids}
+    assert all(r["error"] is None for r in records) and code == 0
