@@ -16,7 +16,7 @@ from .normalize.text import canonical, join_blocks, word_count
 from .rules.engine import block_key
 
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'’/-]{1,60}?\s*\((?P<org>[^)]{2,40})\)\s*[-–—:]")
-_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$)")
+_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
 
 
 def host_of(url: str | None) -> str | None:
@@ -58,7 +58,8 @@ def _derived_evidence(page: Page, blocks: Sequence[Block], evidence: list[Eviden
     if url:
         m = _URL_DATE.search(url)
         if m:
-            out.append(Evidence("published", "-".join(m.groups()), "url:date"))
+            year, month, day = m.groups()
+            out.append(Evidence("published", f"{year}-{int(month):02d}-{int(day):02d}", "url:date"))
     for ev in evidence:
         if ev.field == "canonical_url":
             canon_host = host_of(ev.value)
@@ -77,7 +78,7 @@ def _site(host: str) -> str:
 def detect_language(text: str, declared: str | None) -> tuple[str | None, str | None]:
     """Language of the text: the detector on enough text, else the page's own declaration."""
     if len(text) >= 200:
-        lang, _ = py3langid.classify(text[:5000])
+        lang, _ = py3langid.classify(text[:2000])
         return lang, "detector"
     if declared:
         return declared, "declared"

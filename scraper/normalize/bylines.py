@@ -23,6 +23,8 @@ class NameData:
     organisation_words: frozenset[str]
     roles: tuple[str, ...]
     not_names: frozenset[str]
+    organisation_suffixes: tuple[str, ...]
+    ui_prefix: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +36,10 @@ def name_data() -> NameData:
         organisation_words=frozenset(raw["organisation_words"]),
         roles=tuple(sorted(raw["roles"], key=len, reverse=True)),
         not_names=frozenset(raw["not_names"]),
+        organisation_suffixes=tuple(raw["organisation_suffixes"]),
+        ui_prefix=re.compile(
+            r"^\s*(?:" + "|".join(re.escape(p) for p in sorted(raw["ui_prefixes"], key=len, reverse=True)) + r")\s*:?\s*",
+            re.IGNORECASE),
     )
 
 
@@ -76,13 +82,17 @@ _TAIL = re.compile(
 )
 _SPLIT = re.compile(r"\s*(?:,|;|\||•|·|/|\band\b|&|\bund\b|\bet\b|\by\b|\bi\b|\boraz\b|\s[–—-]\s)\s*", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|al|el|y|zu|ten|ter|dos|das)|[A-Z]\.)$")
+_ABBREVIATION_END = re.compile(r"(?:\s|^)(?:[A-Z]|Jr|Sr|St)\.$")
 _LOWER_PARTICLES = frozenset("de da del della der den di du la le van von bin al el y zu ten ter dos das".split())
 
 
 def _strip_roles(part: str) -> str:
     """Remove job titles around a name: "Jane Doe, Staff Writer" -> "Jane Doe"."""
     data = name_data()
-    text = part.strip(" .:-–—()[]")
+    text = part.strip(" :-–—()[]")
+    if text.endswith(".") and not _ABBREVIATION_END.search(text):
+        text = text.rstrip(".")
+    text = text.lstrip(".")
     changed = True
     while changed and text:
         changed = False
@@ -99,15 +109,36 @@ def _strip_roles(part: str) -> str:
     return text
 
 
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:[a-z]{2,3}|info|online|news|media)\b(?:/\S*)?$", re.IGNORECASE)
+_URL = re.compile(r"^(?:https?://|www\.)|/", re.IGNORECASE)
+
+
 def is_organisation(name: str) -> bool:
+    """An organisation: a known news service, an organisation word or ending, or a domain name."""
     data = name_data()
     low = name.casefold().strip()
     if low in data.news_services:
         return True
+    if _DOMAIN.search(low) and not re.search(r"\b[a-z]\.$", low):
+        return True
     tokens = re.findall(r"[\w.'’-]+", low)
-    return any(t in data.organisation_words or t.rstrip(".") in data.organisation_words for t in tokens) or any(
-        w in low for w in (".com", ".org", ".net")
-    )
+    for t in tokens:
+        bare = t.rstrip(".")
+        if t in data.organisation_words or bare in data.organisation_words:
+            return True
+        if len(bare) > 6 and bare.endswith(data.organisation_suffixes):
+            return True
+    return any(w in low for w in (".com", ".org", ".net"))
+
+
+_HANDLE_NAME = re.compile(r"^[\w][\w.'’-]{1,39}$")
+
+
+def is_single_name(name: str) -> bool:
+    """One word that can stand for a person in structured data: "Heiko", "karstenruppert", "c1ph4"."""
+    if not _HANDLE_NAME.match(name) or name.isdigit() or "@" in name:
+        return False
+    return not re.fullmatch(r"[\d\W_]+", name)
 
 
 def is_person_name(name: str) -> bool:
@@ -123,9 +154,21 @@ def is_person_name(name: str) -> bool:
     return len(capitalised) >= 2
 
 
+_LOOSE_NAME = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}$")
+
+
+def _is_loose_name(name: str) -> bool:
+    """A name as a structured field writes it, case aside: "Mobasir hassan"."""
+    return bool(_LOOSE_NAME.match(name)) and name[0].isupper()
+
+
 def fix_case(name: str) -> str:
-    """ALL-CAPS or all-lower names to title case, keeping Mc/Mac/O' and hyphenated parts right."""
-    if not (name.isupper() or name.islower()):
+    """ALL-CAPS or all-lower full names to title case, keeping Mc/O' and hyphenated parts right.
+
+    Only letters' case changes, never their number ("ABBY GOODNOUGH" -> "Abby
+    Goodnough"). A single word (a user name such as "karstenruppert") stays as written.
+    """
+    if not (name.isupper() or name.islower()) or len(name.split()) < 2:
         return name
 
     def word(w: str) -> str:
@@ -142,15 +185,25 @@ def fix_case(name: str) -> str:
     return " ".join(word(w) for w in name.split())
 
 
-def parse_byline(text: str) -> Byline:
-    """Split a byline into person names (case fixed) and organisations."""
+def parse_byline(text: str, allow_single: bool = False) -> Byline:
+    """Split a byline into person names (case fixed) and organisations.
+
+    ``allow_single`` accepts a one-word name (a first name or a user name), as
+    structured author fields give them; in free text a single word is too weak.
+    """
     result = Byline()
     data = name_data()
-    body = _PREFIX.sub("", text.strip(), count=1)
+    body = data.ui_prefix.sub("", text.strip(), count=1)
+    body = _PREFIX.sub("", body, count=1)
+    body = data.ui_prefix.sub("", body, count=1)
     body = _EMAIL.sub(" ", body)
     body = _HANDLE.sub(" ", body)
-    body = _TAIL.sub("", body).strip(" ,.|:-–—")
-    for raw_part in _SPLIT.split(body):
+    body = _TAIL.sub("", body).strip(" ,|:-–—")
+    if body.endswith(".") and not _ABBREVIATION_END.search(body):
+        body = body.rstrip(".")
+    parts = _SPLIT.split(body)
+    allow_single = allow_single and len([p for p in parts if p.strip()]) == 1
+    for raw_part in parts:
         part = _strip_roles(raw_part.strip())
         if not part:
             continue
@@ -161,7 +214,7 @@ def parse_byline(text: str) -> Byline:
         if is_organisation(part):
             if part not in result.organisations:
                 result.organisations.append(part)
-        elif is_person_name(part):
+        elif is_person_name(part) or (allow_single and (is_single_name(part) or _is_loose_name(part))):
             name = fix_case(part)
             if name not in result.authors:
                 result.authors.append(name)

@@ -6,9 +6,13 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from htmldate import find_date
+from lxml import etree
+from lxml import html as lxml_html
 from selectolax.lexbor import LexborHTMLParser
 
 from ..model import Evidence
+from .html_bylines import byline_element_evidence
 
 # meta name/property -> record field. Order within a field does not matter here:
 # resolve.py ranks origins.
@@ -25,6 +29,10 @@ META_FIELDS: dict[str, str] = {
     "parsely-author": "author",
     "sailthru.author": "author",
     "dc.creator": "author",
+    "dcterms.creator": "author",
+    "citation_author": "author",
+    "shareaholic:article_author_name": "author",
+    "article:author_name": "author",
     "byl": "byline",
     "article:published_time": "published",
     "og:article:published_time": "published",
@@ -45,22 +53,29 @@ META_FIELDS: dict[str, str] = {
     "content-language": "language",
 }
 
+ORGANISATION_TYPES = {"organization", "newsmediaorganization", "corporation", "ngo", "educationalorganization",
+                      "governmentorganization", "localbusiness", "website"}
+
 ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                  "opinionnewsarticle", "webpage", "report", "scholarlyarticle", "techarticle", "liveblogposting",
                  "backgroundnewsarticle", "reviewnewsarticle", "socialmediaposting", "posting", "creativework"}
 
 
-def _names(value: Any) -> Iterator[tuple[str, str]]:
-    """(name, @type) pairs from a JSON-LD author/publisher value."""
+def _names(value: Any, index: dict[str, dict[str, Any]] | None = None) -> Iterator[tuple[str, str]]:
+    """(name, @type) pairs from a JSON-LD author/publisher value; ``{"@id": ...}`` references are followed."""
     if isinstance(value, str):
         yield value, ""
     elif isinstance(value, list):
         for v in value:
-            yield from _names(v)
+            yield from _names(v, index)
     elif isinstance(value, dict):
+        if "name" not in value and index and isinstance(value.get("@id"), str) and value["@id"] in index:
+            value = index[value["@id"]]
         name = value.get("name")
         kind = value.get("@type", "")
-        kind = kind[0] if isinstance(kind, list) and kind else kind
+        if isinstance(kind, list):
+            kinds = [str(k) for k in kind]
+            kind = "Person" if "Person" in kinds else (kinds[0] if kinds else "")
         if isinstance(name, str):
             yield name, str(kind)
         elif isinstance(name, list):
@@ -95,7 +110,9 @@ def json_ld_evidence(tree: LexborHTMLParser) -> list[Evidence]:
             data = json.loads(node.text(deep=True) or "null", strict=False)
         except (ValueError, RecursionError):
             continue
-        for obj in _json_ld_objects(data):
+        objects = list(_json_ld_objects(data))
+        index = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and "name" in o}
+        for obj in objects:
             kinds = _type_of(obj)
             if not kinds & ARTICLE_TYPES:
                 if kinds & {"organization", "newsmediaorganization", "website"} and isinstance(obj.get("name"), str):
@@ -106,10 +123,10 @@ def json_ld_evidence(tree: LexborHTMLParser) -> list[Evidence]:
                 if isinstance(obj.get(key), str):
                     out.append(Evidence("title", obj[key], f"{origin}:{key}"))
                     break
-            for name, kind in _names(obj.get("author")):
-                field = "syndication" if kind.casefold() in ("organization", "newsmediaorganization") else "author"
+            for name, kind in _names(obj.get("author") or obj.get("creator"), index):
+                field = "syndication" if kind.casefold() in ORGANISATION_TYPES else "author"
                 out.append(Evidence(field, name, f"{origin}:author"))
-            for name, _ in _names(obj.get("publisher")):
+            for name, _ in _names(obj.get("publisher"), index):
                 out.append(Evidence("outlet", name, f"{origin}:publisher"))
             for name, _ in _names(obj.get("sourceOrganization")):
                 out.append(Evidence("syndication", name, f"{origin}:sourceOrganization"))
@@ -124,7 +141,7 @@ def json_ld_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     return out
 
 
-def html_evidence(tree: LexborHTMLParser) -> list[Evidence]:
+def html_evidence(tree: LexborHTMLParser, url: str | None = None) -> list[Evidence]:
     """Every metadata candidate the page declares, each with its origin."""
     out = json_ld_evidence(tree)
     for node in tree.css("meta"):
@@ -136,6 +153,9 @@ def html_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     title = tree.css_first("title")
     if title is not None and title.text(deep=True).strip():
         out.append(Evidence("title", title.text(deep=True), "html:title"))
+    headings = [h for h in tree.css("h1") if h.text(deep=True).strip()]
+    if len(headings) == 1:
+        out.append(Evidence("title", headings[0].text(deep=True, separator=" "), "html:h1"))
     for node in tree.css('link[rel="canonical"]'):
         href = node.attributes.get("href")
         if href:
@@ -143,11 +163,39 @@ def html_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     html = tree.css_first("html")
     if html is not None and html.attributes.get("lang"):
         out.append(Evidence("language", html.attributes["lang"] or "", "html:lang"))
-    for node in tree.css('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]'):
-        text = node.text(deep=True, separator=" ").strip()
-        if text and len(text) < 100:
-            out.append(Evidence("byline", text, "html:rel-author"))
+    out.extend(byline_element_evidence(tree))
     for node in tree.css("time[datetime]"):
         out.append(Evidence("published", node.attributes.get("datetime") or "", "html:time"))
         break
+    out.extend(date_evidence(tree, out, url))
     return out
+
+
+# Origins whose published date is the page's own statement; with one of them,
+# htmldate is not asked (it would mostly read the same tags again).
+DECLARED_DATE = ("json-ld:", "meta:")
+
+
+def date_evidence(tree: LexborHTMLParser, evidence: list[Evidence], url: str | None) -> list[Evidence]:
+    """Publication date from htmldate when the page declares none in JSON-LD or meta tags.
+
+    The fast search (markup, URL) comes first; the extensive one (dates in the
+    text) only when the fast one finds nothing, as it costs several times more.
+    """
+    if any(e.field == "published" and e.origin.startswith(DECLARED_DATE) for e in evidence):
+        return []
+    markup = tree.html
+    if not markup:
+        return []
+    try:
+        root = lxml_html.fromstring(markup.encode("utf-8"))
+    except (etree.ParserError, ValueError):
+        return []
+    for extensive in (False, True):
+        try:
+            found = find_date(root, url=url, original_date=True, extensive_search=extensive)
+        except Exception:  # noqa: BLE001 - a date heuristic must never fail a page
+            found = None
+        if found:
+            return [Evidence("published", found, "htmldate:extensive" if extensive else "htmldate:markup")]
+    return []

@@ -13,41 +13,53 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from ..model import Evidence
-from .bylines import is_organisation, parse_byline
+from .bylines import parse_byline
 from .text import canonical
 
-# Field -> origins in order of trust. An origin not listed ranks last.
+# Field -> origins in order of trust, most trusted first; an origin not listed
+# ranks last. An entry matches an origin equal to it or starting with it and ":".
+# This table is the one place where conflicts between sources are settled.
+#
+# authors: structured data first (JSON-LD, then meta tags), then the page's
+#   byline elements (itemprop/rel/class, in byline_html.toml order), then byline
+#   lines in the text (block builder's byline blocks, the `byline` rule), then the
+#   NYT-style "byl" meta tag. The first origin that yields a person wins.
+# published: the page's own JSON-LD/meta statement, then a date in the URL, then
+#   htmldate's markup search, <time>, a "Published ..." line, htmldate's text search.
 TRUST: dict[str, tuple[str, ...]] = {
     "title": ("json-ld:headline", "meta:og:title", "rule:feed-footer", "text:title-line", "rule:title-block",
               "meta:twitter:title", "meta:dc.title", "meta:parsely-title", "json-ld:name", "html:title"),
     "outlet": ("config:domain", "meta:og:site_name", "json-ld:publisher", "json-ld:website", "meta:application-name",
                "rule:feed-footer", "rule:signup-box", "rule:masthead-tagline", "title:suffix"),
-    "author": ("json-ld:author", "meta:author", "meta:article:author", "meta:parsely-author", "meta:sailthru.author",
-               "meta:dc.creator"),
-    "byline": ("rule:byline", "rule:byline-block", "meta:byl", "html:rel-author"),
+    "authors": ("json-ld:author", "meta:author", "meta:article:author", "meta:parsely-author", "meta:sailthru.author",
+                "meta:dc.creator", "meta:dcterms.creator", "meta:citation_author", "meta:shareaholic:article_author_name",
+                "meta:article:author_name", "html:byline-element", "rule:byline-block", "rule:byline", "meta:byl"),
     "syndication": ("byline:organisation", "json-ld:isBasedOn", "json-ld:sourceOrganization",
                     "rule:republication-note", "text:dateline", "json-ld:author", "canonical:other-domain"),
     "published": ("json-ld:datePublished", "meta:article:published_time", "meta:og:article:published_time",
                   "meta:datepublished", "meta:parsely-pub-date", "meta:dc.date.issued", "meta:dc.date", "meta:date",
-                  "meta:pubdate", "meta:publishdate", "meta:sailthru.date", "json-ld:dateCreated", "html:time",
-                  "rule:dateline-meta", "url:date"),
+                  "meta:pubdate", "meta:publishdate", "meta:sailthru.date", "json-ld:dateCreated", "url:date",
+                  "htmldate:markup", "html:time", "rule:dateline-meta", "htmldate:extensive"),
     "modified": ("json-ld:dateModified", "meta:article:modified_time", "meta:og:updated_time", "meta:datemodified"),
     "canonical_url": ("link:canonical", "meta:og:url", "json-ld:url"),
     "language": ("html:lang", "meta:content-language", "meta:dc.language", "json-ld:inLanguage", "meta:og:locale"),
 }
 
+# Evidence fields that speak for the record's `authors`.
+AUTHOR_FIELDS = ("author", "byline")
+
+
+def _rank(order: tuple[str, ...], origin: str) -> int:
+    for i, prefix in enumerate(order):
+        if origin == prefix or origin.startswith(prefix + ":"):
+            return i
+    return len(order)
+
 
 def ranked(evidence: Sequence[Evidence], field: str) -> list[Evidence]:
     """Evidence for ``field``, most trusted first (stable within an origin)."""
     order = TRUST.get(field, ())
-
-    def rank(ev: Evidence) -> int:
-        for i, prefix in enumerate(order):
-            if ev.origin == prefix or ev.origin.startswith(prefix + ":"):
-                return i
-        return len(order)
-
-    return sorted((e for e in evidence if e.field == field), key=rank)
+    return sorted((e for e in evidence if e.field == field), key=lambda ev: _rank(order, ev.origin))
 
 
 def pick(evidence: Sequence[Evidence], field: str, clean: Callable[[str], str | None] = lambda v: v or None
@@ -148,29 +160,29 @@ def clean_language(value: str) -> str | None:
 def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, list[str]]:
     """(person names, origin, organisations named) from author and byline evidence.
 
-    Names from structured data are still parsed, so "Jane Doe, Reuters" in a
-    meta tag gives a person and an organisation. Organisations never become authors.
+    Origins are tried in ``TRUST["authors"]`` order; the first whose values name
+    a person gives every name it holds. Structured fields (JSON-LD, meta, byline
+    elements) may name a person by one word ("Heiko"); byline lines in the text
+    need a full name. Organisations never become authors: the ones a byline
+    names are returned for syndication (an organisation in a meta author tag is
+    most often the outlet itself, so it is not).
     """
-    for field in ("author", "byline"):
-        names: list[str] = []
-        orgs: list[str] = []
-        origin: str | None = None
-        evs = ranked(evidence, field)
-        best_origin = next((e.origin for e in evs), None)
-        for ev in evs:
-            if origin is not None and ev.origin != origin:
-                break
-            value = canonical(ev.value)
-            if field == "author" and is_organisation(value):
-                orgs.append(value)
-                continue
-            parsed = parse_byline(value)
-            if parsed.authors:
-                origin = ev.origin
-                names.extend(n for n in parsed.authors if n not in names)
+    order = TRUST["authors"]
+    candidates = sorted((e for e in evidence if e.field in AUTHOR_FIELDS), key=lambda ev: _rank(order, ev.origin))
+    orgs: list[str] = []
+    names: list[str] = []
+    origin: str | None = None
+    for ev in candidates:
+        if origin is not None and _rank(order, ev.origin) != _rank(order, origin):
+            break
+        value = canonical(ev.value)
+        if ev.field == "author" and (urlsplit(value).scheme or value.startswith("@")):
+            continue  # a profile URL or a social handle, not a name
+        structured = ev.field == "author" or ev.origin.startswith("html:")
+        parsed = parse_byline(value, allow_single=structured)
+        if parsed.authors:
+            origin = origin or ev.origin
+            names.extend(n for n in parsed.authors if n not in names)
+        if ev.field == "byline" and (origin is None or origin == ev.origin):
             orgs.extend(o for o in parsed.organisations if o not in orgs)
-        if names:
-            return names, origin, orgs
-        if orgs and best_origin:
-            return [], None, orgs
-    return [], None, []
+    return names, origin, orgs

@@ -1,0 +1,165 @@
+"""Score metadata (author, title, date, site name) of scraper and trafilatura in one run.
+
+Reads the dev corpus ``../shared/devdata/trafilatura-eval`` (relative to the
+repo root) and scores each field as its README says: author is exact equality
+(several authors joined with "; "), title and site name equality after
+whitespace normalisation, date equality of the YYYY-MM-DD day; each share is
+over the pages annotated for that field. trafilatura is scored on its own
+metadata (``trafilatura.extract_metadata``) for the same pages.
+
+    .venv/bin/python benchmarks/metadata.py [--workers 2] [--failures author] [--limit N]
+
+Prints a table with both tools, and docs/s: ``scraper`` is the whole
+``scraper.clean`` (text and metadata), ``scraper meta`` is the metadata step
+alone (HTML evidence + record building), ``trafilatura`` is extract_metadata.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "devdata" / "trafilatura-eval"
+sys.path.insert(0, str(ROOT))
+
+FIELDS = ("author", "title", "date", "sitename")
+_WS = re.compile(r"\s+")
+
+
+def norm(text: str | None) -> str:
+    return _WS.sub(" ", text or "").strip()
+
+
+def expected(ann: dict, field: str) -> str:
+    value = ann.get(field) or ""
+    if isinstance(value, list):
+        value = "; ".join(value)
+    return value
+
+
+def correct(field: str, want: str, got: str | None) -> bool:
+    if field == "author":
+        return (got or "") == want
+    if field == "date":
+        return (got or "")[:10] == want
+    return norm(got) == norm(want)
+
+
+def load(limit: int | None = None) -> list[tuple[str, dict]]:
+    data = json.loads((CORPUS / "evaldata.json").read_text(encoding="utf-8"))
+    docs = [(url, ann) for url, ann in data.items() if any(ann.get(f) for f in FIELDS)]
+    return docs[:limit] if limit else docs
+
+
+def _ours(raw: bytes, url: str | None) -> tuple[dict[str, str | None], float, float]:
+    import scraper
+    from scraper.model import Page
+    from scraper.pipeline import process
+
+    page = Page(source=url or "?", data=raw, url=url)
+    t0 = time.perf_counter()
+    art = process(page, _config(), explain=False)
+    total = time.perf_counter() - t0
+    meta = _metadata_time(page)
+    values = {"author": "; ".join(art.authors) or None, "title": art.title, "date": art.published,
+              "sitename": art.outlet}
+    del scraper
+    return values, total, meta
+
+
+_CONFIG = None
+
+
+def _config():
+    global _CONFIG
+    if _CONFIG is None:
+        import scraper
+
+        _CONFIG = scraper.load_config()
+    return _CONFIG
+
+
+def _metadata_time(page) -> float:
+    """Time of the metadata step alone: parse, HTML evidence, record (no main-text extraction)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from scraper.decode import decode
+    from scraper.model import Block
+    from scraper.normalize.html_meta import html_evidence
+    from scraper.record import build_article
+
+    text, _ = decode(page.data, page.headers)
+    t0 = time.perf_counter()
+    tree = LexborHTMLParser(text)
+    evidence = html_evidence(tree)
+    build_article(page, [Block("x " * 50)], evidence, _config(), "html")
+    return time.perf_counter() - t0
+
+
+def _theirs(raw: bytes, url: str | None) -> tuple[dict[str, str | None], float]:
+    import trafilatura
+    from trafilatura.utils import decode_file
+
+    t0 = time.perf_counter()
+    doc = trafilatura.extract_metadata(decode_file(raw), default_url=url)
+    elapsed = time.perf_counter() - t0
+    if doc is None:
+        return dict.fromkeys(FIELDS), elapsed
+    return {"author": doc.author, "title": doc.title, "date": doc.date, "sitename": doc.sitename}, elapsed
+
+
+def run_one(item: tuple[str, dict]) -> dict:
+    url, ann = item
+    raw = gzip.decompress((CORPUS / ann["file"]).read_bytes())
+    page_url = url if url.startswith("http") else None
+    ours, t_ours, t_meta = _ours(raw, page_url)
+    theirs, t_theirs = _theirs(raw, page_url)
+    return {"url": url, "ours": ours, "theirs": theirs, "t_ours": t_ours, "t_meta": t_meta, "t_theirs": t_theirs,
+            "want": {f: expected(ann, f) for f in FIELDS}}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--failures", choices=FIELDS, help="list pages where scraper misses this field")
+    ap.add_argument("--json", type=Path, help="write per-page results here")
+    args = ap.parse_args()
+    docs = load(args.limit)
+    with ProcessPoolExecutor(args.workers) as pool:
+        results = list(pool.map(run_one, docs, chunksize=8))
+    print(f"{len(results)} pages from {CORPUS.relative_to(ROOT.parent)}\n")
+    print(f"{'field':10} {'n':>5} {'scraper':>8} {'trafilatura':>12}")
+    for field in FIELDS:
+        scored = [r for r in results if r["want"][field]]
+        if not scored:
+            continue
+        ours = sum(correct(field, r["want"][field], r["ours"][field]) for r in scored) / len(scored)
+        theirs = sum(correct(field, r["want"][field], r["theirs"][field]) for r in scored) / len(scored)
+        print(f"{field:10} {len(scored):5d} {ours:8.3f} {theirs:12.3f}")
+    n = len(results)
+    print()
+    for label, key in (("scraper (whole clean)", "t_ours"), ("scraper meta step", "t_meta"),
+                       ("trafilatura metadata", "t_theirs")):
+        total = sum(r[key] for r in results)
+        print(f"{label:22} {n / total:8.1f} docs/s  {1000 * total / n:6.2f} ms/page")
+    if args.failures:
+        f = args.failures
+        print(f"\nscraper misses on {f}:")
+        for r in results:
+            want = r["want"][f]
+            if want and not correct(f, want, r["ours"][f]):
+                print(f"  {r['url'][:90]}\n    want {want!r}\n    got  {r['ours'][f]!r}   (trafilatura {r['theirs'][f]!r})")
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

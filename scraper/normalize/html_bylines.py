@@ -1,0 +1,100 @@
+"""Byline elements of an HTML page -> byline evidence.
+
+Pages mark the author's name in many ways (itemprop=author, rel=author, a
+"byline" or "author" class, a link to an author page). The selectors, tried in
+a stated order, and the regions that never hold the story's byline (comments,
+sidebars, teasers, footers) are data in byline_html.toml. Only the first
+selector that finds a name outside those regions speaks, and only for the
+elements that sit together with its first hit, so names in a list of other
+stories further down never become authors.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..model import Evidence
+from .bylines import parse_byline
+
+
+@dataclass(frozen=True, slots=True)
+class BylineSelectors:
+    selectors: tuple[str, ...]
+    excluded_tags: frozenset[str]
+    excluded_words: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def byline_selectors() -> BylineSelectors:
+    with open(Path(__file__).with_name("byline_html.toml"), "rb") as fh:
+        raw = tomllib.load(fh)
+    words = "|".join(re.escape(w) for w in sorted(raw["excluded_words"], key=len, reverse=True))
+    return BylineSelectors(
+        selectors=tuple(raw["selectors"]),
+        excluded_tags=frozenset(raw["excluded_tags"]),
+        excluded_words=re.compile(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", re.IGNORECASE),
+    )
+
+
+MAX_DEPTH = 25
+MAX_TEXT = 120
+
+
+def _excluded(node: LexborNode, data: BylineSelectors) -> bool:
+    """True when the node sits in a region that is not the story's byline."""
+    current: LexborNode | None = node
+    depth = 0
+    while current is not None and depth < MAX_DEPTH:
+        tag = current.tag or ""
+        if tag in ("body", "html"):
+            return False
+        if tag in data.excluded_tags:
+            return True
+        attrs = current.attributes
+        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if marks.strip() and data.excluded_words.search(marks):
+            return True
+        current = current.parent
+        depth += 1
+    return False
+
+
+def _text(node: LexborNode) -> str:
+    return " ".join(node.text(deep=True, separator=" ").split())
+
+
+def _group_key(node: LexborNode) -> int | None:
+    """Identity of the element two levels up: names under the same one are one byline."""
+    parent = node.parent
+    grand = parent.parent if parent is not None else None
+    return (grand or parent or node).mem_id
+
+
+def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
+    data = byline_selectors()
+    for rank, selector in enumerate(data.selectors):
+        group: int | None = None
+        out: list[Evidence] = []
+        for node in tree.css(selector):
+            text = _text(node)
+            if not text or len(text) > MAX_TEXT:
+                continue
+            key = _group_key(node)
+            if group is not None and key != group:
+                continue
+            if _excluded(node, data):
+                continue
+            parsed = parse_byline(text, allow_single=True)
+            if not parsed.authors:
+                continue
+            group = key
+            out.append(Evidence("byline", text, f"html:byline-element:{rank}"))
+        if out:
+            return out
+    return []
