@@ -57,9 +57,23 @@ def _limit_memory(extra_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
+def _die_with_parent() -> None:
+    """Linux: get SIGKILL when the parent dies, even if it was killed; a page never outlives its run."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def _worker_main(tasks: Connection, conn: Connection, config: Config, explain: bool, process_fn: ProcessFn | None,
-                 initializer: Callable[..., None] | None, initargs: tuple, memory_mb: int) -> None:
+                 initializer: Callable[..., None] | None, initargs: tuple, memory_mb: int,
+                 inherited: list[Connection]) -> None:
     """Take chunks of ``(seq, page)`` until ``None``; answer ``(seq, article)`` per page."""
+    _die_with_parent()
+    for other in inherited:  # the parent's ends of other workers' pipes, copied by fork: keeping them
+        other.close()        # open would hide those workers' EOF from them
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if initializer is not None:
         initializer(*initargs)
@@ -141,7 +155,9 @@ class PagePool:
         reader, writer = self.ctx.Pipe(duplex=False)
         proc = self.ctx.Process(target=_worker_main, daemon=True,
                                 args=(task_r, writer, self.config, self.explain, self.opt.process_fn,
-                                      self.opt.initializer, self.opt.initargs, self.opt.memory_mb))
+                                      self.opt.initializer, self.opt.initargs, self.opt.memory_mb,
+                                      [c for w in self.workers for c in (w.tasks, w.conn)]
+                                      if self.ctx.get_start_method() == "fork" else []))
         proc.start()
         writer.close()
         task_r.close()
@@ -196,7 +212,8 @@ class PagePool:
         next_out = 0
         done: dict[int, Article] = {}
         try:
-            self.workers = [self._spawn() for _ in range(max(1, opt.workers))]
+            for _ in range(max(1, opt.workers)):
+                self.workers.append(self._spawn())
             while True:
                 # A chunk to every idle worker, keeping at most ``window`` pages in flight.
                 for worker in self.workers:

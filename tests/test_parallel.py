@@ -104,6 +104,22 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+def _gone(marker: str, within: float = 10.0) -> bool:
+    """No process left whose command line mentions ``marker``."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        alive = False
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                alive |= marker.encode() in Path(f"/proc/{pid}/cmdline").read_bytes()
+            except OSError:
+                pass
+        if not alive:
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def test_resume_after_a_killed_run_gives_every_record_once(tmp_path):
     warc = tmp_path / "big.warc.gz"
     n = 24
@@ -116,6 +132,7 @@ def test_resume_after_a_killed_run_gives_every_record_once(tmp_path):
         time.sleep(0.05)
     proc.kill()  # SIGKILL: no chance to tidy up
     proc.wait()
+    assert _gone(str(out)), "workers must not outlive a killed run"
     written = out.read_text().count("\n")
     assert 6 <= written < n, "the run should have been killed part way"
     with open(out, "a") as fh:  # what an interrupted write leaves at worst: a torn last line
