@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import subprocess
+import pytest
 import sys
 from pathlib import Path
 
@@ -16,11 +16,25 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 SEED = FIXTURES / "seed-001-newsletter-chrome.txt"
 
 
-def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scraper", *args], input=stdin, capture_output=True, timeout=120)
+class Result:
+    def __init__(self, code: int, stdout: str) -> None:
+        self.returncode, self.stdout = code, stdout
 
 
-def test_stdin_and_gzip_give_the_same_record(tmp_path):
+@pytest.fixture
+def run_cli(capsys, monkeypatch):
+    """Run the command in-process (fast); stdin bytes are served through sys.stdin.buffer."""
+
+    def run(*args: str, stdin: bytes | None = None) -> Result:
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+        code = main([*args, "--no-progress"])
+        return Result(code, capsys.readouterr().out)
+
+    return run
+
+
+def test_stdin_and_gzip_give_the_same_record(tmp_path, run_cli):
     gz = tmp_path / "seed.dump"  # no telling name: content decides
     gz.write_bytes(gzip.compress(SEED.read_bytes()))
     from_stdin = json.loads(run_cli("clean", "-", stdin=SEED.read_bytes()).stdout)
@@ -31,7 +45,7 @@ def test_stdin_and_gzip_give_the_same_record(tmp_path):
     assert from_stdin["text"] == from_gzip["text"]
 
 
-def test_directory_walk_is_recursive_and_sorted(tmp_path):
+def test_directory_walk_is_recursive_and_sorted(tmp_path, run_cli):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "z.txt").write_bytes(SEED.read_bytes())
     (tmp_path / "a.txt").write_bytes(SEED.read_bytes())
@@ -42,16 +56,16 @@ def test_directory_walk_is_recursive_and_sorted(tmp_path):
     assert proc.returncode == 0
 
 
-def test_text_and_markdown_formats(tmp_path):
-    text = run_cli("clean", "--format", "text", str(SEED)).stdout.decode()
+def test_text_and_markdown_formats(run_cli):
+    text = run_cli("clean", "--format", "text", str(SEED)).stdout
     assert text.startswith("U.S. Beefing Up Intel Network")
     assert "request for comment." in text and "DONATE" not in text
-    md = run_cli("clean", "--format", "markdown", str(SEED)).stdout.decode()
+    md = run_cli("clean", "--format", "markdown", str(SEED)).stdout
     assert md.startswith("# U.S. Beefing Up Intel Network")
     assert "Micaela Burrow" in md.splitlines()[2]
 
 
-def test_explain_adds_provenance_and_removed_blocks():
+def test_explain_adds_provenance_and_removed_blocks(run_cli):
     record = json.loads(run_cli("clean", "--explain", str(SEED)).stdout)
     assert record["provenance"]["syndication"]
     assert {"rule": "donate-box", "text": "DONATE"} in record["removed"]
@@ -95,7 +109,7 @@ def test_unknown_config_key_is_a_usage_error(tmp_path, capsys):
     assert "user_agnet" in capsys.readouterr().err
 
 
-def test_disabled_rule_in_config_keeps_its_blocks(tmp_path):
+def test_disabled_rule_in_config_keeps_its_blocks(tmp_path, run_cli):
     para = "The harbour reopened to ships on Monday after dredging work that took most of the winter to finish."
     dump = tmp_path / "dump.txt"
     dump.write_text(f"{para}\n\nAdvertisement\n\n{para.replace('Monday', 'Friday')}\n")
