@@ -55,7 +55,8 @@ def test_resume_skips_done_urls_and_redoes_failed_ones(server: LocalServer, tmp_
     url_file = tmp_path / "urls.txt"
     url_file.write_text("# today's list\n" + "\n".join(urls[1:]) + "\n" + urls[1] + "?utm_source=x\n")
     out = tmp_path / "out.jsonl"
-    args = [urls[0], "--urls", str(url_file), "-o", str(out), "--config", config_file(tmp_path), "--no-progress"]
+    args = [urls[0], "--urls", str(url_file), "-o", str(out), "--config", config_file(tmp_path), "--no-progress",
+            "--workers", "2"]  # cleaning in a process pool while the fetcher thread runs
     assert main(["fetch", *args]) == 1  # one failure
     first = records(out)
     assert len(first) == 4 and sum(r["error"] is not None for r in first) == 1

@@ -29,6 +29,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         help="also write every page response as received to this WARC file "
                              "(clean it again later, offline, with `scraper clean FILE.warc.gz`)")
     add_output_options(parser)
+    parser.add_argument("--workers", type=int, metavar="N",
+                        help="cleaning processes (default: [run] workers in the config, 0 = one per core); "
+                             "1 = clean in this process. Fetching always runs in this process.")
     parser.set_defaults(func=command)
 
 
@@ -52,7 +55,10 @@ def _terminate_as_interrupt(signum: int, frame: object) -> None:
 def command(args: argparse.Namespace) -> int:
     if not (args.urls or args.url_file or args.feed or args.sitemap):
         raise ValueError("nothing to fetch: give URLs, --urls FILE, --feed URL or --sitemap URL")
+    if args.workers is not None and args.workers < 0:
+        raise ValueError("--workers must be 0 (one per core) or more")
     config = config_from(args)
+    workers = args.workers if args.workers else config.run.worker_count
     urls = [*args.urls, *_read_url_files(args.url_file)]
     done = resume(args.output) if args.output and args.output != "-" and args.format == "jsonl" else set()
     stream = PageStream(urls, config.fetch, feeds=args.feed, sitemaps=args.sitemap, save_raw=args.save_raw, done=done)
@@ -61,7 +67,8 @@ def command(args: argparse.Namespace) -> int:
     sink = open_sink(args.format, args.output)
     try:
         with stream:
-            summary = run(stream, sink, config, explain=args.explain, progress=False if args.no_progress else None)
+            summary = run(stream, sink, config, explain=args.explain, progress=False if args.no_progress else None,
+                          workers=workers)
     finally:
         sink.close()
         if main_thread:
