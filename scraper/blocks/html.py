@@ -9,6 +9,7 @@ extractor name says which path produced the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import trafilatura
@@ -17,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..model import Block, BlockKind, Evidence
 from .prune import prune
-from .score import Choice, choose
+from .score import Choice, choose, weight_of_text
 from .segment import Segmentation, segment
 
 FALLBACK_MAX_CHARS = 3_000_000
@@ -26,6 +27,9 @@ MIN_SCORE = 150.0
 """Net prose (characters) the chosen container must hold for us to trust it."""
 MAX_LINK_DENSITY = 0.6
 MAX_BYLINE_WORDS = 12
+TAIL_PROSE = 40.0
+MAX_LABEL_CHARS = 60
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
 
 _KIND_BY_TAG = {
     "p": BlockKind.PARAGRAPH,
@@ -82,16 +86,49 @@ def units_to_blocks(seg: Segmentation, element: int) -> list[Block]:
     """The units inside ``element`` as blocks, link lists and date stamps left out."""
     lo, hi = element, seg.end[element]
     blocks: list[Block] = []
+    label_ok = True
+    """False once a link list has followed the last block: a label right before a link list is its heading."""
     for u in seg.units:
         if not lo <= u.element < hi:
             continue
         ld = u.link_density
-        if ld > MAX_LINK_DENSITY or u.in_time:
+        if ld > MAX_LINK_DENSITY:
+            if blocks and label_ok and _is_label(blocks[-1]):
+                blocks.pop()
+            label_ok = False
             continue
+        if u.in_time:
+            continue
+        label_ok = True
         kind = u.kind
         if kind is BlockKind.BYLINE and len(u.text.split()) > MAX_BYLINE_WORDS:
             continue  # an author box or bio, not a byline
         blocks.append(Block(u.text, kind, link_density=ld, level=u.level if kind is BlockKind.HEADING else 0))
+    return _trim_tail(blocks)
+
+
+def _is_label(block: Block) -> bool:
+    """A short line that is not a sentence: a heading or a "Related:" style label."""
+    return len(block.text) <= MAX_LABEL_CHARS and _SENTENCE_END.search(block.text) is None
+
+
+def _is_prose(block: Block) -> bool:
+    """A block that can end an article: a sentence, or a long line."""
+    if block.link_density > 0.3:
+        return False
+    if block.kind in (BlockKind.CODE, BlockKind.TABLE_ROW):
+        return True
+    if _SENTENCE_END.search(block.text) is not None:
+        return True
+    return block.kind is not BlockKind.HEADING and weight_of_text(block.text, block.link_density) >= TAIL_PROSE
+
+
+def _trim_tail(blocks: list[Block]) -> list[Block]:
+    """The article ends with its last prose block: short lines after it are the page's tail
+    (contact boxes, "more on this" headings, tag lists)."""
+    for i in range(len(blocks) - 1, -1, -1):
+        if _is_prose(blocks[i]):
+            return blocks[: i + 1]
     return blocks
 
 

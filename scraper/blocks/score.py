@@ -17,6 +17,8 @@ from ..model import BlockKind
 from .segment import Segmentation, Unit
 
 _PUNCT = re.compile(r"[.!?;:,…。！？；，、،؛।]")
+CONTAINERS = frozenset({"body", "div", "section", "article", "main", "td", "form", "center", "header", "span", "font"})
+"""Elements that may hold a whole article; a lone paragraph or list never is one (its siblings belong too)."""
 SHORT = 25
 """A unit's first characters that pay for its place: shorter lines are chrome until proven otherwise."""
 
@@ -25,13 +27,15 @@ def weight(unit: Unit) -> float:
     """How much a unit speaks for the element holding it being the article."""
     if unit.kind in (BlockKind.CAPTION, BlockKind.BYLINE) or unit.in_time:
         return 0.0
-    n = len(unit.text)
-    ld = unit.link_density
+    return weight_of_text(unit.text, unit.link_density)
+
+
+def weight_of_text(text: str, ld: float) -> float:
+    n = len(text)
     if ld > 0.5:
         return -n * ld
     prose = n * (1.0 - ld)
-    marks = len(_PUNCT.findall(unit.text))
-    if marks == 0:
+    if _PUNCT.search(text) is None:
         prose *= 0.5
     return prose - SHORT
 
@@ -65,5 +69,6 @@ def choose(seg: Segmentation) -> Choice | None:
         if p >= 0:
             score[p] += score[e]
             prose[p] += prose[e]
-    best = max(range(n), key=score.__getitem__)
+    tags = seg.tag
+    best = max((e for e in range(n) if tags[e] in CONTAINERS), key=score.__getitem__, default=0)
     return Choice(best, score[best], prose[best], prose[0])
