@@ -121,7 +121,9 @@ class Fetcher:
         except Exception as exc:  # noqa: BLE001 - every URL ends as a record
             return Page(source=source, data=b"", url=url, final_url=trail.url, status=trail.status,
                         fetched_at=now_iso(), error={"type": type(exc).__name__, "message": str(exc) or repr(exc)})
-        return Page(source=source, data=resp.body, url=url, final_url=resp.url, headers=resp.headers,
+        # The body is decoded already: drop Content-Encoding so nothing downstream decodes it twice.
+        headers = {k: v for k, v in resp.headers.items() if k != "content-encoding"}
+        return Page(source=source, data=resp.body, url=url, final_url=resp.url, headers=headers,
                     fetched_at=resp.fetched_at, status=resp.status)
 
     async def get(self, url: str, trail: Trail | None = None, *, page: bool = False,
@@ -178,9 +180,7 @@ class Fetcher:
             try:
                 async with asyncio.timeout(self.settings.total_timeout):
                     return await self._exchange(url, trail, page, max_bytes)
-            except TimeoutError as exc:
-                if isinstance(exc, httpx.TimeoutException):
-                    raise
+            except TimeoutError:  # asyncio.timeout's; httpx's own timeouts are not TimeoutError
                 raise TotalTimeout(f"no complete response within {self.settings.total_timeout} s") from None
 
     async def _exchange(self, url: str, trail: Trail, page: bool, max_bytes: int) -> Response:
