@@ -60,3 +60,13 @@ def test_ray_engine_gives_the_same_records_as_the_local_run(tmp_path, local_ray)
     # A rerun finds every shard complete and cleans nothing again.
     again = run_ray([str(inputs)], str(outdir), config, progress=False)
     assert again.total == 0 and again.skipped == 6
+
+
+def test_ray_engine_reads_and_writes_fsspec_urls(tmp_path, local_ray):
+    page = tmp_path / "page.html"
+    page.write_bytes(article_html(30))
+    summary = run_ray([f"file://{page}"], f"file://{tmp_path / 'out'}", load_config(), progress=False)
+    [shard] = (tmp_path / "out").glob("*.jsonl")
+    [record] = [json.loads(line) for line in shard.read_text().splitlines()]
+    assert record["source"] == f"file://{page}" and record["title"] == "Council approves plan number 30"
+    assert summary.ok == 1
