@@ -79,6 +79,7 @@ def _worker_main(tasks: Connection, conn: Connection, config: Config, explain: b
         initializer(*initargs)
     if memory_mb > 0:
         _limit_memory(memory_mb)
+    conn.send((-1, None))  # ready: set up without failing
     if process_fn is None:
         from . import pipeline
 
@@ -120,6 +121,8 @@ class _Worker:
     """Sequence numbers sent to this worker and not yet answered, in the order it takes them."""
     since: float = 0.0
     """When the page at the front of ``outstanding`` started."""
+    ready: bool = False
+    """Set up (initializer run, limits set); a worker that dies before this is a broken setup."""
 
 
 @dataclass(slots=True)
@@ -147,7 +150,7 @@ class PagePool:
         self.replaced = 0
         """Workers killed or lost and started again (timeouts, memory, crashes)."""
         self.barren_deaths = 0
-        """Workers lost in a row with no page answered in between: a broken setup, not a bad page."""
+        """Workers in a row that died before they were ready: a broken setup, not a bad page."""
 
     # -- workers -------------------------------------------------------------------------
     def _spawn(self) -> _Worker:
@@ -264,7 +267,10 @@ class PagePool:
             try:
                 while worker.conn.poll():
                     seq, article = worker.conn.recv()
-                    self.barren_deaths = 0
+                    if seq < 0:
+                        worker.ready = True
+                        self.barren_deaths = 0
+                        continue
                     worker.outstanding.remove(seq)
                     worker.since = time.monotonic()
                     self.pending.pop(seq, None)
@@ -287,11 +293,11 @@ class PagePool:
         out: list[tuple[int, Article]] = []
         worker.proc.join(1)
         code = worker.proc.exitcode
-        if code != 0:
+        if not worker.ready:
             self.barren_deaths += 1
-            if self.barren_deaths > 2 * len(self.workers) + 2:
-                raise RuntimeError(f"worker processes keep dying before cleaning any page (last exit code {code})")
-        if worker.outstanding and code != 0:
+            if self.barren_deaths > 3:
+                raise RuntimeError(f"worker processes die while starting (exit code {code}); see the error above")
+        elif worker.outstanding and code != 0:
             seq = worker.outstanding.popleft()
             page = self.pending.pop(seq)
             how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"

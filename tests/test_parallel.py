@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 import scraper.pipeline
 from scraper.config import Config, load_config
 from scraper.model import Page
@@ -148,3 +150,14 @@ def test_resume_after_a_killed_run_gives_every_record_once(tmp_path):
     assert len(sources) == len(set(sources)) == n
     assert set(sources) == {f"{warc}#{i.strip('<>')}" for i in ids}
     assert all(r["error"] is None for r in records) and code == 0
+
+
+def _broken_setup() -> None:
+    raise RuntimeError("this worker cannot start")
+
+
+def test_workers_that_cannot_start_stop_the_run_instead_of_looping():
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="die while starting"):
+        run(_pages(4), ListSink(), _config(), workers=2, initializer=_broken_setup)
+    assert time.monotonic() - started < 20
