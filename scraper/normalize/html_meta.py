@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from htmldate import find_date
 from lxml import etree
 from lxml import html as lxml_html
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Evidence
 from .html_bylines import byline_element_evidence
@@ -153,9 +154,7 @@ def html_evidence(tree: LexborHTMLParser, url: str | None = None) -> list[Eviden
     title = tree.css_first("title")
     if title is not None and title.text(deep=True).strip():
         out.append(Evidence("title", title.text(deep=True), "html:title"))
-    headings = [h for h in tree.css("h1") if h.text(deep=True).strip()]
-    if len(headings) == 1:
-        out.append(Evidence("title", headings[0].text(deep=True, separator=" "), "html:h1"))
+    out.extend(headline_evidence(tree, out))
     for node in tree.css('link[rel="canonical"]'):
         href = node.attributes.get("href")
         if href:
@@ -169,6 +168,107 @@ def html_evidence(tree: LexborHTMLParser, url: str | None = None) -> list[Eviden
         break
     out.extend(date_evidence(tree, out, url))
     return out
+
+
+HEADLINE_SELECTORS = ('[itemprop="headline"]', ".entry-title", ".post-title", ".article-title", ".headline",
+                      ".story-title", ".page-title")
+MAX_HEADLINE = 300
+
+
+def _fold(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+_SITE_MARKS = re.compile(r"site[-_]?(?:title|name|logo|branding|header)|logo|brand|masthead|blog[-_]?title|header[-_]title",
+                         re.IGNORECASE)
+_TITLE_SEGMENTS = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|«)\s+")
+
+
+def _is_site_name(node: LexborNode, text: str, site_names: set[str]) -> bool:
+    """An <h1> that names the site (blog themes put the site title in one), not the story."""
+    if _fold(text) in site_names:
+        return True
+    current: LexborNode | None = node
+    for _ in range(4):
+        if current is None:
+            break
+        marks = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
+        if _SITE_MARKS.search(marks):
+            return True
+        current = current.parent
+    link = node.css_first("a[href]")
+    href = (link.attributes.get("href") or "") if link is not None else ""
+    return href in ("/", "./") or bool(re.fullmatch(r"https?://[^/]+/?", href))
+
+
+def _headline_text(node: LexborNode) -> str:
+    """The <h1>'s text; with a kicker beside the headline in child elements, the longest child."""
+    text = " ".join(node.text(deep=True, separator=" ").split())
+    children = [" ".join(c.text(deep=True, separator=" ").split()) for c in node.iter() if c.tag != "-text"]
+    children = [c for c in children if c]
+    if len(children) >= 2:
+        longest = max(children, key=len)
+        if len(longest.split()) >= 3 and len(longest) >= 0.5 * len(text):
+            return longest
+    return text
+
+
+_WORD = re.compile(r"\w{4,}")
+_QUOTE_MARKS = "\"'“”„‟«»‹›‚‘’"
+
+
+def _shares_words(text: str, titles: list[str]) -> bool:
+    """The <h1> has a word of four letters or more in common with a declared title (else it is chrome)."""
+    words = {w.casefold() for w in _WORD.findall(text)}
+    if not words:
+        return True
+    return any(words & {w.casefold() for w in _WORD.findall(t)} for t in titles)
+
+
+def _with_quotes(text: str, titles: list[str]) -> str:
+    """The declared title when it is the same headline with the quote marks CSS put around the <h1>."""
+    key = _fold(text)
+    for title in titles:
+        if title != text and _fold(title) == key and title.strip(_QUOTE_MARKS) == text.strip(_QUOTE_MARKS):
+            return title
+    return text
+
+
+def headline_evidence(tree: LexborHTMLParser, evidence: list[Evidence]) -> list[Evidence]:
+    """The visible headline: the page's only story <h1>, or the <h1> that the declared titles contain.
+
+    Declared titles often carry the site's name or an SEO variant; the visible
+    headline is what a reader calls the title. An <h1> that names the site (a
+    blog theme's site title) does not count. With no usable <h1>, an element
+    marked as the headline (itemprop, entry-title, ...) is the next best.
+    """
+    site_names = {_fold(e.value) for e in evidence if e.field == "outlet"}
+    for e in evidence:
+        if e.origin == "html:title":
+            parts = _TITLE_SEGMENTS.split(e.value.strip())
+            if len(parts) > 1:
+                site_names.update(_fold(p) for p in (parts[0], parts[-1]) if len(p) < len(e.value) / 2)
+    site_names.discard("")
+    headings = []
+    for node in tree.css("h1")[:20]:
+        text = _headline_text(node)
+        if text and len(text) <= MAX_HEADLINE and not _is_site_name(node, text, site_names):
+            headings.append(text)
+    declared_titles = [" ".join(e.value.split()) for e in evidence if e.field == "title"]
+    declared = [_fold(d) for d in declared_titles]
+    if len(headings) == 1 and (not declared or _shares_words(headings[0], declared_titles)):
+        return [Evidence("title", _with_quotes(headings[0], declared_titles), "html:h1")]
+    for text in headings:
+        key = _fold(text)
+        if len(key) >= 8 and any(key in d for d in declared):
+            return [Evidence("title", _with_quotes(text, declared_titles), "html:h1")]
+    for selector in HEADLINE_SELECTORS:
+        node = tree.css_first(selector)
+        if node is not None:
+            text = " ".join(node.text(deep=True, separator=" ").split())
+            if 3 <= len(text) <= MAX_HEADLINE:
+                return [Evidence("title", text, "html:headline-element")]
+    return []
 
 
 # Origins whose published date is the page's own statement; with one of them,

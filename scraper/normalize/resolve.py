@@ -24,11 +24,14 @@ from .text import canonical
 #   byline elements (itemprop/rel/class, in byline_html.toml order), then byline
 #   lines in the text (block builder's byline blocks, the `byline` rule), then the
 #   NYT-style "byl" meta tag. The first origin that yields a person wins.
+# title: the visible headline (the page's one <h1>, or the <h1> its declared titles
+#   contain) before declared titles, which often carry the site name or an SEO variant.
 # published: the page's own JSON-LD/meta statement, then a date in the URL, then
 #   htmldate's markup search, <time>, a "Published ..." line, htmldate's text search.
 TRUST: dict[str, tuple[str, ...]] = {
-    "title": ("json-ld:headline", "meta:og:title", "rule:feed-footer", "text:title-line", "rule:title-block",
-              "meta:twitter:title", "meta:dc.title", "meta:parsely-title", "json-ld:name", "html:title"),
+    "title": ("html:h1", "json-ld:headline", "html:headline-element", "meta:og:title", "rule:feed-footer",
+              "text:title-line", "rule:title-block", "meta:twitter:title", "meta:dc.title", "meta:parsely-title",
+              "json-ld:name", "html:title"),
     "outlet": ("config:domain", "meta:og:site_name", "json-ld:publisher", "json-ld:website", "meta:application-name",
                "rule:feed-footer", "rule:signup-box", "rule:masthead-tagline", "title:suffix"),
     "authors": ("json-ld:author", "meta:author", "meta:article:author", "meta:parsely-author", "meta:sailthru.author",
@@ -77,10 +80,8 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|/|»)\s+")
 
 
 def clean_title(value: str, outlet: str | None = None, strip_suffix: bool = False) -> str | None:
-    """Drop wrapping quotes and a " | Site" segment: the outlet's name, or (``strip_suffix``) a short last segment."""
-    value = value.strip()
-    if len(value) > 2 and value[0] in _QUOTES and value[-1] in _QUOTES:
-        value = value[1:-1].strip()
+    """Drop a " | Site" segment: the outlet's name, or (``strip_suffix``) a short last segment."""
+    value = value.strip()  # quote marks around a headline are part of it ("»Abzocke ...«")
     seps = list(_TITLE_SEPARATORS.finditer(value))
     if not seps:
         return value or None
