@@ -260,3 +260,13 @@ def test_robots_crawl_delay_spaces_requests(server: LocalServer) -> None:
     fetch([server.url(f"/p?n={i}") for i in range(3)], with_(respect_robots=True))
     starts = sorted(t for i in range(3) for t in server.times(f"/p?n={i}"))
     assert len(starts) == 3 and all(b - a >= 0.28 for a, b in zip(starts, starts[1:]))
+
+
+def test_fetcher_stays_a_bounded_distance_ahead_of_a_slow_consumer(server: LocalServer) -> None:
+    server.page("/q", article_html("Q"))
+    stream = PageStream([server.url(f"/q?n={i}") for i in range(60)], with_(concurrency=2), buffer=4)
+    pages = iter(stream)
+    first = next(pages)
+    time.sleep(0.5)  # a slow cleaner: the fetcher must wait, not buffer the whole list
+    assert first.error is None and stream.fetched <= 12
+    assert len([first, *pages]) == 60  # and it resumes when the consumer does

@@ -66,6 +66,7 @@ class PageStream:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
         self._thread: threading.Thread | None = None
+        self._ready: asyncio.Queue[Page] | None = None
 
     # -- the synchronous side -------------------------------------------------
 
@@ -123,12 +124,25 @@ class PageStream:
                     return
 
     async def _emit(self, page: Page) -> None:
+        """Hand a page towards the consumer; waits (without polling) while the cleaner is behind."""
+        assert self._ready is not None
+        await self._ready.put(page)
+
+    async def _forward(self) -> None:
+        """Move pages from the loop's queue to the consumer's, one blocking put at a time in a helper thread.
+
+        Only this task touches the thread-safe queue, so a full queue costs one
+        parked thread, not a busy loop of workers retrying (which would steal the
+        GIL from the cleaner).
+        """
+        assert self._ready is not None
         while True:
-            try:
-                self._out.put_nowait(page)
-                return
-            except queue.Full:
-                await asyncio.sleep(0.005)  # the cleaner is behind: wait, without blocking the loop
+            page = await self._ready.get()
+            if self._out.full():
+                await asyncio.to_thread(self._put_blocking, page)
+            else:
+                self._out.put_nowait(page)  # only this task puts, the consumer only takes: cannot fail
+            self._ready.task_done()
 
     async def _main(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -136,6 +150,8 @@ class PageStream:
         if self._stop.is_set():
             return
         raw_log = WarcLog(self.save_raw) if self.save_raw else None
+        self._ready = asyncio.Queue(maxsize=max(1, self.settings.concurrency))
+        forwarder = asyncio.create_task(self._forward())
         try:
             async with Fetcher(self.settings, raw_log) as fetcher:
                 work: asyncio.Queue[tuple[str, str | None, Exception | None] | None] = asyncio.Queue(
@@ -147,10 +163,12 @@ class PageStream:
                     for _ in workers:
                         await work.put(None)
                     await asyncio.gather(*workers)
+                    await self._ready.join()  # every page handed over before the end marker
                 finally:
                     for w in workers:
                         w.cancel()
         finally:
+            forwarder.cancel()
             if raw_log is not None:
                 raw_log.close()
 
