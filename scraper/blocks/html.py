@@ -82,19 +82,22 @@ def confident(choice: Choice | None) -> bool:
     return choice is not None and choice.score >= MIN_SCORE
 
 
-def units_to_blocks(seg: Segmentation, element: int) -> list[Block]:
-    """The units inside ``element`` as blocks, link lists and date stamps left out."""
-    lo, hi = element, seg.end[element]
+def units_to_blocks(seg: Segmentation, elements: list[int]) -> list[Block]:
+    """The units inside ``elements`` as blocks, link lists and date stamps left out."""
+    ranges = [(e, seg.end[e]) for e in elements]
     blocks: list[Block] = []
+    boxes: list[int] = []
+    """For each block, the element around its own block element (the box it sits in)."""
     label_ok = True
     """False once a link list has followed the last block: a label right before a link list is its heading."""
     for u in seg.units:
-        if not lo <= u.element < hi:
+        if not any(lo <= u.element < hi for lo, hi in ranges):
             continue
         ld = u.link_density
         if ld > MAX_LINK_DENSITY:
             if blocks and label_ok and _is_label(blocks[-1]):
                 blocks.pop()
+                boxes.pop()
             label_ok = False
             continue
         if u.in_time:
@@ -104,7 +107,8 @@ def units_to_blocks(seg: Segmentation, element: int) -> list[Block]:
         if kind is BlockKind.BYLINE and len(u.text.split()) > MAX_BYLINE_WORDS:
             continue  # an author box or bio, not a byline
         blocks.append(Block(u.text, kind, link_density=ld, level=u.level if kind is BlockKind.HEADING else 0))
-    return _trim_tail(blocks)
+        boxes.append(seg.parent[u.element])
+    return _trim_tail(blocks, boxes)
 
 
 def _is_label(block: Block) -> bool:
@@ -123,12 +127,17 @@ def _is_prose(block: Block) -> bool:
     return block.kind is not BlockKind.HEADING and weight_of_text(block.text, block.link_density) >= TAIL_PROSE
 
 
-def _trim_tail(blocks: list[Block]) -> list[Block]:
-    """The article ends with its last prose block: short lines after it are the page's tail
-    (contact boxes, "more on this" headings, tag lists)."""
+def _trim_tail(blocks: list[Block], boxes: list[int]) -> list[Block]:
+    """The article ends with its last prose block: short lines after it in another box are the
+    page's tail (contact boxes, "more on this" headings, tag lists); short lines in the same
+    box as the prose (a sign-off, a last list) stay."""
     for i in range(len(blocks) - 1, -1, -1):
         if _is_prose(blocks[i]):
-            return blocks[: i + 1]
+            box = boxes[i]
+            end = i + 1
+            while end < len(blocks) and boxes[end] == box:
+                end += 1
+            return blocks[:end]
     return blocks
 
 
@@ -153,4 +162,4 @@ def html_to_blocks(html: str, url: str | None = None, tree: LexborHTMLParser | N
             return blocks, "trafilatura"
     if seg is None or choice is None:
         return [], "html"
-    return units_to_blocks(seg, choice.element), "html"
+    return units_to_blocks(seg, choice.elements), "html"

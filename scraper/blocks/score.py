@@ -20,6 +20,11 @@ _PUNCT = re.compile(r"[.!?;:,…。！？；，、،؛।]")
 CONTAINERS = frozenset({"body", "div", "section", "article", "main", "td", "form", "center", "header", "span", "font"})
 """Elements that may hold a whole article; a lone paragraph or list never is one (its siblings belong too)."""
 SHORT = 25
+SIBLING_MIN = 60.0
+SIBLING_LEVELS = 2
+SIBLING_MAX_LINKS = 0.3
+"""A sibling of the chosen element joins it when it holds this much net prose and few links
+(a lead paragraph or a second body part kept apart by the layout)."""
 """A unit's first characters that pay for its place: shorter lines are chrome until proven otherwise."""
 
 
@@ -48,6 +53,8 @@ class Choice:
     """Characters of prose units inside the chosen element."""
     total_prose: int
     """Characters of prose units on the whole page."""
+    elements: list[int]
+    """The chosen element and the prose-rich siblings joined to it, in document order."""
 
 
 def choose(seg: Segmentation) -> Choice | None:
@@ -57,11 +64,16 @@ def choose(seg: Segmentation) -> Choice | None:
         return None
     score = [0.0] * n
     prose = [0] * n
+    chars = [0] * n
+    links = [0] * n
     for u in seg.units:
         w = weight(u)
-        score[u.element] += w
+        e = u.element
+        score[e] += w
+        chars[e] += len(u.text)
+        links[e] += u.link_chars
         if w > 0:
-            prose[u.element] += len(u.text)
+            prose[e] += len(u.text)
     parent = seg.parent
     # Preorder ids: every child has a larger id than its parent, so one reverse pass sums subtrees.
     for e in range(n - 1, 0, -1):
@@ -69,6 +81,19 @@ def choose(seg: Segmentation) -> Choice | None:
         if p >= 0:
             score[p] += score[e]
             prose[p] += prose[e]
+            chars[p] += chars[e]
+            links[p] += links[e]
     tags = seg.tag
     best = max((e for e in range(n) if tags[e] in CONTAINERS), key=score.__getitem__, default=0)
-    return Choice(best, score[best], prose[best], prose[0])
+    elements = [best]
+    node = best
+    for _ in range(SIBLING_LEVELS):
+        p = parent[node]
+        if p < 0:
+            break
+        joined = [e for e in range(p + 1, seg.end[p]) if parent[e] == p and e != node
+                  and score[e] >= SIBLING_MIN and links[e] <= SIBLING_MAX_LINKS * chars[e]]
+        elements.extend(joined)
+        node = p
+    elements.sort()
+    return Choice(best, score[best], prose[best], prose[0], elements)
