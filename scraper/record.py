@@ -113,11 +113,18 @@ def build_article(page: Page, blocks: Sequence[Block], evidence: list[Evidence],
 
     kept = [(b.kind.value, canonical(b.text)) for b in blocks if b.kept]
     kept = [(kind, t) for kind, t in kept if t]
+    def take_date(field: str) -> str | None:
+        value, origin = resolve.pick_date(evidence, field)
+        if value is not None and origin is not None:
+            provenance[field] = origin
+        return value
+
     text = join_blocks([t for _, t in kept])
     outlet = take("outlet", resolve.clean_outlet)
     title = None
     for ev in resolve.ranked(evidence, "title"):
-        title = resolve.clean_title(canonical(ev.value), outlet, strip_suffix=ev.origin == "html:title")
+        title = resolve.clean_title(canonical(ev.value), outlet, strip_suffix=ev.origin == "html:title",
+                                     quoted=ev.origin == "rule:feed-footer")
         if title:
             provenance["title"] = ev.origin
             break
@@ -146,8 +153,8 @@ def build_article(page: Page, blocks: Sequence[Block], evidence: list[Evidence],
         authors=authors,
         outlet=outlet,
         syndication=syndication,
-        published=take("published", resolve.clean_date),
-        modified=take("modified", resolve.clean_date),
+        published=take_date("published"),
+        modified=take_date("modified"),
         language=language,
         captions=captions,
         credits=credits,

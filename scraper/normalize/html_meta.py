@@ -272,18 +272,18 @@ def headline_evidence(tree: LexborHTMLParser, evidence: list[Evidence]) -> list[
 
 
 # Origins whose published date is the page's own statement; with one of them,
-# htmldate is not asked (it would mostly read the same tags again).
+# htmldate's slower text search is not run.
 DECLARED_DATE = ("json-ld:", "meta:")
 
 
 def date_evidence(tree: LexborHTMLParser, evidence: list[Evidence], url: str | None) -> list[Evidence]:
-    """Publication date from htmldate when the page declares none in JSON-LD or meta tags.
+    """Publication date from htmldate (markup search; the text search only when the page declares no date).
 
-    The fast search (markup, URL) comes first; the extensive one (dates in the
-    text) only when the fast one finds nothing, as it costs several times more.
+    htmldate's markup search reads the URL, JSON-LD, meta tags and date
+    elements and prefers the original date to an update; its text search is
+    several times slower, so it runs only for pages that state no date at all.
     """
-    if any(e.field == "published" and e.origin.startswith(DECLARED_DATE) for e in evidence):
-        return []
+    declared = any(e.field == "published" and e.origin.startswith(DECLARED_DATE) for e in evidence)
     markup = tree.html
     if not markup:
         return []
@@ -291,7 +291,7 @@ def date_evidence(tree: LexborHTMLParser, evidence: list[Evidence], url: str | N
         root = lxml_html.fromstring(markup.encode("utf-8"))
     except (etree.ParserError, ValueError):
         return []
-    for extensive in (False, True):
+    for extensive in ((False,) if declared else (False, True)):
         try:
             found = find_date(root, url=url, original_date=True, extensive_search=extensive)
         except Exception:  # noqa: BLE001 - a date heuristic must never fail a page

@@ -26,8 +26,10 @@ from .text import canonical
 #   NYT-style "byl" meta tag. The first origin that yields a person wins.
 # title: the visible headline (the page's one <h1>, or the <h1> its declared titles
 #   contain) before declared titles, which often carry the site name or an SEO variant.
-# published: the page's own JSON-LD/meta statement, then a date in the URL, then
-#   htmldate's markup search, <time>, a "Published ..." line, htmldate's text search.
+# published: a date in the URL path, then htmldate's markup search (it weighs the
+#   page's JSON-LD, meta tags and date elements and prefers the original date over
+#   an update), then the page's own JSON-LD/meta statements, <time>, a "Published
+#   ..." line in the text, and htmldate's text search (only run when no date is declared).
 TRUST: dict[str, tuple[str, ...]] = {
     "title": ("html:h1", "json-ld:headline", "html:headline-element", "meta:og:title", "rule:feed-footer",
               "text:title-line", "rule:title-block", "meta:twitter:title", "meta:dc.title", "meta:parsely-title",
@@ -39,10 +41,9 @@ TRUST: dict[str, tuple[str, ...]] = {
                 "meta:article:author_name", "html:byline-element", "rule:byline-block", "rule:byline", "meta:byl"),
     "syndication": ("byline:organisation", "json-ld:isBasedOn", "json-ld:sourceOrganization",
                     "rule:republication-note", "text:dateline", "json-ld:author", "canonical:other-domain"),
-    "published": ("json-ld:datePublished", "meta:article:published_time", "meta:og:article:published_time",
+    "published": ("url:date", "htmldate:markup", "json-ld:datePublished", "meta:article:published_time", "meta:og:article:published_time",
                   "meta:datepublished", "meta:parsely-pub-date", "meta:dc.date.issued", "meta:dc.date", "meta:date",
-                  "meta:pubdate", "meta:publishdate", "meta:sailthru.date", "json-ld:dateCreated", "url:date",
-                  "htmldate:markup", "html:time", "rule:dateline-meta", "htmldate:extensive"),
+                  "meta:pubdate", "meta:publishdate", "meta:sailthru.date", "json-ld:dateCreated", "html:time", "rule:dateline-meta", "htmldate:extensive"),
     "modified": ("json-ld:dateModified", "meta:article:modified_time", "meta:og:updated_time", "meta:datemodified"),
     "canonical_url": ("link:canonical", "meta:og:url", "json-ld:url"),
     "language": ("html:lang", "meta:content-language", "meta:dc.language", "json-ld:inLanguage", "meta:og:locale"),
@@ -79,9 +80,16 @@ _QUOTES = "\"'“”‘’«»„‟"
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|/|»)\s+")
 
 
-def clean_title(value: str, outlet: str | None = None, strip_suffix: bool = False) -> str | None:
-    """Drop a " | Site" segment: the outlet's name, or (``strip_suffix``) a short last segment."""
-    value = value.strip()  # quote marks around a headline are part of it ("»Abzocke ...«")
+def clean_title(value: str, outlet: str | None = None, strip_suffix: bool = False, quoted: bool = False
+                ) -> str | None:
+    """Drop a " | Site" segment: the outlet's name, or (``strip_suffix``) a short last segment.
+
+    Quote marks around a headline are part of it ("»Abzocke ...«"), unless
+    ``quoted``: a title quoted inside a sentence ("The post “X” appeared first on").
+    """
+    value = value.strip()
+    if quoted and len(value) > 2 and value[0] in _QUOTES and value[-1] in _QUOTES:
+        value = value[1:-1].strip()
     seps = list(_TITLE_SEPARATORS.finditer(value))
     if not seps:
         return value or None
@@ -146,6 +154,22 @@ def clean_date(value: str) -> str | None:
         except ValueError:
             continue
     return None
+
+
+def pick_date(evidence: Sequence[Evidence], field: str) -> tuple[str | None, str | None]:
+    """The most trusted date, stated as precisely as any evidence states that same day.
+
+    Day-only origins (a URL path, htmldate) may win the day; a page's own
+    timestamp for that day ("2024-08-11T09:15:00-06:00") is then the value.
+    """
+    value, origin = pick(evidence, field, clean_date)
+    if value is None or "T" in value:
+        return value, origin
+    for ev in ranked(evidence, field):
+        precise = clean_date(canonical(ev.value))
+        if precise and "T" in precise and precise.startswith(value):
+            return precise, ev.origin
+    return value, origin
 
 
 def clean_url(value: str) -> str | None:
