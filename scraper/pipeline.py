@@ -41,7 +41,7 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
     ctx = RuleContext(disabled=config.rules.disabled)
     if looks_like_html(text):
         tree = LexborHTMLParser(text)
-        ctx.evidence.extend(html_evidence(tree))
+        ctx.evidence.extend(html_evidence(tree, page.final_url or page.url))
         ctx.title, _ = pick(ctx.evidence, "title")
         blocks, extractor = html_to_blocks(text, page.final_url or page.url, tree=tree, evidence=ctx.evidence)
     else:
