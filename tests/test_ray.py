@@ -56,6 +56,7 @@ def test_ray_engine_gives_the_same_records_as_the_local_run(tmp_path, local_ray)
     records = [json.loads(line) for shard in shards for line in shard.read_text().splitlines()]
     assert sorted(records, key=lambda r: r["source"]) == sorted(local.records, key=lambda r: r["source"])
     assert (summary.ok, summary.failed, summary.skipped_records) == (local_summary.ok, 0, 1) == (6, 0, 1)
+    assert summary.bytes_read == local_summary.bytes_read
 
     # A rerun finds every shard complete and cleans nothing again.
     again = run_ray([str(inputs)], str(outdir), config, progress=False)

@@ -65,4 +65,6 @@ def clean_input(path: str, config: Config, explain: bool = False, skip: set[str]
     skip = skip or set()
     for page in pages_from_stream(path, lambda: open_input(path), config.run.max_page_bytes, stats):
         if page.source not in skip:
+            if stats is not None:
+                stats.bytes_read += len(page.data)
             yield process(page, config, explain)

@@ -13,6 +13,7 @@ or any fsspec URL; inputs likewise.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Iterable
 from typing import Any
@@ -68,17 +69,8 @@ def clean_file_task(row: dict[str, Any], config: Config, explain: bool, outdir: 
             counts[article.outcome] += 1
     fs.mv(tmp, shard)
     counts["skipped_records"] = stats.skipped_records
-    try:
-        counts["bytes_read"] = int(fs.size(row["input"])) if "://" in row["input"] else _local_size(row["input"])
-    except Exception:  # noqa: BLE001 - a count for the summary only
-        pass
+    counts["bytes_read"] = stats.bytes_read
     return counts
-
-
-def _local_size(path: str) -> int:
-    import os
-
-    return os.path.getsize(path)
 
 
 def run_ray(inputs: Iterable[str], outdir: str, config: Config, *, explain: bool = False,
@@ -87,8 +79,9 @@ def run_ray(inputs: Iterable[str], outdir: str, config: Config, *, explain: bool
     initialised in this process) into JSON Lines shards under ``outdir``; returns the summed summary."""
     import ray
 
+    logging.getLogger("ray.data").setLevel(logging.ERROR)  # our own progress and summary say enough
     if not ray.is_initialized():
-        ray.init(address=address, include_dashboard=False, log_to_driver=False)
+        ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
     files = list_inputs(inputs)
     fs, root = _fs(outdir)
     fs.makedirs(root, exist_ok=True)

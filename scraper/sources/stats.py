@@ -9,3 +9,5 @@ from dataclasses import dataclass
 class SourceStats:
     skipped_records: int = 0
     """Archive records that are not pages (requests, metadata, images, PDFs, ...)."""
+    bytes_read: int = 0
+    """Bytes of pages handed on (counted by callers that see every page, e.g. ``engines.inputs``)."""
