@@ -248,10 +248,10 @@ def test_per_host_concurrency_and_delay(server: LocalServer) -> None:
     fetch([server.url(f"/s{i}") for i in range(6)], with_(concurrency=6, per_host_concurrency=2))
     assert state["max"] == 2
     server.page("/d", article_html("D"))
-    fetch([server.url(f"/d?n={i}") for i in range(3)], with_(per_host_delay=0.2))
+    fetch([server.url(f"/d?n={i}") for i in range(3)], with_(per_host_delay=0.3))
     starts = server.times("/d?n=0") + server.times("/d?n=1") + server.times("/d?n=2")
     starts.sort()
-    assert all(b - a >= 0.18 for a, b in zip(starts, starts[1:]))
+    assert all(b - a >= 0.2 for a, b in zip(starts, starts[1:]))  # margin for a loaded machine
 
 
 def test_robots_crawl_delay_spaces_requests(server: LocalServer) -> None:
@@ -259,14 +259,29 @@ def test_robots_crawl_delay_spaces_requests(server: LocalServer) -> None:
     server.page("/p", article_html("P"))
     fetch([server.url(f"/p?n={i}") for i in range(3)], with_(respect_robots=True))
     starts = sorted(t for i in range(3) for t in server.times(f"/p?n={i}"))
-    assert len(starts) == 3 and all(b - a >= 0.28 for a, b in zip(starts, starts[1:]))
+    assert len(starts) == 3 and all(b - a >= 0.2 for a, b in zip(starts, starts[1:]))
 
 
 def test_fetcher_stays_a_bounded_distance_ahead_of_a_slow_consumer(server: LocalServer) -> None:
     server.page("/q", article_html("Q"))
-    stream = PageStream([server.url(f"/q?n={i}") for i in range(60)], with_(concurrency=2), buffer=4)
+    stream = PageStream([server.url(f"/q?n={i}") for i in range(60)], with_(concurrency=2), buffer=4, window=8)
     pages = iter(stream)
     first = next(pages)
     time.sleep(0.5)  # a slow cleaner: the fetcher must wait, not buffer the whole list
-    assert first.error is None and stream.fetched <= 12
+    assert first.error is None and stream.fetched <= 16
     assert len([first, *pages]) == 60  # and it resumes when the consumer does
+
+
+def test_urls_of_an_idle_host_overtake_those_waiting_for_a_busy_one(server: LocalServer) -> None:
+    def slow(h: RequestHandler) -> None:
+        server.stopping.wait(0.2)
+        h.reply(200, article_html("Slow host").encode())
+
+    server.routes["/slow"] = slow
+    server.page("/fast", article_html("Fast host"))
+    busy = [server.url(f"/slow?n={i}") for i in range(6)]  # one slot on this host: 1.2 s in all
+    idle = [server.url(f"/fast?n={i}").replace("127.0.0.1", "localhost") for i in range(6)]  # another host name
+    pages = fetch(busy + idle, with_(concurrency=4, per_host_concurrency=1))
+    assert all(p.error is None for p in pages.values()) and len(pages) == 12
+    fast_done = max(server.times(f"/fast?n={i}")[0] for i in range(6))
+    assert fast_done < server.times("/slow?n=3")[0]  # not queued behind the slow host's URLs listed first

@@ -94,6 +94,8 @@ class Fetcher:
         self.throttle = HostThrottle(settings.per_host_concurrency, settings.per_host_delay)
         self.robots = RobotsCache(settings.user_agent, self._load_robots) if settings.respect_robots else None
         self.client: httpx.AsyncClient | None = None
+        self.in_flight = asyncio.Semaphore(max(1, settings.concurrency))
+        """Requests in flight in total (``concurrency``)."""
 
     async def __aenter__(self) -> "Fetcher":
         s = self.settings
@@ -176,7 +178,9 @@ class Fetcher:
 
     async def _once(self, url: str, trail: Trail, page: bool, max_bytes: int) -> Response:
         assert self.client is not None, "use Fetcher as an async context manager"
-        async with self.throttle.slot(host_of(url)):
+        # Host slot first, then a global one: a URL waiting for a busy host holds no global slot,
+        # so other hosts' URLs overtake it.
+        async with self.throttle.slot(host_of(url)), self.in_flight:
             try:
                 async with asyncio.timeout(self.settings.total_timeout):
                     return await self._exchange(url, trail, page, max_bytes)

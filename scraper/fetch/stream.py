@@ -42,12 +42,13 @@ class PageStream:
 
     ``done`` holds sources already written (resume): those URLs are not fetched
     at all, and ``skipped`` counts them. Duplicate URLs (after normalization) are
-    fetched once.
+    fetched once. Up to ``window`` URLs are in progress at a time, each waiting
+    for its host's slot; ``concurrency`` requests are in flight in total.
     """
 
     def __init__(self, urls: Iterable[str], settings: FetchSettings, *, feeds: Iterable[str] = (),
                  sitemaps: Iterable[str] = (), save_raw: str | os.PathLike[str] | None = None,
-                 done: Iterable[str] = (), buffer: int = 64) -> None:
+                 done: Iterable[str] = (), buffer: int = 64, window: int | None = None) -> None:
         self.urls = urls
         self.settings = settings
         self.discovery = [*feeds, *sitemaps]
@@ -67,6 +68,9 @@ class PageStream:
         self._task: asyncio.Task[None] | None = None
         self._thread: threading.Thread | None = None
         self._ready: asyncio.Queue[Page] | None = None
+        self.window = window or max(64, 4 * max(1, settings.concurrency))
+        """URLs in progress at once. Larger than ``concurrency`` so that URLs of idle hosts
+        overtake those waiting for a busy host; bounded so memory stays flat."""
 
     # -- the synchronous side -------------------------------------------------
 
@@ -154,36 +158,32 @@ class PageStream:
         forwarder = asyncio.create_task(self._forward())
         try:
             async with Fetcher(self.settings, raw_log) as fetcher:
-                work: asyncio.Queue[tuple[str, str | None, Exception | None] | None] = asyncio.Queue(
-                    maxsize=2 * max(1, self.settings.concurrency))
-                workers = [asyncio.create_task(self._worker(fetcher, work))
-                           for _ in range(max(1, self.settings.concurrency))]
+                tasks: set[asyncio.Task[None]] = set()
+                window = asyncio.Semaphore(self.window)
                 try:
-                    await self._produce(fetcher, work)
-                    for _ in workers:
-                        await work.put(None)
-                    await asyncio.gather(*workers)
+                    await self._produce(fetcher, tasks, window)
+                    while tasks:
+                        await asyncio.gather(*list(tasks))
                     await self._ready.join()  # every page handed over before the end marker
                 finally:
-                    for w in workers:
-                        w.cancel()
+                    for task in tasks:
+                        task.cancel()
         finally:
             forwarder.cancel()
             if raw_log is not None:
                 raw_log.close()
 
-    async def _worker(self, fetcher: Fetcher, work: asyncio.Queue) -> None:
-        while True:
-            item = await work.get()
-            if item is None:
-                return
-            source, url, error = item
+    async def _one(self, fetcher: Fetcher, source: str, url: str | None, error: Exception | None,
+                   window: asyncio.Semaphore) -> None:
+        try:
             page = _error_page(source, error) if error is not None or url is None else \
                 await fetcher.fetch_page(source, url)
             self.fetched += 1
             await self._emit(page)
+        finally:
+            window.release()
 
-    async def _produce(self, fetcher: Fetcher, work: asyncio.Queue) -> None:
+    async def _produce(self, fetcher: Fetcher, tasks: set[asyncio.Task[None]], window: asyncio.Semaphore) -> None:
         seen: set[str] = set()
 
         async def enqueue(urls: Iterable[str]) -> None:
@@ -191,7 +191,10 @@ class PageStream:
                 if raw in self.done or (norm is not None and norm in self.done_keys):
                     self.skipped += 1
                     continue
-                await work.put((raw, norm, error))
+                await window.acquire()  # at most ``window`` URLs started and not yet handed over
+                task = asyncio.create_task(self._one(fetcher, raw, norm, error, window))
+                tasks.add(task)
+                task.add_done_callback(tasks.discard)
 
         await enqueue(self.urls)
         visited: set[str] = set()
