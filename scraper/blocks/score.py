@@ -20,6 +20,7 @@ _PUNCT = re.compile(r"[.!?;:,…。！？；，、،؛।]")
 CONTAINERS = frozenset({"body", "div", "section", "article", "main", "td", "form", "center", "header", "span", "font"})
 """Elements that may hold a whole article; a lone paragraph or list never is one (its siblings belong too)."""
 SHORT = 25
+DESCEND_SHARE = 0.85
 SIBLING_MIN = 60.0
 SIBLING_LEVELS = 2
 SIBLING_MAX_LINKS = 0.3
@@ -43,6 +44,20 @@ def weight_of_text(text: str, ld: float) -> float:
     if _PUNCT.search(text) is None:
         prose *= 0.5
     return prose - SHORT
+
+
+def _descend(seg: Segmentation, score: list[float], best: int) -> int:
+    """Move into the child holding most of the chosen element's score: a page-wide wrapper
+    wins when a little prose sits outside the article (a footer blurb, a comment), but the
+    article is the child that carries it."""
+    parent, tags = seg.parent, seg.tag
+    while True:
+        floor = DESCEND_SHARE * score[best]
+        top = max((e for e in range(best + 1, seg.end[best]) if parent[e] == best and tags[e] in CONTAINERS),
+                  key=score.__getitem__, default=None)
+        if top is None or score[top] < floor:
+            return best
+        best = top
 
 
 @dataclass(slots=True)
@@ -85,15 +100,24 @@ def choose(seg: Segmentation) -> Choice | None:
             links[p] += links[e]
     tags = seg.tag
     best = max((e for e in range(n) if tags[e] in CONTAINERS), key=score.__getitem__, default=0)
+    top = best
+    best = _descend(seg, score, top)
     elements = [best]
+
+    def joinable(e: int) -> bool:
+        return score[e] >= SIBLING_MIN and links[e] <= SIBLING_MAX_LINKS * chars[e]
+
     node = best
+    while node != top:
+        # Between the article and the wrapper we left: a lead or intro placed before it joins.
+        p = parent[node]
+        elements.extend(e for e in range(p + 1, node) if parent[e] == p and joinable(e))
+        node = p
     for _ in range(SIBLING_LEVELS):
         p = parent[node]
         if p < 0:
             break
-        joined = [e for e in range(p + 1, seg.end[p]) if parent[e] == p and e != node
-                  and score[e] >= SIBLING_MIN and links[e] <= SIBLING_MAX_LINKS * chars[e]]
-        elements.extend(joined)
+        elements.extend(e for e in range(p + 1, seg.end[p]) if parent[e] == p and e != node and joinable(e))
         node = p
     elements.sort()
     return Choice(best, score[best], prose[best], prose[0], elements)
