@@ -106,6 +106,20 @@ def measure_ours(urls: list[str], concurrency: int, workers: int, clean: bool) -
     return {"seconds": time.perf_counter() - started, "ok": sink.ok, "peak_mb": peak_mb()}
 
 
+def measure_clean_only(n: int, data_dir: Path) -> dict:
+    """Our pipeline on the same pages read from memory: the ceiling fetch+clean can reach in one process."""
+    from scraper.config import load_config
+    from scraper.model import Page
+    from scraper.pipeline import process
+
+    config = load_config()
+    pages = load_pages(data_dir, n)
+    started = time.perf_counter()
+    ok = sum(bool(process(Page(source=str(i), data=d, url=f"http://127.0.0.1/p/{i}.html"), config).text)
+             for i, d in enumerate(pages))
+    return {"seconds": time.perf_counter() - started, "ok": ok, "peak_mb": peak_mb()}
+
+
 def measure_baseline(urls: list[str]) -> dict:
     import httpx
     import trafilatura
@@ -124,6 +138,8 @@ def contender(args: argparse.Namespace) -> None:
     urls = [f"http://127.0.0.1:{args.port}/p/{i}.html" for i in range(args.n)]
     if args.contender == "baseline":
         result = measure_baseline(urls)
+    elif args.contender == "clean-only":
+        result = measure_clean_only(args.n, args.data)
     else:
         result = measure_ours(urls, args.c, args.workers, clean=args.contender == "ours")
     print(json.dumps(result))
@@ -131,9 +147,10 @@ def contender(args: argparse.Namespace) -> None:
 
 # -- the driver ---------------------------------------------------------------------
 
-def run_contender(name: str, port: int, n: int, concurrency: int = 1, workers: int = 1) -> dict:
+def run_contender(name: str, port: int, n: int, concurrency: int = 1, workers: int = 1,
+                  data: Path = DEFAULT_DATA) -> dict:
     cmd = [sys.executable, __file__, "--contender", name, "--port", str(port), "--n", str(n), "--c", str(concurrency),
-           "--workers", str(workers)]
+           "--workers", str(workers), "--data", str(data)]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     result = json.loads(out.strip().splitlines()[-1])
     result["pages_per_s"] = n / result["seconds"]
@@ -170,10 +187,12 @@ def main() -> None:
         base = run_contender("baseline", port, n)
         rows = [("httpx sequential + trafilatura", base)]
         for c in args.concurrency:
-            rows.append((f"scraper fetch+clean, concurrency {c}", run_contender("ours", port, n, c, args.workers)))
+            rows.append((f"scraper fetch+clean, concurrency {c}",
+                         run_contender("ours", port, n, c, args.workers, data=args.data)))
+        rows.append(("scraper clean only (no network)", run_contender("clean-only", port, n, data=args.data)))
         top = max(args.concurrency)
         rows.append((f"scraper fetch only, concurrency {top}", run_contender("fetch-only", port, n, top)))
-        for name, r in rows:
+        for name, r in rows:  # printed together at the end, after every contender ran
             ratio = r["pages_per_s"] / base["pages_per_s"]
             print(f"{name:<34} {r['pages_per_s']:>8.1f} {r['ok']:>5} {r['peak_mb']:>8.0f}   x{ratio:.2f} vs baseline")
     finally:
