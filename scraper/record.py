@@ -13,10 +13,28 @@ from .model import Article, Block, Evidence, Page
 from .normalize import resolve
 from .normalize.bylines import is_organisation
 from .normalize.text import canonical, join_blocks, word_count
-from .rules.engine import block_key
+from .rules.engine import PatternRule, block_key, default_rules
 
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'’/-]{1,60}?\s*\((?P<org>[^)]{2,40})\)\s*[-–—:]")
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
+
+
+DATELINE_BLOCKS = 3
+"""A wire dateline ("WASHINGTON (AP) —") opens one of the first kept blocks."""
+
+
+def _caption_credits(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """Image credits inside captions ("... (Photo by Jane Doe / Getty Images)"), read by the photo-caption rule."""
+    rule = next((r for r in default_rules() if r.name == "photo-caption"), None)
+    if not isinstance(rule, PatternRule):
+        return []
+    out = []
+    for ev in evidence:
+        if ev.field == "caption" and ev.origin != "rule:photo-caption":
+            credit = (rule.match(" ".join(ev.value.split())) or {}).get("credit")
+            if credit:
+                out.append(Evidence("credit", credit, "caption:credit"))
+    return out
 
 
 def host_of(url: str | None) -> str | None:
@@ -50,11 +68,12 @@ def _derived_evidence(page: Page, blocks: Sequence[Block], evidence: list[Eviden
             suffix = resolve.title_suffix(canonical(ev.value))
             if suffix:
                 out.append(Evidence("outlet", suffix, "title:suffix"))
-    first = next((b for b in blocks if b.kept), None)
-    if first is not None:
-        m = _DATELINE.match(first.text)
+    for block in [b for b in blocks if b.kept][:DATELINE_BLOCKS]:
+        m = _DATELINE.match(block.text)
         if m and is_organisation(m.group("org")):
             out.append(Evidence("syndication", m.group("org"), "text:dateline"))
+            break
+    out.extend(_caption_credits(evidence))
     if url:
         m = _URL_DATE.search(url)
         if m:

@@ -26,6 +26,16 @@ class NameData:
     organisation_suffixes: tuple[str, ...]
     ui_prefix: re.Pattern[str]
 
+    @property
+    def services_by_length(self) -> tuple[str, ...]:
+        """Multi-word news services, longest first (one-word ones are too ambiguous to split off)."""
+        return _services_by_length(self.news_services)
+
+
+@lru_cache(maxsize=1)
+def _services_by_length(services: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted((s for s in services if " " in s), key=len, reverse=True))
+
 
 @lru_cache(maxsize=1)
 def name_data() -> NameData:
@@ -168,7 +178,9 @@ def fix_case(name: str) -> str:
     Only letters' case changes, never their number ("ABBY GOODNOUGH" -> "Abby
     Goodnough"). A single word (a user name such as "karstenruppert") stays as written.
     """
-    if not (name.isupper() or name.islower()) or len(name.split()) < 2:
+    letters = [ch for ch in name if ch.isalpha()]
+    mostly_upper = bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    if not (mostly_upper or name.islower()) or len(name.split()) < 2:
         return name
 
     def word(w: str) -> str:
@@ -183,6 +195,28 @@ def fix_case(name: str) -> str:
         return out
 
     return " ".join(word(w) for w in name.split())
+
+
+def _split_services(parts: list[str]) -> list[str]:
+    """"MARY MAJOR Associated Press" -> "MARY MAJOR", "Associated Press": a news service ending a part."""
+    data = name_data()
+    out: list[str] = []
+    for part in parts:
+        part = part.strip()
+        low = part.casefold()
+        if low in data.news_services:
+            out.append(part)
+            continue
+        for service in data.services_by_length:
+            if low.endswith(" " + service) and len(part) > len(service) + 1:
+                head = part[: -len(service)].strip(" ,")
+                if head.casefold() == "the" or head.casefold().endswith(" the"):
+                    head = head[:-3].strip(" ,")
+                out.extend([h for h in (head, part[len(part) - len(service):]) if h])
+                break
+        else:
+            out.append(part)
+    return out
 
 
 def parse_byline(text: str, allow_single: bool = False) -> Byline:
@@ -203,7 +237,10 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
         body = body.rstrip(".")
     parts = _SPLIT.split(body)
     allow_single = allow_single and len([p for p in parts if p.strip()]) == 1
-    for raw_part in parts:
+    for raw_part in _split_services(parts):
+        if raw_part.strip().strip(" .:").casefold() in data.not_names:
+            result.placeholders.append(raw_part.strip())
+            continue
         part = _strip_roles(raw_part.strip())
         if not part:
             continue

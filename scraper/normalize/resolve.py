@@ -148,6 +148,9 @@ def clean_date(value: str) -> str | None:
             return None
     head = re.sub(r"\s+(?:at\s+)?\d{1,2}:\d{2}.*$", "", value).strip(" ,")
     head = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", head)
+    head = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", "", head, flags=re.IGNORECASE)
+    head = re.sub(r"^(\d{1,2})\.\s+", r"\1 ", head)
+    head = re.sub(r"\bSept\b", "Sep", head, flags=re.IGNORECASE)
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(head, fmt).date().isoformat()

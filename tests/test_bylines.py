@@ -1,0 +1,68 @@
+"""Byline parsing: person names cleaned, organisations and UI text never become authors."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.normalize.bylines import fix_case, is_organisation, looks_like_byline, parse_byline
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "organisations"),
+    [
+        ("By: Micaela Burrow, Daily Caller News Foundation", ["Micaela Burrow"], ["Daily Caller News Foundation"]),
+        ("By JOHN ROE, Associated Press", ["John Roe"], ["Associated Press"]),
+        ("By JOHN ROE and MARY MAJOR Associated Press", ["John Roe", "Mary Major"], ["Associated Press"]),
+        ("By Alice Moreno, Ben Okafor and Chen Wei", ["Alice Moreno", "Ben Okafor", "Chen Wei"], []),
+        ("Written by Luis Ortega | Staff Writer", ["Luis Ortega"], []),
+        ("Jane Doe, Senior Correspondent", ["Jane Doe"], []),
+        ("By Sam Lee | Updated March 4, 2024, 5:01 PM", ["Sam Lee"], []),
+        ("By Jane Doe jane.doe@example.com @janedoe", ["Jane Doe"], []),
+        ("Von Benjamin Fischer und Marcus Theurer", ["Benjamin Fischer", "Marcus Theurer"], []),
+        ("View all posts by Daniel Lemire", ["Daniel Lemire"], []),
+        ("Perry Bacon Jr.", ["Perry Bacon Jr."], []),
+    ],
+)
+def test_byline_names_and_organisations(byline, authors, organisations):
+    parsed = parse_byline(byline)
+    assert parsed.authors == authors
+    assert parsed.organisations == organisations
+
+
+def test_all_caps_names_keep_every_letter():
+    assert parse_byline("By ABBY GOODNOUGH").authors == ["Abby Goodnough"]
+    assert fix_case("DEREK McALLISTER") == "Derek McAllister"
+    assert fix_case("SEAN O'NEILL") == "Sean O'Neill"
+    assert fix_case("Chokri Gharbi") == "Chokri Gharbi"
+
+
+@pytest.mark.parametrize("text", ["Email the author", "Follow", "By Staff", "Staff Report", "Editorial Board"])
+def test_ui_text_and_placeholders_name_nobody(text):
+    assert parse_byline(text).authors == []
+
+
+def test_single_word_names_only_from_structured_fields():
+    assert parse_byline("Heiko", allow_single=True).authors == ["Heiko"]
+    assert parse_byline("karstenruppert", allow_single=True).authors == ["karstenruppert"]
+    assert parse_byline("By Heiko").authors == []  # a line of text needs a full name
+    # several parts: single words are places or labels, not people
+    assert parse_byline("hessenschau.de, Frankfurt, Germany", allow_single=True).authors == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Reuters", "The Associated Press", "Daily Caller News Foundation", "IT Finanzmagazin", "jungefreiheit.de",
+     "Frankfurter Allgemeine Zeitung GmbH", "Tribune Content Agency", "Oberösterreichische Nachrichten"],
+)
+def test_organisations_by_general_shape(name):
+    assert is_organisation(name)
+
+
+@pytest.mark.parametrize("name", ["Micaela Burrow", "Abby Goodnough", "Alexa von Heyden", "Joe S."])
+def test_people_are_not_organisations(name):
+    assert not is_organisation(name)
+
+
+def test_sentence_is_not_a_byline():
+    assert not looks_like_byline("By the end of the week, officials said the bridge would reopen to traffic.")
+    assert looks_like_byline("By Jane Doe and John Roe")

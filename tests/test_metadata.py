@@ -1,0 +1,114 @@
+"""Metadata evidence and resolution: sources in a stated trust order, provenance, nothing invented."""
+
+from __future__ import annotations
+
+import scraper
+from scraper.model import Evidence
+from scraper.normalize import resolve
+
+
+def _page(head: str, body: str, lang: str = "en") -> str:
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the story says something long enough to be article text, with several clauses "
+        f"and a full stop at the end of the sentence.</p>" for i in range(5)
+    )
+    return f'<html lang="{lang}"><head>{head}</head><body><article>{body}{paragraphs}</article></body></html>'
+
+
+def test_json_ld_graph_author_reference_is_followed():
+    head = ('<script type="application/ld+json">{"@graph":[{"@type":"Article","headline":"Canal walk",'
+            '"author":{"@id":"#p1"}},{"@type":["Person","Organization"],"@id":"#p1","name":"Heike"}]}</script>')
+    art = scraper.clean(_page(head, "<h1>Canal walk</h1>"), explain=True)
+    assert art.authors == ["Heike"]
+    assert art.provenance["authors"] == "json-ld:author"
+
+
+def test_organization_author_is_syndication_not_author():
+    head = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Heating tips",'
+            '"author":{"@type":"Organization","name":"Tribune Content Agency"}}</script>')
+    art = scraper.clean(_page(head, "<h1>Heating tips</h1>"), url="https://gazette.example/tips")
+    assert art.authors == []
+    assert art.syndication == "Tribune Content Agency"
+
+
+def test_meta_author_that_is_the_site_is_not_a_person():
+    art = scraper.clean(_page('<meta name="author" content="jungefreiheit.de">', "<h1>Kommentar zur Lage</h1>"))
+    assert art.authors == []
+
+
+def test_sidebar_bylines_are_not_authors():
+    body = ('<h1>Main story headline here</h1><div class="byline">By <a rel="author" href="/author/a">Ann Lee</a></div>'
+            '<aside class="sidebar"><a rel="author" href="/author/b">Bo Chan</a></aside>')
+    art = scraper.clean(_page("", body))
+    assert art.authors == ["Ann Lee"]
+
+
+def test_comment_authors_are_not_authors():
+    body = ('<h1>Story without a byline</h1><div id="comments"><div class="comment-author vcard">'
+            '<cite class="fn">Martin Gray</cite></div></div>')
+    assert scraper.clean(_page("", body)).authors == []
+
+
+def test_no_author_anywhere_gives_none():
+    art = scraper.clean(_page("<title>Radwege freigegeben</title>", "<h1>Radwege freigegeben</h1>", lang="de"))
+    assert art.authors == [] and art.syndication is None
+
+
+def test_title_is_the_story_headline_not_the_site_name():
+    head = "<title>Storm knocks out power | Coastline News</title>"
+    body = '<h1 class="site-title"><a href="/">Coastline News</a></h1><h2 class="entry-title">Storm knocks out power</h2>'
+    art = scraper.clean(_page(head, body), explain=True)
+    assert art.title == "Storm knocks out power"
+
+
+def test_title_suffix_is_the_outlet_when_nothing_better():
+    art = scraper.clean(_page("<title>Storm knocks out power to 80,000 | Coastline News</title>", ""), explain=True)
+    assert art.title == "Storm knocks out power to 80,000"
+    assert art.outlet == "Coastline News"
+    assert art.provenance["outlet"] == "title:suffix"
+
+
+def test_config_outlet_table_wins_and_is_extensible():
+    config = scraper.load_config()
+    config.outlets["example-news.test"] = "Example News"
+    art = scraper.clean(_page('<meta property="og:site_name" content="EXN">', "<h1>Headline of the story</h1>"),
+                        url="https://www.example-news.test/a/1", config=config, explain=True)
+    assert art.outlet == "Example News"
+    assert art.provenance["outlet"] == "config:domain"
+
+
+def test_canonical_link_to_another_site_is_syndication():
+    head = '<link rel="canonical" href="https://theconversation.com/tiny-forests-1">'
+    art = scraper.clean(_page(head, "<h1>Why cities plant tiny forests</h1>"),
+                        url="https://radio.example.org/2024/05/02/tiny-forests", explain=True)
+    assert art.syndication == "The Conversation"
+    assert art.provenance["syndication"] == "canonical:other-domain"
+
+
+def test_dates_are_iso_and_url_date_counts():
+    art = scraper.clean(_page("", "<h1>Headline of the story</h1>"), url="https://blog.example/2017/7/12/a-post")
+    assert art.published == "2017-07-12"
+    head = '<meta property="article:published_time" content="2024-03-04T07:15:00-05:00">'
+    art = scraper.clean(_page(head, "<h1>Headline of the story</h1>"), url="https://n.example/2024/03/04/story")
+    assert art.published == "2024-03-04T07:15:00-05:00"  # the page's own timestamp for the same day
+
+
+def test_clean_date_formats():
+    assert resolve.clean_date("November 7, 2024 11:32 AM GMT") == "2024-11-07"
+    assert resolve.clean_date("Tuesday, 7 May 2024") == "2024-05-07"
+    assert resolve.clean_date("2024-05-02T08:00:00-04:00") == "2024-05-02T08:00:00-04:00"
+    assert resolve.clean_date("not a date") is None
+
+
+def test_authors_follow_the_trust_order():
+    evidence = [
+        Evidence("byline", "By Jane Doe", "rule:byline"),
+        Evidence("author", "John Roe", "meta:author"),
+    ]
+    names, origin, _ = resolve.authors_from(evidence)
+    assert names == ["John Roe"] and origin == "meta:author"
+
+
+def test_every_trusted_origin_is_documented_in_one_table():
+    assert set(resolve.TRUST) >= {"title", "outlet", "authors", "syndication", "published", "modified",
+                                  "canonical_url", "language"}
