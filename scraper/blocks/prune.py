@@ -43,13 +43,14 @@ class Selectors:
     weak: frozenset[str]
     hidden: frozenset[str]
     keep: frozenset[str]
+    layout: frozenset[str]
     byline: frozenset[str]
     caption: frozenset[str]
 
     def is_chrome_name(self, name: str) -> bool:
         """One class name or id names chrome, and does not start as the article's own."""
         toks = tokens(name)
-        if not toks or toks[0] in self.keep:
+        if not toks or toks[0] in self.keep or any(t in self.layout for t in toks):
             return False
         if "".join(toks) in self.hidden:
             return True
@@ -85,6 +86,7 @@ def selectors() -> Selectors:
         weak=frozenset(cls["weak"]),
         hidden=frozenset(cls["hidden"]),
         keep=frozenset(cls["keep"]),
+        layout=frozenset(cls["layout"]),
         byline=frozenset(data["kinds"]["byline"]),
         caption=frozenset(data["kinds"]["caption"]),
     )

@@ -20,7 +20,7 @@ _PUNCT = re.compile(r"[.!?;:,…。！？；，、،؛।]")
 CONTAINERS = frozenset({"body", "div", "section", "article", "main", "td", "form", "center", "header", "span", "font"})
 """Elements that may hold a whole article; a lone paragraph or list never is one (its siblings belong too)."""
 SHORT = 25
-DESCEND_SHARE = 0.85
+DESCEND_SHARE = 0.7
 SIBLING_MIN = 60.0
 SIBLING_LEVELS = 2
 SIBLING_MAX_LINKS = 0.3

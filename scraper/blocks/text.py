@@ -28,6 +28,10 @@ def _is_hard_wrapped(paragraphs: list[list[str]]) -> bool:
     width = lengths[int(len(lengths) * 0.9)]
     if not 40 <= width <= 100:
         return False
+    # Cut lines fill the width; a menu or a list written one item a line does not.
+    full = sum(1 for line in inner if len(line) >= 0.6 * width)
+    if full / len(inner) < 0.7:
+        return False
     unended = sum(1 for line in inner if not _SENTENCE_END.search(line))
     return unended / len(inner) > 0.6
 
