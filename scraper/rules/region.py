@@ -1,0 +1,336 @@
+"""The article region of a plain-text dump, found from the lines alone.
+
+A browser copy-paste of a page holds the article somewhere among menus,
+language pickers, cookie text, teasers and footers. Article lines are long and
+read as sentences; chrome comes in runs of short, link-like lines, repeats
+itself, or was already judged cruft by a pattern rule. Each block gets a score
+(positive for prose, negative for chrome) and the article is the contiguous
+stretch with the highest total (a maximum-sum subarray), so short lines between
+paragraphs (subheadings, list items) stay while runs of chrome outside go.
+
+Only signals that hold in every language decide: lengths, punctuation,
+letter/digit shares, repetition and position. Thresholds live in
+``RegionParams`` so they can be tuned as data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Block, BlockKind
+from .engine import RuleContext, block_key
+
+
+@dataclass(frozen=True, slots=True)
+class RegionParams:
+    """Weights of the line score; units are words."""
+
+    prose_offset: float = 6.0
+    """A sentence-like line scores its words minus this."""
+    prose_cap: float = 80.0
+    """Words above this add nothing: one huge block must not outweigh the page."""
+    short_penalty: float = 4.0
+    """A line that is not prose costs this much..."""
+    short_word_credit: float = 0.4
+    """...minus this much a word (a heading-like line costs less than a menu item)..."""
+    short_floor: float = 0.5
+    """...but never less than this."""
+    run_growth: float = 0.5
+    """A short line costs this much more for each short line between it and the nearest prose line:
+    a subheading beside a paragraph is cheap, the middle of a menu is dear."""
+    run_cap: int = 4
+    repeated_factor: float = 0.3
+    """A line whose text appears elsewhere in the dump keeps this share of its prose score."""
+    repeated_penalty: float = 3.0
+    """Extra cost of a short line repeated elsewhere in the dump (menus given twice)."""
+    removed_penalty: float = 2.0
+    """A block a pattern rule already removed as cruft."""
+    anchor_bonus: float = 0.0
+    """A block typed as byline, dateline or title: it sits at the head of the article."""
+    density_window: int = 1
+    """Neighbours on each side looked at for the prose density of a line."""
+    density_floor: float = 0.3
+    """A prose line with no prose neighbours keeps this share of its score (teasers stand alone)."""
+    min_prose_words: int = 7
+    """Fewer words than this is never prose, whatever its punctuation."""
+    head_window: int = 20
+    """How many blocks above the first prose line the headline, byline or dateline may sit."""
+    head_skip: int = 3
+    """With no byline, the headline is one of this many kept lines above the first prose line."""
+    extend_to_anchor: bool = True
+    """Keep the lines between the headline (or byline) and the first prose line (a lede, a kicker)."""
+    extend_head: float = 12.0
+    """How much chrome score the region's start may cross upwards to reach more prose (see ``_extend``)."""
+    extend_tail: float = 0.0
+    """The same for the region's end, downwards."""
+    anchor_window: int = 30
+    """How far above the region a byline or dateline may pull its start (see ``_anchored_start``)."""
+    anchor_tolerance: float = 30.0
+    """How much chrome may lie between that anchor and the first prose line under it."""
+    box_max_lines: int = 8
+    """At most this many headlines under a related heading inside the article go with it."""
+    tail_trim_rounds: int = 1
+    """How many lone paragraphs ``_trim_tail`` may drop from the region's end."""
+    tail_trim_gap: int = 2
+    """Chrome lines that must separate such a paragraph from the body."""
+    tail_trim_words: int = 40
+    """Longer closing paragraphs are taken as the article's own."""
+    min_region_words: int = 40
+    """Below this total score the best region is not trusted and the dump is left as it is."""
+
+
+DEFAULT_PARAMS = RegionParams()
+
+_SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
+_INNER_PUNCT = re.compile(r"[,.;:!?，。、](?:\s|$)")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+TEASER_BOX = "teaser-box"
+_ANCHORS = frozenset({"byline", "dateline-meta", "title-block"})
+_METADATA = (BlockKind.BYLINE, BlockKind.CAPTION, BlockKind.TITLE)
+
+
+def weight(text: str) -> float:
+    """Length in words; scripts written without spaces count two characters a word."""
+    cjk = len(_CJK.findall(text)) if not text.isascii() else 0
+    return max(len(text.split()), cjk / 2)
+
+
+def is_prose(text: str, n: float, params: RegionParams = DEFAULT_PARAMS) -> bool:
+    """Reads as running text: enough words, mostly letters, sentence punctuation."""
+    if n < params.min_prose_words:
+        return False
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < 0.6 * len(text.replace(" ", "")):
+        return False
+    if _SENTENCE_END.search(text):
+        return True
+    return n >= 2 * params.min_prose_words and len(_INNER_PUNCT.findall(text)) >= 2
+
+
+def _distance_to_prose(prose: Sequence[bool]) -> list[int]:
+    """For each line, how many lines away the nearest prose line is (0 for prose)."""
+    far = len(prose) + 1
+    dist = [far] * len(prose)
+    last = -far
+    for i, p in enumerate(prose):
+        if p:
+            last = i
+        dist[i] = i - last
+    last = 2 * far
+    for i in range(len(prose) - 1, -1, -1):
+        if prose[i]:
+            last = i
+        dist[i] = min(dist[i], last - i)
+    return dist
+
+
+def line_scores(blocks: Sequence[Block], params: RegionParams = DEFAULT_PARAMS) -> list[float]:
+    """One score a block: positive for article prose, negative for chrome."""
+    keys = [block_key(b.text) for b in blocks]
+    counts = Counter(k for k in keys if k)
+    sizes = [weight(b.text) for b in blocks]
+    prose = [b.kept and is_prose(b.text, n, params) for b, n in zip(blocks, sizes)]
+    dist = _distance_to_prose(prose)
+    w = params.density_window
+    scores = []
+    for i, (b, key, n) in enumerate(zip(blocks, keys, sizes)):
+        if not b.kept:
+            if b.removed_by in _ANCHORS:
+                scores.append(params.anchor_bonus)
+            else:
+                scores.append(0.0 if b.kind in _METADATA else -params.removed_penalty)
+            continue
+        if prose[i]:
+            near = prose[max(0, i - w) : i] + prose[i + 1 : i + 1 + w]
+            density = sum(near) / (2 * w)
+            s = (min(n, params.prose_cap) - params.prose_offset) * (params.density_floor + (1 - params.density_floor) * density)
+            if counts[key] > 1:
+                s *= params.repeated_factor
+        else:
+            cost = max(params.short_floor, params.short_penalty - params.short_word_credit * n)
+            s = -cost * (1 + params.run_growth * min(dist[i] - 1, params.run_cap))
+            if counts[key] > 1:
+                s -= params.repeated_penalty
+        scores.append(s)
+    return scores
+
+
+def best_region(scores: Sequence[float]) -> tuple[int, int, float]:
+    """Start, end (inclusive) and total of the contiguous stretch with the highest sum."""
+    best = (0, -1, 0.0)
+    start, total = 0, 0.0
+    for i, s in enumerate(scores):
+        if total <= 0:
+            start, total = i, s
+        else:
+            total += s
+        if total > best[2]:
+            best = (start, i, total)
+    return best
+
+
+def find_region(blocks: Sequence[Block], params: RegionParams | None = None) -> tuple[int, int] | None:
+    """First and last index of the article's blocks, or None when no stretch reads as an article."""
+    params = params or DEFAULT_PARAMS
+    if not blocks:
+        return None
+    scores = line_scores(blocks, params)
+    lo, hi, total = best_region(scores)
+    if hi < lo or total < params.min_region_words:
+        return None
+    hi = _trim_tail(blocks, scores, lo, hi, params)
+    start = _extend(scores, lo, -1, params.extend_head)
+    anchored = _anchored_start(blocks, scores, lo, params)
+    return min(start, anchored), _extend(scores, hi, 1, params.extend_tail)
+
+
+def _anchored_start(blocks: Sequence[Block], scores: Sequence[float], lo: int, params: RegionParams) -> int:
+    """The first prose line under a byline or dateline a little above the region, if any:
+    a lede set apart from the body by a fact box, a table of contents or inline teasers."""
+    top = max(0, lo - params.anchor_window)
+    for i in range(lo - 1, top - 1, -1):
+        if blocks[i].kind is BlockKind.BYLINE or blocks[i].removed_by == "dateline-meta":
+            crossed = 0.0
+            for j in range(i + 1, lo):
+                if scores[j] > 0:
+                    return j
+                crossed += scores[j]
+                if crossed < -params.anchor_tolerance:
+                    break
+            return lo
+    return lo
+
+
+def _trim_tail(blocks: Sequence[Block], scores: Sequence[float], lo: int, hi: int, params: RegionParams) -> int:
+    """Drop a lone paragraph set off after the body by chrome lines: an author box, a
+    newsletter pitch, an "about us" blurb, a teaser sit there, rarely the article's last words."""
+    for _ in range(params.tail_trim_rounds):
+        j, gap = hi - 1, 0
+        while j > lo and scores[j] <= 0:
+            gap += blocks[j].kept  # an advertisement marker removed by its rule is no gap
+            j -= 1
+        if j <= lo or gap < params.tail_trim_gap or weight(blocks[hi].text) > params.tail_trim_words:
+            break
+        hi = j
+    return hi
+
+
+def _extend(scores: Sequence[float], edge: int, step: int, tolerance: float) -> int:
+    """Move a region edge outwards to the farthest positive line reachable without the running
+    sum of the lines crossed falling below ``-tolerance``: a lede or a closing line set apart
+    from the body by a list or a kicker stays, a teaser beyond a run of chrome does not."""
+    best, total, i = edge, 0.0, edge + step
+    while 0 <= i < len(scores):
+        total += scores[i]
+        if total < -tolerance:
+            break
+        if scores[i] > 0:
+            best = i
+        i += step
+    return best
+
+
+def is_title_like(text: str) -> bool:
+    """A headline: a few words, not a sentence ending in a full stop, not all lower case."""
+    n = len(text.split())
+    return 3 <= n <= 30 and len(text) <= 250 and not text.rstrip().endswith((".", ",", ";", ":")) and not text.islower()
+
+
+def find_headline(blocks: Sequence[Block], lo: int, params: RegionParams | None = None) -> int | None:
+    """Index of the headline of the article starting at ``lo``, from the lines just above it.
+
+    With a byline near the start, the title-like line nearest above it; else the
+    title-like line among the last few kept lines above the first prose.
+    """
+    params = params or DEFAULT_PARAMS
+    top = max(0, lo - params.head_window)
+    byline_at = next((i for i in range(min(len(blocks) - 1, lo + 2), top - 1, -1)
+                      if blocks[i].kind is BlockKind.BYLINE or blocks[i].removed_by == "dateline-meta"), None)
+    if byline_at is not None:
+        for i in range(byline_at - 1, max(0, byline_at - params.head_skip - 1) - 1, -1):
+            if blocks[i].kept and is_title_like(blocks[i].text):
+                return i
+    seen = 0
+    for i in range(lo - 1, top - 1, -1):
+        b = blocks[i]
+        if not b.kept:
+            continue
+        if is_title_like(b.text):
+            return i
+        seen += 1
+        if seen >= params.head_skip:
+            break
+    return None
+
+
+@dataclass(slots=True)
+class ArticleRegionRule:
+    """In a text dump, blocks outside the densest stretch of prose are page chrome.
+
+    The region may start earlier than its first prose line: up to the headline
+    (or byline) just above it, when the lines between cost little.
+    """
+
+    name: str = "outside-article"
+    params: RegionParams | None = None
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        if not ctx.plain_text:
+            return
+        params = self.params or DEFAULT_PARAMS
+        region = find_region(blocks, params)
+        if region is None:
+            return
+        lo, hi = region
+        lo = self._head_start(blocks, lo, params)
+        for b in blocks[:lo]:
+            b.remove(self.name)
+        for b in blocks[hi + 1 :]:
+            b.remove(self.name)
+        _drop_teaser_boxes(blocks, lo, hi, params)
+
+    @staticmethod
+    def _head_start(blocks: Sequence[Block], lo: int, params: RegionParams) -> int:
+        """Move the start up to just below an anchor (title, byline, dateline) a few lines above."""
+        if not params.extend_to_anchor:
+            return lo
+        top = max(0, lo - params.head_window)
+        for i in range(lo - 1, top - 1, -1):
+            if blocks[i].removed_by in _ANCHORS:
+                return i + 1
+        return lo
+
+
+_BOX_HEADS = frozenset({"related-links", "read-more"})
+
+
+@lru_cache(maxsize=1)
+def _box_head_rules() -> tuple:
+    """The pattern rules whose match heads a teaser box (their cut runs after the region)."""
+    from .engine import default_rules
+
+    return tuple(r for r in default_rules() if r.name in _BOX_HEADS and hasattr(r, "match"))
+
+
+def _drop_teaser_boxes(blocks: Sequence[Block], lo: int, hi: int, params: RegionParams) -> None:
+    """Inside the article, the short lines right under a "related"/"read also" heading are the
+    box's headlines: they go with it, up to the next line that reads as prose."""
+    heads = _box_head_rules()
+    i = lo
+    while i <= hi:
+        b = blocks[i]
+        if not (b.removed_by in _BOX_HEADS or (b.kept and any(r.match(b.text) is not None for r in heads))):
+            i += 1
+            continue
+        j = i + 1
+        while j <= hi and j - i <= params.box_max_lines:
+            b = blocks[j]
+            if b.kept and is_prose(b.text, weight(b.text), params):
+                break
+            b.remove(TEASER_BOX)
+            j += 1
+        i = j
