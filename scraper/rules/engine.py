@@ -163,7 +163,10 @@ class PageHeadRule:
     def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
         if not ctx.plain_text:
             return
-        title_at = self._find_title(blocks)
+        from .region import find_headline, find_region
+
+        region = find_region(blocks)
+        title_at = self._find_title(blocks) if region is None else find_headline(blocks, region[0])
         if title_at is None:
             return
         title = blocks[title_at]
@@ -304,6 +307,7 @@ def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[Pat
 def default_rules() -> tuple[Rule, ...]:
     """All rules in the order they run; built once per process."""
     from ..normalize.bylines import looks_like_byline
+    from .region import ArticleRegionRule
 
     patterns = load_pattern_rules(PATTERNS_FILE, {"byline": looks_like_byline})
     metadata_rules = [r for r in patterns if r.kind is not None or _captures(r)]
@@ -317,6 +321,7 @@ def default_rules() -> tuple[Rule, ...]:
         *metadata_rules,
         *cruft_rules,
         PageHeadRule(),
+        ArticleRegionRule(),
         DuplicateRule(),
         *cut_rules,
     )
