@@ -85,7 +85,8 @@ _MONTH = (
 )
 # A date, time or "Updated ..." tail ends the names part of a byline.
 _TAIL = re.compile(
-    r"(?:\s*[|•·,;–—-]?\s*)(?:\b(?:updated|published|posted|last updated|modified|on)\b.*|"
+    r"(?:\s*[|•·,;–—-]?\s*)(?:\b(?:updated|published|posted|last updated|modified|on|veröffentlicht|aktualisiert|"
+    r"publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)\b.*|\s\b(?:am|le|el|op)\s*$|"
     rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}\b.*|\b\d{{1,2}}\s+(?:{_MONTH})\b.*|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}.*|"
     r"\b\d{1,2}:\d{2}.*|\b\d+\s+(?:min|minutes?|hours?|days?)\b.*)$",
     re.IGNORECASE,

@@ -43,6 +43,8 @@ def byline_selectors() -> BylineSelectors:
 
 
 MAX_DEPTH = 25
+LAYOUT_PROBE = "h1, article, [itemprop=articleBody]"
+"""A marked region holding one of these is a page layout wrapper ("content-area has-sidebar"), not a sidebar."""
 MAX_TEXT = 120
 
 
@@ -58,8 +60,8 @@ def _excluded(node: LexborNode, data: BylineSelectors) -> bool:
             return True
         attrs = current.attributes
         marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if marks.strip() and data.excluded_words.search(marks):
-            return True
+        if marks.strip() and data.excluded_words.search(marks) and current.css_first(LAYOUT_PROBE) is None:
+            return True  # a region marked as a sidebar/widget that does not hold the story itself
         current = current.parent
         depth += 1
     return False

@@ -213,4 +213,26 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
             names.extend(n for n in parsed.authors if n not in names)
         if ev.field == "byline" and (origin is None or origin == ev.origin):
             orgs.extend(o for o in parsed.organisations if o not in orgs)
-    return names, origin, orgs
+    return _completed(names, candidates), origin, orgs
+
+
+def _fold(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _completed(names: list[str], candidates: Sequence[Evidence]) -> list[str]:
+    """A one-word name ("Todd", "edilson.la.rosa") completed by a full name for the same person elsewhere."""
+    if not any(len(n.split()) == 1 for n in names):
+        return names
+    full: list[str] = []
+    for ev in candidates:
+        full.extend(n for n in parse_byline(canonical(ev.value)).authors if len(n.split()) >= 2)
+    out = []
+    for name in names:
+        if len(name.split()) == 1:
+            key = _fold(name)
+            match = next((f for f in full if _fold(f) == key or _fold(f.split()[0]) == key), None)
+            name = match or name
+        if name not in out:
+            out.append(name)
+    return out
