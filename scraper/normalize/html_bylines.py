@@ -20,7 +20,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Evidence
-from .bylines import parse_byline
+from .bylines import looks_like_byline, parse_byline
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,4 +99,43 @@ def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
             out.append(Evidence("byline", text, f"html:byline-element:{rank}"))
         if out:
             return out
+    return []
+
+
+_BYLINE_LEAD = re.compile(
+    r"^\s*(?:by|von|par|por|di|door|text|texte|autor(?:in)?|author|auteur|written by|ein artikel von|"
+    r"ein beitrag von|reporting by)\b\s*:?", re.IGNORECASE)
+MAX_LINE = 90
+MAX_TEXT_NODES = 4000
+
+
+def byline_text_evidence(tree: LexborHTMLParser) -> list[Evidence]:
+    """A byline line written in the page ("Von Jane Doe", "Ein Artikel von Jane Doe | 27.01.2022").
+
+    Text nodes that open with a byline word are read together with their
+    element; the first line that reads as names only, outside excluded
+    regions, is the evidence.
+    """
+    body = tree.body
+    if body is None:
+        return []
+    data = byline_selectors()
+    for count, node in enumerate(body.traverse(include_text=True)):
+        if count > MAX_TEXT_NODES:
+            break
+        if node.tag != "-text":
+            continue
+        raw = node.text_content or ""
+        if len(raw) > MAX_LINE or not _BYLINE_LEAD.match(raw):
+            continue
+        line = node.parent
+        for _ in range(2):
+            if line is None:
+                break
+            text = _text(line)
+            if len(text) > MAX_LINE:
+                break
+            if looks_like_byline(text) and parse_byline(text).authors and not _excluded(line, data):
+                return [Evidence("byline", text, "html:byline-text")]
+            line = line.parent
     return []

@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Evidence
-from .html_bylines import byline_element_evidence
+from .html_bylines import byline_element_evidence, byline_text_evidence
 
 # meta name/property -> record field. Order within a field does not matter here:
 # resolve.py ranks origins.
@@ -163,6 +163,7 @@ def html_evidence(tree: LexborHTMLParser, url: str | None = None) -> list[Eviden
     if html is not None and html.attributes.get("lang"):
         out.append(Evidence("language", html.attributes["lang"] or "", "html:lang"))
     out.extend(byline_element_evidence(tree))
+    out.extend(byline_text_evidence(tree))
     for node in tree.css("time[datetime]"):
         out.append(Evidence("published", node.attributes.get("datetime") or "", "html:time"))
         break

@@ -22,8 +22,8 @@ from .text import canonical
 #
 # authors: structured data first (JSON-LD, then meta tags), then the page's
 #   byline elements (itemprop/rel/class, in byline_html.toml order), then byline
-#   lines in the text (block builder's byline blocks, the `byline` rule), then the
-#   NYT-style "byl" meta tag. The first origin that yields a person wins.
+#   lines in the text (block builder's byline blocks, the `byline` rule, a "Von ..."
+#   line anywhere in the page's markup), then the NYT-style "byl" meta tag. The first origin that yields a person wins.
 # title: the visible headline (the page's one <h1>, or the <h1> its declared titles
 #   contain) before declared titles, which often carry the site name or an SEO variant.
 # published: a date in the URL path, then htmldate's markup search (it weighs the
@@ -38,7 +38,7 @@ TRUST: dict[str, tuple[str, ...]] = {
                "rule:feed-footer", "rule:signup-box", "rule:masthead-tagline", "title:suffix"),
     "authors": ("json-ld:author", "meta:author", "meta:article:author", "meta:parsely-author", "meta:sailthru.author",
                 "meta:dc.creator", "meta:dcterms.creator", "meta:citation_author", "meta:shareaholic:article_author_name",
-                "meta:article:author_name", "html:byline-element", "rule:byline-block", "rule:byline", "meta:byl"),
+                "meta:article:author_name", "html:byline-element", "rule:byline-block", "rule:byline", "html:byline-text", "meta:byl"),
     "syndication": ("byline:organisation", "json-ld:isBasedOn", "json-ld:sourceOrganization",
                     "rule:republication-note", "text:dateline", "json-ld:author", "canonical:other-domain"),
     "published": ("url:date", "htmldate:markup", "json-ld:datePublished", "meta:article:published_time", "meta:og:article:published_time",
