@@ -112,3 +112,25 @@ def test_authors_follow_the_trust_order():
 def test_every_trusted_origin_is_documented_in_one_table():
     assert set(resolve.TRUST) >= {"title", "outlet", "authors", "syndication", "published", "modified",
                                   "canonical_url", "language"}
+
+
+def test_byline_line_in_the_markup():
+    body = ('<h1>Schluss mit dem Stress im Stall</h1>'
+            '<div class="metaInfo">Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022</div>')
+    art = scraper.clean(_page("", body, lang="de"), explain=True)
+    assert art.authors == ["Pamela Sladky"]
+    assert art.provenance["authors"] == "html:byline-text"
+
+
+def test_one_word_structured_name_is_completed_by_a_full_name():
+    head = '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Todd"}}</script>'
+    body = '<h1>New robot does a superior job</h1><p class="byline">By Todd Bates</p>'
+    assert scraper.clean(_page(head, body)).authors == ["Todd Bates"]
+
+
+def test_image_credit_is_read_from_a_caption():
+    body = ('<h1>Night buses return to the city centre</h1><figure><img src="a.jpg">'
+            '<figcaption>A bus at the station. (Photo by Lena Ortiz/Getty Images)</figcaption></figure>')
+    art = scraper.clean(_page("", body))
+    assert "Lena Ortiz/Getty Images" in art.credits
+    assert all("Lena Ortiz" not in p for p in art.text.split("\n\n"))
