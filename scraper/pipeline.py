@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+from .blocks.guard import check_nesting
 from .blocks.html import html_to_blocks
 from .blocks.text import text_to_blocks
 from .config import Config
@@ -40,6 +41,7 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
     text, _encoding = decode(page.data, page.headers)
     ctx = RuleContext(disabled=config.rules.disabled)
     if looks_like_html(text):
+        check_nesting(text)
         tree = LexborHTMLParser(text)
         ctx.evidence.extend(html_evidence(tree, page.final_url or page.url))
         ctx.title, _ = pick(ctx.evidence, "title")

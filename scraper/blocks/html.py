@@ -27,6 +27,10 @@ MIN_SCORE = 150.0
 """Net prose (characters) the chosen container must hold for us to trust it."""
 MAX_LINK_DENSITY = 0.6
 MAX_BYLINE_WORDS = 12
+MAX_BLOCKS = 5000
+MAX_TEXT_CHARS = 1_000_000
+"""No article is longer: past these, a pathological page stops adding blocks, so the rules
+and the text normaliser stay within bounded time."""
 TAIL_PROSE = 40.0
 MAX_LABEL_CHARS = 60
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
@@ -88,6 +92,7 @@ def units_to_blocks(seg: Segmentation, elements: list[int]) -> list[Block]:
     blocks: list[Block] = []
     boxes: list[int] = []
     """For each block, the element around its own block element (the box it sits in)."""
+    budget = MAX_TEXT_CHARS
     label_ok = True
     """False once a link list has followed the last block: a label right before a link list is its heading."""
     for u in seg.units:
@@ -106,8 +111,12 @@ def units_to_blocks(seg: Segmentation, elements: list[int]) -> list[Block]:
         kind = u.kind
         if kind is BlockKind.BYLINE and len(u.text.split()) > MAX_BYLINE_WORDS:
             continue  # an author box or bio, not a byline
-        blocks.append(Block(u.text, kind, link_density=ld, level=u.level if kind is BlockKind.HEADING else 0))
+        text = u.text if len(u.text) <= MAX_TEXT_CHARS else u.text[:MAX_TEXT_CHARS]
+        budget -= len(text)
+        blocks.append(Block(text, kind, link_density=ld, level=u.level if kind is BlockKind.HEADING else 0))
         boxes.append(seg.parent[u.element])
+        if len(blocks) >= MAX_BLOCKS or budget <= 0:
+            break
     return _trim_tail(blocks, boxes)
 
 

@@ -33,6 +33,10 @@ def tokens(value: str) -> list[str]:
     return [t for t in _SPLIT.split(_HUMP.sub(" ", value).lower()) if t]
 
 
+_NAME_CACHE: dict[str, bool] = {}
+"""Class names repeat across a page and across pages: each is judged once."""
+
+
 @dataclass(frozen=True, slots=True)
 class Selectors:
     drop_tags: tuple[str, ...]
@@ -49,6 +53,14 @@ class Selectors:
 
     def is_chrome_name(self, name: str) -> bool:
         """One class name or id names chrome, and does not start as the article's own."""
+        hit = _NAME_CACHE.get(name)
+        if hit is None:
+            if len(_NAME_CACHE) > 50_000:
+                _NAME_CACHE.clear()
+            hit = _NAME_CACHE[name] = self._judge_name(name)
+        return hit
+
+    def _judge_name(self, name: str) -> bool:
         toks = tokens(name)
         if not toks or toks[0] in self.keep or any(t in self.layout for t in toks):
             return False

@@ -55,8 +55,6 @@ class Segmentation:
     parent: list[int] = field(default_factory=list)
     end: list[int] = field(default_factory=list)
     tag: list[str] = field(default_factory=list)
-    hint: list[int] = field(default_factory=list)
-    """Element ids marked as the article by markup (<article>, itemprop=articleBody, <main>)."""
 
 
 def _kind_marker(node: LexborNode, byline: frozenset[str], caption: frozenset[str]) -> BlockKind | None:
@@ -80,7 +78,13 @@ def segment(body: LexborNode) -> Segmentation:
     sel = selectors()
     byline, caption = sel.byline, sel.caption
     seg = Segmentation()
-    units, parent, end, tags, hint = seg.units, seg.parent, seg.end, seg.tag, seg.hint
+    units, parent, end, tags = seg.units, seg.parent, seg.end, seg.tag
+    markers: dict[int, BlockKind] = {}
+    for node in body.css("[class],[id],[itemprop],[rel]"):
+        if node.tag not in ("body", "article", "main"):
+            kind = _kind_marker(node, byline, caption)
+            if kind is not None:
+                markers[node.mem_id] = kind
     buf: list[str] = []
     link_chars = 0
     in_link = 0
@@ -170,9 +174,7 @@ def segment(body: LexborNode) -> Segmentation:
         elif tag == "time":
             in_time += 1
             flags |= 2
-        if tag in ("article", "main") or node.attrs.get("itemprop") == "articleBody":
-            hint.append(eid)
-        marker = _kind_marker(node, byline, caption) if tag not in ("body", "article", "main") else None
+        marker = markers.get(node.mem_id) if markers else None
         if marker is not None:
             marker_stack.append(marker)
             flags |= 4
