@@ -12,11 +12,11 @@ from .config import Config
 from .model import Article, Block, Evidence, Page
 from .normalize import resolve
 from .normalize.bylines import is_organisation
+from .normalize.html_meta import URL_DATE
 from .normalize.text import canonical, join_blocks, word_count
 from .rules.engine import PatternRule, block_key, default_rules
 
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'’/-]{1,60}?\s*\((?P<org>[^)]{2,40})\)\s*[-–—:]")
-_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
 
 
 DATELINE_BLOCKS = 3
@@ -75,7 +75,7 @@ def _derived_evidence(page: Page, blocks: Sequence[Block], evidence: list[Eviden
             break
     out.extend(_caption_credits(evidence))
     if url:
-        m = _URL_DATE.search(url)
+        m = URL_DATE.search(url)
         if m:
             year, month, day = m.groups()
             out.append(Evidence("published", f"{year}-{int(month):02d}-{int(day):02d}", "url:date"))

@@ -106,7 +106,21 @@ _BYLINE_LEAD = re.compile(
     r"^\s*(?:by|von|par|por|di|door|text|texte|autor(?:in)?|author|auteur|written by|ein artikel von|"
     r"ein beitrag von|reporting by)\b\s*:?", re.IGNORECASE)
 MAX_LINE = 90
-MAX_TEXT_NODES = 4000
+MAX_TEXT_NODES = 1500
+REGION_LEVELS = 4
+
+
+def _headline_region(tree: LexborHTMLParser) -> LexborNode | None:
+    """Where a byline line is looked for: around the first <h1> (a few levels up), else the whole body."""
+    h1 = tree.css_first("h1")
+    if h1 is None:
+        return tree.body
+    region = h1
+    for _ in range(REGION_LEVELS):
+        if region.parent is None or region.parent.tag in ("body", "html"):
+            break
+        region = region.parent
+    return region
 
 
 def byline_text_evidence(tree: LexborHTMLParser) -> list[Evidence]:
@@ -116,11 +130,11 @@ def byline_text_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     element; the first line that reads as names only, outside excluded
     regions, is the evidence.
     """
-    body = tree.body
-    if body is None:
+    root = _headline_region(tree)
+    if root is None:
         return []
     data = byline_selectors()
-    for count, node in enumerate(body.traverse(include_text=True)):
+    for count, node in enumerate(root.traverse(include_text=True)):
         if count > MAX_TEXT_NODES:
             break
         if node.tag != "-text":

@@ -272,6 +272,9 @@ def headline_evidence(tree: LexborHTMLParser, evidence: list[Evidence]) -> list[
     return []
 
 
+URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
+"""A /YYYY/M/D/ date in a URL path (record.py turns it into `url:date` evidence)."""
+
 # Origins whose published date is the page's own statement; with one of them,
 # htmldate's slower text search is not run.
 DECLARED_DATE = ("json-ld:", "meta:")
@@ -285,6 +288,8 @@ def date_evidence(tree: LexborHTMLParser, evidence: list[Evidence], url: str | N
     several times slower, so it runs only for pages that state no date at all.
     """
     declared = any(e.field == "published" and e.origin.startswith(DECLARED_DATE) for e in evidence)
+    if url and URL_DATE.search(url):
+        return []  # a date in the URL path outranks htmldate (see resolve.TRUST)
     markup = tree.html
     if not markup:
         return []
