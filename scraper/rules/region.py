@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Block, BlockKind
-from .engine import RuleContext, block_key
+from .engine import RuleContext
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,7 @@ class RegionParams:
     """A sentence-like line scores its words minus this."""
     prose_cap: float = 80.0
     """Words above this add nothing: one huge block must not outweigh the page."""
-    short_penalty: float = 4.0
+    short_penalty: float = 3.0
     """A line that is not prose costs this much..."""
     short_word_credit: float = 0.4
     """...minus this much a word (a heading-like line costs less than a menu item)..."""
@@ -63,10 +63,16 @@ class RegionParams:
     """With no byline, the headline is one of this many kept lines above the first prose line."""
     extend_to_anchor: bool = True
     """Keep the lines between the headline (or byline) and the first prose line (a lede, a kicker)."""
-    extend_head: float = 12.0
+    extend_head: float = 30.0
     """How much chrome score the region's start may cross upwards to reach more prose (see ``_extend``)."""
     extend_tail: float = 0.0
     """The same for the region's end, downwards."""
+    menu_run: int = 3
+    """This many menu-like lines in a row end the article's head (see ``_below_menu``); 0 switches it off."""
+    menu_words: int = 3
+    """A menu-like line has at most this many words and no sentence ending."""
+    menu_window: int = 25
+    """How far above the first prose line the head may reach."""
     anchor_window: int = 30
     """How far above the region a byline or dateline may pull its start (see ``_anchored_start``)."""
     anchor_tolerance: float = 30.0
@@ -87,10 +93,16 @@ DEFAULT_PARAMS = RegionParams()
 
 _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
 _INNER_PUNCT = re.compile(r"[,.;:!?，。、](?:\s|$)")
+_NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 TEASER_BOX = "teaser-box"
 _ANCHORS = frozenset({"byline", "dateline-meta", "title-block"})
 _METADATA = (BlockKind.BYLINE, BlockKind.CAPTION, BlockKind.TITLE)
+
+
+def _repeat_key(text: str) -> str:
+    """Text folded just enough to see a menu or teaser given twice (cheaper than ``block_key``)."""
+    return " ".join(text.casefold().split())
 
 
 def weight(text: str) -> float:
@@ -103,8 +115,8 @@ def is_prose(text: str, n: float, params: RegionParams = DEFAULT_PARAMS) -> bool
     """Reads as running text: enough words, mostly letters, sentence punctuation."""
     if n < params.min_prose_words:
         return False
-    letters = sum(ch.isalpha() for ch in text)
-    if letters < 0.6 * len(text.replace(" ", "")):
+    visible = len(text) - text.count(" ")
+    if len(_NON_LETTER.findall(text)) > 0.4 * visible:
         return False
     if _SENTENCE_END.search(text):
         return True
@@ -130,7 +142,7 @@ def _distance_to_prose(prose: Sequence[bool]) -> list[int]:
 
 def line_scores(blocks: Sequence[Block], params: RegionParams = DEFAULT_PARAMS) -> list[float]:
     """One score a block: positive for article prose, negative for chrome."""
-    keys = [block_key(b.text) for b in blocks]
+    keys = [_repeat_key(b.text) for b in blocks]
     counts = Counter(k for k in keys if k)
     sizes = [weight(b.text) for b in blocks]
     prose = [b.kept and is_prose(b.text, n, params) for b, n in zip(blocks, sizes)]
@@ -183,9 +195,36 @@ def find_region(blocks: Sequence[Block], params: RegionParams | None = None) -> 
     if hi < lo or total < params.min_region_words:
         return None
     hi = _trim_tail(blocks, scores, lo, hi, params)
-    start = _extend(scores, lo, -1, params.extend_head)
-    anchored = _anchored_start(blocks, scores, lo, params)
-    return min(start, anchored), _extend(scores, hi, 1, params.extend_tail)
+    start = min(_extend(scores, lo, -1, params.extend_head), _anchored_start(blocks, scores, lo, params))
+    if params.menu_run:
+        start = min(start, _below_menu(blocks, start, params))
+    return start, _extend(scores, hi, 1, params.extend_tail)
+
+
+def _below_menu(blocks: Sequence[Block], lo: int, params: RegionParams) -> int:
+    """The first line under the nearest run of menu-like lines above ``lo``.
+
+    Between the site's menus and the body sit the headline, kicker, byline,
+    standfirst, a table of contents or a fact box: all the article's own. A run
+    of very short lines (a menu, a language picker, a breadcrumb trail) ends it.
+    With no such run close enough, ``lo`` stays.
+    """
+    run, below = 0, lo
+    for i in range(lo - 1, max(-1, lo - params.menu_window - 1), -1):
+        b = blocks[i]
+        if not b.kept:
+            if b.removed_by not in _ANCHORS and b.kind not in _METADATA:
+                run += 1
+            if run >= params.menu_run:
+                return below
+            continue
+        if len(b.text.split()) <= params.menu_words and not _SENTENCE_END.search(b.text):
+            run += 1
+            if run >= params.menu_run:
+                return below
+        else:
+            run, below = 0, i
+    return lo
 
 
 def _anchored_start(blocks: Sequence[Block], scores: Sequence[float], lo: int, params: RegionParams) -> int:
@@ -247,13 +286,17 @@ def find_headline(blocks: Sequence[Block], lo: int, params: RegionParams | None 
     title-like line among the last few kept lines above the first prose.
     """
     params = params or DEFAULT_PARAMS
+    core = next((i for i in range(lo, len(blocks)) if blocks[i].kept and is_prose(blocks[i].text, weight(blocks[i].text), params)), lo)
     top = max(0, lo - params.head_window)
-    byline_at = next((i for i in range(min(len(blocks) - 1, lo + 2), top - 1, -1)
+    byline_at = next((i for i in range(min(len(blocks) - 1, core + 2), top - 1, -1)
                       if blocks[i].kind is BlockKind.BYLINE or blocks[i].removed_by == "dateline-meta"), None)
     if byline_at is not None:
         for i in range(byline_at - 1, max(0, byline_at - params.head_skip - 1) - 1, -1):
             if blocks[i].kept and is_title_like(blocks[i].text):
                 return i
+    for i in range(lo, core):
+        if blocks[i].kept and is_title_like(blocks[i].text):
+            return i
     seen = 0
     for i in range(lo - 1, top - 1, -1):
         b = blocks[i]
