@@ -25,6 +25,7 @@ class NameData:
     not_names: frozenset[str]
     organisation_suffixes: tuple[str, ...]
     ui_prefix: re.Pattern[str]
+    affiliation_words: frozenset[str]
 
     @property
     def services_by_length(self) -> tuple[str, ...]:
@@ -47,6 +48,7 @@ def name_data() -> NameData:
         roles=tuple(sorted(raw["roles"], key=len, reverse=True)),
         not_names=frozenset(raw["not_names"]),
         organisation_suffixes=tuple(raw["organisation_suffixes"]),
+        affiliation_words=frozenset(raw["affiliation_words"]),
         ui_prefix=re.compile(
             r"^\s*(?:" + "|".join(re.escape(p) for p in sorted(raw["ui_prefixes"], key=len, reverse=True)) + r")\s*:?\s*",
             re.IGNORECASE),
@@ -114,6 +116,8 @@ def _strip_roles(part: str) -> str:
             if low.endswith(" " + role):
                 text, changed = text[: -len(role)].rstrip(" ,.-–—"), True
                 break
+            if low.startswith(role + " ") and re.match(r"(?:of|at|in|for|für|de|à)\b", low[len(role) + 1:]):
+                return ""  # "Associate Professor of Urban Ecology"
             if low.startswith(role + " ") and role not in ("and", "with"):
                 text, changed = text[len(role) :].lstrip(" ,.:-–—"), True
                 break
@@ -143,6 +147,12 @@ def is_organisation(name: str) -> bool:
 
 
 _HANDLE_NAME = re.compile(r"^[\w][\w.'’-]{1,39}$")
+
+
+def is_affiliation(name: str) -> bool:
+    """An organisation a writer belongs to (a university, a ministry), not a news distributor."""
+    words = set(re.findall(r"\w+", name.casefold()))
+    return bool(words & name_data().affiliation_words)
 
 
 def is_single_name(name: str) -> bool:

@@ -13,7 +13,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from ..model import Evidence
-from .bylines import parse_byline
+from .bylines import is_affiliation, parse_byline
 from .text import canonical
 
 # Field -> origins in order of trust, most trusted first; an origin not listed
@@ -212,7 +212,7 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
             origin = origin or ev.origin
             names.extend(n for n in parsed.authors if n not in names)
         if ev.field == "byline" and (origin is None or origin == ev.origin):
-            orgs.extend(o for o in parsed.organisations if o not in orgs)
+            orgs.extend(o for o in parsed.organisations if o not in orgs and not is_affiliation(o))
     return _completed(names, candidates), origin, orgs
 
 
