@@ -23,6 +23,7 @@ SHORT = 25
 DESCEND_SHARE = 0.7
 SIBLING_MIN = 60.0
 SIBLING_LEVELS = 2
+LINKLESS_MIN_CHARS = 40
 SIBLING_MAX_LINKS = 0.3
 """A sibling of the chosen element joins it when it holds this much net prose and few links
 (a lead paragraph or a second body part kept apart by the layout)."""
@@ -107,17 +108,23 @@ def choose(seg: Segmentation) -> Choice | None:
     def joinable(e: int) -> bool:
         return score[e] >= SIBLING_MIN and links[e] <= SIBLING_MAX_LINKS * chars[e]
 
+    def linkless(e: int) -> bool:
+        # Text without links set before the article inside its wrapper: an ingredient
+        # list, a fact box, a lead made of short lines.
+        return chars[e] >= LINKLESS_MIN_CHARS and links[e] == 0
+
     node = best
     while node != top:
         # Between the article and the wrapper we left: a lead or intro placed before it joins.
         p = parent[node]
-        elements.extend(e for e in range(p + 1, node) if parent[e] == p and joinable(e))
+        elements.extend(e for e in range(p + 1, node) if parent[e] == p and (joinable(e) or linkless(e)))
         node = p
     for _ in range(SIBLING_LEVELS):
         p = parent[node]
         if p < 0:
             break
-        elements.extend(e for e in range(p + 1, seg.end[p]) if parent[e] == p and e != node and joinable(e))
+        elements.extend(e for e in range(p + 1, seg.end[p]) if parent[e] == p and e != node
+                        and (joinable(e) or (e < node and linkless(e))))
         node = p
     elements.sort()
     return Choice(best, score[best], prose[best], prose[0], elements)

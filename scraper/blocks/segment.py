@@ -90,23 +90,27 @@ def segment(body: LexborNode) -> Segmentation:
     in_link = 0
     in_time = 0
     time_chars = 0
+    marked_chars = 0
+    marked_kind: BlockKind | None = None
     block_stack: list[int] = []
     kind_stack: list[tuple[BlockKind, int]] = [(BlockKind.PARAGRAPH, 0)]
     marker_stack: list[BlockKind] = []
 
     def flush() -> None:
-        nonlocal link_chars, time_chars
+        nonlocal link_chars, time_chars, marked_chars, marked_kind
         if buf:
             text = " ".join("".join(buf).split())
             if text:
                 kind, level = kind_stack[-1]
-                if marker_stack and kind is not BlockKind.HEADING:
-                    kind = marker_stack[-1]
+                if marked_kind is not None and kind is not BlockKind.HEADING and marked_chars * 2 >= len(text):
+                    kind = marked_kind
                 units.append(Unit(text, min(link_chars, len(text)), kind, level,
                                   block_stack[-1] if block_stack else 0, time_chars * 2 >= len(text)))
             buf.clear()
         link_chars = 0
         time_chars = 0
+        marked_chars = 0
+        marked_kind = None
 
     # Stack items: (node, parent element id, depth) to enter; (None, element id, flags) to leave.
     stack: list[tuple] = [(body, -1, 0)]
@@ -137,6 +141,9 @@ def segment(body: LexborNode) -> Segmentation:
                     link_chars += n
                 if in_time:
                     time_chars += n
+                if marker_stack:
+                    marked_chars += n
+                    marked_kind = marker_stack[-1]
             continue
         tag = node.tag
         if not tag or tag.startswith("-"):
