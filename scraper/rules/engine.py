@@ -153,9 +153,11 @@ def is_title_like(text: str) -> bool:
 class PageHeadRule:
     """In a text dump, the lines above the headline are site chrome (masthead, menus, signup).
 
-    The headline is found from the lines alone: the title-like line nearest
-    above the byline, or, with no byline, the title-like line right above the
-    first long paragraph when only short lines precede it.
+    The headline is found from the lines alone, at the head of the article
+    region (rules/region.py): the title-like line nearest above the byline, or
+    the first title-like line between the menus and the first prose line. With
+    no region, the title-like line right above the first long paragraph when
+    only short lines precede it.
     """
 
     name: str = "page-head"
