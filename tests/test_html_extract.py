@@ -1,0 +1,169 @@
+"""The HTML extractor's units: pruning, segmentation, container scoring, and its bounds."""
+
+from __future__ import annotations
+
+import time
+
+from selectolax.lexbor import LexborHTMLParser
+
+import scraper
+from scraper.blocks.guard import estimated_depth
+from scraper.blocks.html import html_to_blocks
+from scraper.blocks.prune import prune, selectors, tokens
+from scraper.blocks.score import choose
+from scraper.blocks.segment import segment
+from scraper.model import BlockKind
+
+PROSE = ("The committee met on Monday to discuss the budget, and after a long debate it agreed to "
+         "fund the new library wing, which had been delayed for two years by rising costs. ")
+
+
+def _page(body: str) -> str:
+    return f"<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>"
+
+
+def _texts(body: str) -> list[str]:
+    blocks, _ = html_to_blocks(_page(body))
+    return [b.text for b in blocks]
+
+
+# --- pruning -----------------------------------------------------------------
+
+def test_class_names_split_into_tokens():
+    assert tokens("relatedPosts__item") == ["related", "posts", "item"]
+    assert tokens("c-share-bar--top") == ["c", "share", "bar", "top"]
+
+
+def test_chrome_vocabulary_matches_whole_words_not_substrings():
+    sel = selectors()
+    assert sel.is_chrome("social-share", None)
+    assert sel.is_chrome("related-articles", None)
+    assert sel.is_chrome(None, "comments")
+    assert sel.is_chrome("main-menu", None)  # weak word in a short name
+    assert not sel.is_chrome("tab-menu--product", None)  # weak word inside a longer name
+    assert not sel.is_chrome("shadow-box", None)  # "ad" is not a substring match
+    assert not sel.is_chrome("article-share", None)  # starts as the article's own name
+    assert not sel.is_chrome("c-fixed-sidebar-layout", None)  # a layout, not a widget
+    assert not sel.is_chrome("field-label-hidden", None)  # "hidden" only as a whole name
+    assert sel.is_chrome("sr-only", None)
+
+
+def test_prune_removes_chrome_and_hidden_but_keeps_the_article():
+    tree = LexborHTMLParser(_page(
+        f'<nav><a href="/">Home</a></nav><div role="complementary">Side</div>'
+        f'<div class="share-buttons">Share</div><div style="display: none">Hidden</div>'
+        f'<div aria-hidden="true">Decor</div><div hidden>Gone</div>'
+        f'<article class="post"><p>{PROSE}</p></article><script>var x = 1;</script>'))
+    body = prune(tree)
+    text = body.text(deep=True)
+    for gone in ("Home", "Side", "Share", "Hidden", "Decor", "Gone", "var x"):
+        assert gone not in text
+    assert "committee met" in text
+
+
+def test_prune_never_removes_the_node_holding_most_text():
+    # A site that names its article wrapper with a chrome word must not lose its article.
+    tree = LexborHTMLParser(_page(f'<div class="comments-open"><p>{PROSE * 3}</p></div><p>x</p>'))
+    assert "committee met" in prune(tree).text(deep=True)
+
+
+def test_a_small_form_goes_but_a_page_wrapping_form_stays():
+    texts = _texts(f'<form><input name="q"><p>Search the site</p></form>'
+                   f'<form id="aspnetForm"><div><p>{PROSE}</p><p>{PROSE}</p></div></form>')
+    assert any("committee met" in t for t in texts)
+    assert not any("Search the site" in t for t in texts)
+
+
+# --- segmentation ------------------------------------------------------------
+
+def test_units_follow_block_boundaries_and_br():
+    tree = LexborHTMLParser(_page('<div>First line<br>Second <b>line</b></div><p>Third <a href="/">link</a></p>'))
+    seg = segment(prune(tree))
+    texts = [u.text for u in seg.units]
+    assert texts == ["First line", "Second line", "Third link"]
+    assert seg.units[2].link_density > 0.3 and seg.units[0].link_density == 0
+
+
+def test_kinds_from_markup():
+    tree = LexborHTMLParser(_page(
+        '<h2>Section</h2><ul><li>One item</li></ul><blockquote>A quote</blockquote>'
+        '<figure><figcaption>A caption</figcaption></figure><div class="byline">By <span>Ann Lee</span></div>'
+        '<table><tr><td>a</td><td>b</td></tr></table>'))
+    kinds = {u.text: u.kind for u in segment(prune(tree)).units}
+    assert kinds["Section"] is BlockKind.HEADING
+    assert kinds["One item"] is BlockKind.LIST_ITEM
+    assert kinds["A quote"] is BlockKind.QUOTE
+    assert kinds["A caption"] is BlockKind.CAPTION
+    assert kinds["By Ann Lee"] is BlockKind.BYLINE
+    assert kinds["a | b"] is BlockKind.TABLE_ROW
+
+
+# --- scoring -------------------------------------------------------------------
+
+def test_article_wins_over_link_lists_and_teasers():
+    nav = "".join(f'<li><a href="/{i}">Section number {i}</a></li>' for i in range(30))
+    teasers = "".join(f'<div><a href="/t{i}">Teaser headline {i}</a></div>' for i in range(10))
+    tree = LexborHTMLParser(_page(f'<ul class="x">{nav}</ul><div id="story"><p>{PROSE}</p><p>{PROSE}</p>'
+                                  f'<p>{PROSE}</p></div><div class="y">{teasers}</div>'))
+    seg = segment(prune(tree))
+    choice = choose(seg)
+    inside = [u.text for u in seg.units if any(e <= u.element < seg.end[e] for e in choice.elements)]
+    assert any("committee met" in t for t in inside)
+    assert not any("Section number" in t or "Teaser headline" in t for t in inside)
+
+
+def test_no_language_specific_words_decide():
+    # The same page shape in Japanese: length, links and punctuation carry it.
+    ja = "委員会は月曜日に予算について話し合い、長い議論の末、新しい図書館の建設に資金を出すことで合意した。" * 3
+    nav = "".join(f'<a href="/{i}">メニュー{i}</a> ' for i in range(20))
+    texts = _texts(f'<div>{nav}</div><div><p>{ja}</p><p>{ja}</p></div>')
+    assert any("委員会" in t for t in texts) and not any("メニュー" in t for t in texts)
+
+
+def test_the_label_of_a_link_list_goes_with_it():
+    links = "".join(f'<li><a href="/{i}">Another story number {i}</a></li>' for i in range(5))
+    texts = _texts(f'<div><p>{PROSE}</p><p>{PROSE}</p><h3>Further reading</h3><ul>{links}</ul></div>')
+    assert "Further reading" not in texts
+
+
+def test_extractor_name_and_fallback_on_pages_without_prose():
+    blocks, name = html_to_blocks(_page(f"<div><p>{PROSE}</p><p>{PROSE}</p></div>"))
+    assert name == "html" and blocks
+    _, name = html_to_blocks(_page("<div><a href='/'>Home</a></div>"))
+    assert name in ("html", "trafilatura")
+    assert scraper.clean(_page(f"<div><p>{PROSE}</p><p>{PROSE}</p></div>")).extractor == "html"
+
+
+# --- robustness ----------------------------------------------------------------
+
+def _timed(html: str) -> tuple[scraper.Article, float]:
+    start = time.perf_counter()
+    article = scraper.clean(html.encode())
+    return article, time.perf_counter() - start
+
+
+def test_deep_nesting_is_refused_quickly_as_an_error_record():
+    html = "<html><body>" + "<div>" * 50_000 + "<p>deep</p>" + "</div>" * 50_000 + "</body></html>"
+    article, seconds = _timed(html)
+    assert article.error is not None and article.error["type"] == "NestingTooDeep"
+    assert seconds < 2
+
+
+def test_ordinary_nesting_is_not_refused():
+    assert estimated_depth(_page("<div>" * 200 + f"<p>{PROSE}</p>" + "</div>" * 200)) < 1000
+    article, _ = _timed(_page("<div>" * 200 + f"<p>{PROSE}</p><p>{PROSE}</p>" + "</div>" * 200))
+    assert article.error is None and "committee met" in article.text
+
+
+def test_one_giant_line_finishes_fast():
+    article, seconds = _timed(_page("<p>" + "word " * 200_000 + "</p>"))  # 1 MB, one line
+    assert article.error is None and article.text
+    assert seconds < 10
+
+
+def test_big_page_finishes_fast():
+    rows = "".join(f'<div class="c{i % 7}"><p>Paragraph {i}, with a sentence. More words here.</p>'
+                   f'<a href="/x{i}">link {i}</a></div>' for i in range(2000))
+    article, seconds = _timed(_page(rows))  # 200 KB, 6000 elements
+    assert article.error is None and "Paragraph 0," in article.text and "Paragraph 1999," in article.text
+    assert seconds < 10
