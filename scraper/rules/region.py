@@ -7,6 +7,10 @@ itself, or was already judged cruft by a pattern rule. Each block gets a score
 (positive for prose, negative for chrome) and the article is the contiguous
 stretch with the highest total (a maximum-sum subarray), so short lines between
 paragraphs (subheadings, list items) stay while runs of chrome outside go.
+Then the edges move: up to an earlier stretch of prose (an article above its
+longer comment thread), up to the run of menu lines or the byline above the
+body (headline, standfirst, a fact box), and a lone blurb after the body is
+dropped. The headline is looked for in that head (``find_headline``).
 
 Only signals that hold in every language decide: lengths, punctuation,
 letter/digit shares, repetition and position. Thresholds live in
@@ -57,6 +61,11 @@ class RegionParams:
     """A prose line with no prose neighbours keeps this share of its score (teasers stand alone)."""
     min_prose_words: int = 7
     """Fewer words than this is never prose, whatever its punctuation."""
+    earlier_rounds: int = 3
+    """How many such stretches may join, one above the other."""
+    earlier_share: float = 0.05
+    """A stretch of prose above the best one, scoring at least this share of it, joins the
+    region (the article above its comments); 0 switches it off."""
     head_window: int = 20
     """How many blocks above the first prose line the headline, byline or dateline may sit."""
     head_skip: int = 3
@@ -194,6 +203,13 @@ def find_region(blocks: Sequence[Block], params: RegionParams | None = None) -> 
     lo, hi, total = best_region(scores)
     if hi < lo or total < params.min_region_words:
         return None
+    for _ in range(params.earlier_rounds):
+        if lo == 0:
+            break
+        e_lo, e_hi, e_total = best_region(scores[:lo])
+        if e_hi < e_lo or e_total < max(params.min_region_words, params.earlier_share * total):
+            break
+        lo = e_lo  # an article above a longer comment thread or teaser list: keep both
     hi = _trim_tail(blocks, scores, lo, hi, params)
     start = min(_extend(scores, lo, -1, params.extend_head), _anchored_start(blocks, scores, lo, params))
     if params.menu_run:
