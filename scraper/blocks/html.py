@@ -23,9 +23,12 @@ from .segment import Segmentation, segment
 
 FALLBACK_MAX_CHARS = 3_000_000
 """Pages larger than this never go to trafilatura (it is slow on them); ours is linear."""
-MIN_SCORE = 150.0
+MIN_SCORE = 300.0
 """Net prose (characters) the chosen container must hold for us to trust it."""
-MAX_LINK_DENSITY = 0.6
+MIN_PROSE_SHARE = 0.5
+"""Share of the page's prose the chosen container must hold: less means the article is split
+or the page is a list of teasers, where we are not sure which part is the article."""
+MAX_LINK_DENSITY = 0.5
 MAX_BYLINE_WORDS = 12
 MAX_BLOCKS = 5000
 MAX_TEXT_CHARS = 1_000_000
@@ -83,7 +86,8 @@ def trafilatura_blocks(html: str, url: str | None = None) -> list[Block]:
 
 def confident(choice: Choice | None) -> bool:
     """Is the chosen container clearly an article?"""
-    return choice is not None and choice.score >= MIN_SCORE
+    return (choice is not None and choice.score >= MIN_SCORE
+            and choice.prose_chars >= MIN_PROSE_SHARE * choice.total_prose)
 
 
 def units_to_blocks(seg: Segmentation, elements: list[int]) -> list[Block]:
