@@ -147,3 +147,18 @@ def test_region_is_fast_on_a_long_dump():
     for _ in range(5):
         find_region(blocks)
     assert (time.perf_counter() - start) / 5 < 0.1  # about a millisecond in practice; generous for slow CI
+
+
+def test_an_article_above_a_longer_comment_thread_is_kept():
+    long_comment = [
+        "I cross that bridge every day on my way to work and I am glad the council finally made up its mind about it, "
+        "even if the ferry will be slower and more crowded during the eleven months of work that are planned now.",
+        "My grandfather helped to build the old deck after the war, so I will miss it, but nobody can argue with the "
+        "engineers when they say it is no longer safe for the crowds that use it on market days and during the summer.",
+    ]
+    comments = []
+    for name in ("Anna", "Ben", "Carla", "Dmitri", "Eve", "Frank"):
+        comments += [f"{name} wrote:", "March 3, 2024 at 10:12 am", *(f"{name} here. {c}" for c in long_comment), "Reply"]
+    gap = ["Bridges", "Council", "River", "Traffic", "Cycling", "Local", "Most read", "Weather", "Podcasts", "Events"]
+    article = clean(MENU + ["Footbridge to be rebuilt after ten-year dispute"] + PARAGRAPHS + gap + comments + FOOTER)
+    assert article.text.startswith(PARAGRAPHS[0])
