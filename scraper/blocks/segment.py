@@ -63,14 +63,29 @@ def _kind_marker(node: LexborNode, byline: frozenset[str], caption: frozenset[st
         return None
     if (attrs.get("itemprop") or "").lower() == "author" or (attrs.get("rel") or "").lower() == "author":
         return BlockKind.BYLINE
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".split()
-    for name in names:
+    return _marker_for_names(f"{attrs.get('class') or ''} {attrs.get('id') or ''}", byline, caption)
+
+
+_MARKER_CACHE: dict[str, BlockKind | None] = {}
+
+
+def _marker_for_names(names: str, byline: frozenset[str], caption: frozenset[str]) -> BlockKind | None:
+    """Byline or caption kind named by a class/id string; judged once per distinct string."""
+    if names in _MARKER_CACHE:
+        return _MARKER_CACHE[names]
+    found = None
+    for name in names.split():
         toks = tokens(name)
         if any(t in byline for t in toks[:2]):
-            return BlockKind.BYLINE
+            found = BlockKind.BYLINE
+            break
         if any(t in caption for t in toks[:2]):
-            return BlockKind.CAPTION
-    return None
+            found = BlockKind.CAPTION
+            break
+    if len(_MARKER_CACHE) > 50_000:
+        _MARKER_CACHE.clear()
+    _MARKER_CACHE[names] = found
+    return found
 
 
 def segment(body: LexborNode) -> Segmentation:
