@@ -88,12 +88,18 @@ def test_share_counter_split_over_lines_goes_as_one():
 def test_related_marker_near_the_end_cuts_the_rest():
     blocks, _ = judge([*BODY, "Related Posts", "Budget talks stall again", "New buses arrive next month"])
     assert [b.kept for b in blocks] == [True] * 4 + [False] * 3
-    assert {b.removed_by for b in blocks[4:]} == {"related-links"}
+    assert {b.removed_by for b in blocks[4:]} == {"related-section"}
 
 
 def test_related_marker_early_does_not_cut_the_article():
-    blocks, _ = judge([BODY[0], "Related: Budget talks stall again", *BODY[1:]])
+    blocks, _ = judge([BODY[0], "Related Stories", *BODY[1:]])
     assert [b.kept for b in blocks] == [True, False, True, True, True]
+
+
+def test_inline_related_link_late_in_the_article_does_not_cut_it():
+    lines = [*BODY[:3], "Related: Budget talks stall again after council vote", BODY[3]]
+    blocks, _ = judge(lines)
+    assert [b.removed_by for b in blocks] == [None, None, None, "related-link", None]
 
 
 def test_duplicate_caption_with_other_dash_goes():

@@ -39,19 +39,23 @@ def words(text: str) -> int:
     return len(text.split())
 
 
-_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def block_key(text: str) -> str:
     """Text folded for comparing blocks: case, dashes, quotes, spacing and punctuation ignored."""
-    folded = unicodedata.normalize("NFKC", text).translate(_DASHES).casefold()
-    return "".join(ch for ch in folded if ch.isalnum())
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 @dataclass(slots=True)
 class _Pattern:
     regex: re.Pattern[str]
     max_words: int
+    anywhere: bool = False
+    """True when the pattern was written ``.*X.*``: it is run as a search for X (no backtracking)."""
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text) if self.anywhere else self.regex.fullmatch(text)
 
 
 @dataclass(slots=True)
@@ -68,16 +72,18 @@ class PatternRule:
     cut_after: float = 0.5
     head_only: bool = False
     """Judge only blocks before the first long paragraph (taglines, mastheads)."""
+    needs: re.Pattern[str] | None = None
+    """Cheap test a block must pass before the patterns are tried (words every pattern contains)."""
 
     def match(self, text: str) -> dict[str, str] | None:
         """Named captures of the first pattern matching ``text`` ({} when it has none), or None."""
         n = words(text)
-        if n > self.max_words:
+        if n > self.max_words or (self.needs is not None and self.needs.search(text) is None):
             return None
         for pattern in self.patterns:
             if n > pattern.max_words:
                 continue
-            m = pattern.regex.fullmatch(text)
+            m = pattern.match(text)
             if m is None:
                 continue
             groups = {k: v.strip() for k, v in m.groupdict().items() if v and v.strip()}
@@ -276,9 +282,12 @@ Rule = PatternRule | TypedBlockRule | TitleRepeatRule | DuplicateRule | PageHead
 
 
 def _compile(raw: str | dict, default_max: int) -> _Pattern:
-    if isinstance(raw, dict):
-        return _Pattern(re.compile(raw["re"], re.IGNORECASE), int(raw.get("max_words", default_max)))
-    return _Pattern(re.compile(raw, re.IGNORECASE), default_max)
+    source, max_words = (raw["re"], int(raw.get("max_words", default_max))) if isinstance(raw, dict) else (raw, default_max)
+    inner = source[2:-2]
+    if source.startswith(".*") and source.endswith(".*") and len(source) > 4 and "(?P<" not in source:
+        # ".*X.*" as a full match backtracks over the whole block; a search for X is the same test.
+        return _Pattern(re.compile(inner, re.IGNORECASE), max_words, anywhere=True)
+    return _Pattern(re.compile(source, re.IGNORECASE), max_words)
 
 
 def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[PatternRule]:
@@ -300,6 +309,7 @@ def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[Pat
                 cut_rest=bool(spec.get("cut_rest", False)),
                 cut_after=float(spec.get("cut_after", 0.5)),
                 head_only=bool(spec.get("head_only", False)),
+                needs=re.compile(spec["needs"], re.IGNORECASE) if "needs" in spec else None,
             )
         )
     return rules

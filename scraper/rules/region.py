@@ -364,7 +364,7 @@ class ArticleRegionRule:
         return lo
 
 
-_BOX_HEADS = frozenset({"related-links", "read-more"})
+_BOX_HEADS = frozenset({"related-section", "related-link", "read-more"})
 
 
 @lru_cache(maxsize=1)
