@@ -162,3 +162,9 @@ def test_an_article_above_a_longer_comment_thread_is_kept():
     gap = ["Bridges", "Council", "River", "Traffic", "Cycling", "Local", "Most read", "Weather", "Podcasts", "Events"]
     article = clean(MENU + ["Footbridge to be rebuilt after ten-year dispute"] + PARAGRAPHS + gap + comments + FOOTER)
     assert article.text.startswith(PARAGRAPHS[0])
+
+
+def test_a_ranked_list_keeps_its_numbers_and_bullets_lose_their_sign():
+    blocks = text_to_blocks("1. Choose the right pot\n- Water often\n• Feed monthly")
+    assert [b.text for b in blocks] == ["1. Choose the right pot", "Water often", "Feed monthly"]
+    assert all(b.kind is BlockKind.LIST_ITEM for b in blocks)

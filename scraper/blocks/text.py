@@ -13,6 +13,8 @@ import re
 from ..model import Block, BlockKind
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,3}[.)])\s+")
+_MARK = re.compile(r"^\s*[-*•·▪►]\s+")
+"""A bullet sign is layout and goes; an item's number is part of its text (a ranked list)."""
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]\s*$")
 
 
@@ -52,7 +54,7 @@ def text_to_blocks(text: str) -> list[Block]:
         lines = [" ".join(para)] if joined and not any(_BULLET.match(l) for l in para[1:]) else para
         for line in lines:
             if _BULLET.match(line):
-                blocks.append(Block(_BULLET.sub("", line, count=1), BlockKind.LIST_ITEM))
+                blocks.append(Block(_MARK.sub("", line, count=1), BlockKind.LIST_ITEM))
             else:
                 blocks.append(Block(line, BlockKind.PARAGRAPH))
     return blocks
