@@ -54,3 +54,11 @@ def test_article_from_cp1252_page_is_clean_nfc():
     article = scraper.clean(page("windows-1252", PARA).encode("cp1252"))
     assert PARA in article.text
     assert unicodedata.is_normalized("NFC", article.text)
+
+
+def test_common_mojibake_shapes_are_repaired_and_clean_text_untouched():
+    for broken, fixed in [("CafÃ© owners", "Café owners"), ("naÃ¯ve Ã  la carte", "naïve à la carte"),
+                          ("Ã‰tÃ© Ã  ZÃ¼rich", "Été à Zürich")]:
+        assert canonical(broken) == fixed
+    clean = "Straße, façade, señor, Łódź, Ελλάδα, 東京 — “quoted” ‘text’ …"
+    assert canonical(clean) == clean
