@@ -66,3 +66,13 @@ def test_people_are_not_organisations(name):
 def test_sentence_is_not_a_byline():
     assert not looks_like_byline("By the end of the week, officials said the bridge would reopen to traffic.")
     assert looks_like_byline("By Jane Doe and John Roe")
+
+
+def test_date_and_time_tails_are_stripped_repeatedly():
+    assert parse_byline("Jörn Mecher am 12.03.2021 um 10:00").authors == ["Jörn Mecher"]
+    assert parse_byline("Bo2man am", allow_single=True).authors == ["Bo2man"]
+
+
+def test_a_role_in_parentheses_is_dropped_but_an_agency_is_kept():
+    assert parse_byline("Eberhard Fuhr (Pressesprecher des EJW)").authors == ["Eberhard Fuhr"]
+    assert "AP" in parse_byline("Jane Doe, (AP)").organisations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import scraper
 from scraper.model import Evidence
 from scraper.normalize import resolve
@@ -120,6 +122,29 @@ def test_byline_line_in_the_markup():
     art = scraper.clean(_page("", body, lang="de"), explain=True)
     assert art.authors == ["Pamela Sladky"]
     assert art.provenance["authors"] == "html:byline-text"
+
+
+@pytest.mark.parametrize("line", [
+    '<small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small>',
+    '<div class="timedata">05.02.2020 <span>- Redaktion: Uta Helkenberg (Pressesprecherin)</span></div>',
+    '<div><h5>Datum:</h5>03.11.2021<br><h5>Autor:</h5>Uta Helkenberg/SP-X</div>',
+])
+def test_dated_and_labelled_byline_lines(line):
+    body = f'<h1 class="logo"></h1><div><h1>Stellungnahme zum Pilotjahr</h1>{line}</div>'
+    art = scraper.clean(_page("", body, lang="de"), explain=True)
+    assert art.authors == ["Uta Helkenberg"]
+    assert art.provenance["authors"] == "html:byline-text"
+
+
+def test_dated_line_without_a_person_names_nobody():
+    body = '<h1>Stellungnahme zum Pilotjahr</h1><small>04.02.2022 | 13:10 Uhr | Politik</small>'
+    assert scraper.clean(_page("", body, lang="de")).authors == []
+
+
+def test_author_card_gives_its_itemprop_name():
+    body = ('<h1>Waldwege gesperrt</h1><a href="/autoren/uta-helkenberg-1"><img alt="Uta Helkenberg">'
+            '<span>&copy; Uta Helkenberg</span><span itemprop="name">Uta   Helkenberg</span></a>')
+    assert scraper.clean(_page("", body, lang="de")).authors == ["Uta Helkenberg"]
 
 
 def test_one_word_structured_name_is_completed_by_a_full_name():

@@ -79,6 +79,12 @@ _PREFIX = re.compile(
     r"(?:by|von|par|por|di|door|av|af|autor(?:ka)?|auteur|authors?|redakcja)\b\s*:?\s*",
     re.IGNORECASE,
 )
+DATE_HEAD = re.compile(
+    r"^(?:\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|"
+    r"\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm)\b)?)\s*[|•·,–—-]?)+\s*", re.IGNORECASE)
+"""Numeric dates and times that open a byline line: "04.02.2022 | 13:10 Uhr | Jane Doe"."""
+_PAREN = re.compile(r"\s*\([^()]{2,80}\)\s*$")
+"""A role or affiliation in parentheses after the names: "Jane Doe (Pressesprecherin)"."""
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _MONTH = (
@@ -238,12 +244,19 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
     """
     result = Byline()
     data = name_data()
-    body = data.ui_prefix.sub("", text.strip(), count=1)
+    body = data.ui_prefix.sub("", DATE_HEAD.sub("", text.strip(), count=1), count=1)
     body = _PREFIX.sub("", body, count=1)
     body = data.ui_prefix.sub("", body, count=1)
     body = _EMAIL.sub(" ", body)
     body = _HANDLE.sub(" ", body)
-    body = _TAIL.sub("", body).strip(" ,|:-–—")
+    paren = _PAREN.search(body)
+    if paren and not is_organisation(paren.group(0).strip(" ()")):
+        body = body[: paren.start()]
+    for _ in range(3):  # "Jane Doe am 12.03.2024 um 10:00": each pass drops one tail
+        shorter = _TAIL.sub("", body).strip(" ,|:-–—")
+        if shorter == body:
+            break
+        body = shorter
     if body.endswith(".") and not _ABBREVIATION_END.search(body):
         body = body.rstrip(".")
     parts = _SPLIT.split(body)

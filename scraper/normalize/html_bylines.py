@@ -20,7 +20,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Evidence
-from .bylines import looks_like_byline, parse_byline
+from .bylines import DATE_HEAD, looks_like_byline, parse_byline
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +84,8 @@ def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
         group: int | None = None
         out: list[Evidence] = []
         for node in tree.css(selector):
-            text = _text(node)
+            named = node.css_first('[itemprop="name"]')  # the name inside a card with photo and credits
+            text = _text(named if named is not None else node)
             if not text or len(text) > MAX_TEXT:
                 continue
             key = _group_key(node)
@@ -104,7 +105,7 @@ def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
 
 _BYLINE_LEAD = re.compile(
     r"^\s*(?:by|von|par|por|di|door|text|texte|autor(?:in)?|author|auteur|written by|ein artikel von|"
-    r"ein beitrag von|reporting by)\b\s*:?", re.IGNORECASE)
+    r"ein beitrag von|reporting by|redaktion\s*:)\b\s*:?", re.IGNORECASE)
 MAX_LINE = 90
 MAX_TEXT_NODES = 1500
 REGION_LEVELS = 4
@@ -112,7 +113,7 @@ REGION_LEVELS = 4
 
 def _headline_region(tree: LexborHTMLParser) -> LexborNode | None:
     """Where a byline line is looked for: around the first <h1> (a few levels up), else the whole body."""
-    h1 = tree.css_first("h1")
+    h1 = next((h for h in tree.css("h1")[:5] if h.text(deep=True).strip()), None)  # not an empty logo <h1>
     if h1 is None:
         return tree.body
     region = h1
@@ -140,7 +141,7 @@ def byline_text_evidence(tree: LexborHTMLParser) -> list[Evidence]:
         if node.tag != "-text":
             continue
         raw = node.text_content or ""
-        if len(raw) > MAX_LINE or not _BYLINE_LEAD.match(raw):
+        if len(raw) > MAX_LINE or not (_BYLINE_LEAD.match(raw) or DATE_HEAD.match(raw)):
             continue
         line = node.parent
         for _ in range(2):
@@ -149,7 +150,29 @@ def byline_text_evidence(tree: LexborHTMLParser) -> list[Evidence]:
             text = _text(line)
             if len(text) > MAX_LINE:
                 break
-            if looks_like_byline(text) and parse_byline(text).authors and not _excluded(line, data):
+            labelled = _is_label(text)
+            if labelled:
+                text = f"{text} {_next_text(line)}"  # <h5>Autor:</h5> Jane Doe/Agency
+            if (labelled or looks_like_byline(text)) and parse_byline(text).authors and not _excluded(line, data):
                 return [Evidence("byline", text, "html:byline-text")]
             line = line.parent
     return []
+
+
+def _is_label(text: str) -> bool:
+    """A byline word alone in its element ("Autor:", "By"): the name follows it."""
+    m = _BYLINE_LEAD.match(text)
+    return bool(m) and not text[m.end():].strip()
+
+
+def _next_text(node: LexborNode) -> str:
+    """Text of the first non-empty sibling after ``node`` (a name beside its label)."""
+    sibling = node.next
+    for _ in range(3):
+        if sibling is None:
+            break
+        text = " ".join((sibling.text(deep=True, separator=" ") or "").split())
+        if text:
+            return text[:MAX_LINE]
+        sibling = sibling.next
+    return ""
