@@ -168,3 +168,11 @@ def test_a_ranked_list_keeps_its_numbers_and_bullets_lose_their_sign():
     blocks = text_to_blocks("1. Choose the right pot\n- Water often\n• Feed monthly")
     assert [b.text for b in blocks] == ["1. Choose the right pot", "Water often", "Feed monthly"]
     assert all(b.kind is BlockKind.LIST_ITEM for b in blocks)
+
+
+def test_a_menu_line_given_again_inside_the_body_goes_but_the_articles_own_labels_stay():
+    body = [PARAGRAPHS[0], "Culture", PARAGRAPHS[1], "Step result", PARAGRAPHS[2], "Step result", PARAGRAPHS[3]]
+    article = clean(MENU + ["Bridge to be rebuilt after years of dispute"] + body + FOOTER)
+    assert [r["rule"] for r in article.removed if r["text"] == "Culture"][-1] == "repeated-chrome"
+    assert "Step result" in article.text
+    assert all(p in article.text for p in PARAGRAPHS)

@@ -82,10 +82,12 @@ class RegionParams:
     """A menu-like line has at most this many words and no sentence ending."""
     menu_window: int = 25
     """How far above the first prose line the head may reach."""
-    anchor_window: int = 30
+    anchor_window: int = 50
     """How far above the region a byline or dateline may pull its start (see ``_anchored_start``)."""
     anchor_tolerance: float = 30.0
     """How much chrome may lie between that anchor and the first prose line under it."""
+    drop_repeats: bool = True
+    """Drop lines inside the region that recur outside it (see ``_drop_repeats``)."""
     box_max_lines: int = 8
     """At most this many headlines under a related heading inside the article go with it."""
     tail_trim_rounds: int = 1
@@ -351,6 +353,8 @@ class ArticleRegionRule:
         for b in blocks[hi + 1 :]:
             b.remove(self.name)
         _drop_teaser_boxes(blocks, lo, hi, params)
+        if params.drop_repeats:
+            _drop_repeats(blocks, lo, hi, params)
 
     @staticmethod
     def _head_start(blocks: Sequence[Block], lo: int, params: RegionParams) -> int:
@@ -362,6 +366,28 @@ class ArticleRegionRule:
             if blocks[i].removed_by in _ANCHORS:
                 return i + 1
         return lo
+
+
+REPEATED_CHROME = "repeated-chrome"
+
+
+def _drop_repeats(blocks: Sequence[Block], lo: int, hi: int, params: RegionParams) -> None:
+    """A short line inside the article body that the page also gives outside it (a section
+    name from the menu, a teaser headline, a share or subscribe line) is the site's. The head
+    above the first prose line (headline, kicker, repeated in a breadcrumb) and labels the
+    article itself repeats (a recipe's or a quiz's recurring heading) stay."""
+    inside = Counter(_repeat_key(b.text) for b in blocks[lo : hi + 1])
+    outside = {_repeat_key(b.text) for b in (*blocks[:lo], *blocks[hi + 1 :])}
+    body = False
+    for b in blocks[lo : hi + 1]:
+        if not b.kept:
+            continue
+        if is_prose(b.text, weight(b.text), params):
+            body = True
+            continue
+        key = _repeat_key(b.text)
+        if body and key in outside and inside[key] == 1:
+            b.remove(REPEATED_CHROME)
 
 
 _BOX_HEADS = frozenset({"related-section", "related-link", "read-more"})
