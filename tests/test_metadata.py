@@ -147,6 +147,21 @@ def test_author_card_gives_its_itemprop_name():
     assert scraper.clean(_page("", body, lang="de")).authors == ["Uta Helkenberg"]
 
 
+def test_author_tag_naming_the_site_yields_to_the_byline():
+    head = ('<meta property="og:site_name" content="L\'Opinion">'
+            '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"L\'Opinion"}}</script>')
+    body = '<h1>Glyphosate, radiographie</h1><span class="article_author">Emmanuelle Ducros</span>'
+    assert scraper.clean(_page(head, body, lang="fr")).authors == ["Emmanuelle Ducros"]
+    assert scraper.clean(_page(head, "<h1>Glyphosate, radiographie</h1>", lang="fr")).authors == ["L'Opinion"]
+
+
+def test_personal_site_named_after_its_author_keeps_the_author():
+    head = ('<meta property="og:site_name" content="Christoph Hein">'
+            '<script type="application/ld+json">{"@type":"BlogPosting","author":{"@type":"Person","name":"Christoph Hein"}}</script>')
+    body = '<h1>Fische und Schmerzen</h1><div class="author">Redakteur Max Muster</div>'
+    assert scraper.clean(_page(head, body, lang="de")).authors == ["Christoph Hein"]
+
+
 def test_one_word_structured_name_is_completed_by_a_full_name():
     head = '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Todd"}}</script>'
     body = '<h1>New robot does a superior job</h1><p class="byline">By Todd Bates</p>'

@@ -13,7 +13,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from ..model import Evidence
-from .bylines import is_affiliation, parse_byline
+from .bylines import is_affiliation, is_person_name, parse_byline
 from .text import canonical
 
 # Field -> origins in order of trust, most trusted first; an origin not listed
@@ -196,12 +196,14 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
     most often the outlet itself, so it is not).
     """
     order = TRUST["authors"]
-    candidates = sorted((e for e in evidence if e.field in AUTHOR_FIELDS), key=lambda ev: _rank(order, ev.origin))
+    sites = _site_names(evidence)
+    candidates = sorted((e for e in evidence if e.field in AUTHOR_FIELDS),
+                        key=lambda ev: (_fold(ev.value) in sites, _rank(order, ev.origin)))
     orgs: list[str] = []
     names: list[str] = []
     origin: str | None = None
     for ev in candidates:
-        if origin is not None and _rank(order, ev.origin) != _rank(order, origin):
+        if origin is not None and (_rank(order, ev.origin) != _rank(order, origin) or _fold(ev.value) in sites):
             break
         value = canonical(ev.value)
         if ev.field == "author" and (urlsplit(value).scheme or value.startswith("@")):
@@ -218,6 +220,22 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
 
 def _fold(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _site_names(evidence: Sequence[Evidence]) -> set[str]:
+    """Folded names of the site (declared outlet names, the host): an author field naming the site is its last resort.
+
+    Many CMSs fill the author tag with the site's name ("L'Opinion",
+    "example.de") while the page's byline names the writer; a byline that is
+    only the site's name speaks only when nothing else names anyone.
+    """
+    names = {_fold(e.value) for e in evidence if e.field == "outlet" and not is_person_name(canonical(e.value))}
+    for e in evidence:  # a personal site may carry its owner's name as outlet; its host is never a person's byline
+        if e.field == "canonical_url":
+            host = (urlsplit(e.value.strip()).hostname or "").removeprefix("www.")
+            names.update({_fold(host), _fold(host.rsplit(".", 1)[0])})
+    names.discard("")
+    return names
 
 
 def _completed(names: list[str], candidates: Sequence[Evidence]) -> list[str]:
