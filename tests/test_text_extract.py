@@ -177,3 +177,9 @@ def test_a_menu_line_given_again_inside_the_body_goes_but_the_articles_own_label
     assert [r["rule"] for r in article.removed if r["text"] == "Culture"][-1] == "repeated-chrome"
     assert "Step result" in article.text
     assert all(p in article.text for p in PARAGRAPHS + later)
+
+
+def test_a_short_note_without_a_trusted_region_still_loses_its_footer():
+    article = clean([PARAGRAPHS[0]] + FOOTER)
+    assert article.text == PARAGRAPHS[0]
+    assert removed_by(article, "Careers") == "outside-article"

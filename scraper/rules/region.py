@@ -345,6 +345,7 @@ class ArticleRegionRule:
         params = self.params or DEFAULT_PARAMS
         region = find_region(blocks, params)
         if region is None:
+            self._drop_foot(blocks, params)
             return
         lo, hi = region
         lo = self._head_start(blocks, lo, params)
@@ -355,6 +356,15 @@ class ArticleRegionRule:
         _drop_teaser_boxes(blocks, lo, hi, params)
         if params.drop_repeats:
             _drop_repeats(blocks, lo, hi, params)
+
+    def _drop_foot(self, blocks: Sequence[Block], params: RegionParams) -> None:
+        """With no trusted region, the short lines after the last prose line are still the footer."""
+        last = next((i for i in range(len(blocks) - 1, -1, -1)
+                     if blocks[i].kept and is_prose(blocks[i].text, weight(blocks[i].text), params)), None)
+        if last is None:
+            return
+        for b in blocks[last + 1 :]:
+            b.remove(self.name)
 
     @staticmethod
     def _head_start(blocks: Sequence[Block], lo: int, params: RegionParams) -> int:
