@@ -36,6 +36,7 @@ MAX_TEXT_CHARS = 1_000_000
 and the text normaliser stay within bounded time."""
 TAIL_PROSE = 40.0
 MAX_LABEL_CHARS = 60
+MAX_INTRO_CHARS = 80
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
 
 _KIND_BY_TAG = {
@@ -131,8 +132,8 @@ def _is_label(block: Block) -> bool:
 
 def _is_prose(block: Block) -> bool:
     """A block that can end an article: a sentence, or a long line."""
-    if block.link_density > 0.3:
-        return False
+    if block.link_density > 0.3 or block.kind is BlockKind.HEADING:
+        return False  # a heading, even one asking a question, opens a part: it never ends the article
     if block.kind in (BlockKind.CODE, BlockKind.TABLE_ROW):
         return True
     if _SENTENCE_END.search(block.text) is not None:
@@ -150,8 +151,16 @@ def _trim_tail(blocks: list[Block], boxes: list[int]) -> list[Block]:
             end = i + 1
             while end < len(blocks) and boxes[end] == box:
                 end += 1
+            while end > 0 and _introduces(blocks[end - 1]):
+                end -= 1
             return blocks[:end]
     return blocks
+
+
+def _introduces(block: Block) -> bool:
+    """A short line ending in a colon with nothing after it: the label of a part that was cut
+    (a link list, a contact box), not article text."""
+    return len(block.text) <= MAX_INTRO_CHARS and block.text.endswith((":", "："))
 
 
 def html_to_blocks(html: str, url: str | None = None, tree: LexborHTMLParser | None = None,

@@ -20,9 +20,9 @@ _PUNCT = re.compile(r"[.!?;:,…。！？；，、،؛।]")
 CONTAINERS = frozenset({"body", "div", "section", "article", "main", "td", "form", "center", "header", "span", "font"})
 """Elements that may hold a whole article; a lone paragraph or list never is one (its siblings belong too)."""
 SHORT = 25
-DESCEND_SHARE = 0.7
+DESCEND_SHARE = 0.8
 SIBLING_MIN = 60.0
-SIBLING_LEVELS = 2
+SIBLING_LEVELS = 3
 LINKLESS_MIN_CHARS = 40
 SIBLING_MAX_LINKS = 0.3
 """A sibling of the chosen element joins it when it holds this much net prose and few links
