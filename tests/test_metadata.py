@@ -174,3 +174,12 @@ def test_image_credit_is_read_from_a_caption():
     art = scraper.clean(_page("", body))
     assert "Lena Ortiz/Getty Images" in art.credits
     assert all("Lena Ortiz" not in p for p in art.text.split("\n\n"))
+
+
+def test_local_midnight_written_in_utc_is_the_next_day():
+    assert resolve.clean_date("2021-11-04T23:00:00+00:00") == "2021-11-05"
+    assert resolve.clean_date("2021-11-04T23:07:45+00:00") == "2021-11-04T23:07:45+00:00"
+    assert resolve.clean_date("2021-11-04T23:00:00+01:00") == "2021-11-04T23:00:00+01:00"
+    evidence = [Evidence("published", "2021-11-04", "htmldate:markup"),
+                Evidence("published", "2021-11-04T23:00:00Z", "json-ld:datePublished")]
+    assert resolve.pick_date(evidence, "published")[0] == "2021-11-05"

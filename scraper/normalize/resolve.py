@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from ..model import Evidence
@@ -137,6 +137,9 @@ def clean_date(value: str) -> str | None:
         return None
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        midnight = _local_midnight(parsed)
+        if midnight:
+            return midnight
         return parsed.isoformat() if (parsed.hour, parsed.minute, parsed.second) != (0, 0, 0) or parsed.tzinfo else parsed.date().isoformat()
     except ValueError:
         pass
@@ -159,6 +162,20 @@ def clean_date(value: str) -> str | None:
     return None
 
 
+def _local_midnight(parsed: datetime) -> str | None:
+    """The day a CMS meant by a date-only value saved as local midnight east of UTC and written in UTC.
+
+    "2021-11-04T23:00:00+00:00" is midnight of 5 November in Central Europe:
+    a whole-hour 22:00 or 23:00 UTC stamp stands for the next day.
+    """
+    offset = parsed.utcoffset()
+    if offset is None or offset.total_seconds() != 0 or parsed.hour not in (22, 23):
+        return None
+    if (parsed.minute, parsed.second, parsed.microsecond) != (0, 0, 0):
+        return None
+    return (parsed + timedelta(days=1)).date().isoformat()
+
+
 def pick_date(evidence: Sequence[Evidence], field: str) -> tuple[str | None, str | None]:
     """The most trusted date, stated as precisely as any evidence states that same day.
 
@@ -168,6 +185,11 @@ def pick_date(evidence: Sequence[Evidence], field: str) -> tuple[str | None, str
     value, origin = pick(evidence, field, clean_date)
     if value is None or "T" in value:
         return value, origin
+    for ev in ranked(evidence, field):
+        raw = canonical(ev.value).strip()
+        shifted = clean_date(raw) if raw.startswith(value) and len(raw) > 10 else None
+        if shifted and "T" not in shifted and shifted != value:
+            return shifted, ev.origin  # the day-only winner read a local-midnight stamp written in UTC
     for ev in ranked(evidence, field):
         precise = clean_date(canonical(ev.value))
         if precise and "T" in precise and precise.startswith(value):
