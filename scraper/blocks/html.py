@@ -9,6 +9,7 @@ extractor name says which path produced the text.
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from collections.abc import Sequence
 
@@ -25,7 +26,7 @@ FALLBACK_MAX_CHARS = 3_000_000
 """Pages larger than this never go to trafilatura (it is slow on them); ours is linear."""
 MIN_SCORE = 300.0
 """Net prose (characters) the chosen container must hold for us to trust it."""
-MIN_PROSE_SHARE = 0.5
+MIN_PROSE_SHARE = 0.4
 """Share of the page's prose the chosen container must hold: less means the article is split
 or the page is a list of teasers, where we are not sure which part is the article."""
 MAX_LINK_DENSITY = 0.5
@@ -37,6 +38,11 @@ and the text normaliser stay within bounded time."""
 TAIL_PROSE = 40.0
 MAX_LABEL_CHARS = 60
 MAX_INTRO_CHARS = 80
+BODY_MIN_CHARS = 400
+"""A declared article body (JSON-LD articleBody) shorter than this is a teaser, not the text."""
+BODY_MIN_COVER = 0.6
+"""Share of our prose the declared body must contain before it may veto the rest."""
+_TAG = re.compile(r"<[^>]*>")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
 
 _KIND_BY_TAG = {
@@ -163,6 +169,33 @@ def _introduces(block: Block) -> bool:
     return len(block.text) <= MAX_INTRO_CHARS and block.text.endswith((":", "："))
 
 
+def _key(text: str) -> str:
+    """Letters and digits only, lower-cased: markup, spacing, soft hyphens and quotes differ
+    between a page's text and its declared body."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def filter_by_declared_body(blocks: list[Block], evidence: Sequence[Evidence]) -> list[Block]:
+    """The page's own statement of its article text (JSON-LD articleBody) vetoes blocks it lacks.
+
+    Only a full body counts: it must be long and contain most of our prose already, else it is
+    a teaser or a different text and nothing is dropped."""
+    bodies = [e.value for e in evidence if e.field == "article_body"]
+    if not bodies or not blocks:
+        return blocks
+    body = _key(htmllib.unescape(_TAG.sub(" ", max(bodies, key=len))))
+    if len(body) < BODY_MIN_CHARS:
+        return blocks
+    found = [_key(b.text) in body for b in blocks]
+    prose = [len(b.text) if b.kind is not BlockKind.HEADING else 0 for b in blocks]
+    total = sum(prose)
+    if not total or sum(n for n, f in zip(prose, found) if f) < BODY_MIN_COVER * total:
+        return blocks
+    last = max(i for i, f in enumerate(found) if f)
+    # Only the tail goes: a lead or standfirst before the body is often left out of it.
+    return blocks[:last + 1]
+
+
 def html_to_blocks(html: str, url: str | None = None, tree: LexborHTMLParser | None = None,
                    evidence: Sequence[Evidence] = ()) -> tuple[list[Block], str]:
     """Blocks of the article and the name of the path that produced them ("html" or "trafilatura").
@@ -181,7 +214,7 @@ def html_to_blocks(html: str, url: str | None = None, tree: LexborHTMLParser | N
     if not confident(choice) and len(html) <= FALLBACK_MAX_CHARS:
         blocks = trafilatura_blocks(html, url)
         if blocks:
-            return blocks, "trafilatura"
+            return filter_by_declared_body(blocks, evidence), "trafilatura"
     if seg is None or choice is None:
         return [], "html"
-    return units_to_blocks(seg, choice.elements), "html"
+    return filter_by_declared_body(units_to_blocks(seg, choice.elements), evidence), "html"
