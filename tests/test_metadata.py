@@ -183,3 +183,12 @@ def test_local_midnight_written_in_utc_is_the_next_day():
     evidence = [Evidence("published", "2021-11-04", "htmldate:markup"),
                 Evidence("published", "2021-11-04T23:00:00Z", "json-ld:datePublished")]
     assert resolve.pick_date(evidence, "published")[0] == "2021-11-05"
+
+
+def test_visible_microdata_publication_date_wins_over_a_meta_stamp():
+    head = '<meta name="date" content="2022-01-21T15:38:44+01:00">'
+    body = ('<h1>Mit Hund im Winter</h1><span class="date"><time itemprop="datePublished" datetime="2022-01-27">'
+            '27.01.2022</time></span>')
+    art = scraper.clean(_page(head, body, lang="de"), explain=True)
+    assert art.published == "2022-01-27"
+    assert art.provenance["published"] == "html:itemprop-datePublished"

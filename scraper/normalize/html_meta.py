@@ -164,6 +164,12 @@ def html_evidence(tree: LexborHTMLParser, url: str | None = None) -> list[Eviden
         out.append(Evidence("language", html.attributes["lang"] or "", "html:lang"))
     out.extend(byline_element_evidence(tree))
     out.extend(byline_text_evidence(tree))
+    for node in tree.css('[itemprop="datePublished"]'):
+        if node.tag != "meta":  # <meta itemprop> is read with the meta tags
+            value = node.attributes.get("datetime") or node.attributes.get("content") or node.text(deep=True)
+            if value and value.strip():
+                out.append(Evidence("published", value.strip(), "html:itemprop-datePublished"))
+                break
     for node in tree.css("time[datetime]"):
         out.append(Evidence("published", node.attributes.get("datetime") or "", "html:time"))
         break

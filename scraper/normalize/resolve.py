@@ -26,7 +26,9 @@ from .text import canonical
 #   line anywhere in the page's markup), then the NYT-style "byl" meta tag. The first origin that yields a person wins.
 # title: the visible headline (the page's one <h1>, or the <h1> its declared titles
 #   contain) before declared titles, which often carry the site name or an SEO variant.
-# published: a date in the URL path, then htmldate's markup search (it weighs the
+# published: a date in the URL path, then a visible element marked itemprop=datePublished
+#   (a page's own microdata for the story; JSON-LD/meta stamps often differ by a
+#   re-publication, so moving them above htmldate loses more than it wins), then htmldate's markup search (it weighs the
 #   page's JSON-LD, meta tags and date elements and prefers the original date over
 #   an update), then the page's own JSON-LD/meta statements, <time>, a "Published
 #   ..." line in the text, and htmldate's text search (only run when no date is declared).
@@ -41,8 +43,8 @@ TRUST: dict[str, tuple[str, ...]] = {
                 "meta:article:author_name", "html:byline-element", "rule:byline-block", "rule:byline", "html:byline-text", "meta:byl"),
     "syndication": ("byline:organisation", "json-ld:isBasedOn", "json-ld:sourceOrganization",
                     "rule:republication-note", "text:dateline", "json-ld:author", "canonical:other-domain"),
-    "published": ("url:date", "htmldate:markup", "json-ld:datePublished", "meta:article:published_time", "meta:og:article:published_time",
-                  "meta:datepublished", "meta:parsely-pub-date", "meta:dc.date.issued", "meta:dc.date", "meta:date",
+    "published": ("url:date", "html:itemprop-datePublished", "htmldate:markup", "json-ld:datePublished",
+                  "meta:article:published_time", "meta:og:article:published_time", "meta:datepublished", "meta:parsely-pub-date", "meta:dc.date.issued", "meta:dc.date", "meta:date",
                   "meta:pubdate", "meta:publishdate", "meta:sailthru.date", "json-ld:dateCreated", "html:time", "rule:dateline-meta", "htmldate:extensive"),
     "modified": ("json-ld:dateModified", "meta:article:modified_time", "meta:og:updated_time", "meta:datemodified"),
     "canonical_url": ("link:canonical", "meta:og:url", "json-ld:url"),
