@@ -192,3 +192,16 @@ def test_visible_microdata_publication_date_wins_over_a_meta_stamp():
     art = scraper.clean(_page(head, body, lang="de"), explain=True)
     assert art.published == "2022-01-27"
     assert art.provenance["published"] == "html:itemprop-datePublished"
+
+
+def test_seo_plugin_labelled_author_pair():
+    head = ('<meta name="twitter:label1" value="Written by"><meta name="twitter:data1" value="Jane Doe">'
+            '<meta name="twitter:label2" value="Est. reading time"><meta name="twitter:data2" value="4 minutes">')
+    art = scraper.clean(_page(head, "<h1>Font sizes in plots</h1>"), explain=True)
+    assert art.authors == ["Jane Doe"]
+    assert art.provenance["authors"] == "meta:twitter:data"
+
+
+def test_posted_on_date_by_name_line():
+    body = '<h1>Items we never knew we wanted</h1><div class="meta">Posted on September 21, 2020  by Jane Doe</div>'
+    assert scraper.clean(_page("", body)).authors == ["Jane Doe"]

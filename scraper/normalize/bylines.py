@@ -83,6 +83,10 @@ DATE_HEAD = re.compile(
     r"^(?:\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|"
     r"\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm)\b)?)\s*[|•·,–—-]?)+\s*", re.IGNORECASE)
 """Numeric dates and times that open a byline line: "04.02.2022 | 13:10 Uhr | Jane Doe"."""
+_POSTED_ON = re.compile(
+    r"^\s*(?:posted|published|written|veröffentlicht|publié|publicado)\s+(?:on|am|le|el)?\s*[^|]{4,40}?\s+(?=(?:by|von|par|por)\s)",
+    re.IGNORECASE)
+"""A date statement before the byline word: "Posted on September 21, 2020 by Jane Doe"."""
 _PAREN = re.compile(r"\s*\([^()]{2,80}\)\s*$")
 """A role or affiliation in parentheses after the names: "Jane Doe (Pressesprecherin)"."""
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
@@ -244,7 +248,7 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
     """
     result = Byline()
     data = name_data()
-    body = data.ui_prefix.sub("", DATE_HEAD.sub("", text.strip(), count=1), count=1)
+    body = data.ui_prefix.sub("", DATE_HEAD.sub("", _POSTED_ON.sub("", text.strip(), count=1), count=1), count=1)
     body = _PREFIX.sub("", body, count=1)
     body = data.ui_prefix.sub("", body, count=1)
     body = _EMAIL.sub(" ", body)

@@ -105,7 +105,7 @@ def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
 
 _BYLINE_LEAD = re.compile(
     r"^\s*(?:by|von|par|por|di|door|text|texte|autor(?:in)?|author|auteur|written by|ein artikel von|"
-    r"ein beitrag von|reporting by|redaktion\s*:)\b\s*:?", re.IGNORECASE)
+    r"ein beitrag von|reporting by|redaktion\s*:|posted on|published on|veröffentlicht am)\b\s*:?", re.IGNORECASE)
 MAX_LINE = 90
 MAX_TEXT_NODES = 1500
 REGION_LEVELS = 4

@@ -151,6 +151,7 @@ def html_evidence(tree: LexborHTMLParser, url: str | None = None) -> list[Eviden
         content = attrs.get("content")
         if key in META_FIELDS and content and content.strip():
             out.append(Evidence(META_FIELDS[key], content, f"meta:{key}"))
+    out.extend(labelled_meta_authors(tree))
     title = tree.css_first("title")
     if title is not None and title.text(deep=True).strip():
         out.append(Evidence("title", title.text(deep=True), "html:title"))
@@ -175,6 +176,23 @@ def html_evidence(tree: LexborHTMLParser, url: str | None = None) -> list[Eviden
         break
     out.extend(date_evidence(tree, out, url))
     return out
+
+
+_WRITER_LABEL = re.compile(r"^\s*(?:written by|author|autor(?:in)?|verfasst von|geschrieben von|auteur|écrit par|escrito por)\s*:?\s*$",
+                           re.IGNORECASE)
+
+
+def labelled_meta_authors(tree: LexborHTMLParser) -> list[Evidence]:
+    """SEO plugins' labelled pairs: <meta name="twitter:label1" value="Written by"> + twitter:data1 = the author."""
+    pairs: dict[str, dict[str, str]] = {}
+    for node in tree.css('meta[name^="twitter:label"], meta[name^="twitter:data"]'):
+        name = (node.attributes.get("name") or "").casefold()
+        value = node.attributes.get("value") or node.attributes.get("content") or ""
+        key = name.removeprefix("twitter:")
+        kind = "label" if key.startswith("label") else "data"
+        pairs.setdefault(key.removeprefix(kind), {})[kind] = value
+    return [Evidence("author", p["data"], "meta:twitter:data") for p in pairs.values()
+            if p.get("data", "").strip() and _WRITER_LABEL.match(p.get("label", ""))]
 
 
 HEADLINE_SELECTORS = ('[itemprop="headline"]', ".entry-title", ".post-title", ".article-title", ".headline",

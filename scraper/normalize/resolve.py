@@ -40,7 +40,7 @@ TRUST: dict[str, tuple[str, ...]] = {
                "rule:feed-footer", "rule:signup-box", "rule:masthead-tagline", "title:suffix"),
     "authors": ("json-ld:author", "meta:author", "meta:article:author", "meta:parsely-author", "meta:sailthru.author",
                 "meta:dc.creator", "meta:dcterms.creator", "meta:citation_author", "meta:shareaholic:article_author_name",
-                "meta:article:author_name", "html:byline-element", "rule:byline-block", "rule:byline", "html:byline-text", "meta:byl"),
+                "meta:article:author_name", "meta:twitter:data", "html:byline-element", "rule:byline-block", "rule:byline", "html:byline-text", "meta:byl"),
     "syndication": ("byline:organisation", "json-ld:isBasedOn", "json-ld:sourceOrganization",
                     "rule:republication-note", "text:dateline", "json-ld:author", "canonical:other-domain"),
     "published": ("url:date", "html:itemprop-datePublished", "htmldate:markup", "json-ld:datePublished",
