@@ -72,7 +72,7 @@ class RegionParams:
     """With no byline, the headline is one of this many kept lines above the first prose line."""
     extend_to_anchor: bool = True
     """Keep the lines between the headline (or byline) and the first prose line (a lede, a kicker)."""
-    extend_head: float = 30.0
+    extend_head: float = 120.0
     """How much chrome score the region's start may cross upwards to reach more prose (see ``_extend``)."""
     extend_tail: float = 0.0
     """The same for the region's end, downwards."""
