@@ -169,3 +169,35 @@ def test_big_page_finishes_fast():
     article, seconds = _timed(_page(rows))  # 200 KB, 6000 elements
     assert article.error is None and "Paragraph 0," in article.text and "Paragraph 1999," in article.text
     assert seconds < 10
+
+
+# --- captions, labels, declared body --------------------------------------------
+
+def test_short_text_boxed_with_an_image_is_a_caption_but_an_inline_image_paragraph_is_not():
+    body = (f"<article><p>{PROSE * 3}</p>"
+            "<div class='imgbox'><img src='a.jpg'><span>Figure: the new wing seen from the park</span></div>"
+            f"<p><img src='icon.png'>A short paragraph that starts with an icon.</p><p>{PROSE * 2}</p></article>")
+    blocks, _ = html_to_blocks(_page(body))
+    kinds = {b.text: b.kind for b in blocks}
+    assert kinds["Figure: the new wing seen from the park"] is BlockKind.CAPTION
+    assert kinds["A short paragraph that starts with an icon."] is BlockKind.PARAGRAPH
+
+
+def test_trailing_heading_and_colon_label_do_not_end_the_article():
+    body = f"<article><div><p>{PROSE * 3}</p></div><div><h3>Did you read this?</h3><p>Contact:</p></div></article>"
+    texts = _texts(body)
+    assert texts[-1].endswith("costs.")
+
+
+def test_declared_article_body_cuts_the_tail_after_its_last_sentence():
+    from scraper.model import Evidence
+
+    first, second = PROSE * 2, "The library will open next spring, the mayor said in a statement. " * 3
+    tail = "We have done journalism for a hundred years and we need your support to continue it today."
+    body = f"<article><p>{first}</p><p>{second}</p><p>{tail}</p></article>"
+    declared = [Evidence("article_body", f"{first}\n{second}", "json-ld:articleBody")]
+    blocks, _ = html_to_blocks(_page(body), evidence=declared)
+    assert [b.text for b in blocks][-1] == " ".join(second.split())
+    short = [Evidence("article_body", "The committee met.", "json-ld:articleBody")]
+    blocks, _ = html_to_blocks(_page(body), evidence=short)
+    assert blocks[-1].text == tail

@@ -26,6 +26,12 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _SAFE_SHARE = 0.5
 """A node with more than this share of the body's text is never pruned by role or class."""
 _SMALL_FORM_CHARS = 500
+FIGURE_ATTR = "data-scraper-figure"
+"""Set on the small box around an image: its text is the image's caption or credit."""
+_FIGURE_MAX_CHARS = 250
+_FIGURE_LEVELS = 3
+_NEVER_FIGURE = frozenset({"body", "html", "article", "main", "p"})
+"""A paragraph with an image inline is still a paragraph."""
 
 
 def tokens(value: str) -> list[str]:
@@ -118,6 +124,22 @@ def _text_len(node: LexborNode) -> int:
 _ALWAYS = ("script", "style", "noscript", "template", "svg", "canvas", "head", "title", "link", "meta", "object", "embed")
 
 
+def _mark_figures(body: LexborNode) -> None:
+    """The nearest box around an image that holds any text, when that text is short, is the
+    image's caption, credit or teaser label: marked before images go, so segment can type it."""
+    for img in body.css("img,picture,video"):
+        node = img.parent
+        for _ in range(_FIGURE_LEVELS):
+            if node is None or node.tag in _NEVER_FIGURE:
+                break
+            n = len(node.text(deep=True).strip())
+            if n:
+                if n <= _FIGURE_MAX_CHARS:
+                    node.attrs[FIGURE_ATTR] = "1"
+                break
+            node = node.parent
+
+
 def prune(tree: LexborHTMLParser) -> LexborNode | None:
     """Remove chrome from ``tree`` in place; returns the body (None when the page has none)."""
     sel = selectors()
@@ -125,6 +147,7 @@ def prune(tree: LexborHTMLParser) -> LexborNode | None:
     body = tree.body
     if body is None:
         return None
+    _mark_figures(body)
     total = _text_len(body)
     limit = total * _SAFE_SHARE
     budget = 50 * total + 1_000_000

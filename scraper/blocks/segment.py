@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from ..model import BlockKind
-from .prune import selectors, tokens
+from .prune import FIGURE_ATTR, selectors, tokens
 
 BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "body", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
@@ -61,6 +61,8 @@ def _kind_marker(node: LexborNode, byline: frozenset[str], caption: frozenset[st
     attrs = node.attributes
     if not attrs:
         return None
+    if FIGURE_ATTR in attrs:
+        return BlockKind.CAPTION
     if (attrs.get("itemprop") or "").lower() == "author" or (attrs.get("rel") or "").lower() == "author":
         return BlockKind.BYLINE
     return _marker_for_names(f"{attrs.get('class') or ''} {attrs.get('id') or ''}", byline, caption)
@@ -95,7 +97,7 @@ def segment(body: LexborNode) -> Segmentation:
     seg = Segmentation()
     units, parent, end, tags = seg.units, seg.parent, seg.end, seg.tag
     markers: dict[int, BlockKind] = {}
-    for node in body.css("[class],[id],[itemprop],[rel]"):
+    for node in body.css(f"[class],[id],[itemprop],[rel],[{FIGURE_ATTR}]"):
         if node.tag not in ("body", "article", "main"):
             kind = _kind_marker(node, byline, caption)
             if kind is not None:
