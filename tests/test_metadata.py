@@ -205,3 +205,12 @@ def test_seo_plugin_labelled_author_pair():
 def test_posted_on_date_by_name_line():
     body = '<h1>Items we never knew we wanted</h1><div class="meta">Posted on September 21, 2020  by Jane Doe</div>'
     assert scraper.clean(_page("", body)).authors == ["Jane Doe"]
+
+
+def test_fuller_author_list_elsewhere_completes_the_json_ld_author():
+    head = ('<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Jane Doe"}}</script>'
+            '<meta name="author" content="Jane Doe,John Roe">')
+    assert scraper.clean(_page(head, "<h1>Test ride of a race bike</h1>")).authors == ["Jane Doe", "John Roe"]
+    noisy = '<h1>Test ride</h1><div class="author">Von Jane Doe</div><div class="author">Alle Artikel</div>'
+    head = '<meta name="author" content="Jane Doe">'
+    assert scraper.clean(_page(head, noisy, lang="de")).authors == ["Jane Doe"]

@@ -239,7 +239,33 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
             names.extend(n for n in parsed.authors if n not in names)
         if ev.field == "byline" and (origin is None or origin == ev.origin):
             orgs.extend(o for o in parsed.organisations if o not in orgs and not is_affiliation(o))
-    return _completed(names, candidates), origin, orgs
+    return _completed(_widened(names, candidates), candidates), origin, orgs
+
+
+def _widened(names: list[str], candidates: Sequence[Evidence]) -> list[str]:
+    """The winning names, or a less trusted origin's fuller list that holds every one of them.
+
+    A JSON-LD author often keeps only the first of several writers that the
+    page's byline ("von Jane Doe, John Roe") or an author tag lists.
+    """
+    if not names:
+        return names
+    by_origin: dict[str, list[str]] = {}
+    for ev in candidates:
+        value = canonical(ev.value)
+        if urlsplit(value).scheme:
+            continue
+        parsed = parse_byline(value)
+        if parsed.unknown:
+            continue  # only a clean list of names may add writers
+        found = by_origin.setdefault(ev.origin, [])
+        found.extend(n for n in parsed.authors if n not in found)
+    wanted = set(names)
+    best = names
+    for found in by_origin.values():
+        if wanted < set(found) and len(found) > len(best):
+            best = found
+    return best
 
 
 def _fold(text: str) -> str:
