@@ -201,3 +201,8 @@ def test_declared_article_body_cuts_the_tail_after_its_last_sentence():
     short = [Evidence("article_body", "The committee met.", "json-ld:articleBody")]
     blocks, _ = html_to_blocks(_page(body), evidence=short)
     assert blocks[-1].text == tail
+
+
+def test_short_lines_above_the_title_are_dropped():
+    body = f"<article><div>12.03.2022 | News</div><h1>The library opens</h1><p>{PROSE * 3}</p></article>"
+    assert _texts(body)[0] == "The library opens"

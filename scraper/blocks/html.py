@@ -128,7 +128,22 @@ def units_to_blocks(seg: Segmentation, elements: list[int]) -> list[Block]:
         boxes.append(seg.parent[u.element])
         if len(blocks) >= MAX_BLOCKS or budget <= 0:
             break
-    return _trim_tail(blocks, boxes)
+    return _trim_head(_trim_tail(blocks, boxes))
+
+
+HEAD_SCAN = 8
+"""Blocks before the article's title that are looked at by the head trim."""
+
+
+def _trim_head(blocks: list[Block]) -> list[Block]:
+    """Short lines above the article's top heading (a kicker, a breadcrumb, a date and
+    section stamp) are page furniture: the title opens the article."""
+    for i, b in enumerate(blocks[:HEAD_SCAN]):
+        if b.kind is BlockKind.HEADING and b.level == 1:
+            if i and all(_is_label(x) for x in blocks[:i]):
+                return blocks[i:]
+            return blocks
+    return blocks
 
 
 def _is_label(block: Block) -> bool:

@@ -41,6 +41,7 @@ def tokens(value: str) -> list[str]:
 
 _NAME_CACHE: dict[str, bool] = {}
 """Class names repeat across a page and across pages: each is judged once."""
+_PAIR_CACHE: dict[tuple[str | None, str | None], bool] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,16 @@ class Selectors:
         return bool(toks) and toks[0] in self.keep
 
     def is_chrome(self, class_attr: str | None, id_attr: str | None) -> bool:
+        """Judged once per distinct (class, id) pair: pages repeat them by the hundred."""
+        key = (class_attr, id_attr)
+        hit = _PAIR_CACHE.get(key)
+        if hit is None:
+            if len(_PAIR_CACHE) > 50_000:
+                _PAIR_CACHE.clear()
+            hit = _PAIR_CACHE[key] = self._judge_pair(class_attr, id_attr)
+        return hit
+
+    def _judge_pair(self, class_attr: str | None, id_attr: str | None) -> bool:
         names = (class_attr or "").split()
         if id_attr:
             names.append(id_attr)
