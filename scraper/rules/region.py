@@ -88,6 +88,9 @@ class RegionParams:
     """How much chrome may lie between that anchor and the first prose line under it."""
     drop_repeats: bool = True
     """Drop lines inside the region that recur outside it (see ``_drop_repeats``)."""
+    short_run_min: int = 2
+    short_run_max: int = 2
+    """Runs of this many short lines inside the body go (see ``_drop_short_runs``); 0 switches it off."""
     box_max_lines: int = 8
     """At most this many headlines under a related heading inside the article go with it."""
     tail_trim_rounds: int = 1
@@ -356,6 +359,8 @@ class ArticleRegionRule:
         _drop_teaser_boxes(blocks, lo, hi, params)
         if params.drop_repeats:
             _drop_repeats(blocks, lo, hi, params)
+        if params.short_run_max:
+            _drop_short_runs(blocks, lo, hi, params)
 
     def _drop_foot(self, blocks: Sequence[Block], params: RegionParams) -> None:
         """With no trusted region, the short lines after the last prose line are still the footer."""
@@ -379,6 +384,32 @@ class ArticleRegionRule:
 
 
 REPEATED_CHROME = "repeated-chrome"
+SHORT_RUN = "chrome-run"
+
+
+def _drop_short_runs(blocks: Sequence[Block], lo: int, hi: int, params: RegionParams) -> None:
+    """Inside the body, a few short lines in a row between paragraphs are a share line, an author
+    box head, a caption and credit, a teaser: one subheading stands alone, a list runs longer,
+    and a label the article repeats (a recurring step heading) is its own."""
+    kept = [i for i in range(lo, hi + 1) if blocks[i].kept]
+    labels = Counter(_repeat_key(blocks[i].text) for i in kept)
+    prose = [is_prose(blocks[i].text, weight(blocks[i].text), params) for i in kept]
+    if True not in prose:
+        return
+    j = prose.index(True)
+    while j < len(kept):
+        if prose[j]:
+            j += 1
+            continue
+        k = j
+        while k < len(kept) and not prose[k]:
+            k += 1
+        if params.short_run_min <= k - j <= params.short_run_max and k < len(kept):
+            run = [blocks[kept[m]] for m in range(j, k)]
+            if all(b.kind is BlockKind.PARAGRAPH and labels[_repeat_key(b.text)] == 1 for b in run):
+                for b in run:
+                    b.remove(SHORT_RUN)
+        j = k
 
 
 def _drop_repeats(blocks: Sequence[Block], lo: int, hi: int, params: RegionParams) -> None:
