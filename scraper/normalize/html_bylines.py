@@ -108,7 +108,7 @@ _BYLINE_LEAD = re.compile(
     r"ein beitrag von|reporting by|redaktion\s*:|posted on|published on|veröffentlicht am)\b\s*:?", re.IGNORECASE)
 MAX_LINE = 90
 MAX_TEXT_NODES = 1500
-REGION_LEVELS = 4
+REGION_LEVELS = 6
 
 
 def _headline_region(tree: LexborHTMLParser) -> LexborNode | None:
