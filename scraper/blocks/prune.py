@@ -28,7 +28,7 @@ _SAFE_SHARE = 0.5
 _SMALL_FORM_CHARS = 500
 FIGURE_ATTR = "data-scraper-figure"
 """Set on the small box around an image: its text is the image's caption or credit."""
-_FIGURE_MAX_CHARS = 250
+_FIGURE_MAX_CHARS = 400
 _FIGURE_LEVELS = 3
 _NEVER_FIGURE = frozenset({"body", "html", "article", "main", "p"})
 """A paragraph with an image inline is still a paragraph."""
