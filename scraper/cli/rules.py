@@ -17,7 +17,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def command(args: argparse.Namespace) -> int:
     disabled = config_from(args).rules.disabled
     for rule in default_rules():
-        doc = (type(rule).__doc__ or "").strip().splitlines()[0]
+        doc = getattr(rule, "about", "") or (type(rule).__doc__ or "").strip().splitlines()[0]
         state = "off" if rule.name in disabled else "on "
         print(f"{state} {rule.name:22} {doc}")
     return 0

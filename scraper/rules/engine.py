@@ -72,6 +72,8 @@ class PatternRule:
     cut_after: float = 0.5
     head_only: bool = False
     """Judge only blocks before the first long paragraph (taglines, mastheads)."""
+    about: str = ""
+    """One line for `scraper rules`: what the rule removes."""
     needs: re.Pattern[str] | None = None
     """Cheap test a block must pass before the patterns are tried (words every pattern contains)."""
 
@@ -310,6 +312,7 @@ def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[Pat
                 cut_after=float(spec.get("cut_after", 0.5)),
                 head_only=bool(spec.get("head_only", False)),
                 needs=re.compile(spec["needs"], re.IGNORECASE) if "needs" in spec else None,
+                about=str(spec.get("about", "")),
             )
         )
     return rules
