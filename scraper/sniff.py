@@ -14,4 +14,4 @@ def looks_like_html(text: str) -> bool:
     if _HTML_START.match(head[:2048]):
         return True
     tags = _TAG.findall(head)
-    return len(tags) >= 5 and sum(map(len, tags)) > 0.02 * len(head)
+    return len(tags) >= 5 and sum(map(len, tags)) > 0.10 * len(head)

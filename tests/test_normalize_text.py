@@ -62,3 +62,12 @@ def test_common_mojibake_shapes_are_repaired_and_clean_text_untouched():
         assert canonical(broken) == fixed
     clean = "Straße, façade, señor, Łódź, Ελλάδα, 東京 — “quoted” ‘text’ …"
     assert canonical(clean) == clean
+
+
+def test_text_dump_quoting_a_little_markup_stays_a_text_dump():
+    from scraper.sniff import looks_like_html
+
+    prose = "Neulich, an einem Dienstagabend im März, fuhr ich zu einem Presse-Event ins Münchner Lehel.\n" * 40
+    quoted = '<p></p><a class="continue-reading" href="https://example.com/2015/10/28/a-long-story-slug/">Weiter</a>' * 3
+    assert not looks_like_html(prose + quoted + prose)
+    assert looks_like_html("<p>Short fragment.</p><p>Another one.</p><ul><li>a</li><li>b</li></ul>")
