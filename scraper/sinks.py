@@ -94,6 +94,19 @@ class MarkdownSink(TextSink):
         self.stream.flush()
 
 
+class ListSink:
+    """Records kept in memory as dicts, for library use (``run(pages, ListSink(), config)``) and tests."""
+
+    def __init__(self) -> None:
+        self.records: list[dict] = []
+
+    def write(self, article: Article) -> None:
+        self.records.append(article.to_dict())
+
+    def close(self) -> None:
+        pass
+
+
 SINKS = {"jsonl": JsonlSink, "text": TextSink, "markdown": MarkdownSink}
 
 

@@ -16,20 +16,10 @@ import scraper.pipeline
 from scraper.config import Config, load_config
 from scraper.model import Page
 from scraper.runner import run
+from scraper.sinks import ListSink
 from warcfile import article_html, write_warc
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-class ListSink:
-    def __init__(self) -> None:
-        self.records: list[dict] = []
-
-    def write(self, article) -> None:
-        self.records.append(article.to_dict())
-
-    def close(self) -> None:
-        pass
 
 
 def _config(**run) -> Config:

@@ -12,21 +12,11 @@ ray = pytest.importorskip("ray", reason="Ray is an optional extra: pip install '
 from scraper.config import load_config  # noqa: E402
 from scraper.engines.ray_engine import run_ray  # noqa: E402
 from scraper.runner import run  # noqa: E402
+from scraper.sinks import ListSink  # noqa: E402
 from scraper.sources import iter_paths  # noqa: E402
 from warcfile import article_html, write_warc  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # raised inside Ray Data itself
-
-
-class ListSink:
-    def __init__(self) -> None:
-        self.records: list[dict] = []
-
-    def write(self, article) -> None:
-        self.records.append(article.to_dict())
-
-    def close(self) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
