@@ -1,7 +1,8 @@
 """Batches: pages in, one record out per page, counts kept for the summary.
 
-``run`` cleans in this process (``workers=1``) or in a pool of worker processes
-(``scraper.parallel``) with a per-page time and memory guard; either way the
+``run`` cleans in this process (``workers=1``, under a per-page time limit,
+``scraper.deadline``) or in a pool of worker processes (``scraper.parallel``)
+with a per-page time and memory guard; either way the
 records stream out as they are made and this process is the only writer.
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .config import Config
+from .deadline import guarded
 from .model import Article, Page
 from .parallel import PagePool, PoolOptions, ProcessFn
 from .pipeline import process
@@ -61,12 +63,6 @@ def _size(n: int) -> str:
     return f"{n} B"
 
 
-def clean_pages(pages: Iterable[Page], config: Config, explain: bool = False) -> Iterator[Article]:
-    """Single-process: each page through the pipeline, in input order."""
-    for page in pages:
-        yield process(page, config, explain)
-
-
 def run(pages: Iterable[Page], sink: Sink, config: Config, *, explain: bool = False,
         skip: set[str] | None = None, progress: bool | None = None, workers: int = 1,
         ordered: bool = False, stats: SourceStats | None = None, process_fn: ProcessFn | None = None,
@@ -90,7 +86,7 @@ def run(pages: Iterable[Page], sink: Sink, config: Config, *, explain: bool = Fa
             yield page
 
     if workers <= 1 and initializer is None:
-        fn = process_fn or process
+        fn = guarded(process_fn or process, config.run.page_timeout)
         articles = (fn(page, config, explain) for page in todo())
         pool = None
     else:

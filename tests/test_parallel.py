@@ -73,6 +73,25 @@ def test_a_hanging_page_is_cut_off_and_the_run_goes_on():
     assert summary.failed == 1 and summary.ok == 9
 
 
+def test_a_hanging_page_is_cut_off_in_a_single_process_run_too():
+    def slow_on_mark(page, config, explain=False):
+        if page.source == "hangs":
+            while True:  # pure Python, and it swallows ordinary exceptions
+                try:
+                    time.sleep(0.05)
+                except Exception:  # noqa: BLE001
+                    pass
+        return scraper.pipeline.process(page, config, explain)
+
+    sink = ListSink()
+    started = time.monotonic()
+    summary = run(_pages(5, {2: "hangs"}), sink, _config(page_timeout=0.5), workers=1, process_fn=slow_on_mark)
+    assert time.monotonic() - started < 10
+    assert [r["source"] for r in sink.records] == ["page-0", "page-1", "hangs", "page-3", "page-4"]
+    assert sink.records[2]["error"]["type"] == "PageTimeout"
+    assert summary.failed == 1 and summary.ok == 4
+
+
 def test_a_page_past_the_memory_cap_or_crashing_its_worker_becomes_an_error_record():
     pages = _pages(8, {2: "greedy", 5: "crashes"})
     sink = ListSink()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..config import Config
+from ..deadline import guarded
 from ..model import Article
 from ..pipeline import process
 from ..sources.files import pages_from_stream, walk
@@ -63,8 +64,9 @@ def clean_input(path: str, config: Config, explain: bool = False, skip: set[str]
                 stats: SourceStats | None = None) -> Iterator[Article]:
     """Every page of one input file through the plain per-page function; sources in ``skip`` are passed over."""
     skip = skip or set()
+    clean = guarded(process, config.run.page_timeout)
     for page in pages_from_stream(path, lambda: open_input(path), config.run.max_page_bytes, stats):
         if page.source not in skip:
             if stats is not None:
                 stats.bytes_read += len(page.data)
-            yield process(page, config, explain)
+            yield clean(page, config, explain)
