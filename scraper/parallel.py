@@ -20,6 +20,7 @@ import multiprocessing as mp
 import os
 import resource
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -37,7 +38,7 @@ ProcessFn = Callable[[Page, Config, bool], Article]
 def _context() -> Any:
     """``fork`` where there is one: workers start in milliseconds with the pipeline
     already imported, and callers need no ``if __name__ == "__main__"`` guard.
-    The parent starts no threads of its own, so forking it is safe."""
+    Forking is only safe while the parent has one thread: see ``_spawn_context``."""
     if "fork" in mp.get_all_start_methods():
         return mp.get_context("fork")
     return mp.get_context("spawn")
@@ -153,14 +154,32 @@ class PagePool:
         """Workers in a row that died before they were ready: a broken setup, not a bad page."""
 
     # -- workers -------------------------------------------------------------------------
+    def _spawn_context(self) -> Any:
+        """``fork`` while this process has one thread; a server-started worker once it has more.
+
+        ``scraper fetch`` runs its fetcher in a thread, and a worker replaced
+        mid-run would be forked from a process whose other thread may hold a
+        lock; the fork server is a clean one-thread process started by exec.
+        Only the default per-page function goes that way: a caller's own
+        ``process_fn``/``initializer`` may not be importable there.
+        """
+        if (self.ctx.get_start_method() != "fork" or threading.active_count() == 1
+                or self.opt.process_fn is not None or self.opt.initializer is not None
+                or "forkserver" not in mp.get_all_start_methods()):
+            return self.ctx
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["scraper.pipeline"])
+        return ctx
+
     def _spawn(self) -> _Worker:
-        task_r, task_w = self.ctx.Pipe(duplex=False)
-        reader, writer = self.ctx.Pipe(duplex=False)
-        proc = self.ctx.Process(target=_worker_main, daemon=True,
-                                args=(task_r, writer, self.config, self.explain, self.opt.process_fn,
-                                      self.opt.initializer, self.opt.initargs, self.opt.memory_mb,
-                                      [c for w in self.workers for c in (w.tasks, w.conn)]
-                                      if self.ctx.get_start_method() == "fork" else []))
+        ctx = self._spawn_context()
+        task_r, task_w = ctx.Pipe(duplex=False)
+        reader, writer = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_worker_main, daemon=True,
+                           args=(task_r, writer, self.config, self.explain, self.opt.process_fn,
+                                 self.opt.initializer, self.opt.initargs, self.opt.memory_mb,
+                                 [c for w in self.workers for c in (w.tasks, w.conn)]
+                                 if ctx.get_start_method() == "fork" else []))
         proc.start()
         writer.close()
         task_r.close()

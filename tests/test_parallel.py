@@ -170,3 +170,25 @@ def test_workers_that_cannot_start_stop_the_run_instead_of_looping():
     with pytest.raises(RuntimeError, match="die while starting"):
         run(_pages(4), ListSink(), _config(), workers=2, initializer=_broken_setup)
     assert time.monotonic() - started < 20
+
+
+def test_workers_started_while_another_thread_runs_come_from_a_fork_server():
+    import threading
+
+    from scraper.parallel import PagePool, PoolOptions
+
+    stop = threading.Event()
+    fetcher = threading.Thread(target=stop.wait, daemon=True)  # stands in for the fetch thread
+    pages = _pages(6)
+    single = ListSink()
+    run(pages, single, _config(), workers=1)
+    fetcher.start()
+    try:
+        assert PagePool(_config(), False, PoolOptions())._spawn_context().get_start_method() == "forkserver"
+        pooled = ListSink()
+        summary = run(pages, pooled, _config(chunk_size=2), workers=2, ordered=True)
+    finally:
+        stop.set()
+        fetcher.join()
+    assert pooled.records == single.records and summary.ok == 6
+    assert PagePool(_config(), False, PoolOptions())._spawn_context().get_start_method() == "fork"
