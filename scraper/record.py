@@ -56,7 +56,7 @@ def outlet_for_host(host: str | None, outlets: dict[str, str]) -> str | None:
 
 
 def _derived_evidence(page: Page, blocks: Sequence[Block], evidence: list[Evidence], config: Config) -> list[Evidence]:
-    """Evidence that follows from other evidence: config outlet, title suffix, dateline, URL date, canonical domain."""
+    """Evidence that follows from other evidence: config outlet, title suffix, dateline, URL date, domains."""
     out: list[Evidence] = []
     url = page.final_url or page.url
     host = host_of(url)
@@ -86,6 +86,9 @@ def _derived_evidence(page: Page, blocks: Sequence[Block], evidence: list[Eviden
                 name = outlet_for_host(canon_host, config.outlets) or canon_host.removeprefix("www.")
                 out.append(Evidence("syndication", name, "canonical:other-domain"))
             break
+    site_host = host or next((host_of(e.value) for e in evidence if e.field == "canonical_url"), None)
+    if site_host:  # the last resort for the outlet: the domain as it is, never a name guessed from it
+        out.append(Evidence("outlet", site_host.removeprefix("www."), "url:domain"))
     return out
 
 

@@ -79,6 +79,16 @@ def test_config_outlet_table_wins_and_is_extensible():
     assert art.provenance["outlet"] == "config:domain"
 
 
+def test_outlet_falls_back_to_the_domain_not_to_a_guessed_name():
+    art = scraper.clean(_page("<title>Storm knocks out power to 80,000</title>", "<h1>Storm knocks out power</h1>"),
+                        url="https://www.coastline-news.test/2024/storm", explain=True)
+    assert art.outlet == "coastline-news.test"
+    assert art.provenance["outlet"] == "url:domain"
+    declared = scraper.clean(_page('<meta property="og:site_name" content="Coastline News">', "<h1>Storm</h1>"),
+                             url="https://www.coastline-news.test/2024/storm")
+    assert declared.outlet == "Coastline News"
+
+
 def test_canonical_link_to_another_site_is_syndication():
     head = '<link rel="canonical" href="https://theconversation.com/tiny-forests-1">'
     art = scraper.clean(_page(head, "<h1>Why cities plant tiny forests</h1>"),

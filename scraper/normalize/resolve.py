@@ -37,7 +37,7 @@ TRUST: dict[str, tuple[str, ...]] = {
               "text:title-line", "rule:title-block", "meta:twitter:title", "meta:dc.title", "meta:parsely-title",
               "json-ld:name", "html:title"),
     "outlet": ("config:domain", "meta:og:site_name", "json-ld:publisher", "json-ld:website", "meta:application-name",
-               "rule:feed-footer", "rule:signup-box", "rule:masthead-tagline", "title:suffix"),
+               "rule:feed-footer", "rule:signup-box", "rule:masthead-tagline", "title:suffix", "url:domain"),
     "authors": ("json-ld:author", "meta:author", "meta:article:author", "meta:parsely-author", "meta:sailthru.author",
                 "meta:dc.creator", "meta:dcterms.creator", "meta:citation_author", "meta:shareaholic:article_author_name",
                 "meta:article:author_name", "meta:twitter:data", "html:byline-element", "rule:byline-block", "rule:byline", "html:byline-text", "meta:byl"),
