@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from ..model import Block, BlockKind
 from .engine import RuleContext
+from .tail import AFTER_ARTICLE, find_article_end
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,11 @@ class RegionParams:
     """Longer closing paragraphs are taken as the article's own."""
     min_region_words: int = 40
     """Below this total score the best region is not trusted and the dump is left as it is."""
+    tail_cue_share: float = 0.7
+    """An after-article line (bio, pitch, comment form; see rules/tail.py) with at least this share
+    of the region's prose above it ends the article; 0 switches it off."""
+    tail_cue_run: int = 3
+    """...unless more than this many prose lines in a row follow it (the story goes on)."""
 
 
 DEFAULT_PARAMS = RegionParams()
@@ -356,6 +362,8 @@ class ArticleRegionRule:
             b.remove(self.name)
         for b in blocks[hi + 1 :]:
             b.remove(self.name)
+        if params.tail_cue_share:
+            hi = _cut_after_article(blocks, lo, hi, params)
         _drop_teaser_boxes(blocks, lo, hi, params)
         if params.drop_repeats:
             _drop_repeats(blocks, lo, hi, params)
@@ -381,6 +389,18 @@ class ArticleRegionRule:
             if blocks[i].removed_by in _ANCHORS:
                 return i + 1
         return lo
+
+
+def _cut_after_article(blocks: Sequence[Block], lo: int, hi: int, params: RegionParams) -> int:
+    """Remove the region's tail from its first after-article line on; the new last index."""
+    sizes = [weight(b.text) if b.kept else 0.0 for b in blocks[lo : hi + 1]]
+    prose = [n if n and is_prose(b.text, n, params) else 0.0 for b, n in zip(blocks[lo : hi + 1], sizes)]
+    end = find_article_end(blocks, lo, hi, prose, params.tail_cue_share, params.tail_cue_run)
+    if end is None:
+        return hi
+    for b in blocks[end : hi + 1]:
+        b.remove(AFTER_ARTICLE)
+    return end - 1
 
 
 REPEATED_CHROME = "repeated-chrome"

@@ -1,0 +1,89 @@
+"""Where a plain-text article ends: the first after-article line in its last part.
+
+The article region (rules/region.py) is the densest stretch of prose, so it
+often runs on past the story into the full sentences a site puts after it: the
+author's bio, a newsletter or donation pitch, the comment form and its policy,
+a licence or disclaimer, a blog's "posted in" line, or a short head such as
+"Share this article" or "More on this topic" over teasers. Such a line, once
+most of the region's prose lies above it, ends the article: it and the rest of
+the region go. The cues are phrase lists kept as data (``tail_cues.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Block
+
+CUES_FILE = Path(__file__).with_name("tail_cues.toml")
+AFTER_ARTICLE = "after-article"
+
+
+@dataclass(frozen=True, slots=True)
+class TailCues:
+    sentence: re.Pattern[str]
+    sentence_max_words: int
+    head: re.Pattern[str]
+    head_max_words: int
+
+
+@lru_cache(maxsize=1)
+def load_cues(path: Path = CUES_FILE) -> TailCues:
+    """The cue lists, compiled once per process into one alternation each."""
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+
+    def join(section: dict) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in section["patterns"]), re.IGNORECASE)
+
+    return TailCues(join(data["sentence"]), int(data["sentence"]["max_words"]),
+                    join(data["head"]), int(data["head"]["max_words"]))
+
+
+def is_after_article(text: str, cues: TailCues | None = None) -> bool:
+    """True for a line that reads as the site's after-article furniture."""
+    cues = cues or load_cues()
+    n = len(text.split())
+    if n <= cues.head_max_words and cues.head.search(text):
+        return True
+    return n <= cues.sentence_max_words and cues.sentence.search(text) is not None
+
+
+def find_article_end(blocks: Sequence[Block], lo: int, hi: int, prose_words: Sequence[float],
+                     share: float, max_run_after: int = 1) -> int | None:
+    """Index of the first after-article line in ``blocks[lo:hi+1]`` with at least ``share`` of the
+    region's prose words above it, or None. ``prose_words[i]`` is the prose weight of block ``lo+i``.
+
+    A cue followed by more than ``max_run_after`` prose lines in a row is not the end: the story
+    goes on (a box inside it, or a writer who mentions a newsletter), only lone teasers follow one.
+    """
+    total = sum(prose_words)
+    if total <= 0:
+        return None
+    cues = load_cues()
+    runs = _prose_runs_after(blocks, lo, hi, prose_words)
+    before = 0.0
+    for k in range(hi - lo + 1):
+        b = blocks[lo + k]
+        if b.kept and before >= share * total and runs[k] <= max_run_after and is_after_article(b.text, cues):
+            return lo + k
+        before += prose_words[k]
+    return None
+
+
+def _prose_runs_after(blocks: Sequence[Block], lo: int, hi: int, prose_words: Sequence[float]) -> list[int]:
+    """For each block of the region, the longest run of consecutive kept prose lines after it."""
+    out = [0] * (hi - lo + 1)
+    best = run = 0
+    for k in range(hi - lo, -1, -1):
+        out[k] = best
+        if not blocks[lo + k].kept:
+            continue
+        run = run + 1 if prose_words[k] > 0 else 0
+        best = max(best, run)
+    return out

@@ -1,0 +1,53 @@
+"""Plain-text dumps: the article ends at the first after-article line in its last part (rules/tail.py)."""
+
+from __future__ import annotations
+
+import scraper
+from scraper.rules.tail import is_after_article
+
+from test_text_extract import FOOTER, MENU, PARAGRAPHS, clean, removed_by
+
+HEADLINE = "Footbridge to be rebuilt after ten-year dispute"
+MORE = [
+    "Local traders welcomed the decision, saying the closure had cut the number of shoppers crossing from the station by a third.",
+    "The mayor said the ferry would be free for residents and that the timetable would be published in August on the council website.",
+    "A public meeting on the design is planned for the end of the month in the town hall, and the drawings can be seen in the library.",
+]
+
+
+def test_after_article_cues_are_bios_pitches_comment_forms_and_section_heads():
+    for line in (
+        "Jane Doe is a senior writer at the Gazette, covering transport and city hall.",
+        "Never miss a story: subscribe to our free newsletter and get the news in your inbox every morning.",
+        "Your email address will not be published. Required fields are marked *",
+        "This entry was posted in News. Bookmark the permalink.",
+        "Share this article",
+        "Artikel gefallen? Jetzt teilen!",
+    ):
+        assert is_after_article(line), line
+    for line in PARAGRAPHS + ["Share prices fell sharply on Monday", "What happens next"]:
+        assert not is_after_article(line), line
+
+
+def test_bio_and_pitch_after_the_story_go_as_after_article():
+    bio = "Jane Doe is a senior writer at the Gazette, covering transport, housing and city hall for the last ten years."
+    pitch = "Like what you read? Get the best of local news delivered to your inbox with our weekly newsletter, it is free."
+    article = clean(MENU + [HEADLINE] + PARAGRAPHS + MORE + [bio, pitch] + FOOTER)
+    assert article.text.endswith(MORE[-1])
+    assert removed_by(article, bio) == "after-article"
+    assert pitch not in article.text
+
+
+def test_a_cue_followed_by_more_of_the_story_is_not_its_end():
+    # a newsletter the story is about, then four more paragraphs in a row: the article goes on
+    mention = "The council will report on the works in its monthly newsletter, which every household in the town receives by post."
+    body = PARAGRAPHS + [mention] + MORE + [PARAGRAPHS[0].replace("Monday", "Tuesday")]
+    article = clean(MENU + [HEADLINE] + body + FOOTER)
+    assert mention in article.text
+    assert article.text.endswith(body[-1])
+
+
+def test_a_cue_early_in_the_story_does_not_cut_it():
+    share = "Share this article"
+    article = clean(MENU + [HEADLINE, share] + PARAGRAPHS + MORE + FOOTER)
+    assert article.text.startswith(PARAGRAPHS[0]) and article.text.endswith(MORE[-1])
