@@ -61,6 +61,19 @@ def verdict(line: str, position: str = "middle") -> str | None:
     ("This article originally appeared on The Nevada Independent.", "republication-note"),
     ("Republished with permission", "republication-note"),
     ("The post “Budget passes” appeared first on Springfield Sun.", "feed-footer"),
+    ("This post may contain affiliate links. If you buy through them, we may earn a small commission.", "disclosure"),
+    ("Dieser Artikel enthält Affiliate-Links, die mit einem Stern markiert sind.", "disclosure"),
+    ("*Werbung. Dieser Beitrag entstand in Kooperation mit einer Möbelmarke.", "disclosure"),
+    ("The views expressed in this column are the author's own and do not reflect those of the paper.", "disclosure"),
+    ("Les opinions exprimées dans ce blog n'engagent que leurs auteurs.", "disclosure"),
+    ("This entry was posted in News. Bookmark the permalink.", "post-meta"),
+    ("Der Beitrag wurde am Montag, den 3. Mai 2021 um 10:12 Uhr veröffentlicht und unter Reisen abgelegt.", "post-meta"),
+    ("Suggested citation: Doe, Jane: A title, Blog, 2020/4/09.", "post-meta"),
+    ("Warning: Undefined variable $x in /var/www/site/wp-includes/theme.php on line 40", "post-meta"),
+    ("Want more? Enter your email below to receive our weekly digest.", "signup-box"),
+    ("Lass dir die besten Geschichten jede Woche in deinen Posteingang liefern.", "signup-box"),
+    ("We decided to publish without a paywall, so every reader can read us. Help us keep it that way.", "donate-box"),
+    ("Informujemy, że korzystamy z cookies.", "cookie-notice"),
 ])
 def test_chrome_is_removed_by_its_rule(line, rule):
     assert verdict(line) == rule
@@ -75,6 +88,10 @@ def test_chrome_is_removed_by_its_rule(line, rule):
     "Related research published last year found a similar effect in older patients.",
     "Subscribers to the service will pay five dollars more each month starting in June, the company said in a statement to regulators.",
     "Comments from residents were overwhelmingly negative, the planning board noted.",
+    "The opinions expressed by residents at the hearing ranged from anger to quiet support for the plan.",
+    "The newspaper put its website behind a paywall in 2019 and lost a third of its readers.",
+    "The affiliate program pays bloggers a fee for each sale, the company said in its annual report.",
+    "Werbung für Tabak ist in Deutschland seit Jahren stark eingeschränkt, sagte die Ministerin.",
 ])
 def test_article_sentences_that_resemble_chrome_are_kept(line):
     assert verdict(line) is None
