@@ -98,7 +98,7 @@ def _metadata_time(page) -> float:
     text, _ = decode(page.data, page.headers)
     t0 = time.perf_counter()
     tree = LexborHTMLParser(text)
-    evidence = html_evidence(tree, page.url)
+    evidence = html_evidence(tree, page.url, text)
     build_article(page, [Block("x " * 50)], evidence, _config(), "html")
     return time.perf_counter() - t0
 

@@ -43,7 +43,7 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
     if looks_like_html(text):
         check_nesting(text)
         tree = LexborHTMLParser(text)
-        ctx.evidence.extend(html_evidence(tree, page.final_url or page.url))
+        ctx.evidence.extend(html_evidence(tree, page.final_url or page.url, text))
         ctx.title, _ = pick(ctx.evidence, "title")
         blocks, extractor = html_to_blocks(text, page.final_url or page.url, tree=tree, evidence=ctx.evidence)
     else:

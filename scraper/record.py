@@ -12,7 +12,7 @@ from .config import Config
 from .model import Article, Block, Evidence, Page
 from .normalize import resolve
 from .normalize.bylines import is_organisation
-from .normalize.html_meta import URL_DATE
+from .normalize.dates import url_date
 from .normalize.text import canonical, join_blocks, word_count
 from .rules.engine import PatternRule, block_key, default_rules
 
@@ -74,11 +74,9 @@ def _derived_evidence(page: Page, blocks: Sequence[Block], evidence: list[Eviden
             out.append(Evidence("syndication", m.group("org"), "text:dateline"))
             break
     out.extend(_caption_credits(evidence))
-    if url:
-        m = URL_DATE.search(url)
-        if m:
-            year, month, day = m.groups()
-            out.append(Evidence("published", f"{year}-{int(month):02d}-{int(day):02d}", "url:date"))
+    day = url_date(url)
+    if day:
+        out.append(Evidence("published", day, "url:date"))
     for ev in evidence:
         if ev.field == "canonical_url":
             canon_host = host_of(ev.value)

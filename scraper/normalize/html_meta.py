@@ -13,6 +13,8 @@ from lxml import html as lxml_html
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Evidence
+from .dates import vocabulary as date_vocabulary
+from .dates import vote_publication_day
 from .html_bylines import byline_element_evidence, byline_text_evidence
 
 # meta name/property -> record field. Order within a field does not matter here:
@@ -53,6 +55,8 @@ META_FIELDS: dict[str, str] = {
     "dc.language": "language",
     "content-language": "language",
 }
+# Date meta tags are listed in dates.toml.
+META_FIELDS.update({name: field for name, field in date_vocabulary().meta.items() if name not in META_FIELDS})
 
 ORGANISATION_TYPES = {"organization", "newsmediaorganization", "corporation", "ngo", "educationalorganization",
                       "governmentorganization", "localbusiness", "website"}
@@ -142,8 +146,8 @@ def json_ld_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     return out
 
 
-def html_evidence(tree: LexborHTMLParser, url: str | None = None) -> list[Evidence]:
-    """Every metadata candidate the page declares, each with its origin."""
+def html_evidence(tree: LexborHTMLParser, url: str | None = None, markup: str | None = None) -> list[Evidence]:
+    """Every metadata candidate the page declares, each with its origin (``markup``: the text ``tree`` was parsed from)."""
     out = json_ld_evidence(tree)
     for node in tree.css("meta"):
         attrs = node.attributes
@@ -174,7 +178,7 @@ def html_evidence(tree: LexborHTMLParser, url: str | None = None) -> list[Eviden
     for node in tree.css("time[datetime]"):
         out.append(Evidence("published", node.attributes.get("datetime") or "", "html:time"))
         break
-    out.extend(date_evidence(tree, out, url))
+    out.extend(date_evidence(tree, out, url, markup))
     return out
 
 
@@ -296,29 +300,30 @@ def headline_evidence(tree: LexborHTMLParser, evidence: list[Evidence]) -> list[
     return []
 
 
-URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
-"""A /YYYY/M/D/ date in a URL path (record.py turns it into `url:date` evidence)."""
-
 # Origins whose published date is the page's own statement; with one of them,
 # htmldate's slower text search is not run.
 DECLARED_DATE = ("json-ld:", "meta:")
 
 
-def date_evidence(tree: LexborHTMLParser, evidence: list[Evidence], url: str | None) -> list[Evidence]:
-    """Publication date from htmldate (markup search; the text search only when the page declares no date).
+def date_evidence(tree: LexborHTMLParser, evidence: list[Evidence], url: str | None,
+                  html: str | None = None) -> list[Evidence]:
+    """The publication day the page's own statements agree on (dates.py); htmldate only when none states one.
 
-    htmldate's markup search reads the URL, JSON-LD, meta tags and date
-    elements and prefers the original date to an update; its text search is
-    several times slower, so it runs only for pages that state no date at all.
+    The vote reads the URL, the dates printed by the headline, JSON-LD, meta
+    tags and date elements, all from the tree and markup we already have. Only a
+    page stating no date at all is handed to htmldate (a re-parse with lxml, and
+    its text search when the page declares nothing either).
     """
+    root_node = tree.css_first("html")
+    lang = root_node.attributes.get("lang") if root_node is not None else None
+    if html is None:
+        html = tree.html or ""
+    day, _signals = vote_publication_day(html, tree, url, evidence, lang)
+    if day:
+        return [Evidence("published", day, "page:date-vote")]
     declared = any(e.field == "published" and e.origin.startswith(DECLARED_DATE) for e in evidence)
-    if url and URL_DATE.search(url):
-        return []  # a date in the URL path outranks htmldate (see resolve.TRUST)
-    markup = tree.html
-    if not markup:
-        return []
     try:
-        root = lxml_html.fromstring(markup.encode("utf-8"))
+        root = lxml_html.fromstring(html.encode("utf-8"))
     except (etree.ParserError, ValueError):
         return []
     for extensive in ((False,) if declared else (False, True)):

@@ -26,12 +26,12 @@ from .text import canonical
 #   line anywhere in the page's markup), then the NYT-style "byl" meta tag. The first origin that yields a person wins.
 # title: the visible headline (the page's one <h1>, or the <h1> its declared titles
 #   contain) before declared titles, which often carry the site name or an SEO variant.
-# published: a date in the URL path, then a visible element marked itemprop=datePublished
-#   (a page's own microdata for the story; JSON-LD/meta stamps often differ by a
-#   re-publication, so moving them above htmldate loses more than it wins), then htmldate's markup search (it weighs the
-#   page's JSON-LD, meta tags and date elements and prefers the original date over
-#   an update), then the page's own JSON-LD/meta statements, <time>, a "Published
-#   ..." line in the text, and htmldate's text search (only run when no date is declared).
+# published: the day the page's statements agree on (dates.py weighs the URL, the dates
+#   printed by the headline, JSON-LD, meta tags and date elements, one vote each), then
+#   the single statements in the same spirit (URL path, microdata, htmldate's markup
+#   search, JSON-LD/meta, <time>, a "Published ..." line), and htmldate's text search
+#   (run only when the page states no date at all). A day-only winner takes the time
+#   of a statement for the same day (pick_date).
 TRUST: dict[str, tuple[str, ...]] = {
     "title": ("html:h1", "json-ld:headline", "html:headline-element", "meta:og:title", "rule:feed-footer",
               "text:title-line", "rule:title-block", "meta:twitter:title", "meta:dc.title", "meta:parsely-title",
@@ -43,7 +43,7 @@ TRUST: dict[str, tuple[str, ...]] = {
                 "meta:article:author_name", "meta:twitter:data", "html:byline-element", "rule:byline-block", "rule:byline", "html:byline-text", "meta:byl"),
     "syndication": ("byline:organisation", "json-ld:isBasedOn", "json-ld:sourceOrganization",
                     "rule:republication-note", "text:dateline", "json-ld:author", "canonical:other-domain"),
-    "published": ("url:date", "html:itemprop-datePublished", "htmldate:markup", "json-ld:datePublished",
+    "published": ("page:date-vote", "url:date", "html:itemprop-datePublished", "htmldate:markup", "json-ld:datePublished",
                   "meta:article:published_time", "meta:og:article:published_time", "meta:datepublished", "meta:parsely-pub-date", "meta:dc.date.issued", "meta:dc.date", "meta:date",
                   "meta:pubdate", "meta:publishdate", "meta:sailthru.date", "json-ld:dateCreated", "html:time", "rule:dateline-meta", "htmldate:extensive"),
     "modified": ("json-ld:dateModified", "meta:article:modified_time", "meta:og:updated_time", "meta:datemodified"),
