@@ -26,6 +26,11 @@ class NameData:
     organisation_suffixes: tuple[str, ...]
     ui_prefix: re.Pattern[str]
     affiliation_words: frozenset[str]
+    split: re.Pattern[str]
+    """Separators between the people of one byline: punctuation and the joiners of names.toml."""
+    compound_role: re.Pattern[str]
+    cjk_organisation_endings: tuple[str, ...]
+    """A compound job title opening a byline ("FOCUS-Online-Experte ")."""
 
     @property
     def services_by_length(self) -> tuple[str, ...]:
@@ -49,10 +54,24 @@ def name_data() -> NameData:
         not_names=frozenset(raw["not_names"]),
         organisation_suffixes=tuple(raw["organisation_suffixes"]),
         affiliation_words=frozenset(raw["affiliation_words"]),
+        split=re.compile(
+            r"\s*(?:,|;|\||•|·|/|\s[–—-]\s|"
+            + "|".join(_joiner(j) for j in sorted(raw["joiners"], key=len, reverse=True)) + r")\s*",
+            re.IGNORECASE),
+        compound_role=re.compile(
+            r"^[\w.]+(?:-[\w.]+)*-(?:" + "|".join(re.escape(w) for w in raw["compound_role_endings"]) + r")(?:in)?\s+",
+            re.IGNORECASE),
+        cjk_organisation_endings=tuple(raw["cjk_organisation_endings"]),
         ui_prefix=re.compile(
             r"^\s*(?:" + "|".join(re.escape(p) for p in sorted(raw["ui_prefixes"], key=len, reverse=True)) + r")\s*:?\s*",
             re.IGNORECASE),
     )
+
+
+def _joiner(word: str) -> str:
+    """A joiner as a pattern: a word only between spaces ("e" joins, "e. V." does not), "&" anywhere."""
+    escaped = re.escape(word).replace(r"\ ", r"\s+")
+    return escaped if not word[0].isalnum() else rf"(?<!\S){escaped}(?!\S)"
 
 
 @dataclass(slots=True)
@@ -76,7 +95,7 @@ class Byline:
 
 _PREFIX = re.compile(
     r"^\s*(?:(?:story|words|text|reporting|report|written|posted|compiled|edited)\s+)?"
-    r"(?:by|von|par|por|di|door|av|af|autor(?:ka)?|auteur|authors?|redakcja)\b\s*:?\s*",
+    r"(?:by|von|par|por|di|door|av|af|autor(?:ka|in|innen|en)?|auteur|authors?|redakcja)\b\s*:?\s*",
     re.IGNORECASE,
 )
 DATE_HEAD = re.compile(
@@ -98,12 +117,13 @@ _MONTH = (
 # A date, time or "Updated ..." tail ends the names part of a byline.
 _TAIL = re.compile(
     r"(?:\s*[|•·,;–—-]?\s*)(?:\b(?:updated|published|posted|last updated|modified|on|veröffentlicht|aktualisiert|"
-    r"publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)\b.*|\s\b(?:am|le|el|op)\s*$|"
+    r"publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)\b.*|\b(?:datum|date|fecha|data)\s*:.*|\s\b(?:am|le|el|op)\s*$|"
     rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}\b.*|\b\d{{1,2}}\s+(?:{_MONTH})\b.*|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}.*|"
     r"\b\d{1,2}:\d{2}.*|\b\d+\s+(?:min|minutes?|hours?|days?)\b.*)$",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|\||•|·|/|\band\b|&|\bund\b|\bet\b|\by\b|\bi\b|\boraz\b|\s[–—-]\s)\s*", re.IGNORECASE)
+_LEADING_MARKS = re.compile(r"^[\s\-–—―~*•·|:>]+")
+"""Dashes and bullets before a byline: "---- by Jane Doe", "— Jane Doe" under an article."""
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|al|el|y|zu|ten|ter|dos|das)|[A-Z]\.)$")
 _ABBREVIATION_END = re.compile(r"(?:\s|^)(?:[A-Z]|Jr|Sr|St)\.$")
 _LOWER_PARTICLES = frozenset("de da del della der den di du la le van von bin al el y zu ten ter dos das".split())
@@ -112,10 +132,11 @@ _LOWER_PARTICLES = frozenset("de da del della der den di du la le van von bin al
 def _strip_roles(part: str) -> str:
     """Remove job titles around a name: "Jane Doe, Staff Writer" -> "Jane Doe"."""
     data = name_data()
-    text = part.strip(" :-–—()[]")
+    text = part.strip(" :-–—()[]@")
     if text.endswith(".") and not _ABBREVIATION_END.search(text):
         text = text.rstrip(".")
     text = text.lstrip(".")
+    text = data.compound_role.sub("", text, count=1)
     changed = True
     while changed and text:
         changed = False
@@ -146,7 +167,7 @@ def is_organisation(name: str) -> bool:
         return True
     if _DOMAIN.search(low) and not re.search(r"\b[a-z]\.$", low):
         return True
-    tokens = re.findall(r"[\w.'’-]+", low)
+    tokens = re.findall(r"[\w.'’-]+", re.sub(r"\b(\w)\.\s(?=\w\.)", r"\1.", low))  # "e. V." -> "e.v."
     for t in tokens:
         bare = t.rstrip(".")
         if t in data.organisation_words or bare in data.organisation_words:
@@ -172,10 +193,15 @@ def is_single_name(name: str) -> bool:
     return not re.fullmatch(r"[\d\W_]+", name)
 
 
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
 def is_person_name(name: str) -> bool:
-    """Two to five name-shaped tokens, at least two capitalised, no digits."""
+    """Two to five name-shaped tokens, at least two capitalised, no digits; or two to four CJK characters."""
     if any(ch.isdigit() for ch in name) or len(name) > 60:
         return False
+    if _CJK_NAME.fullmatch(name):
+        return not name.endswith(name_data().cjk_organisation_endings)
     tokens = name.split()
     if not 2 <= len(tokens) <= 5:
         return False
@@ -248,7 +274,8 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
     """
     result = Byline()
     data = name_data()
-    body = data.ui_prefix.sub("", DATE_HEAD.sub("", _POSTED_ON.sub("", text.strip(), count=1), count=1), count=1)
+    body = _LEADING_MARKS.sub("", text.strip(), count=1)
+    body = data.ui_prefix.sub("", DATE_HEAD.sub("", _POSTED_ON.sub("", body, count=1), count=1), count=1)
     body = _PREFIX.sub("", body, count=1)
     body = data.ui_prefix.sub("", body, count=1)
     body = _EMAIL.sub(" ", body)
@@ -257,13 +284,13 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
     if paren and not is_organisation(paren.group(0).strip(" ()")):
         body = body[: paren.start()]
     for _ in range(3):  # "Jane Doe am 12.03.2024 um 10:00": each pass drops one tail
-        shorter = _TAIL.sub("", body).strip(" ,|:-–—")
+        shorter = _TAIL.sub("", body).strip(" ,|:-–—@")
         if shorter == body:
             break
         body = shorter
     if body.endswith(".") and not _ABBREVIATION_END.search(body):
         body = body.rstrip(".")
-    parts = _SPLIT.split(body)
+    parts = data.split.split(body)
     allow_single = allow_single and len([p for p in parts if p.strip()]) == 1
     for raw_part in _split_services(parts):
         if raw_part.strip().strip(" .:").casefold() in data.not_names:
@@ -288,9 +315,9 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
     return result
 
 
-def looks_like_byline(text: str) -> bool:
+def looks_like_byline(text: str, allow_single: bool = False) -> bool:
     """True when ``text`` reads as a byline: names or organisations only, nothing else."""
     if len(text) > 200:
         return False
-    parsed = parse_byline(text)
+    parsed = parse_byline(text, allow_single=allow_single)
     return bool(parsed.authors or parsed.organisations or parsed.placeholders) and not parsed.unknown

@@ -20,7 +20,8 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Evidence
-from .bylines import DATE_HEAD, looks_like_byline, parse_byline
+from .bylines import DATE_HEAD, is_organisation, is_person_name, looks_like_byline, parse_byline
+from .first_names import is_given_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +49,13 @@ LAYOUT_PROBE = "h1, article, [itemprop=articleBody]"
 MAX_TEXT = 120
 
 
-def _excluded(node: LexborNode, data: BylineSelectors) -> bool:
-    """True when the node sits in a region that is not the story's byline."""
+def _excluded(node: LexborNode, data: BylineSelectors, own_marks: bool = True) -> bool:
+    """True when the node sits in a region that is not the story's byline.
+
+    ``own_marks=False`` ignores the class of the node itself: a byline line
+    styled "teaser-cat" is not a teaser box (a box of other stories marks a
+    container around its bylines).
+    """
     current: LexborNode | None = node
     depth = 0
     while current is not None and depth < MAX_DEPTH:
@@ -59,7 +65,7 @@ def _excluded(node: LexborNode, data: BylineSelectors) -> bool:
         if tag in data.excluded_tags:
             return True
         attrs = current.attributes
-        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}" if own_marks or depth else ""
         if marks.strip() and data.excluded_words.search(marks) and current.css_first(LAYOUT_PROBE) is None:
             return True  # a region marked as a sidebar/widget that does not hold the story itself
         current = current.parent
@@ -104,8 +110,11 @@ def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
 
 
 _BYLINE_LEAD = re.compile(
-    r"^\s*(?:by|von|par|por|di|door|text|texte|autor(?:in)?|author|auteur|written by|ein artikel von|"
-    r"ein beitrag von|reporting by|redaktion\s*:|posted on|published on|veröffentlicht am)\b\s*:?", re.IGNORECASE)
+    r"^[\s\-–—―~*•·|>]*(?:(?:posted|written|reporting|story|words|text|interview|ein artikel|ein beitrag)\s+(?:by|von)|"
+    r"by|von|par|por|di|door|text|texte|interview|autor(?:in|en|innen)?|author|auteur|redaktion\s*:|"
+    r"posted on|published on|veröffentlicht am|责任编辑|作者|记者)(?:\b|(?<=[^\w\s]))\s*[:：]?", re.IGNORECASE)
+"""A text node that opens a byline line; the lead words before "posted on" name the writer."""
+_NAMING_LEAD = re.compile(r"^[\s\-–—―~*•·|>]*(?!posted on|published on|veröffentlicht am)\w", re.IGNORECASE)
 MAX_LINE = 90
 MAX_TEXT_NODES = 1500
 REGION_LEVELS = 6
@@ -134,6 +143,10 @@ def byline_text_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     root = _headline_region(tree)
     if root is None:
         return []
+    return _byline_line(root) or copyright_evidence(tree)
+
+
+def _byline_line(root: LexborNode) -> list[Evidence]:
     data = byline_selectors()
     for count, node in enumerate(root.traverse(include_text=True)):
         if count > MAX_TEXT_NODES:
@@ -141,8 +154,10 @@ def byline_text_evidence(tree: LexborHTMLParser) -> list[Evidence]:
         if node.tag != "-text":
             continue
         raw = node.text_content or ""
-        if len(raw) > MAX_LINE or not (_BYLINE_LEAD.match(raw) or DATE_HEAD.match(raw)):
+        lead = _BYLINE_LEAD.match(raw)
+        if len(raw) > MAX_LINE or not (lead or DATE_HEAD.match(raw)):
             continue
+        single = bool(lead) and bool(_NAMING_LEAD.match(raw))  # "Posted by Konstantin": the lead vouches for one word
         line = node.parent
         for _ in range(2):
             if line is None:
@@ -153,7 +168,8 @@ def byline_text_evidence(tree: LexborHTMLParser) -> list[Evidence]:
             labelled = _is_label(text)
             if labelled:
                 text = f"{text} {_next_text(line)}"  # <h5>Autor:</h5> Jane Doe/Agency
-            if (labelled or looks_like_byline(text)) and parse_byline(text).authors and not _excluded(line, data):
+            if ((labelled or looks_like_byline(text, allow_single=single))
+                    and parse_byline(text, allow_single=single).authors and not _excluded(line, data, own_marks=False)):
                 return [Evidence("byline", text, "html:byline-text")]
             line = line.parent
     return []
@@ -176,3 +192,54 @@ def _next_text(node: LexborNode) -> str:
             return text[:MAX_LINE]
         sibling = sibling.next
     return ""
+
+
+_COPYRIGHT = re.compile(
+    r"^\s*(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)\d{2})?)?)?"
+    r"\s*,?\s*(?:by\s+)?(?P<name>[^|,;.©]{3,60}?)\s*(?:[.,|;].*)?$", re.IGNORECASE)
+_PICTURE_MARKS = re.compile(r"caption|credit|foto|photo|bild|image|img|media|gallery|picture", re.IGNORECASE)
+MAX_COPYRIGHT_NODES = 20000
+
+
+def copyright_evidence(tree: LexborHTMLParser) -> list[Evidence]:
+    """The person a page's copyright line names ("© 2019 Jane Doe", "Copyright (c) 2012- Jane Doe. All rights reserved.").
+
+    On a personal site the copyright holder is the writer; it is the last
+    resort for authors (see resolve.TRUST). Only a full person name that opens
+    with a known given name counts ("© TALENT Schweiz" is a company), and never
+    a picture credit (a line inside a figure, caption or credit box).
+    """
+    body = tree.body
+    if body is None:
+        return []
+    for count, node in enumerate(body.traverse(include_text=True)):
+        if count > MAX_COPYRIGHT_NODES:
+            break
+        if node.tag != "-text":
+            continue
+        raw = node.text_content or ""
+        if len(raw) > 160 or not ("©" in raw or "opyright" in raw or "(c)" in raw.casefold()):
+            continue
+        m = _COPYRIGHT.match(" ".join(raw.split()))
+        if m is None:
+            continue
+        name = m.group("name").strip()
+        if (is_person_name(name) and is_given_name(name.split()[0]) and not is_organisation(name)
+                and not _in_picture(node)):
+            return [Evidence("byline", name, "html:copyright")]
+    return []
+
+
+def _in_picture(node: LexborNode) -> bool:
+    """True inside a figure, a caption or a photo credit box (a photographer, not the writer)."""
+    current = node.parent
+    for _ in range(5):
+        if current is None or current.tag in ("body", "html"):
+            return False
+        if current.tag in ("figure", "figcaption", "picture"):
+            return True
+        marks = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
+        if _PICTURE_MARKS.search(marks):
+            return True
+        current = current.parent
+    return False

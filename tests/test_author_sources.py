@@ -1,0 +1,105 @@
+"""Where authors come from beyond the plain byline: roles, joiners, labels, lead words, copyright lines."""
+
+from __future__ import annotations
+
+import pytest
+
+import scraper
+from scraper.model import Evidence
+from scraper.normalize import resolve
+from scraper.normalize.bylines import is_organisation, parse_byline
+from scraper.normalize.first_names import is_given_name
+
+
+def _page(head: str, body: str, lang: str = "en", footer: str = "") -> str:
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the story says something long enough to be article text, with several clauses "
+        f"and a full stop at the end of the sentence.</p>" for i in range(5)
+    )
+    return (f'<html lang="{lang}"><head>{head}</head><body><article>{body}{paragraphs}</article>'
+            f'{footer}</body></html>')
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Von FOCUS-Online-Experte Robin Tschöpe", ["Robin Tschöpe"]),  # compound job title
+        ("Rechtsanwalt Sebastian Einbock", ["Sebastian Einbock"]),
+        ("Richard David Precht im Gespräch mit Karin Fischer", ["Richard David Precht", "Karin Fischer"]),
+        ("---- by Kenneth Surin", ["Kenneth Surin"]),
+        ("Interview: Julia Lauter", ["Julia Lauter"]),
+        ("Interview SVEN MICHAELSEN", ["Sven Michaelsen"]),
+        ("Author: Gàbor Muniér, Datum: 03.Mär.19", ["Gàbor Muniér"]),
+        ("Autoren Jelko Djuren und Jutta Klaukien", ["Jelko Djuren", "Jutta Klaukien"]),
+        ("Por Ana Ruiz y Luis Gómez", ["Ana Ruiz", "Luis Gómez"]),
+        ("Par Marie Dupont et Jean Martin", ["Marie Dupont", "Jean Martin"]),
+        ("Maria Silva e João Costa", ["Maria Silva", "João Costa"]),
+        ("责任编辑： 焦鹏", ["焦鹏"]),
+    ],
+)
+def test_roles_labels_and_joiners(byline, authors):
+    assert parse_byline(byline).authors == authors
+
+
+def test_a_joiner_is_a_whole_word_between_spaces():
+    # "e. V." ends a German association's name; it is no "e" (and) between two people
+    parsed = parse_byline("Hanns-Seidel-Stiftung e.V", allow_single=True)
+    assert parsed.authors == [] and parsed.organisations == ["Hanns-Seidel-Stiftung e.V"]
+    assert is_organisation("Deutscher Caritasverband e. V.")
+
+
+def test_short_cjk_names_are_people_but_agencies_are_not():
+    assert parse_byline("记者：张伟").authors == ["张伟"]
+    assert parse_byline("新华社").authors == []
+
+
+def test_known_given_names():
+    assert is_given_name("Sven") and is_given_name("JÖRN") and is_given_name("Jean-Pierre")
+    assert not is_given_name("TALENT") and not is_given_name("Medienreferat")
+
+
+def test_explicit_lead_word_vouches_for_a_single_word_name():
+    body = '<h1>Interning of small integers</h1><div class="postdata"><span>Posted by Konstantin</span></div>'
+    assert scraper.clean(_page("", body)).authors == ["Konstantin"]
+    # a date line alone names nobody, even with one capitalised word after it
+    body = '<h1>Interning of small integers</h1><small>21.10.2019 | Python</small>'
+    assert scraper.clean(_page("", body)).authors == []
+
+
+def test_byline_styled_as_teaser_is_read_but_a_teaser_box_is_not():
+    body = '<h1>US-Sport in Zeiten von Corona</h1><div><span class="teaser-cat"> von Andreas Kürten </span></div>'
+    assert scraper.clean(_page("", body, lang="de")).authors == ["Andreas Kürten"]
+    boxed = ('<h1>US-Sport in Zeiten von Corona</h1>'
+             '<div class="teaser-box"><p class="meta">Von Lena Vogt</p><p>Ein anderer Artikel</p></div>')
+    assert scraper.clean(_page("", boxed, lang="de")).authors == []
+
+
+def test_french_authors_class():
+    body = ('<h1>Turpitude et architecture</h1><div class="dates_auteurs"> par <span class="auteurs">Didier Roy</span>,'
+            ' 21 juin 2018 </div>')
+    assert scraper.clean(_page("", body, lang="fr")).authors == ["Didier Roy"]
+
+
+def test_copyright_line_names_the_author_as_a_last_resort():
+    footer = '<div id="footer"><p>Copyright (c) 2012- Gregory Szorc. All rights reserved.</p></div>'
+    art = scraper.clean(_page("", "<h1>Reflections on Python 3</h1>", footer=footer), explain=True)
+    assert art.authors == ["Gregory Szorc"] and art.provenance["authors"] == "html:copyright"
+    # a byline anywhere outranks it
+    body = '<h1>Reflections on Python 3</h1><p class="byline">By Jane Doe</p>'
+    assert scraper.clean(_page("", body, footer=footer)).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("line", [
+    '<div class="footer">© 2021 TALENT Schweiz</div>',  # a company shaped like a name
+    '<figure><img src="a.jpg"><figcaption>© Jens Büttner</figcaption></figure>',  # a photographer
+    '<p><span class="copyright">© APA/Jens Büttner</span></p>',
+])
+def test_copyright_of_a_company_or_a_picture_names_nobody(line):
+    assert scraper.clean(_page("", "<h1>Reflections on Python 3</h1>", footer=line)).authors == []
+
+
+def test_a_user_name_is_completed_by_the_full_name_it_spells():
+    evidence = [Evidence("author", "gabor_munier", "meta:article:author"),
+                Evidence("byline", "Author: Gàbor Muniér, Datum: 03.Mär.19", "html:byline-text")]
+    names, origin, _ = resolve.authors_from(evidence)
+    assert names == ["Gàbor Muniér"] and origin == "meta:article:author"
