@@ -8,6 +8,7 @@ cleaner wins, and its origin is kept as provenance.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
@@ -40,7 +41,8 @@ TRUST: dict[str, tuple[str, ...]] = {
                "rule:feed-footer", "rule:signup-box", "rule:masthead-tagline", "title:suffix", "url:domain"),
     "authors": ("json-ld:author", "meta:author", "meta:article:author", "meta:parsely-author", "meta:sailthru.author",
                 "meta:dc.creator", "meta:dcterms.creator", "meta:citation_author", "meta:shareaholic:article_author_name",
-                "meta:article:author_name", "meta:twitter:data", "html:byline-element", "rule:byline-block", "rule:byline", "html:byline-text", "meta:byl"),
+                "meta:article:author_name", "meta:twitter:data", "html:byline-element", "rule:byline-block", "rule:byline", "html:byline-text", "meta:byl",
+                "html:copyright"),
     "syndication": ("byline:organisation", "json-ld:isBasedOn", "json-ld:sourceOrganization",
                     "rule:republication-note", "text:dateline", "json-ld:author", "canonical:other-domain"),
     "published": ("page:date-vote", "url:date", "html:itemprop-datePublished", "htmldate:markup", "json-ld:datePublished",
@@ -288,18 +290,24 @@ def _site_names(evidence: Sequence[Evidence]) -> set[str]:
     return names
 
 
+def _plain_fold(text: str) -> str:
+    """Letters and digits without case or accents: a user name and the full name it spells compare equal."""
+    return _fold(unicodedata.normalize("NFKD", text))
+
+
 def _completed(names: list[str], candidates: Sequence[Evidence]) -> list[str]:
     """A one-word name ("Todd", "edilson.la.rosa") completed by a full name for the same person elsewhere."""
     if not any(len(n.split()) == 1 for n in names):
         return names
     full: list[str] = []
     for ev in candidates:
-        full.extend(n for n in parse_byline(canonical(ev.value)).authors if len(n.split()) >= 2)
+        if ev.origin != "html:copyright":  # a site-wide footer names the owner, not each post's writer
+            full.extend(n for n in parse_byline(canonical(ev.value)).authors if len(n.split()) >= 2)
     out = []
     for name in names:
         if len(name.split()) == 1:
-            key = _fold(name)
-            match = next((f for f in full if _fold(f) == key or _fold(f.split()[0]) == key), None)
+            key = _plain_fold(name)  # "gabor_munier" is "Gàbor Muniér"
+            match = next((f for f in full if _plain_fold(f) == key or _plain_fold(f.split()[0]) == key), None)
             name = match or name
         if name not in out:
             out.append(name)
