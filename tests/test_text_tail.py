@@ -51,3 +51,11 @@ def test_a_cue_early_in_the_story_does_not_cut_it():
     share = "Share this article"
     article = clean(MENU + [HEADLINE, share] + PARAGRAPHS + MORE + FOOTER)
     assert article.text.startswith(PARAGRAPHS[0]) and article.text.endswith(MORE[-1])
+
+
+def test_a_list_announced_by_a_colon_at_the_end_of_the_story_stays():
+    lead = "The council listed what the new bridge will bring to the town once it opens next summer:"
+    items = ["a lane for bicycles on each side", "lighting along the whole deck", "a lift at the station end"]
+    article = clean(MENU + [HEADLINE] + PARAGRAPHS + MORE + [lead] + items + FOOTER)
+    assert article.text.endswith(items[-1])
+    assert "Careers" not in article.text

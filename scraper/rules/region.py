@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from ..model import Block, BlockKind
 from .engine import RuleContext
-from .tail import AFTER_ARTICLE, find_article_end
+from .tail import AFTER_ARTICLE, find_article_end, is_after_article
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,12 +105,17 @@ class RegionParams:
     tail_cue_share: float = 0.7
     """An after-article line (bio, pitch, comment form; see rules/tail.py) with at least this share
     of the region's prose above it ends the article; 0 switches it off."""
+    colon_run: int = 10
+    """A region ending on a line with a trailing colon takes up to this many unique lines under it."""
+    closing_words: int = 0
+    """A sentence of at most this many words right under the region's end joins it; 0 switches it off."""
     tail_cue_run: int = 3
     """...unless more than this many prose lines in a row follow it (the story goes on)."""
 
 
 DEFAULT_PARAMS = RegionParams()
 
+_CLOSING_END = re.compile(r"(?:[.!?…]|[:;]-?[)D(]|<3|[\U0001F300-\U0001FAFF])[\"'”’»)]*\s*$")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
 _INNER_PUNCT = re.compile(r"[,.;:!?，。、](?:\s|$)")
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
@@ -225,7 +230,44 @@ def find_region(blocks: Sequence[Block], params: RegionParams | None = None) -> 
     start = min(_extend(scores, lo, -1, params.extend_head), _anchored_start(blocks, scores, lo, params))
     if params.menu_run:
         start = min(start, _below_menu(blocks, start, params))
-    return start, _extend(scores, hi, 1, params.extend_tail)
+    hi = _extend(scores, hi, 1, params.extend_tail)
+    if params.colon_run:
+        hi = _after_colon(blocks, hi, params)
+    if params.closing_words:
+        hi = _closing_line(blocks, hi, params)
+    return start, hi
+
+
+def _unique_line(blocks: Sequence[Block], i: int) -> bool:
+    """A kept line the dump gives only once (menus and teasers come twice)."""
+    key = _repeat_key(blocks[i].text)
+    return blocks[i].kept and sum(1 for b in blocks if _repeat_key(b.text) == key) == 1
+
+
+def _after_colon(blocks: Sequence[Block], hi: int, params: RegionParams) -> int:
+    """A region ending on a line that ends with a colon announces what follows (a list, a command,
+    a table): the lines under it up to the next chrome line are the article's."""
+    if not blocks[hi].text.rstrip().endswith(":") or is_after_article(blocks[hi].text):
+        return hi
+    j = hi + 1
+    while j < len(blocks) and j - hi <= params.colon_run and _unique_line(blocks, j) and not is_after_article(blocks[j].text):
+        if j + 1 < len(blocks) and len(blocks[j].text.split()) <= 2 and len(blocks[j + 1].text.split()) <= 2:
+            break  # two menu words in a row: the footer
+        j += 1
+    return j - 1
+
+
+def _closing_line(blocks: Sequence[Block], hi: int, params: RegionParams) -> int:
+    """A short sentence right under the last paragraph (a sign-off, a closing remark) ends the
+    article rather than starting the footer: it ends like a sentence and is no after-article cue."""
+    j = hi + 1
+    if j >= len(blocks) or not _unique_line(blocks, j):
+        return hi
+    text = blocks[j].text.rstrip()
+    n = len(text.split())
+    if not 3 <= n <= params.closing_words or not _CLOSING_END.search(text) or is_after_article(text):
+        return hi
+    return j
 
 
 def _below_menu(blocks: Sequence[Block], lo: int, params: RegionParams) -> int:
