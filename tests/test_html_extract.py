@@ -206,3 +206,24 @@ def test_declared_article_body_cuts_the_tail_after_its_last_sentence():
 def test_short_lines_above_the_title_are_dropped():
     body = f"<article><div>12.03.2022 | News</div><h1>The library opens</h1><p>{PROSE * 3}</p></article>"
     assert _texts(body)[0] == "The library opens"
+
+
+def test_lead_beside_the_headline_outside_the_body_box_joins_the_article():
+    from scraper.model import Evidence
+
+    lead = "Readers will get a new wing with quiet rooms and a cafe after two years of delay, the city said."
+    teaser = "A teaser for another story that sits in the page header with no headline of its own above it."
+    links = "<ul class='links'>" + "".join(f"<li><a href='/{i}'>Section number {i} of the site</a></li>" for i in range(8)) + "</ul>"
+    body = (f"<div class='top'>{links}<p>{teaser}</p></div>"
+            f"<div class='head'>{links}<div class='wrap'><h1>The library opens its new wing</h1>"
+            f"<div class='intro'><p>{lead}</p></div></div></div>"
+            f"<div class='x'><div class='y'><div class='z'><div class='main'>"
+            f"<p>{PROSE * 3}</p><p>{PROSE * 2}</p></div></div></div></div>"
+            f"<div class='other'><ul><li><a href='/a'>Link one to another page</a></li></ul></div>")
+    titles = [Evidence("title", "The library opens its new wing | Springfield Sun", "html:title")]
+    texts = [b.text for b in html_to_blocks(_page(body), evidence=titles)[0]]
+    assert lead in texts and texts.index(lead) < texts.index(" ".join((PROSE * 3).split()))
+    assert teaser not in texts
+    # Without a heading that repeats the page's title, nothing outside the container joins.
+    untitled = [b.text for b in html_to_blocks(_page(body))[0]]
+    assert lead not in untitled

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..model import Block, BlockKind, Evidence
 from .prune import prune
-from .score import Choice, choose, weight_of_text
+from .score import Choice, choose, weight, weight_of_text
 from .segment import Segmentation, segment
 
 FALLBACK_MAX_CHARS = 3_000_000
@@ -97,8 +97,57 @@ def confident(choice: Choice | None) -> bool:
             and choice.prose_chars >= MIN_PROSE_SHARE * choice.total_prose)
 
 
-def units_to_blocks(seg: Segmentation, elements: list[int]) -> list[Block]:
-    """The units inside ``elements`` as blocks, link lists and date stamps left out."""
+LEAD_SCAN = 12
+"""Units before the container searched for the article's headline."""
+LEAD_MAX_LINKS = 0.3
+
+
+def _title_keys(evidence: Sequence[Evidence]) -> list[str]:
+    return [k for k in (_key(htmllib.unescape(e.value)) for e in evidence if e.field == "title") if len(k) >= 8]
+
+
+def _is_headline(text: str, titles: list[str]) -> bool:
+    """Does a heading repeat the page's declared title (whole, or the title with the site name)?"""
+    key = _key(text)
+    return len(key) >= 8 and any(key in t or t in key for t in titles)
+
+
+def _in_figure(seg: Segmentation, element: int, levels: int = 4) -> bool:
+    """Is the element inside a <figure> (an image's caption, whatever its markup says)?"""
+    for _ in range(levels):
+        if element < 0:
+            return False
+        if seg.tag[element] == "figure":
+            return True
+        element = seg.parent[element]
+    return False
+
+
+def lead_units(seg: Segmentation, elements: list[int], titles: list[str]) -> set[int]:
+    """Prose between the article's headline and the chosen container: a standfirst or lead
+    that the layout put in the header beside the title, outside the body's box.
+
+    Only when a heading right above the container repeats the page's declared title, so the
+    units in between are known to sit between the headline and its text."""
+    if not titles:
+        return set()
+    ranges = [(e, seg.end[e]) for e in elements]
+    units = seg.units
+    first = next((i for i, u in enumerate(units) if any(lo <= u.element < hi for lo, hi in ranges)), None)
+    if not first:
+        return set()
+    for h in range(first - 1, max(-1, first - 1 - LEAD_SCAN), -1):
+        u = units[h]
+        if u.kind is BlockKind.HEADING and _is_headline(u.text, titles):
+            return {i for i in range(h + 1, first)
+                    if units[i].link_density <= LEAD_MAX_LINKS and weight(units[i]) > 0
+                    and not _in_figure(seg, units[i].element)}
+    return set()
+
+
+def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = frozenset()) -> list[Block]:
+    """The units inside ``elements`` (and the ``extra`` unit indices) as blocks, link lists and
+    date stamps left out."""
     ranges = [(e, seg.end[e]) for e in elements]
     blocks: list[Block] = []
     boxes: list[int] = []
@@ -106,8 +155,8 @@ def units_to_blocks(seg: Segmentation, elements: list[int]) -> list[Block]:
     budget = MAX_TEXT_CHARS
     label_ok = True
     """False once a link list has followed the last block: a label right before a link list is its heading."""
-    for u in seg.units:
-        if not any(lo <= u.element < hi for lo, hi in ranges):
+    for i, u in enumerate(seg.units):
+        if i not in extra and not any(lo <= u.element < hi for lo, hi in ranges):
             continue
         ld = u.link_density
         if ld > MAX_LINK_DENSITY:
@@ -202,7 +251,12 @@ def filter_by_declared_body(blocks: list[Block], evidence: Sequence[Evidence]) -
     if len(body) < BODY_MIN_CHARS:
         return blocks
     found = [_key(b.text) in body for b in blocks]
-    prose = [len(b.text) if b.kind is not BlockKind.HEADING else 0 for b in blocks]
+    if not any(found):
+        return blocks
+    first = found.index(True)
+    # A lead or standfirst before the body is often left out of it: coverage counts from the
+    # first block the body holds.
+    prose = [len(b.text) if b.kind is not BlockKind.HEADING and i >= first else 0 for i, b in enumerate(blocks)]
     total = sum(prose)
     if not total or sum(n for n, f in zip(prose, found) if f) < BODY_MIN_COVER * total:
         return blocks
@@ -232,4 +286,5 @@ def html_to_blocks(html: str, url: str | None = None, tree: LexborHTMLParser | N
             return filter_by_declared_body(blocks, evidence), "trafilatura"
     if seg is None or choice is None:
         return [], "html"
-    return filter_by_declared_body(units_to_blocks(seg, choice.elements), evidence), "html"
+    extra = lead_units(seg, choice.elements, _title_keys(evidence))
+    return filter_by_declared_body(units_to_blocks(seg, choice.elements, extra), evidence), "html"
