@@ -59,3 +59,11 @@ def test_a_list_announced_by_a_colon_at_the_end_of_the_story_stays():
     article = clean(MENU + [HEADLINE] + PARAGRAPHS + MORE + [lead] + items + FOOTER)
     assert article.text.endswith(items[-1])
     assert "Careers" not in article.text
+
+
+def test_a_comment_form_ends_the_story_even_when_the_comments_under_it_run_long():
+    comments = [f"Reader {i} says:" if i % 2 == 0 else MORE[i % 3] + f" Comment number {i}." for i in range(8)]
+    form = ["Leave a Reply", "Your email address will not be published. Required fields are marked *"]
+    article = clean(MENU + [HEADLINE] + PARAGRAPHS + form + comments + FOOTER)
+    assert article.text.endswith(PARAGRAPHS[-1])
+    assert removed_by(article, form[1]) == "after-article"

@@ -109,6 +109,8 @@ class RegionParams:
     """A region ending on a line with a trailing colon takes up to this many unique lines under it."""
     closing_words: int = 0
     """A sentence of at most this many words right under the region's end joins it; 0 switches it off."""
+    strong_cue_share: float = 0.15
+    """A comment form or a blog post's meta line ends the article with this share of its prose above."""
     tail_cue_run: int = 3
     """...unless more than this many prose lines in a row follow it (the story goes on)."""
 
@@ -437,7 +439,7 @@ def _cut_after_article(blocks: Sequence[Block], lo: int, hi: int, params: Region
     """Remove the region's tail from its first after-article line on; the new last index."""
     sizes = [weight(b.text) if b.kept else 0.0 for b in blocks[lo : hi + 1]]
     prose = [n if n and is_prose(b.text, n, params) else 0.0 for b, n in zip(blocks[lo : hi + 1], sizes)]
-    end = find_article_end(blocks, lo, hi, prose, params.tail_cue_share, params.tail_cue_run)
+    end = find_article_end(blocks, lo, hi, prose, params.tail_cue_share, params.tail_cue_run, params.strong_cue_share)
     if end is None:
         return hi
     for b in blocks[end : hi + 1]:

@@ -26,6 +26,8 @@ AFTER_ARTICLE = "after-article"
 
 @dataclass(frozen=True, slots=True)
 class TailCues:
+    strong: re.Pattern[str]
+    strong_max_words: int
     sentence: re.Pattern[str]
     sentence_max_words: int
     head: re.Pattern[str]
@@ -41,26 +43,36 @@ def load_cues(path: Path = CUES_FILE) -> TailCues:
     def join(section: dict) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in section["patterns"]), re.IGNORECASE)
 
-    return TailCues(join(data["sentence"]), int(data["sentence"]["max_words"]),
+    return TailCues(join(data["strong"]), int(data["strong"]["max_words"]), join(data["sentence"]), int(data["sentence"]["max_words"]),
                     join(data["head"]), int(data["head"]["max_words"]))
+
+
+def is_comment_or_post_meta(text: str, cues: TailCues | None = None) -> bool:
+    """True for a line of a comment form or thread, or a blog post's meta or navigation line."""
+    cues = cues or load_cues()
+    return len(text.split()) <= cues.strong_max_words and cues.strong.search(text) is not None
 
 
 def is_after_article(text: str, cues: TailCues | None = None) -> bool:
     """True for a line that reads as the site's after-article furniture."""
     cues = cues or load_cues()
     n = len(text.split())
+    if is_comment_or_post_meta(text, cues):
+        return True
     if n <= cues.head_max_words and cues.head.search(text):
         return True
     return n <= cues.sentence_max_words and cues.sentence.search(text) is not None
 
 
 def find_article_end(blocks: Sequence[Block], lo: int, hi: int, prose_words: Sequence[float],
-                     share: float, max_run_after: int = 1) -> int | None:
+                     share: float, max_run_after: int = 1, strong_share: float = 1.0) -> int | None:
     """Index of the first after-article line in ``blocks[lo:hi+1]`` with at least ``share`` of the
     region's prose words above it, or None. ``prose_words[i]`` is the prose weight of block ``lo+i``.
 
     A cue followed by more than ``max_run_after`` prose lines in a row is not the end: the story
     goes on (a box inside it, or a writer who mentions a newsletter), only lone teasers follow one.
+    A comment form or a post's meta line ends it with only ``strong_share`` of the prose above,
+    whatever follows: the comments under it read as prose too.
     """
     total = sum(prose_words)
     if total <= 0:
@@ -70,8 +82,11 @@ def find_article_end(blocks: Sequence[Block], lo: int, hi: int, prose_words: Seq
     before = 0.0
     for k in range(hi - lo + 1):
         b = blocks[lo + k]
-        if b.kept and before >= share * total and runs[k] <= max_run_after and is_after_article(b.text, cues):
-            return lo + k
+        if b.kept and before > 0:
+            if before >= strong_share * total and is_comment_or_post_meta(b.text, cues):
+                return lo + k
+            if before >= share * total and runs[k] <= max_run_after and is_after_article(b.text, cues):
+                return lo + k
         before += prose_words[k]
     return None
 
