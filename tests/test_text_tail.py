@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import scraper
+from scraper.blocks.text import text_to_blocks
+from scraper.model import BlockKind
 from scraper.rules.tail import is_after_article
 
 from test_text_extract import FOOTER, MENU, PARAGRAPHS, clean, removed_by
@@ -67,3 +68,12 @@ def test_a_comment_form_ends_the_story_even_when_the_comments_under_it_run_long(
     article = clean(MENU + [HEADLINE] + PARAGRAPHS + form + comments + FOOTER)
     assert article.text.endswith(PARAGRAPHS[-1])
     assert removed_by(article, form[1]) == "after-article"
+
+
+def test_a_label_and_its_value_between_paragraphs_stay_and_lettered_items_are_list_items():
+    body = PARAGRAPHS[:2] + ["Install it with:", "pip install bridge-tools"] + PARAGRAPHS[2:] + MORE
+    article = clean(MENU + [HEADLINE] + body + FOOTER)
+    assert "Install it with:" in article.text and "pip install bridge-tools" in article.text
+    blocks = text_to_blocks("Two options remain:\na) rebuild the old bridge\nb) build a tunnel")
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.LIST_ITEM]
+    assert blocks[1].text == "a) rebuild the old bridge"

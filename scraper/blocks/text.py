@@ -12,7 +12,7 @@ import re
 
 from ..model import Block, BlockKind
 
-_BULLET = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,3}[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,3}[.)]|[a-z]\))\s+")
 _MARK = re.compile(r"^\s*[-*•·▪►]\s+")
 """A bullet sign is layout and goes; an item's number is part of its text (a ranked list)."""
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]\s*$")
