@@ -126,6 +126,11 @@ def test_the_label_of_a_link_list_goes_with_it():
     assert "Further reading" not in texts
 
 
+def test_a_short_line_before_a_single_link_button_stays():
+    body = f'<div><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>Yours, Jane</p><div><a href="/deal">To the offer</a></div></div>'
+    assert _texts(body)[-1] == "Yours, Jane"
+
+
 def test_extractor_name_and_fallback_on_pages_without_prose():
     blocks, name = html_to_blocks(_page(f"<div><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"))
     assert name == "html" and blocks

@@ -20,11 +20,11 @@ from selectolax.lexbor import LexborHTMLParser
 from ..model import Block, BlockKind, Evidence
 from .prune import prune
 from .score import Choice, choose, weight, weight_of_text
-from .segment import Segmentation, segment
+from .segment import Segmentation, Unit, segment
 
 FALLBACK_MAX_CHARS = 3_000_000
 """Pages larger than this never go to trafilatura (it is slow on them); ours is linear."""
-MIN_SCORE = 300.0
+MIN_SCORE = 200.0
 """Net prose (characters) the chosen container must hold for us to trust it."""
 MIN_PROSE_SHARE = 0.4
 """Share of the page's prose the chosen container must hold: less means the article is split
@@ -155,12 +155,11 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
     budget = MAX_TEXT_CHARS
     label_ok = True
     """False once a link list has followed the last block: a label right before a link list is its heading."""
-    for i, u in enumerate(seg.units):
-        if i not in extra and not any(lo <= u.element < hi for lo, hi in ranges):
-            continue
+    picked = [u for i, u in enumerate(seg.units) if i in extra or any(lo <= u.element < hi for lo, hi in ranges)]
+    for j, u in enumerate(picked):
         ld = u.link_density
         if ld > MAX_LINK_DENSITY:
-            if blocks and label_ok and _is_label(blocks[-1]):
+            if blocks and label_ok and _is_label(blocks[-1]) and _link_run(picked, j) >= LINK_LIST_MIN:
                 blocks.pop()
                 boxes.pop()
             label_ok = False
@@ -178,6 +177,23 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
         if len(blocks) >= MAX_BLOCKS or budget <= 0:
             break
     return _trim_head(_trim_tail(blocks, boxes))
+
+
+LINK_LIST_MIN = 2
+"""Links in a row that make a list whose label goes with it; one link line (a "to the offer »"
+button) leaves the short line above it (a sign-off, a name) alone."""
+
+
+def _link_run(units: Sequence[Unit], start: int) -> int:
+    """How many link-dense units follow in a row from ``start``."""
+    n = 0
+    for u in units[start:]:
+        if u.link_density <= MAX_LINK_DENSITY:
+            break
+        n += 1
+        if n >= LINK_LIST_MIN:
+            break
+    return n
 
 
 HEAD_SCAN = 8
