@@ -77,3 +77,21 @@ def test_a_label_and_its_value_between_paragraphs_stay_and_lettered_items_are_li
     blocks = text_to_blocks("Two options remain:\na) rebuild the old bridge\nb) build a tunnel")
     assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.LIST_ITEM]
     assert blocks[1].text == "a) rebuild the old bridge"
+
+
+def test_caption_lines_inside_the_story_go_by_their_credit_or_pointer():
+    from scraper.rules.captions import is_caption_line
+
+    captions = [
+        "The old footbridge in March, shortly before it was closed. (Photo: Jane Doe)",
+        "Der Bürgermeister (l.) mit dem Bauleiter vor der Brücke.",
+        "Pedestrians waiting for the ferry (REUTERS/John Smith)",
+    ]
+    for line in captions:
+        assert is_caption_line(line), line
+    for line in PARAGRAPHS + MORE + ["The photo was taken in March, the council said."]:
+        assert not is_caption_line(line), line
+    body = PARAGRAPHS[:2] + [captions[0]] + PARAGRAPHS[2:] + MORE
+    article = clean(MENU + [HEADLINE] + body + FOOTER)
+    assert removed_by(article, captions[0]) in ("caption-line", "photo-caption")
+    assert all(p in article.text for p in PARAGRAPHS + MORE)

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from ..model import Block, BlockKind
 from .engine import RuleContext
+from .captions import CAPTION_LINE, is_caption_line
 from .tail import AFTER_ARTICLE, find_article_end, is_after_article
 
 
@@ -104,6 +105,8 @@ class RegionParams:
     """Longer closing paragraphs are taken as the article's own."""
     min_region_words: int = 40
     """Below this total score the best region is not trusted and the dump is left as it is."""
+    drop_captions: bool = True
+    """Drop caption lines inside the region (see rules/captions.py)."""
     tail_cue_share: float = 0.7
     """An after-article line (bio, pitch, comment form; see rules/tail.py) with at least this share
     of the region's prose above it ends the article; 0 switches it off."""
@@ -415,6 +418,10 @@ class ArticleRegionRule:
             _drop_repeats(blocks, lo, hi, params)
         if params.short_run_max:
             _drop_short_runs(blocks, lo, hi, params)
+        if params.drop_captions:
+            for b in blocks[lo : hi + 1]:
+                if b.kept and is_caption_line(b.text):
+                    b.remove(CAPTION_LINE)
 
     def _drop_foot(self, blocks: Sequence[Block], params: RegionParams) -> None:
         """With no trusted region, the short lines after the last prose line are still the footer."""

@@ -1,0 +1,31 @@
+"""Caption lines inside a plain-text article: a photo's caption, found by its credit.
+
+A browser copy-paste keeps the captions of the article's pictures as lines
+between its paragraphs. They read like sentences, so the region finder keeps
+them; what gives them away is the credit or pointer they carry ("(Photo: …)",
+"(REUTERS/…)", "(l.)", "Symbolbild"). The phrase list is data (``text_captions.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+CAPTIONS_FILE = Path(__file__).with_name("text_captions.toml")
+CAPTION_LINE = "caption-line"
+
+
+@lru_cache(maxsize=1)
+def _caption_pattern() -> tuple[re.Pattern[str], int]:
+    """The caption cues, compiled once per process into one alternation."""
+    with open(CAPTIONS_FILE, "rb") as fh:
+        data = tomllib.load(fh)
+    return re.compile("|".join(f"(?:{p})" for p in data["patterns"]), re.IGNORECASE), int(data["max_words"])
+
+
+def is_caption_line(text: str) -> bool:
+    """True for a line that reads as a picture's caption or credit."""
+    pattern, max_words = _caption_pattern()
+    return len(text.split()) <= max_words and pattern.search(text) is not None
