@@ -80,3 +80,22 @@ def test_url_date_agreeing_with_the_text_beats_a_lone_meta_stamp():
     head = '<meta name="date" content="2021-10-18">'
     art = scraper.clean(_page(head, body, "de"), url="https://v.example/2021/10/20/zentrum")
     assert art.published == "2021-10-20"
+
+
+def test_two_digit_years_only_in_full_day_month_form():
+    assert [d.day for d in dates.dates_in_text("Von: Jane Doe | 31.10.23", "de")] == [date(2023, 10, 31)]
+    assert dates.dates_in_text("Version 1.2.23 released", "en") == []
+
+
+def test_day_month_year_in_a_url():
+    assert dates.url_date("https://verein.example/meldungen/29-10-2021") == "2021-10-29"
+
+
+def test_page_without_a_stated_date_takes_one_from_its_data_or_its_labelled_text():
+    data = '<script>window.state={"title":"x","published_at":"2019-03-02T06:22:28+01:00"}</script>'
+    assert scraper.clean(_page(data, "<p>Kaffee aus Sidamo.</p>", "de")).published == "2019-03-02"
+    body = ("<div><p>Eine Rezension mit Text.</p><p>Letzte Änderung: 31.10.2023 - 14:49:39<br>"
+            "Erschienen am: 01.11.2023</p></div>")
+    art = scraper.clean(_page("", body, "de"), explain=True)
+    assert art.published == "2023-11-01"
+    assert art.provenance["published"] == "text:page-date"

@@ -58,6 +58,7 @@ def vocabulary() -> Vocabulary:
         rf"(?<![\w.])(?:"
         rf"(?P<iy>{year})(?P<isep>[-/.])(?P<im>0?[1-9]|1[0-2])(?P=isep)(?P<id>{day})(?!\.?\d)"
         rf"|(?P<na>{day})(?P<nsep>[./-])\s?(?P<nb>0?[1-9]|1[0-2]|{day})(?P=nsep)\s?(?P<ny>{year})(?!\.?\d)"
+        rf"|(?P<sd>0[1-9]|[12]\d|3[01])\.(?P<sm>0[1-9]|1[0-2])\.(?P<sy>\d{{2}})(?![\d.])"
         rf"|(?P<dd>{day})(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?(?P<dm>{month})\.?,?\s+(?:de\s+|del\s+)?(?P<dy>{year})(?!\d)"
         rf"|(?P<mm>{month})\.?\s+(?P<md>{day})(?:st|nd|rd|th)?,?\s+(?P<my>{year})(?!\d)"
         rf")",
@@ -111,6 +112,8 @@ def dates_in_text(text: str, lang: str | None = None, latest: int | None = None)
                 found = _valid(y, b, a, latest) or (None if g["nsep"] == "." else _valid(y, a, b, latest))
             else:
                 found = _valid(y, a, b, latest) or _valid(y, b, a, latest)
+        elif g["sy"]:
+            found = _valid(2000 + int(g["sy"]), int(g["sm"]), int(g["sd"]), latest)
         elif g["dy"]:
             month = vocab.months.get(g["dm"].casefold())
             found = _valid(int(g["dy"]), month, int(g["dd"]), latest) if month else None
@@ -135,6 +138,7 @@ _URL_DATES = (
     re.compile(r"[/_-]((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"),
     re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:/|$|[-_])"),
 )
+_URL_DMY = re.compile(r"/(0[1-9]|[12]\d|3[01])-(0[1-9]|1[0-2])-((?:19|20)\d{2})(?:[/_.-]|$)")
 
 
 def url_date(url: str | None) -> str | None:
@@ -148,6 +152,11 @@ def url_date(url: str | None) -> str | None:
             found = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)), datetime.now().year + 1)
             if found:
                 return found.isoformat()
+    m = _URL_DMY.search(path)
+    if m:
+        found = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)), datetime.now().year + 1)
+        if found:
+            return found.isoformat()
     return None
 
 
@@ -313,3 +322,43 @@ def vote_publication_day(html: str, tree: LexborHTMLParser, url: str | None, evi
     if not score:
         return None, signals
     return max(score.items(), key=lambda kv: kv[1])[0], signals
+
+
+_BODY = re.compile(r"<body\b", re.IGNORECASE)
+MAX_PAGE_TEXT = 200_000
+"""Characters of markup read by the whole-page search (a date that matters is near the top)."""
+
+
+def page_text_day(html: str, lang: str | None = None) -> str | None:
+    """The page's date from its whole visible text, for pages that state none near a headline or in markup.
+
+    A date labelled as the publication ("Erschienen am", "Mise en ligne") wins; else
+    one labelled at all ("Stand:", "Updated"); else the first date of the text.
+    """
+    m = _BODY.search(html)
+    text = _visible(html[m.start() if m else 0:][:MAX_PAGE_TEXT])
+    found = dates_in_text(text, lang)
+    if not found:
+        return None
+    labelled = [(label_of(text[max(0, d.start - 40):d.start]), d) for d in found]
+    for wanted in ("published", "modified"):
+        for label, d in labelled:
+            if label == wanted:
+                return d.day.isoformat()
+    return found[0].day.isoformat()
+
+
+@lru_cache(maxsize=1)
+def _script_date() -> re.Pattern[str]:
+    with open(DATA_FILE, "rb") as fh:
+        keys = tomllib.load(fh)["scripts"]["published"]
+    return re.compile(rf"[\"']({_alternation(keys)})[\"']\s*:\s*[\"']((?:19|20)\d{{2}})-(\d{{2}})-(\d{{2}})")
+
+
+def script_day(html: str) -> str | None:
+    """A publication date in the page's own data (a CMS's JSON state: "published_at": "2019-03-02T...")."""
+    m = _script_date().search(html)
+    if not m:
+        return None
+    found = _valid(int(m.group(2)), int(m.group(3)), int(m.group(4)), datetime.now().year + 1)
+    return found.isoformat() if found else None

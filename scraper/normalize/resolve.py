@@ -29,10 +29,10 @@ from .text import canonical
 #   contain) before declared titles, which often carry the site name or an SEO variant.
 # published: the day the page's statements agree on (dates.py weighs the URL, the dates
 #   printed by the headline, JSON-LD, meta tags and date elements, one vote each), then
-#   the single statements in the same spirit (URL path, microdata, htmldate's markup
-#   search, JSON-LD/meta, <time>, a "Published ..." line), and htmldate's text search
-#   (run only when the page states no date at all). A day-only winner takes the time
-#   of a statement for the same day (pick_date).
+#   the single statements in the same spirit (URL path, microdata, JSON-LD/meta, <time>,
+#   a "Published ..." line), then a date in the page's embedded data or its text (found
+#   only when the page states no date at all). A day-only winner takes the time of a
+#   statement for the same day (pick_date).
 TRUST: dict[str, tuple[str, ...]] = {
     "title": ("html:h1", "json-ld:headline", "html:headline-element", "meta:og:title", "rule:feed-footer",
               "text:title-line", "rule:title-block", "meta:twitter:title", "meta:dc.title", "meta:parsely-title",
@@ -45,9 +45,9 @@ TRUST: dict[str, tuple[str, ...]] = {
                 "html:copyright"),
     "syndication": ("byline:organisation", "json-ld:isBasedOn", "json-ld:sourceOrganization",
                     "rule:republication-note", "text:dateline", "json-ld:author", "canonical:other-domain"),
-    "published": ("page:date-vote", "url:date", "html:itemprop-datePublished", "htmldate:markup", "json-ld:datePublished",
+    "published": ("page:date-vote", "url:date", "html:itemprop-datePublished", "json-ld:datePublished",
                   "meta:article:published_time", "meta:og:article:published_time", "meta:datepublished", "meta:parsely-pub-date", "meta:dc.date.issued", "meta:dc.date", "meta:date",
-                  "meta:pubdate", "meta:publishdate", "meta:sailthru.date", "json-ld:dateCreated", "html:time", "rule:dateline-meta", "htmldate:extensive"),
+                  "meta:pubdate", "meta:publishdate", "meta:sailthru.date", "json-ld:dateCreated", "html:time", "rule:dateline-meta", "script:date", "text:page-date"),
     "modified": ("json-ld:dateModified", "meta:article:modified_time", "meta:og:updated_time", "meta:datemodified"),
     "canonical_url": ("link:canonical", "meta:og:url", "json-ld:url"),
     "language": ("html:lang", "meta:content-language", "meta:dc.language", "json-ld:inLanguage", "meta:og:locale"),
