@@ -103,3 +103,45 @@ def test_a_user_name_is_completed_by_the_full_name_it_spells():
                 Evidence("byline", "Author: Gàbor Muniér, Datum: 03.Mär.19", "html:byline-text")]
     names, origin, _ = resolve.authors_from(evidence)
     assert names == ["Gàbor Muniér"] and origin == "meta:article:author"
+
+
+def test_soft_hyphens_and_wordpress_category_tails():
+    assert parse_byline("Von Mat\u00adthi\u00adas Lauerer").authors == ["Matthias Lauerer"]
+    assert parse_byline("Posted by Nesselsetzer under", allow_single=True).authors == ["Nesselsetzer"]
+    assert parse_byline("By Jane Doe filed under News").authors == ["Jane Doe"]
+
+
+def test_phrases_and_initials_are_not_one_word_names():
+    assert parse_byline("Tune in Tokyo", allow_single=True).authors == []
+    assert parse_byline("JF", allow_single=True).authors == []
+    assert parse_byline("Mobasir hassan", allow_single=True).authors == ["Mobasir hassan"]
+
+
+def test_links_in_a_writers_bio_are_not_bylines():
+    bio = ("<div class='author-bio'><p><b>TIM ANDERSON</b> wrote the memoir <a href='/b'>Tune in Tokyo</a>, which "
+           "was published in a new edition in November 2011. He blogs a lot and plays viola in the band "
+           "<a href='/s'>simpleshapes</a>. He is an editor in New York and lives in Brooklyn with his family.</p></div>")
+    body = f"<h1>The loneliest woman in the world</h1><address>By <a href='/author/tanderson/'>Tim Anderson</a></address>{bio}"
+    assert scraper.clean(_page("", body)).authors == ["Tim Anderson"]
+
+
+def test_a_long_row_of_name_elements_is_a_list_not_a_byline():
+    tags = "".join(f"<a href='/tag/{w}'>{w}</a> " for w in ["Bankster", "Dallas", "Detlev", "Freiheit", "Matrix",
+                                                           "Obama", "Regierung", "Schweiz", "Terror", "Tyrannei"])
+    body = f"<h1>Radio-Marathon am Wochenende</h1><div class='entry-author-meta'><span class='tags'>{tags}</span></div>"
+    assert scraper.clean(_page("", body, lang="de")).authors == []
+
+
+def test_copyright_naming_the_site_is_not_an_author():
+    head = '<meta property="og:site_name" content="Petri Heil">'
+    footer = '<div class="footer">© 2023 Petri Heil</div>'
+    assert scraper.clean(_page(head, "<h1>Hechte im Winter</h1>", lang="de", footer=footer)).authors == []
+
+
+def test_a_byline_by_the_headline_overrules_an_author_tag_the_page_never_shows():
+    head = '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Kathleen Ditton"}}</script>'
+    body = "<h1>Crash closes the highway</h1><div class='meta'>By Jessica Holly, Gail Levy, 7 News WSVN</div>"
+    art = scraper.clean(_page(head, body), explain=True)
+    assert art.authors == ["Jessica Holly", "Gail Levy"] and art.provenance["authors"] == "html:byline-text"
+    shown = body + "<span class='author'>Kathleen Ditton</span>"
+    assert scraper.clean(_page(head, shown)).authors == ["Kathleen Ditton"]

@@ -119,9 +119,11 @@ _TAIL = re.compile(
     r"(?:\s*[|•·,;–—-]?\s*)(?:\b(?:updated|published|posted|last updated|modified|on|veröffentlicht|aktualisiert|"
     r"publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)\b.*|\b(?:datum|date|fecha|data)\s*:.*|\s\b(?:am|le|el|op)\s*$|"
     rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}\b.*|\b\d{{1,2}}\s+(?:{_MONTH})\b.*|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}.*|"
-    r"\b\d{1,2}:\d{2}.*|\b\d+\s+(?:min|minutes?|hours?|days?)\b.*)$",
+    r"\b\d{1,2}:\d{2}.*|\b\d+\s+(?:min|minutes?|hours?|days?)\b.*|\s(?:filed\s+)?under\b.*|\s(?:in|unter|dans)\s*$)$",
     re.IGNORECASE,
 )
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+"""Soft hyphens and zero-width characters inside names ("Mat\u00adthi\u00adas")."""
 _LEADING_MARKS = re.compile(r"^[\s\-–—―~*•·|:>]+")
 """Dashes and bullets before a byline: "---- by Jane Doe", "— Jane Doe" under an article."""
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|al|el|y|zu|ten|ter|dos|das)|[A-Z]\.)$")
@@ -190,6 +192,8 @@ def is_single_name(name: str) -> bool:
     """One word that can stand for a person in structured data: "Heiko", "karstenruppert", "c1ph4"."""
     if not _HANDLE_NAME.match(name) or name.isdigit() or "@" in name:
         return False
+    if len(name) <= 3 and name.isupper():
+        return False  # initials ("JF", "DT") stand for someone a page does not name
     return not re.fullmatch(r"[\d\W_]+", name)
 
 
@@ -215,8 +219,10 @@ _LOOSE_NAME = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}$"
 
 
 def _is_loose_name(name: str) -> bool:
-    """A name as a structured field writes it, case aside: "Mobasir hassan"."""
-    return bool(_LOOSE_NAME.match(name)) and name[0].isupper()
+    """A name as a structured field writes it, case aside: "Mobasir hassan"; not a phrase ("Tune in Tokyo")."""
+    if not (_LOOSE_NAME.match(name) and name[0].isupper()):
+        return False
+    return not any(t.islower() and len(t) <= 3 and t not in _LOWER_PARTICLES for t in name.split())
 
 
 def fix_case(name: str) -> str:
@@ -274,7 +280,7 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
     """
     result = Byline()
     data = name_data()
-    body = _LEADING_MARKS.sub("", text.strip(), count=1)
+    body = _LEADING_MARKS.sub("", _INVISIBLE.sub("", text).strip(), count=1)
     body = data.ui_prefix.sub("", DATE_HEAD.sub("", _POSTED_ON.sub("", body, count=1), count=1), count=1)
     body = _PREFIX.sub("", body, count=1)
     body = data.ui_prefix.sub("", body, count=1)

@@ -73,6 +73,20 @@ def _excluded(node: LexborNode, data: BylineSelectors, own_marks: bool = True) -
     return False
 
 
+MAX_PROSE = 120
+MAX_GROUP = 8
+"""More name elements than this side by side are a list (tags, a staff page), not one story's byline."""
+
+
+def _in_prose(node: LexborNode) -> bool:
+    """A link inside running text (a writer's bio naming a book or a band), not a byline of its own."""
+    parent = node.parent
+    if node.tag != "a" or parent is None:
+        return False
+    own = sum(len((child.text_content or "").strip()) for child in parent.iter(include_text=True) if child.tag == "-text")
+    return own > MAX_PROSE  # the parent's own words, not a widget nested in it
+
+
 def _text(node: LexborNode) -> str:
     return " ".join(node.text(deep=True, separator=" ").split())
 
@@ -92,7 +106,7 @@ def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
         for node in tree.css(selector):
             named = node.css_first('[itemprop="name"]')  # the name inside a card with photo and credits
             text = _text(named if named is not None else node)
-            if not text or len(text) > MAX_TEXT:
+            if not text or len(text) > MAX_TEXT or _in_prose(node):
                 continue
             key = _group_key(node)
             if group is not None and key != group:
@@ -104,7 +118,7 @@ def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
                 continue
             group = key
             out.append(Evidence("byline", text, f"html:byline-element:{rank}"))
-        if out:
+        if out and len(out) <= MAX_GROUP:
             return out
     return []
 
@@ -172,6 +186,10 @@ def _byline_line(root: LexborNode) -> list[Evidence]:
                     and parse_byline(text, allow_single=single).authors and not _excluded(line, data, own_marks=False)):
                 return [Evidence("byline", text, "html:byline-text")]
             line = line.parent
+        own = " ".join(raw.split())
+        if (lead and not _is_label(own) and looks_like_byline(own, allow_single=single)
+                and node.parent is not None and not _excluded(node.parent, data, own_marks=False)):
+            return [Evidence("byline", own, "html:byline-text")]  # "【纠错】 责任编辑： 焦鹏": the line is the text itself
     return []
 
 

@@ -223,8 +223,9 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
     """
     order = TRUST["authors"]
     sites = _site_names(evidence)
+    words = _outlet_words(evidence)
     candidates = sorted((e for e in evidence if e.field in AUTHOR_FIELDS),
-                        key=lambda ev: (_fold(ev.value) in sites, _rank(order, ev.origin)))
+                        key=lambda ev: (_fold(ev.value) in sites or _fold(ev.value) in words, _rank(order, ev.origin)))
     orgs: list[str] = []
     names: list[str] = []
     origin: str | None = None
@@ -234,6 +235,8 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
         value = canonical(ev.value)
         if ev.field == "author" and (urlsplit(value).scheme or value.startswith("@")):
             continue  # a profile URL or a social handle, not a name
+        if ev.origin == "html:copyright" and (_fold(value) in sites or _fold(value) in _folded_outlets(evidence)):
+            continue  # "© Petri Heil" on the site "Petri Heil": the outlet, shaped like a name
         structured = ev.field == "author" or ev.origin.startswith("html:")
         parsed = parse_byline(value, allow_single=structured)
         if parsed.authors:
@@ -241,7 +244,50 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
             names.extend(n for n in parsed.authors if n not in names)
         if ev.field == "byline" and (origin is None or origin == ev.origin):
             orgs.extend(o for o in parsed.organisations if o not in orgs and not is_affiliation(o))
+    seen = _visible_byline(candidates)
+    if (origin is not None and origin.startswith(("json-ld:", "meta:")) and seen
+            and not _shown(names, candidates)):
+        names, origin = seen  # a CMS account the page never shows uploaded the story; the byline names its writer
     return _completed(_widened(names, candidates), candidates), origin, orgs
+
+
+_EXPLICIT_LEAD = re.compile(
+    r"^[\s\-–—―~*•·|>]*(?:(?:posted|written|reporting|story|words|text|ein artikel|ein beitrag)\s+)?"
+    r"(?:by|von|par|por|door|text|texte|autor(?:in)?|author|auteur)\b", re.IGNORECASE)
+EXPLICIT_BYLINE_ORIGINS = ("html:byline-text",)
+"""Byline lines the reader sees by the headline ("By Jane Doe"); a "By ..." block further down may credit
+someone else (a quoted piece, a photo), so it does not overrule a declared author."""
+
+
+def _visible_byline(candidates: Sequence[Evidence]) -> tuple[list[str], str] | None:
+    """Full person names of the first byline line the reader sees that opens with a byline word."""
+    for ev in candidates:
+        if ev.field != "byline" or not ev.origin.startswith(EXPLICIT_BYLINE_ORIGINS):
+            continue
+        value = canonical(ev.value)
+        if ev.origin.startswith("html:") and not _EXPLICIT_LEAD.match(value):
+            continue
+        parsed = parse_byline(value)
+        full = [n for n in parsed.authors if len(n.split()) >= 2]
+        if full and not parsed.unknown:
+            return full, ev.origin
+    return None
+
+
+def _shown(names: Sequence[str], candidates: Sequence[Evidence]) -> bool:
+    """True when a byline the reader sees (an element, a line, a rule's block) names one of ``names``."""
+    for ev in candidates:
+        if ev.field == "byline" and ev.origin.startswith(("html:byline", "rule:")):
+            if _same_people(names, parse_byline(canonical(ev.value), allow_single=True).authors):
+                return True
+    return False
+
+
+def _same_people(names: Sequence[str], others: Sequence[str]) -> bool:
+    """True when two lists share a person, by any name part ("Todd" and "Todd Bates", "gabor_munier")."""
+    mine = {_plain_fold(part) for n in names for part in [n, *n.split()]}
+    theirs = {_plain_fold(part) for n in others for part in [n, *n.split()]}
+    return bool(mine & theirs)
 
 
 def _widened(names: list[str], candidates: Sequence[Evidence]) -> list[str]:
@@ -288,6 +334,17 @@ def _site_names(evidence: Sequence[Evidence]) -> set[str]:
             names.update({_fold(host), _fold(host.rsplit(".", 1)[0])})
     names.discard("")
     return names
+
+
+def _folded_outlets(evidence: Sequence[Evidence]) -> set[str]:
+    """Every declared outlet name, folded, person-shaped ones included."""
+    return {_fold(canonical(e.value)) for e in evidence if e.field == "outlet"}
+
+
+def _outlet_words(evidence: Sequence[Evidence]) -> set[str]:
+    """Folded words of the declared outlet names: a one-word byline "Google" on "Google Online Security Blog"."""
+    return {_fold(w) for e in evidence if e.field == "outlet" and not is_person_name(canonical(e.value))
+            for w in canonical(e.value).split() if len(w) >= 3}
 
 
 def _plain_fold(text: str) -> str:
