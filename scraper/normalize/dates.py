@@ -254,23 +254,24 @@ def date_element_day(tree: LexborHTMLParser, lang: str | None = None) -> str | N
 
 
 # How much each statement counts in the vote for the publication day. The page's
-# URL is the most stable statement; a <time> element by the headline is the date
-# shown to readers; declared modification dates count little, but do win when the
-# page itself shows that date by its headline.
+# URL is the most stable statement; what the page shows its readers (a <time> by the
+# headline, a short element named as the date) outweighs a single meta stamp, which
+# is often a re-indexing time; declared modification dates count little, but do win
+# when the page itself shows that date by its headline.
 WEIGHTS: dict[str, float] = {
     "url": 3.0,
     "headline:nearest": 1.0,
-    "headline:time": 2.0,
+    "headline:time": 1.5,
     "headline:text": 0.5,
     "headline:published": 1.0,
     "headline:modified": 0.5,
-    "itemprop": 1.5,
+    "itemprop": 1.0,
     "json-ld:published": 1.0,
     "json-ld:created": 1.0,
     "json-ld:modified": 0.5,
     "meta:published": 1.0,
     "meta:modified": 0.5,
-    "date-element": 1.0,
+    "date-element": 1.5,
 }
 
 _KIND_OF_ORIGIN = {"json-ld:datePublished": "json-ld:published", "json-ld:dateCreated": "json-ld:created",
