@@ -86,10 +86,12 @@ def test_caption_lines_inside_the_story_go_by_their_credit_or_pointer():
         "The old footbridge in March, shortly before it was closed. (Photo: Jane Doe)",
         "Der Bürgermeister (l.) mit dem Bauleiter vor der Brücke.",
         "Pedestrians waiting for the ferry (REUTERS/John Smith)",
+        "Town hall / Shutterstock",
     ]
     for line in captions:
         assert is_caption_line(line), line
-    for line in PARAGRAPHS + MORE + ["The photo was taken in March, the council said."]:
+    for line in PARAGRAPHS + MORE + ["The photo was taken in March, the council said.",
+                                     "The mayor said the plans had been shared with every household in the town (dpa)."]:
         assert not is_caption_line(line), line
     body = PARAGRAPHS[:2] + [captions[0]] + PARAGRAPHS[2:] + MORE
     article = clean(MENU + [HEADLINE] + body + FOOTER)
