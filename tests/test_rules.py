@@ -162,3 +162,20 @@ def test_page_head_in_a_text_dump_goes_above_the_headline():
 def test_every_rule_has_a_unique_name():
     names = [r.name for r in default_rules()]
     assert len(names) == len(set(names))
+
+
+def test_after_article_furniture_on_an_html_page_ends_the_article():
+    tail = ["Jane Doe is a senior reporter at the Springfield Sun covering city hall and transport.",
+            "Write to her with tips", "The city budget, explained in five charts"]
+    blocks, _ = judge([*BODY, *tail])
+    assert [b.removed_by for b in blocks[len(BODY):]] == ["article-end"] * 3
+    assert all(b.kept for b in blocks[: len(BODY)])
+
+
+def test_a_cue_early_or_followed_by_the_story_does_not_end_it():
+    pitch = "Jane Doe is a senior reporter who covered the budget fight for the paper last year."
+    blocks, _ = judge([BODY[0], pitch, *BODY[1:]])
+    assert all(b.kept for b in blocks)
+    late = [*BODY, *BODY, pitch, *BODY[:3]]
+    blocks, _ = judge([f"{t} ({i})" for i, t in enumerate(late)])
+    assert all(b.kept for b in blocks)

@@ -280,7 +280,39 @@ class DuplicateRule:
                 seen.add(key)
 
 
-Rule = PatternRule | TypedBlockRule | TitleRepeatRule | DuplicateRule | PageHeadRule
+@dataclass(slots=True)
+class ArticleEndRule:
+    """On an HTML page, the site's after-article furniture left inside the article's box (an
+    author bio, a newsletter or donation pitch, a disclaimer, a "more on this" head) ends the
+    article once most of its prose lies above it: it and what follows go.
+
+    The cues are the text path's (rules/tail_cues.toml); a cue followed by more than
+    ``max_run_after`` prose paragraphs is not the end (a box inside the story)."""
+
+    name: str = "article-end"
+    share: float = 0.7
+    max_run_after: int = 2
+    strong_share: float = 0.5
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        if ctx.plain_text:
+            return  # the text path finds its end inside rules/region.py
+        from .region import is_prose, weight
+        from .tail import find_article_end
+
+        prose = [weight(b.text) if b.kept and b.kind is not BlockKind.HEADING and is_prose(b.text, weight(b.text)) else 0.0
+                 for b in blocks]
+        if not blocks:
+            return
+        end = find_article_end(blocks, 0, len(blocks) - 1, prose, self.share, self.max_run_after, self.strong_share)
+        if end is None:
+            return
+        for b in blocks[end:]:
+            if b.kept:
+                b.remove(self.name)
+
+
+Rule = PatternRule | TypedBlockRule | TitleRepeatRule | DuplicateRule | PageHeadRule | ArticleEndRule
 
 
 def _compile(raw: str | dict, default_max: int) -> _Pattern:
@@ -339,6 +371,7 @@ def default_rules() -> tuple[Rule, ...]:
         ArticleRegionRule(),
         DuplicateRule(),
         *cut_rules,
+        ArticleEndRule(),
     )
 
 
