@@ -97,3 +97,10 @@ def test_caption_lines_inside_the_story_go_by_their_credit_or_pointer():
     article = clean(MENU + [HEADLINE] + body + FOOTER)
     assert removed_by(article, captions[0]) in ("caption-line", "photo-caption")
     assert all(p in article.text for p in PARAGRAPHS + MORE)
+
+
+def test_a_long_line_without_a_full_stop_is_not_part_of_a_chrome_run():
+    long_line = "The council also wants to hear from residents who cross the river every day about what the new bridge should offer them"
+    body = PARAGRAPHS[:2] + [long_line, "Archive picture"] + PARAGRAPHS[2:] + MORE
+    article = clean(MENU + [HEADLINE] + body + FOOTER)
+    assert long_line in article.text

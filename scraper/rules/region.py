@@ -93,6 +93,8 @@ class RegionParams:
     short_run_min: int = 2
     short_run_max: int = 2
     """Runs of this many short lines inside the body go (see ``_drop_short_runs``); 0 switches it off."""
+    short_run_words: int = 12
+    """...and every line of it has at most this many words (a long unpunctuated line is text)."""
     run_keeps_colon: bool = True
     """...unless one of them ends with a colon (a label and its value, a lead-in and its command)."""
     box_max_lines: int = 8
@@ -479,7 +481,8 @@ def _drop_short_runs(blocks: Sequence[Block], lo: int, hi: int, params: RegionPa
             k += 1
         if params.short_run_min <= k - j <= params.short_run_max and k < len(kept):
             run = [blocks[kept[m]] for m in range(j, k)]
-            if all(b.kind is BlockKind.PARAGRAPH and labels[_repeat_key(b.text)] == 1 for b in run) and not (
+            if all(b.kind is BlockKind.PARAGRAPH and labels[_repeat_key(b.text)] == 1
+                   and weight(b.text) <= params.short_run_words for b in run) and not (
                     params.run_keeps_colon and any(b.text.rstrip().endswith(":") and not is_after_article(b.text) for b in run)):
                 for b in run:
                     b.remove(SHORT_RUN)
