@@ -39,9 +39,12 @@ def tokens(value: str) -> list[str]:
     return [t for t in _SPLIT.split(_HUMP.sub(" ", value).lower()) if t]
 
 
-_NAME_CACHE: dict[str, bool] = {}
-"""Class names repeat across a page and across pages: each is judged once."""
-_PAIR_CACHE: dict[tuple[str | None, str | None], bool] = {}
+_CACHE_CAP = 200_000
+_ATTR_CACHE: dict[str, tuple[bool, bool]] = {}
+"""Class attribute or id value -> (a name in it names chrome, a name in it starts as the article's own).
+Class values repeat across a page and across pages, so each is judged once."""
+_ID_CACHE: dict[str, tuple[bool, bool]] = {}
+"""The same for id values (one name each)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +63,9 @@ class Selectors:
 
     def is_chrome_name(self, name: str) -> bool:
         """One class name or id names chrome, and does not start as the article's own."""
-        hit = _NAME_CACHE.get(name)
-        if hit is None:
-            if len(_NAME_CACHE) > 50_000:
-                _NAME_CACHE.clear()
-            hit = _NAME_CACHE[name] = self._judge_name(name)
-        return hit
+        return self._judge_name(tokens(name))
 
-    def _judge_name(self, name: str) -> bool:
-        toks = tokens(name)
+    def _judge_name(self, toks: list[str]) -> bool:
         if not toks or toks[0] in self.keep or any(t in self.layout for t in toks):
             return False
         if "".join(toks) in self.hidden:
@@ -81,23 +78,29 @@ class Selectors:
         toks = tokens(name)
         return bool(toks) and toks[0] in self.keep
 
-    def is_chrome(self, class_attr: str | None, id_attr: str | None) -> bool:
-        """Judged once per distinct (class, id) pair: pages repeat them by the hundred."""
-        key = (class_attr, id_attr)
-        hit = _PAIR_CACHE.get(key)
+    def _judge_value(self, value: str, cache: dict[str, tuple[bool, bool]], split: bool) -> tuple[bool, bool]:
+        hit = cache.get(value)
         if hit is None:
-            if len(_PAIR_CACHE) > 50_000:
-                _PAIR_CACHE.clear()
-            hit = _PAIR_CACHE[key] = self._judge_pair(class_attr, id_attr)
+            chrome = keep = False
+            for name in (value.split() if split else (value,)):
+                toks = tokens(name)
+                if toks and toks[0] in self.keep:
+                    keep = True
+                elif not chrome:
+                    chrome = self._judge_name(toks)
+            hit = (chrome, keep)
+            if len(cache) > _CACHE_CAP:
+                cache.clear()
+            cache[value] = hit
         return hit
 
-    def _judge_pair(self, class_attr: str | None, id_attr: str | None) -> bool:
-        names = (class_attr or "").split()
+    def is_chrome(self, class_attr: str | None, id_attr: str | None) -> bool:
+        """A name in the class or the id names chrome and none starts as the article's own."""
+        chrome, keep = self._judge_value(class_attr, _ATTR_CACHE, True) if class_attr else (False, False)
         if id_attr:
-            names.append(id_attr)
-        if not any(self.is_chrome_name(n) for n in names):
-            return False
-        return not any(self.names_keep(n) for n in names)
+            id_chrome, id_keep = self._judge_value(id_attr, _ID_CACHE, False)
+            chrome, keep = chrome or id_chrome, keep or id_keep
+        return chrome and not keep
 
 
 @lru_cache(maxsize=1)
