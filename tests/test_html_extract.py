@@ -232,3 +232,8 @@ def test_lead_beside_the_headline_outside_the_body_box_joins_the_article():
     # Without a heading that repeats the page's title, nothing outside the container joins.
     untitled = [b.text for b in html_to_blocks(_page(body))[0]]
     assert lead not in untitled
+
+
+def test_an_inline_dateline_stays_in_its_sentence():
+    body = f"<article><p><span class='dateline'>KOBE –</span> {PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article>"
+    assert _texts(body)[0].startswith("KOBE – The committee met")

@@ -61,6 +61,8 @@ def verdict(line: str, position: str = "middle") -> str | None:
     ("This article originally appeared on The Nevada Independent.", "republication-note"),
     ("Republished with permission", "republication-note"),
     ("The post “Budget passes” appeared first on Springfield Sun.", "feed-footer"),
+    ("Ähnliche Beiträge", "related-section"),
+    ("Schon gelesen?", "related-section"),
     ("This post may contain affiliate links. If you buy through them, we may earn a small commission.", "disclosure"),
     ("Dieser Artikel enthält Affiliate-Links, die mit einem Stern markiert sind.", "disclosure"),
     ("*Werbung. Dieser Beitrag entstand in Kooperation mit einer Möbelmarke.", "disclosure"),
