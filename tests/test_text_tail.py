@@ -104,3 +104,11 @@ def test_a_long_line_without_a_full_stop_is_not_part_of_a_chrome_run():
     body = PARAGRAPHS[:2] + [long_line, "Archive picture"] + PARAGRAPHS[2:] + MORE
     article = clean(MENU + [HEADLINE] + body + FOOTER)
     assert long_line in article.text
+
+
+def test_without_a_trusted_region_a_comment_form_still_ends_the_text():
+    comment = "Great news, I have been waiting for this bridge for years and I cross the river every single day, said one reader."
+    lines = [PARAGRAPHS[0], "Filed under News", "Leave a Reply", "Your email address will not be published.", comment] + FOOTER
+    article = clean(lines)
+    assert article.text == PARAGRAPHS[0]
+    assert removed_by(article, comment) == "after-article"

@@ -426,13 +426,17 @@ class ArticleRegionRule:
                     b.remove(CAPTION_LINE)
 
     def _drop_foot(self, blocks: Sequence[Block], params: RegionParams) -> None:
-        """With no trusted region, the short lines after the last prose line are still the footer."""
+        """With no trusted region, the short lines after the last prose line are still the footer,
+        and an after-article line (a comment form, a post's meta line) still ends the text."""
         last = next((i for i in range(len(blocks) - 1, -1, -1)
                      if blocks[i].kept and is_prose(blocks[i].text, weight(blocks[i].text), params)), None)
         if last is None:
             return
         for b in blocks[last + 1 :]:
             b.remove(self.name)
+        first = next(i for i, b in enumerate(blocks) if b.kept)
+        if params.tail_cue_share:
+            _cut_after_article(blocks, first, last, params)
 
     @staticmethod
     def _head_start(blocks: Sequence[Block], lo: int, params: RegionParams) -> int:
