@@ -112,3 +112,10 @@ def test_without_a_trusted_region_a_comment_form_still_ends_the_text():
     article = clean(lines)
     assert article.text == PARAGRAPHS[0]
     assert removed_by(article, comment) == "after-article"
+
+
+def test_a_long_standfirst_under_the_headline_stays_in_the_text():
+    dek = "Engineers warned for years that the old wooden deck could not carry the crowds much longer"
+    article = clean(MENU + [HEADLINE, dek] + PARAGRAPHS + MORE + FOOTER)
+    assert article.title == HEADLINE
+    assert article.text.startswith(dek)

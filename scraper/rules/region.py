@@ -70,6 +70,8 @@ class RegionParams:
     region (the article above its comments); 0 switches it off."""
     head_window: int = 20
     """How many blocks above the first prose line the headline, byline or dateline may sit."""
+    dek_words: int = 12
+    """A headline candidate this long may be the standfirst under the real headline (see ``find_headline``)."""
     head_skip: int = 3
     """With no byline, the headline is one of this many kept lines above the first prose line."""
     extend_to_anchor: bool = True
@@ -361,8 +363,27 @@ def find_headline(blocks: Sequence[Block], lo: int, params: RegionParams | None 
     """Index of the headline of the article starting at ``lo``, from the lines just above it.
 
     With a byline near the start, the title-like line nearest above it; else the
-    title-like line among the last few kept lines above the first prose.
+    title-like line among the last few kept lines above the first prose. A long
+    line found so is a standfirst when a shorter title-like line sits right above
+    it: that one is the headline, and the standfirst stays in the text.
     """
+    params = params or DEFAULT_PARAMS
+    at = _find_headline(blocks, lo, params)
+    if at is None or weight(blocks[at].text) < params.dek_words:
+        return at
+    above = next((i for i in range(at - 1, max(-1, at - 3), -1) if blocks[i].kept), None)
+    if above is not None and _reads_as_headline(blocks[above].text) and weight(blocks[above].text) < weight(blocks[at].text):
+        return above
+    return at
+
+
+def _reads_as_headline(text: str) -> bool:
+    """Title-like and mostly letters (not a date, time or counter line)."""
+    visible = len(text) - text.count(" ")
+    return is_title_like(text) and len(_NON_LETTER.findall(text)) <= 0.25 * visible
+
+
+def _find_headline(blocks: Sequence[Block], lo: int, params: RegionParams | None = None) -> int | None:
     params = params or DEFAULT_PARAMS
     core = next((i for i in range(lo, len(blocks)) if blocks[i].kept and is_prose(blocks[i].text, weight(blocks[i].text), params)), lo)
     top = max(0, lo - params.head_window)
