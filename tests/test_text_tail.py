@@ -114,8 +114,14 @@ def test_without_a_trusted_region_a_comment_form_still_ends_the_text():
     assert removed_by(article, comment) == "after-article"
 
 
-def test_a_long_standfirst_under_the_headline_stays_in_the_text():
+def test_a_long_standfirst_under_the_headline_is_not_taken_for_it():
+    from scraper.model import Block
+    from scraper.rules.region import find_headline
+
     dek = "Engineers warned for years that the old wooden deck could not carry the crowds much longer"
-    article = clean(MENU + [HEADLINE, dek] + PARAGRAPHS + MORE + FOOTER)
-    assert article.title == HEADLINE
-    assert article.text.startswith(dek)
+    blocks = [Block(t) for t in MENU + [HEADLINE, dek] + PARAGRAPHS]
+    at = len(MENU) + 1
+    assert find_headline(blocks, at) == at - 1
+    short_dek = "Work starts in September"
+    blocks = [Block(t) for t in MENU + [short_dek] + PARAGRAPHS]
+    assert find_headline(blocks, len(MENU)) == len(MENU)
