@@ -24,7 +24,7 @@ from .segment import Segmentation, Unit, segment
 
 FALLBACK_MAX_CHARS = 3_000_000
 """Pages larger than this never go to trafilatura (it is slow on them); ours is linear."""
-MIN_SCORE = 200.0
+MIN_SCORE = 150.0
 """Net prose (characters) the chosen container must hold for us to trust it."""
 MIN_PROSE_SHARE = 0.4
 """Share of the page's prose the chosen container must hold: less means the article is split
