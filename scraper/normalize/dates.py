@@ -51,7 +51,7 @@ def vocabulary() -> Vocabulary:
     meta = {name: "published" for name in data["meta"]["published"]}
     meta.update({name: "modified" for name in data["meta"]["modified"]})
     months = {name: int(num) for num, names in data["months"].items() for name in names}
-    month = _alternation(list(months))
+    month = r"[^\W\d_]{3,12}"  # any word: looked up in ``months`` after the match (a long alternation is slow)
     day = r"(?:0?[1-9]|[12]\d|3[01])"
     year = r"(?:19|20)\d{2}"
     text_date = re.compile(
@@ -314,12 +314,16 @@ def vote_publication_day(html: str, tree: LexborHTMLParser, url: str | None, evi
             day = _day(ev.value)
             if day:
                 signals[kind] = day
-    found = date_element_day(tree, lang)
-    if found:
-        signals["date-element"] = found
     score: dict[str, float] = {}
     for kind, day in signals.items():
         score[day] = score.get(day, 0.0) + WEIGHTS.get(kind, 0.0)
+    ranking = sorted(score.values(), reverse=True) + [0.0, 0.0]
+    if ranking[0] - ranking[1] <= WEIGHTS["date-element"]:
+        # The date elements can still change the winner: read them (a CSS pass over the page).
+        found = date_element_day(tree, lang)
+        if found:
+            signals["date-element"] = found
+            score[found] = score.get(found, 0.0) + WEIGHTS["date-element"]
     if not score:
         return None, signals
     return max(score.items(), key=lambda kv: kv[1])[0], signals
