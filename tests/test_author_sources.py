@@ -145,3 +145,37 @@ def test_a_byline_by_the_headline_overrules_an_author_tag_the_page_never_shows()
     assert art.authors == ["Jessica Holly", "Gail Levy"] and art.provenance["authors"] == "html:byline-text"
     shown = body + "<span class='author'>Kathleen Ditton</span>"
     assert scraper.clean(_page(head, shown)).authors == ["Kathleen Ditton"]
+
+
+def test_a_signature_ends_the_article():
+    paragraphs = "".join(f"<p>Absatz {i} erzählt lang genug von dem Buch, damit er als Teil des Artikels zählt, "
+                         f"mit einem Punkt am Ende.</p>" for i in range(5))
+    html = (f"<html lang='de'><body><article><h1>Buch der Woche</h1>{paragraphs}"
+            "<p class='clearfix'><strong>Marina Mucha</strong></p></article></body></html>")
+    art = scraper.clean(html, explain=True)
+    assert art.authors == ["Marina Mucha"] and art.provenance["authors"] == "html:byline-end"
+
+
+def test_a_closing_subheading_is_no_signature():
+    paragraphs = "".join(f"<p>Absatz {i} erzählt lang genug von dem Neubau, damit er als Teil des Artikels zählt, "
+                         f"mit einem Punkt am Ende.</p>" for i in range(5))
+    html = (f"<html lang='de'><body><article><h1>Neubau beschlossen</h1>{paragraphs}"
+            "<p><strong>Im Einzelnen</strong></p></article></body></html>")
+    assert scraper.clean(html).authors == []
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("<span>von zahlenzauberin</span>", ["zahlenzauberin"]),  # a user name after "von"
+    ("<span>von Dienstag bis Freitag</span>", []),  # "von" as a preposition
+    ("<small>04.02.2022 | Aktuelle Meldung</small>", []),  # a date line names only a given name
+    ("<small>04.02.2022 | Uta Helkenberg</small>", ["Uta Helkenberg"]),
+])
+def test_what_a_lead_word_vouches_for(line, authors):
+    body = f"<h1>Ferien am See mit der Familie</h1><div>{line}</div>"
+    assert scraper.clean(_page("", body, lang="de")).authors == authors
+
+
+def test_a_title_after_the_name_and_company_suffixes():
+    assert parse_byline("Kazım TÜRKMEN DITIB-Bundesvorsitzender").authors == ["Kazım TÜRKMEN"]
+    assert parse_byline("Jane Doe-Leiter").authors == ["Jane Doe-Leiter"]  # a double surname stays
+    assert is_organisation("Agora SA")

@@ -59,7 +59,8 @@ def name_data() -> NameData:
             + "|".join(_joiner(j) for j in sorted(raw["joiners"], key=len, reverse=True)) + r")\s*",
             re.IGNORECASE),
         compound_role=re.compile(
-            r"^[\w.]+(?:-[\w.]+)*-(?:" + "|".join(re.escape(w) for w in raw["compound_role_endings"]) + r")(?:in)?\s+",
+            r"^[\w.]+(?:-[\w.]+)*-\w*?(?:" + "|".join(re.escape(w) for w in raw["compound_role_endings"]) + r")(?:in)?\s+|"
+            r"\s+[\w.]+(?:-[\w.]+)*-\w*?(?:" + "|".join(re.escape(w) for w in raw["compound_role_endings"]) + r")(?:in)?$",
             re.IGNORECASE),
         cjk_organisation_endings=tuple(raw["cjk_organisation_endings"]),
         ui_prefix=re.compile(

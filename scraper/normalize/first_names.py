@@ -32,4 +32,6 @@ def is_given_name(word: str) -> bool:
     """True for a known given name, in any case ("SVEN", "Jean-Pierre")."""
     names = given_names()
     key = word.strip(".").casefold()
+    if len(key) < 3:
+        return False  # "Im", "El": two letters are more often a word than a name
     return key in names or (("-" in key) and key.split("-")[0] in names)

@@ -128,7 +128,8 @@ _BYLINE_LEAD = re.compile(
     r"by|von|par|por|di|door|text|texte|interview|autor(?:in|en|innen)?|author|auteur|redaktion\s*:|"
     r"posted on|published on|veröffentlicht am|责任编辑|作者|记者)(?:\b|(?<=[^\w\s]))\s*[:：]?", re.IGNORECASE)
 """A text node that opens a byline line; the lead words before "posted on" name the writer."""
-_NAMING_LEAD = re.compile(r"^[\s\-–—―~*•·|>]*(?!posted on|published on|veröffentlicht am)\w", re.IGNORECASE)
+_NAMING_LEAD = re.compile(r"^[\s\-–—―~*•·|>]*(?:(?:posted|written|story|words)\s+)?by\b", re.IGNORECASE)
+"""Lead words that vouch for a one-word name ("Posted by Konstantin"); "von Dienstag" is a preposition, "Text vorlesen" a button."""
 MAX_LINE = 90
 MAX_TEXT_NODES = 1500
 REGION_LEVELS = 6
@@ -157,7 +158,7 @@ def byline_text_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     root = _headline_region(tree)
     if root is None:
         return []
-    return _byline_line(root) or copyright_evidence(tree)
+    return _byline_line(root) or end_byline_evidence(tree) or copyright_evidence(tree)
 
 
 def _byline_line(root: LexborNode) -> list[Evidence]:
@@ -171,7 +172,8 @@ def _byline_line(root: LexborNode) -> list[Evidence]:
         lead = _BYLINE_LEAD.match(raw)
         if len(raw) > MAX_LINE or not (lead or DATE_HEAD.match(raw)):
             continue
-        single = bool(lead) and bool(_NAMING_LEAD.match(raw))  # "Posted by Konstantin": the lead vouches for one word
+        single = bool(lead)  # "Posted by Konstantin", "von zahlenzauberin": a lead word may vouch for one word
+        by_lead = bool(_NAMING_LEAD.match(raw))
         line = node.parent
         for _ in range(2):
             if line is None:
@@ -183,7 +185,8 @@ def _byline_line(root: LexborNode) -> list[Evidence]:
             if labelled:
                 text = f"{text} {_next_text(line)}"  # <h5>Autor:</h5> Jane Doe/Agency
             if ((labelled or looks_like_byline(text, allow_single=single))
-                    and parse_byline(text, allow_single=single).authors and not _excluded(line, data, own_marks=False)):
+                    and _names_people(parse_byline(text, allow_single=single).authors, vouched=bool(lead), by_lead=by_lead)
+                    and not _excluded(line, data, own_marks=False)):
                 return [Evidence("byline", text, "html:byline-text")]
             line = line.parent
         own = " ".join(raw.split())
@@ -191,6 +194,24 @@ def _byline_line(root: LexborNode) -> list[Evidence]:
                 and node.parent is not None and not _excluded(node.parent, data, own_marks=False)):
             return [Evidence("byline", own, "html:byline-text")]  # "【纠错】 责任编辑： 焦鹏": the line is the text itself
     return []
+
+
+_USER_NAME = re.compile(r"^(?:[a-z][\w.-]*|\w*[\d_]\w*)$")
+"""A one-word user name ("zahlenzauberin", "Marianne1"), not a capitalised word ("Dienstag")."""
+
+
+def _names_people(names: list[str], vouched: bool, by_lead: bool = False) -> bool:
+    """Names found, each a person.
+
+    Without a byline word before them ("04.02.2022 | Aktuelle Meldung") each
+    must open with a given name; after "von"/"par" (also prepositions) a lone
+    word must be shaped like a user name, after "by" any lone word will do.
+    """
+    if not names:
+        return False
+    if not vouched:
+        return all(is_given_name(n.split()[0]) for n in names)
+    return by_lead or all(" " in n or _USER_NAME.match(n) for n in names)
 
 
 def _is_label(text: str) -> bool:
@@ -261,3 +282,59 @@ def _in_picture(node: LexborNode) -> bool:
             return True
         current = current.parent
     return False
+
+
+MIN_BODY_PARAGRAPH = 80
+END_BLOCKS = 4
+MAX_END_LINE = 60
+_SIGNATURE_TAGS = frozenset({"em", "strong", "b", "i", "span", "p", "div"})
+
+
+def _article_body(tree: LexborHTMLParser) -> LexborNode | None:
+    """The element holding most of the page's long paragraphs (two at least)."""
+    counts: dict[int, tuple[int, LexborNode]] = {}
+    for p in tree.css("p")[:600]:
+        parent = p.parent
+        if parent is None or len(p.text(deep=True)) < MIN_BODY_PARAGRAPH:
+            continue
+        n, _ = counts.get(parent.mem_id, (0, parent))
+        counts[parent.mem_id] = (n + 1, parent)
+    if not counts:
+        return None
+    n, body = max(counts.values(), key=lambda item: item[0])
+    return body if n >= 2 else None
+
+
+def end_byline_evidence(tree: LexborHTMLParser) -> list[Evidence]:
+    """A writer signing at the end of the article: "<p><em>Jane Doe</em></p>", "— Jane Doe", "Text: Jane Doe".
+
+    Only the last few blocks of the article body are read; a line counts when
+    it holds nothing but person names that each open with a known given name
+    (a signature, not a heading or a quote).
+    """
+    body = _article_body(tree)
+    if body is None:
+        return []
+    blocks = [c for c in body.iter() if c.tag in _SIGNATURE_TAGS and _text(c)]
+    for block in reversed(blocks[-END_BLOCKS:]):
+        for node in (block, _last_inline(block)):
+            if node is None:
+                continue
+            text = _text(node)
+            if len(text) > MAX_END_LINE or not looks_like_byline(text):
+                continue
+            names = parse_byline(text).authors
+            if names and all(is_given_name(n.split()[0]) for n in names):
+                return [Evidence("byline", text, "html:byline-end")]
+    return []
+
+
+def _last_inline(block: LexborNode) -> LexborNode | None:
+    """The emphasised run that ends a paragraph ("... Gefühle.<br><em>Jane Doe</em>")."""
+    last = None
+    for child in block.iter():
+        if child.tag != "-text" or (child.text_content or "").strip():
+            last = child
+    if last is None or last.tag not in ("em", "strong", "b", "i"):
+        return None
+    return last

@@ -23,8 +23,10 @@ from .text import canonical
 #
 # authors: structured data first (JSON-LD, then meta tags), then the page's
 #   byline elements (itemprop/rel/class, in byline_html.toml order), then byline
-#   lines in the text (block builder's byline blocks, the `byline` rule, a "Von ..."
-#   line anywhere in the page's markup), then the NYT-style "byl" meta tag. The first origin that yields a person wins.
+#   lines in the text (a "By ..." line by the headline, block builder's byline blocks,
+#   the `byline` rule further down), the NYT-style "byl" meta tag, a signature ending
+#   the article, and last a copyright line naming a person. The first origin that
+#   yields a person wins; a headline byline overrules JSON-LD/meta names the page never shows.
 # title: the visible headline (the page's one <h1>, or the <h1> its declared titles
 #   contain) before declared titles, which often carry the site name or an SEO variant.
 # published: the day the page's statements agree on (dates.py weighs the URL, the dates
@@ -41,8 +43,8 @@ TRUST: dict[str, tuple[str, ...]] = {
                "rule:feed-footer", "rule:signup-box", "rule:masthead-tagline", "title:suffix", "url:domain"),
     "authors": ("json-ld:author", "meta:author", "meta:article:author", "meta:parsely-author", "meta:sailthru.author",
                 "meta:dc.creator", "meta:dcterms.creator", "meta:citation_author", "meta:shareaholic:article_author_name",
-                "meta:article:author_name", "meta:twitter:data", "html:byline-element", "rule:byline-block", "rule:byline", "html:byline-text", "meta:byl",
-                "html:copyright"),
+                "meta:article:author_name", "meta:twitter:data", "html:byline-element", "html:byline-text", "rule:byline-block", "rule:byline", "meta:byl",
+                "html:byline-end", "html:copyright"),
     "syndication": ("byline:organisation", "json-ld:isBasedOn", "json-ld:sourceOrganization",
                     "rule:republication-note", "text:dateline", "json-ld:author", "canonical:other-domain"),
     "published": ("page:date-vote", "url:date", "html:itemprop-datePublished", "json-ld:datePublished",
