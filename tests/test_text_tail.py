@@ -125,3 +125,20 @@ def test_a_long_standfirst_under_the_headline_is_not_taken_for_it():
     short_dek = "Work starts in September"
     blocks = [Block(t) for t in MENU + [short_dek] + PARAGRAPHS]
     assert find_headline(blocks, len(MENU)) == len(MENU)
+
+
+def test_site_notices_go_wherever_they_sit():
+    from scraper.rules.tail import is_site_notice
+
+    notices = [
+        "The Gazette is supported by its readers. When you buy through links on our site, we may earn an affiliate commission.",
+        "You have read 3 of your 5 free articles this month.",
+        "You are using a browser version with limited support for CSS.",
+    ]
+    for line in notices:
+        assert is_site_notice(line), line
+    for line in PARAGRAPHS + MORE:
+        assert not is_site_notice(line), line
+    article = clean(MENU + [HEADLINE, notices[0]] + PARAGRAPHS[:2] + [notices[1]] + PARAGRAPHS[2:] + MORE + FOOTER)
+    assert removed_by(article, notices[0]) == removed_by(article, notices[1]) == "site-notice"
+    assert all(p in article.text for p in PARAGRAPHS + MORE)

@@ -28,7 +28,7 @@ from functools import lru_cache
 from ..model import Block, BlockKind
 from .engine import RuleContext
 from .captions import CAPTION_LINE, is_caption_line
-from .tail import AFTER_ARTICLE, find_article_end, is_after_article
+from .tail import AFTER_ARTICLE, SITE_NOTICE, find_article_end, is_after_article, is_site_notice
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +109,8 @@ class RegionParams:
     """Longer closing paragraphs are taken as the article's own."""
     min_region_words: int = 40
     """Below this total score the best region is not trusted and the dump is left as it is."""
+    drop_notices: bool = True
+    """Drop site notices anywhere in the dump (affiliate disclosures, paywall meters; see rules/tail.py)."""
     drop_captions: bool = True
     """Drop caption lines inside the region (see rules/captions.py)."""
     tail_cue_share: float = 0.7
@@ -424,6 +426,10 @@ class ArticleRegionRule:
         if not ctx.plain_text:
             return
         params = self.params or DEFAULT_PARAMS
+        if params.drop_notices:
+            for b in blocks:
+                if b.kept and is_site_notice(b.text):
+                    b.remove(SITE_NOTICE)
         region = find_region(blocks, params)
         if region is None:
             self._drop_foot(blocks, params)

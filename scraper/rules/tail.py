@@ -22,6 +22,7 @@ from ..model import Block
 
 CUES_FILE = Path(__file__).with_name("tail_cues.toml")
 AFTER_ARTICLE = "after-article"
+SITE_NOTICE = "site-notice"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,8 @@ class TailCues:
     sentence_max_words: int
     head: re.Pattern[str]
     head_max_words: int
+    notice: re.Pattern[str]
+    notice_max_words: int
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +47,14 @@ def load_cues(path: Path = CUES_FILE) -> TailCues:
         return re.compile("|".join(f"(?:{p})" for p in section["patterns"]), re.IGNORECASE)
 
     return TailCues(join(data["strong"]), int(data["strong"]["max_words"]), join(data["sentence"]), int(data["sentence"]["max_words"]),
-                    join(data["head"]), int(data["head"]["max_words"]))
+                    join(data["head"]), int(data["head"]["max_words"]),
+                    join(data["notice"]), int(data["notice"]["max_words"]))
+
+
+def is_site_notice(text: str, cues: TailCues | None = None) -> bool:
+    """True for a site notice that is never the story's (affiliate disclosure, paywall meter, ...)."""
+    cues = cues or load_cues()
+    return len(text.split()) <= cues.notice_max_words and cues.notice.search(text) is not None
 
 
 def is_comment_or_post_meta(text: str, cues: TailCues | None = None) -> bool:
