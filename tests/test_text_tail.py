@@ -134,10 +134,12 @@ def test_site_notices_go_wherever_they_sit():
         "The Gazette is supported by its readers. When you buy through links on our site, we may earn an affiliate commission.",
         "You have read 3 of your 5 free articles this month.",
         "You are using a browser version with limited support for CSS.",
+        "MIRA: Alcalde anuncia nuevo puente peatonal sobre el río",
+        ">> Bus line to the hospital gets more frequent service <<",
     ]
     for line in notices:
         assert is_site_notice(line), line
-    for line in PARAGRAPHS + MORE:
+    for line in PARAGRAPHS + MORE + ["»Wie bringe ich Studierende dazu, Fragen zu stellen?«"]:
         assert not is_site_notice(line), line
     article = clean(MENU + [HEADLINE, notices[0]] + PARAGRAPHS[:2] + [notices[1]] + PARAGRAPHS[2:] + MORE + FOOTER)
     assert removed_by(article, notices[0]) == removed_by(article, notices[1]) == "site-notice"
