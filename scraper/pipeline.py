@@ -38,10 +38,12 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
         raise EmptyInput("input is empty")
     if len(page.data) > config.run.max_page_bytes:
         raise PageTooLarge(f"input is {len(page.data)} bytes, over the cap of {config.run.max_page_bytes}")
-    text, _encoding = decode(page.data, page.headers)
+    text, encoding = decode(page.data, page.headers)
     ctx = RuleContext(disabled=config.rules.disabled)
     if looks_like_html(text):
-        check_nesting(text)
+        # The nesting guard counts tags in bytes (several times faster than in str); an encoding
+        # that is not ASCII-compatible (UTF-16/32) hides the tags from a byte count.
+        check_nesting(text if encoding.startswith("utf-16") or encoding.startswith("utf-32") else page.data)
         tree = LexborHTMLParser(text)
         ctx.evidence.extend(html_evidence(tree, page.final_url or page.url, text))
         ctx.title, _ = pick(ctx.evidence, "title")
