@@ -43,7 +43,8 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
     if looks_like_html(text):
         # The nesting guard counts tags in bytes (several times faster than in str); an encoding
         # that is not ASCII-compatible (UTF-16/32) hides the tags from a byte count.
-        check_nesting(text if encoding.startswith("utf-16") or encoding.startswith("utf-32") else page.data)
+        wide = encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
+        check_nesting(text if wide else page.data)
         tree = LexborHTMLParser(text)
         ctx.evidence.extend(html_evidence(tree, page.final_url or page.url, text))
         ctx.title, _ = pick(ctx.evidence, "title")
