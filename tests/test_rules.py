@@ -63,6 +63,7 @@ def verdict(line: str, position: str = "middle") -> str | None:
     ("The post “Budget passes” appeared first on Springfield Sun.", "feed-footer"),
     ("Ähnliche Beiträge", "related-section"),
     ("Externer Inhalt", "ui-label"),
+    ("(Alle Angaben ohne Gewähr)", "disclosure"),
     ("Quellen ausblenden", "ui-label"),
     ("Turn on notifications to get breaking news as it happens.", "ui-label"),
     ("Schon gelesen?", "related-section"),
