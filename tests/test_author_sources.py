@@ -179,3 +179,15 @@ def test_a_title_after_the_name_and_company_suffixes():
     assert parse_byline("Kazım TÜRKMEN DITIB-Bundesvorsitzender").authors == ["Kazım TÜRKMEN"]
     assert parse_byline("Jane Doe-Leiter").authors == ["Jane Doe-Leiter"]  # a double surname stays
     assert is_organisation("Agora SA")
+
+
+def test_description_opening_with_a_byline_names_the_writers():
+    head = ('<meta property="og:site_name" content="Google Online Security Blog">'
+            '<meta property="og:description" content="Posted by Nathan Parker, Varun Khaneja and Kiran C Nair - '
+            'Chrome Safe Browsing team   Over the past few years we have seen threats">')
+    body = "<h1>Enhanced protection</h1><a rel='author' href='/profile'>Google</a>"
+    art = scraper.clean(_page(head, body), explain=True)
+    assert art.authors == ["Nathan Parker", "Varun Khaneja", "Kiran C Nair"]
+    assert art.provenance["authors"] == "meta:description-byline"
+    plain = '<meta name="description" content="By the end of the week the bridge will reopen.">'
+    assert scraper.clean(_page(plain, "<h1>Bridge</h1>")).authors == []

@@ -158,7 +158,8 @@ def byline_text_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     root = _headline_region(tree)
     if root is None:
         return []
-    return _byline_line(root) or end_byline_evidence(tree) or copyright_evidence(tree)
+    line = _byline_line(root) or end_byline_evidence(tree) or copyright_evidence(tree)
+    return line + description_byline_evidence(tree)
 
 
 def _byline_line(root: LexborNode) -> list[Evidence]:
@@ -338,3 +339,27 @@ def _last_inline(block: LexborNode) -> LexborNode | None:
     if last is None or last.tag not in ("em", "strong", "b", "i"):
         return None
     return last
+
+
+_DESCRIPTION_CUT = re.compile(r"\s[–—-]\s|\s\(|[.!?:]\s|\s{2,}")
+DESCRIPTION_SELECTOR = 'meta[name="description"], meta[property="og:description"]'
+
+
+def description_byline_evidence(tree: LexborHTMLParser) -> list[Evidence]:
+    """A description that opens with the byline ("Posted by Jane Doe and John Roe - Security team Over the ...").
+
+    Blog platforms put the post's first line, often its byline, in the
+    description; the names run up to a dash, a parenthesis or a sentence end.
+    """
+    for node in tree.css(DESCRIPTION_SELECTOR):
+        content = " ".join((node.attributes.get("content") or "").split())
+        lead = _BYLINE_LEAD.match(content)
+        if lead is None or DATE_HEAD.match(content) or not _NAMING_LEAD.match(content) and not lead.group(0).strip():
+            continue
+        cut = _DESCRIPTION_CUT.search(content, lead.end())
+        head = content[: cut.start()] if cut else content
+        if len(head) <= MAX_LINE and looks_like_byline(head):
+            names = parse_byline(head).authors
+            if names and all(" " in n for n in names):
+                return [Evidence("byline", head, "meta:description-byline")]
+    return []

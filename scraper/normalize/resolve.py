@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from ..model import Evidence
-from .bylines import is_affiliation, is_person_name, parse_byline
+from .bylines import is_affiliation, is_organisation, is_person_name, parse_byline
 from .text import canonical
 
 # Field -> origins in order of trust, most trusted first; an origin not listed
@@ -44,7 +44,7 @@ TRUST: dict[str, tuple[str, ...]] = {
     "authors": ("json-ld:author", "meta:author", "meta:article:author", "meta:parsely-author", "meta:sailthru.author",
                 "meta:dc.creator", "meta:dcterms.creator", "meta:citation_author", "meta:shareaholic:article_author_name",
                 "meta:article:author_name", "meta:twitter:data", "html:byline-element", "html:byline-text", "rule:byline-block", "rule:byline", "meta:byl",
-                "html:byline-end", "html:copyright"),
+                "meta:description-byline", "html:byline-end", "html:copyright"),
     "syndication": ("byline:organisation", "json-ld:isBasedOn", "json-ld:sourceOrganization",
                     "rule:republication-note", "text:dateline", "json-ld:author", "canonical:other-domain"),
     "published": ("page:date-vote", "url:date", "html:itemprop-datePublished", "json-ld:datePublished",
@@ -345,7 +345,8 @@ def _folded_outlets(evidence: Sequence[Evidence]) -> set[str]:
 
 def _outlet_words(evidence: Sequence[Evidence]) -> set[str]:
     """Folded words of the declared outlet names: a one-word byline "Google" on "Google Online Security Blog"."""
-    return {_fold(w) for e in evidence if e.field == "outlet" and not is_person_name(canonical(e.value))
+    return {_fold(w) for e in evidence if e.field == "outlet"
+            and (is_organisation(canonical(e.value)) or not is_person_name(canonical(e.value)))
             for w in canonical(e.value).split() if len(w) >= 3}
 
 
