@@ -144,3 +144,10 @@ def test_site_notices_go_wherever_they_sit():
     article = clean(MENU + [HEADLINE, notices[0]] + PARAGRAPHS[:2] + [notices[1]] + PARAGRAPHS[2:] + MORE + FOOTER)
     assert removed_by(article, notices[0]) == removed_by(article, notices[1]) == "site-notice"
     assert all(p in article.text for p in PARAGRAPHS + MORE)
+
+
+def test_a_label_with_a_colon_right_under_the_story_takes_its_list():
+    items = ["a lane for bicycles on each side", "lighting along the whole deck", "a lift at the station end"]
+    article = clean(MENU + [HEADLINE] + PARAGRAPHS + MORE + ["What the bridge brings:"] + items + FOOTER)
+    assert article.text.endswith(items[-1])
+    assert "Careers" not in article.text

@@ -118,6 +118,8 @@ class RegionParams:
     of the region's prose above it ends the article; 0 switches it off."""
     colon_run: int = 10
     """A region ending on a line with a trailing colon takes up to this many unique lines under it."""
+    colon_label_words: int = 5
+    """A label of two to this many words ending with a colon right under the region's end counts as its end."""
     closing_words: int = 0
     """A sentence of at most this many words right under the region's end joins it; 0 switches it off."""
     strong_cue_share: float = 0.15
@@ -259,7 +261,12 @@ def _unique_line(blocks: Sequence[Block], i: int) -> bool:
 
 def _after_colon(blocks: Sequence[Block], hi: int, params: RegionParams) -> int:
     """A region ending on a line that ends with a colon announces what follows (a list, a command,
-    a table): the lines under it up to the next chrome line are the article's."""
+    a table): the lines under it up to the next chrome line are the article's. So does a short
+    label ending with a colon right under the region's last line ("Contents:")."""
+    if (params.colon_label_words and hi + 1 < len(blocks) and blocks[hi + 1].kept
+            and 2 <= len(blocks[hi + 1].text.split()) <= params.colon_label_words and _unique_line(blocks, hi + 1)
+            and not is_after_article(blocks[hi + 1].text)):
+        hi += blocks[hi + 1].text.rstrip().endswith(":")
     if not blocks[hi].text.rstrip().endswith(":") or is_after_article(blocks[hi].text):
         return hi
     j = hi + 1
