@@ -46,6 +46,11 @@ def test_chrome_vocabulary_matches_whole_words_not_substrings():
     assert not sel.is_chrome("c-fixed-sidebar-layout", None)  # a layout, not a widget
     assert not sel.is_chrome("field-label-hidden", None)  # "hidden" only as a whole name
     assert sel.is_chrome("sr-only", None)
+    # Names describing the page's layout state, not a widget: "l-" layout namespace, "with-", "one-".
+    assert not sel.is_chrome("l-sidebar-fixed l-article-body-segment", None)
+    assert not sel.is_chrome("clearfix with-navigation", "main")
+    assert not sel.is_chrome("panel-display zen-one-sidebar-second", None)
+    assert sel.is_chrome("sidebar-widget", None)
 
 
 def test_prune_removes_chrome_and_hidden_but_keeps_the_article():
