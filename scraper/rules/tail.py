@@ -26,15 +26,33 @@ SITE_NOTICE = "site-notice"
 
 
 @dataclass(frozen=True, slots=True)
+class CueList:
+    """One section of the cue file: a single alternation and the longest line it judges."""
+
+    pattern: re.Pattern[str]
+    max_words: int
+    folded: bool
+    """True when the pattern was compiled for lower-cased text (faster than IGNORECASE)."""
+
+    def search(self, text: str, n: int) -> bool:
+        if n > self.max_words:
+            return False
+        return self.pattern.search(text.lower() if self.folded else text) is not None
+
+
+@dataclass(frozen=True, slots=True)
 class TailCues:
-    strong: re.Pattern[str]
-    strong_max_words: int
-    sentence: re.Pattern[str]
-    sentence_max_words: int
-    head: re.Pattern[str]
-    head_max_words: int
-    notice: re.Pattern[str]
-    notice_max_words: int
+    strong: CueList
+    sentence: CueList
+    head: CueList
+    notice: CueList
+
+
+def _compile(section: dict) -> CueList:
+    source = "|".join(f"(?:{p})" for p in section["patterns"])
+    folded = "(?-i:" not in source  # a case-sensitive part (a capitalised name) needs the original text
+    pattern = re.compile(source) if folded else re.compile(source, re.IGNORECASE)
+    return CueList(pattern, int(section["max_words"]), folded)
 
 
 @lru_cache(maxsize=1)
@@ -42,36 +60,24 @@ def load_cues(path: Path = CUES_FILE) -> TailCues:
     """The cue lists, compiled once per process into one alternation each."""
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
-
-    def join(section: dict) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for p in section["patterns"]), re.IGNORECASE)
-
-    return TailCues(join(data["strong"]), int(data["strong"]["max_words"]), join(data["sentence"]), int(data["sentence"]["max_words"]),
-                    join(data["head"]), int(data["head"]["max_words"]),
-                    join(data["notice"]), int(data["notice"]["max_words"]))
+    return TailCues(*(_compile(data[name]) for name in ("strong", "sentence", "head", "notice")))
 
 
 def is_site_notice(text: str, cues: TailCues | None = None) -> bool:
     """True for a site notice that is never the story's (affiliate disclosure, paywall meter, ...)."""
-    cues = cues or load_cues()
-    return len(text.split()) <= cues.notice_max_words and cues.notice.search(text) is not None
+    return (cues or load_cues()).notice.search(text, len(text.split()))
 
 
 def is_comment_or_post_meta(text: str, cues: TailCues | None = None) -> bool:
     """True for a line of a comment form or thread, or a blog post's meta or navigation line."""
-    cues = cues or load_cues()
-    return len(text.split()) <= cues.strong_max_words and cues.strong.search(text) is not None
+    return (cues or load_cues()).strong.search(text, len(text.split()))
 
 
 def is_after_article(text: str, cues: TailCues | None = None) -> bool:
     """True for a line that reads as the site's after-article furniture."""
     cues = cues or load_cues()
     n = len(text.split())
-    if is_comment_or_post_meta(text, cues):
-        return True
-    if n <= cues.head_max_words and cues.head.search(text):
-        return True
-    return n <= cues.sentence_max_words and cues.sentence.search(text) is not None
+    return cues.strong.search(text, n) or cues.head.search(text, n) or cues.sentence.search(text, n)
 
 
 def find_article_end(blocks: Sequence[Block], lo: int, hi: int, prose_words: Sequence[float],
