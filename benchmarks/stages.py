@@ -1,5 +1,6 @@
 """Where the time goes: per-stage timers over ``scraper.process`` on the dev HTML pages, one process.
 
+Times are process CPU time (steadier than the wall clock on a shared machine).
 Wraps the pipeline's stage functions with timers (the code under test is not
 changed), runs every dev page once after a warm-up, and prints ms/page per
 stage, so a speed change can be aimed at the stage that costs. ``--snapshot``
@@ -30,11 +31,11 @@ _CALLS: dict[str, int] = defaultdict(int)
 
 def _timed(name: str, fn):
     def wrapper(*args, **kwargs):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         try:
             return fn(*args, **kwargs)
         finally:
-            _TIMES[name] += time.perf_counter() - t0
+            _TIMES[name] += time.process_time() - t0
             _CALLS[name] += 1
     return wrapper
 
@@ -105,11 +106,11 @@ def main() -> int:
 
         profiler = cProfile.Profile()
         profiler.enable()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for key, url, data in docs:
         art = process(Page(source=key, data=data, url=url), config)
         records.append((key, art.to_dict()))
-    total = time.perf_counter() - t0
+    total = time.process_time() - t0
     if profiler is not None:
         import pstats
 
