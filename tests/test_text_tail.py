@@ -151,3 +151,15 @@ def test_a_label_with_a_colon_right_under_the_story_takes_its_list():
     article = clean(MENU + [HEADLINE] + PARAGRAPHS + MORE + ["What the bridge brings:"] + items + FOOTER)
     assert article.text.endswith(items[-1])
     assert "Careers" not in article.text
+
+
+def test_short_date_lines_inside_the_story_go():
+    stamps = ["15. Mai 2019, 05:28 Uhr", "03.04.2020 | News", "November 7, 2024 11:32"]
+    body = PARAGRAPHS[:1] + [stamps[0]] + PARAGRAPHS[1:3] + [stamps[1]] + PARAGRAPHS[3:] + MORE[:1] + [stamps[2]] + MORE[1:]
+    article = clean(MENU + [HEADLINE] + body + FOOTER)
+    for stamp in stamps:
+        assert stamp not in article.text
+    assert all(p in article.text for p in PARAGRAPHS + MORE)
+    kept = "The bridge reopened on 12.05.2024 after the works."
+    article = clean(MENU + [HEADLINE] + PARAGRAPHS[:2] + [kept] + PARAGRAPHS[2:] + MORE + FOOTER)
+    assert kept in article.text

@@ -111,6 +111,8 @@ class RegionParams:
     """Below this total score the best region is not trusted and the dump is left as it is."""
     drop_notices: bool = True
     """Drop site notices anywhere in the dump (affiliate disclosures, paywall meters; see rules/tail.py)."""
+    date_line_words: int = 6
+    """Lines of at most this many words holding a date (a dateline, a teaser's stamp) go; 0 is off."""
     drop_captions: bool = True
     """Drop caption lines inside the region (see rules/captions.py)."""
     tail_cue_share: float = 0.7
@@ -130,12 +132,20 @@ class RegionParams:
 
 DEFAULT_PARAMS = RegionParams()
 
+_DATE = re.compile(
+    r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b"
+    r"|\b\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)\w*\.?\s+(?:19|20)\d{2}\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
+"""A calendar date in numbers or with a month name (German, English, French, Spanish stems)."""
 _CLOSING_END = re.compile(r"(?:[.!?…]|[:;]-?[)D(]|<3|[\U0001F300-\U0001FAFF])[\"'”’»)]*\s*$")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
 _INNER_PUNCT = re.compile(r"[,.;:!?，。、](?:\s|$)")
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 TEASER_BOX = "teaser-box"
+DATE_LINE = "date-line"
 _ANCHORS = frozenset({"byline", "dateline-meta", "title-block"})
 _METADATA = (BlockKind.BYLINE, BlockKind.CAPTION, BlockKind.TITLE)
 
@@ -458,6 +468,10 @@ class ArticleRegionRule:
             for b in blocks[lo : hi + 1]:
                 if b.kept and is_caption_line(b.text):
                     b.remove(CAPTION_LINE)
+        if params.date_line_words:
+            for b in blocks[lo : hi + 1]:
+                if b.kept and len(b.text.split()) <= params.date_line_words and _DATE.search(b.text) and not _SENTENCE_END.search(b.text):
+                    b.remove(DATE_LINE)
 
     def _drop_foot(self, blocks: Sequence[Block], params: RegionParams) -> None:
         """With no trusted region, the short lines after the last prose line are still the footer,
