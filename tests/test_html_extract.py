@@ -242,3 +242,12 @@ def test_lead_beside_the_headline_outside_the_body_box_joins_the_article():
 def test_an_inline_dateline_stays_in_its_sentence():
     body = f"<article><p><span class='dateline'>KOBE –</span> {PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article>"
     assert _texts(body)[0].startswith("KOBE – The committee met")
+
+
+def test_a_container_holding_all_the_prose_is_trusted_despite_many_short_lines():
+    from scraper.blocks.html import confident
+    from scraper.blocks.score import Choice
+
+    assert confident(Choice(element=1, score=-800.0, prose_chars=4000, total_prose=4100, elements=[1]))
+    assert not confident(Choice(element=1, score=-800.0, prose_chars=4000, total_prose=8000, elements=[1]))
+    assert not confident(Choice(element=1, score=100.0, prose_chars=400, total_prose=400, elements=[1]))

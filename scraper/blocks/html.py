@@ -29,6 +29,10 @@ MIN_SCORE = 150.0
 MIN_PROSE_SHARE = 0.4
 """Share of the page's prose the chosen container must hold: less means the article is split
 or the page is a list of teasers, where we are not sure which part is the article."""
+ALL_PROSE_CHARS = 1500
+ALL_PROSE_SHARE = 0.9
+"""A container holding this much prose, and nearly all of the page's, is the article whatever
+its net score."""
 MAX_LINK_DENSITY = 0.5
 MAX_BYLINE_WORDS = 12
 MAX_BLOCKS = 5000
@@ -93,8 +97,11 @@ def trafilatura_blocks(html: str, url: str | None = None) -> list[Block]:
 
 def confident(choice: Choice | None) -> bool:
     """Is the chosen container clearly an article?"""
-    return (choice is not None and choice.score >= MIN_SCORE
-            and choice.prose_chars >= MIN_PROSE_SHARE * choice.total_prose)
+    if choice is None:
+        return False
+    if choice.prose_chars >= ALL_PROSE_CHARS and choice.prose_chars >= ALL_PROSE_SHARE * choice.total_prose:
+        return True  # it holds the page's prose, however many short lines (code, tables) pull its score down
+    return choice.score >= MIN_SCORE and choice.prose_chars >= MIN_PROSE_SHARE * choice.total_prose
 
 
 LEAD_SCAN = 12
