@@ -185,7 +185,7 @@ def _local_midnight(parsed: datetime) -> str | None:
 def pick_date(evidence: Sequence[Evidence], field: str) -> tuple[str | None, str | None]:
     """The most trusted date, stated as precisely as any evidence states that same day.
 
-    Day-only origins (a URL path, htmldate) may win the day; a page's own
+    Day-only origins (the date vote, a URL path) may win the day; a page's own
     timestamp for that day ("2024-08-11T09:15:00-06:00") is then the value.
     """
     value, origin = pick(evidence, field, clean_date)
