@@ -191,3 +191,11 @@ def test_description_opening_with_a_byline_names_the_writers():
     assert art.provenance["authors"] == "meta:description-byline"
     plain = '<meta name="description" content="By the end of the week the bridge will reopen.">'
     assert scraper.clean(_page(plain, "<h1>Bridge</h1>")).authors == []
+
+
+def test_forum_thread_starter_label_names_the_poster():
+    body = ('<div class="p-title"><h1>Jede Nacht verliert Pepe soviel Dreck</h1></div><div class="p-description"><ul>'
+            '<li><span class="u-srOnly">Themenstarter</span> <span class="username">Pepemaus</span></li></ul></div>')
+    assert scraper.clean(_page("", body, lang="de")).authors == ["Pepemaus"]
+    dated = ('<h1>Blockhaus am See</h1><div><span class="label">von</span> <span>Mi</span></div>')
+    assert scraper.clean(_page("", dated, lang="de")).authors == []

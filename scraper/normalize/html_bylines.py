@@ -126,8 +126,10 @@ def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
 _BYLINE_LEAD = re.compile(
     r"^[\s\-–—―~*•·|>]*(?:(?:posted|written|reporting|story|words|text|interview|ein artikel|ein beitrag)\s+(?:by|von)|"
     r"by|von|par|por|di|door|text|texte|interview|autor(?:in|en|innen)?|author|auteur|redaktion\s*:|"
-    r"posted on|published on|veröffentlicht am|责任编辑|作者|记者)(?:\b|(?<=[^\w\s]))\s*[:：]?", re.IGNORECASE)
+    r"posted on|published on|veröffentlicht am|thread starter|themenstarter|started by|责任编辑|作者|记者)(?:\b|(?<=[^\w\s]))\s*[:：]?", re.IGNORECASE)
 """A text node that opens a byline line; the lead words before "posted on" name the writer."""
+_PREPOSITION = re.compile(r"^[\s\-–—―~*•·|>]*(?:von|par|por|di|door|de|av|af)\b", re.IGNORECASE)
+"""Byline words that are also prepositions ("von Dienstag bis Freitag")."""
 _NAMING_LEAD = re.compile(r"^[\s\-–—―~*•·|>]*(?:(?:posted|written|story|words)\s+)?by\b", re.IGNORECASE)
 """Lead words that vouch for a one-word name ("Posted by Konstantin"); "von Dienstag" is a preposition, "Text vorlesen" a button."""
 MAX_LINE = 90
@@ -186,7 +188,8 @@ def _byline_line(root: LexborNode) -> list[Evidence]:
             if labelled:
                 text = f"{text} {_next_text(line)}"  # <h5>Autor:</h5> Jane Doe/Agency
             if ((labelled or looks_like_byline(text, allow_single=single))
-                    and _names_people(parse_byline(text, allow_single=single).authors, vouched=bool(lead), by_lead=by_lead)
+                    and _names_people(parse_byline(text, allow_single=single).authors, vouched=bool(lead),
+                                      by_lead=by_lead or (labelled and not _PREPOSITION.match(text)))
                     and not _excluded(line, data, own_marks=False)):
                 return [Evidence("byline", text, "html:byline-text")]
             line = line.parent
