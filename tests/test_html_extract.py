@@ -248,6 +248,6 @@ def test_a_container_holding_all_the_prose_is_trusted_despite_many_short_lines()
     from scraper.blocks.html import confident
     from scraper.blocks.score import Choice
 
-    assert confident(Choice(element=1, score=-800.0, prose_chars=4000, total_prose=4100, elements=[1]))
+    assert confident(Choice(element=1, score=-800.0, prose_chars=1200, total_prose=1250, elements=[1]))
     assert not confident(Choice(element=1, score=-800.0, prose_chars=4000, total_prose=8000, elements=[1]))
     assert not confident(Choice(element=1, score=100.0, prose_chars=400, total_prose=400, elements=[1]))

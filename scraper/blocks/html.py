@@ -29,7 +29,7 @@ MIN_SCORE = 150.0
 MIN_PROSE_SHARE = 0.4
 """Share of the page's prose the chosen container must hold: less means the article is split
 or the page is a list of teasers, where we are not sure which part is the article."""
-ALL_PROSE_CHARS = 1500
+ALL_PROSE_CHARS = 1000
 ALL_PROSE_SHARE = 0.9
 """A container holding this much prose, and nearly all of the page's, is the article whatever
 its net score."""
