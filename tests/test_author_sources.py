@@ -199,3 +199,16 @@ def test_forum_thread_starter_label_names_the_poster():
     assert scraper.clean(_page("", body, lang="de")).authors == ["Pepemaus"]
     dated = ('<h1>Blockhaus am See</h1><div><span class="label">von</span> <span>Mi</span></div>')
     assert scraper.clean(_page("", dated, lang="de")).authors == []
+
+
+def test_a_job_description_after_the_name_goes():
+    assert parse_byline("Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.").authors == ["Uta Staschewski"]
+    assert parse_byline("Jane Doe, Head of Research at ACME").authors == ["Jane Doe"]
+    assert parse_byline("Martin Leiter").authors == ["Martin Leiter"]
+
+
+def test_the_storys_own_sidebar_is_not_a_site_sidebar():
+    body = ('<h1>New robot samples blood</h1><div class="article-sidebar"><p class="byline">By Todd Bates</p></div>')
+    assert scraper.clean(_page("", body)).authors == ["Todd Bates"]
+    site = '<h1>New robot samples blood</h1><div class="sidebar"><p class="byline">By Todd Bates</p></div>'
+    assert scraper.clean(_page("", site)).authors == []

@@ -30,6 +30,8 @@ class NameData:
     """Separators between the people of one byline: punctuation and the joiners of names.toml."""
     compound_role: re.Pattern[str]
     cjk_organisation_endings: tuple[str, ...]
+    role_phrase: re.Pattern[str]
+    """A job description after the name: a role word, then "of"/"der"/"at" and where."""
     """A compound job title opening a byline ("FOCUS-Online-Experte ")."""
 
     @property
@@ -63,6 +65,9 @@ def name_data() -> NameData:
             r"\s+[\w.]+(?:-[\w.]+)*-\w*?(?:" + "|".join(re.escape(w) for w in raw["compound_role_endings"]) + r")(?:in)?$",
             re.IGNORECASE),
         cjk_organisation_endings=tuple(raw["cjk_organisation_endings"]),
+        role_phrase=re.compile(
+            r"^[\w-]*?(?:" + "|".join(re.escape(w) for w in raw["compound_role_endings"] + raw["role_phrase_heads"])
+            + r")(?:in)?\s+(?:" + "|".join(re.escape(w) for w in raw["role_phrase_links"]) + r")\s", re.IGNORECASE),
         ui_prefix=re.compile(
             r"^\s*(?:" + "|".join(re.escape(p) for p in sorted(raw["ui_prefixes"], key=len, reverse=True)) + r")\s*:?\s*",
             re.IGNORECASE),
@@ -139,6 +144,8 @@ def _strip_roles(part: str) -> str:
     if text.endswith(".") and not _ABBREVIATION_END.search(text):
         text = text.rstrip(".")
     text = text.lstrip(".")
+    if data.role_phrase.match(text):
+        return ""  # "Projektleiterin der HSS in Tunesien", "Head of Research at ..."
     text = data.compound_role.sub("", text, count=1)
     changed = True
     while changed and text:

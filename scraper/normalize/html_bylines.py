@@ -29,6 +29,7 @@ class BylineSelectors:
     selectors: tuple[str, ...]
     excluded_tags: frozenset[str]
     excluded_words: re.Pattern[str]
+    story_regions: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +41,7 @@ def byline_selectors() -> BylineSelectors:
         selectors=tuple(raw["selectors"]),
         excluded_tags=frozenset(raw["excluded_tags"]),
         excluded_words=re.compile(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", re.IGNORECASE),
+        story_regions=re.compile("|".join(re.escape(w) for w in raw["story_regions"]), re.IGNORECASE),
     )
 
 
@@ -66,7 +68,8 @@ def _excluded(node: LexborNode, data: BylineSelectors, own_marks: bool = True) -
             return True
         attrs = current.attributes
         marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}" if own_marks or depth else ""
-        if marks.strip() and data.excluded_words.search(marks) and current.css_first(LAYOUT_PROBE) is None:
+        if (marks.strip() and data.excluded_words.search(marks) and not data.story_regions.search(marks)
+                and current.css_first(LAYOUT_PROBE) is None):
             return True  # a region marked as a sidebar/widget that does not hold the story itself
         current = current.parent
         depth += 1
