@@ -122,8 +122,6 @@ class RegionParams:
     """A region ending on a line with a trailing colon takes up to this many unique lines under it."""
     colon_label_words: int = 5
     """A label of two to this many words ending with a colon right under the region's end counts as its end."""
-    closing_words: int = 0
-    """A sentence of at most this many words right under the region's end joins it; 0 switches it off."""
     strong_cue_share: float = 0.15
     """A comment form or a blog post's meta line ends the article with this share of its prose above."""
     tail_cue_run: int = 3
@@ -139,7 +137,6 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 """A calendar date in numbers or with a month name (German, English, French, Spanish stems)."""
-_CLOSING_END = re.compile(r"(?:[.!?…]|[:;]-?[)D(]|<3|[\U0001F300-\U0001FAFF])[\"'”’»)]*\s*$")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
 _INNER_PUNCT = re.compile(r"[,.;:!?，。、](?:\s|$)")
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
@@ -258,8 +255,6 @@ def find_region(blocks: Sequence[Block], params: RegionParams | None = None) -> 
     hi = _extend(scores, hi, 1, params.extend_tail)
     if params.colon_run:
         hi = _after_colon(blocks, hi, params)
-    if params.closing_words:
-        hi = _closing_line(blocks, hi, params)
     return start, hi
 
 
@@ -285,19 +280,6 @@ def _after_colon(blocks: Sequence[Block], hi: int, params: RegionParams) -> int:
             break  # two menu words in a row: the footer
         j += 1
     return j - 1
-
-
-def _closing_line(blocks: Sequence[Block], hi: int, params: RegionParams) -> int:
-    """A short sentence right under the last paragraph (a sign-off, a closing remark) ends the
-    article rather than starting the footer: it ends like a sentence and is no after-article cue."""
-    j = hi + 1
-    if j >= len(blocks) or not _unique_line(blocks, j):
-        return hi
-    text = blocks[j].text.rstrip()
-    n = len(text.split())
-    if not 3 <= n <= params.closing_words or not _CLOSING_END.search(text) or is_after_article(text):
-        return hi
-    return j
 
 
 def _below_menu(blocks: Sequence[Block], lo: int, params: RegionParams) -> int:
