@@ -10,10 +10,17 @@ paragraphs (subheadings, list items) stay while runs of chrome outside go.
 Then the edges move: up to an earlier stretch of prose (an article above its
 longer comment thread), up to the run of menu lines or the byline above the
 body (headline, standfirst, a fact box), and a lone blurb after the body is
-dropped. The headline is looked for in that head (``find_headline``).
+dropped; a region ending on a colon takes the list it announces. The headline
+is looked for in that head (``find_headline``).
 
-Only signals that hold in every language decide: lengths, punctuation,
-letter/digit shares, repetition and position. Thresholds live in
+Inside the region, full sentences can still be the site's: the article ends at
+its first after-article line (a bio, a pitch, the comment form; rules/tail.py),
+site notices go wherever they sit, and so do caption lines (rules/captions.py),
+short date stamps, repeated menu lines and pairs of short lines between
+paragraphs. Those phrase lists are data files.
+
+Only signals that hold in every language decide the region: lengths,
+punctuation, letter/digit shares, repetition and position. Thresholds live in
 ``RegionParams`` so they can be tuned as data.
 """
 
