@@ -9,6 +9,8 @@ from scraper.model import Evidence
 from scraper.normalize import resolve
 from scraper.normalize.bylines import is_organisation, parse_byline
 from scraper.normalize.first_names import is_given_name
+from scraper.normalize.html_bylines import byline_text_evidence
+from selectolax.lexbor import LexborHTMLParser
 
 
 def _page(head: str, body: str, lang: str = "en", footer: str = "") -> str:
@@ -211,4 +213,5 @@ def test_the_storys_own_sidebar_is_not_a_site_sidebar():
     body = ('<h1>New robot samples blood</h1><div class="article-sidebar"><p class="byline">By Todd Bates</p></div>')
     assert scraper.clean(_page("", body)).authors == ["Todd Bates"]
     site = '<h1>New robot samples blood</h1><div class="sidebar"><p class="byline">By Todd Bates</p></div>'
-    assert scraper.clean(_page("", site)).authors == []
+    assert byline_text_evidence(LexborHTMLParser(_page("", site))) == []
+    assert byline_text_evidence(LexborHTMLParser(_page("", body)))[0].value == "By Todd Bates"
