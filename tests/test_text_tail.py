@@ -87,6 +87,8 @@ def test_caption_lines_inside_the_story_go_by_their_credit_or_pointer():
         "Der Bürgermeister (l.) mit dem Bauleiter vor der Brücke.",
         "Pedestrians waiting for the ferry (REUTERS/John Smith)",
         "Town hall / Shutterstock",
+        "Fot. Jan Kowalski / Agencja",
+        "The footbridge in winter © Jane Doe",
     ]
     for line in captions:
         assert is_caption_line(line), line
