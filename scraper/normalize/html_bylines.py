@@ -181,7 +181,7 @@ def _byline_line(root: LexborNode) -> list[Evidence]:
         single = bool(lead)  # "Posted by Konstantin", "von zahlenzauberin": a lead word may vouch for one word
         by_lead = bool(_NAMING_LEAD.match(raw))
         line = node.parent
-        for _ in range(2):
+        for level in range(2):
             if line is None:
                 break
             text = _text(line)
@@ -193,7 +193,7 @@ def _byline_line(root: LexborNode) -> list[Evidence]:
             if ((labelled or looks_like_byline(text, allow_single=single))
                     and _names_people(parse_byline(text, allow_single=single).authors, vouched=bool(lead),
                                       by_lead=by_lead or (labelled and not _PREPOSITION.match(text)))
-                    and not _excluded(line, data, own_marks=False)):
+                    and not _excluded(line, data, own_marks=level > 0)):  # the line's own style class is no region
                 return [Evidence("byline", text, "html:byline-text")]
             line = line.parent
         own = " ".join(raw.split())
