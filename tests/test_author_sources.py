@@ -215,3 +215,14 @@ def test_the_storys_own_sidebar_is_not_a_site_sidebar():
     site = '<h1>New robot samples blood</h1><div class="sidebar"><p class="byline">By Todd Bates</p></div>'
     assert byline_text_evidence(LexborHTMLParser(_page("", site))) == []
     assert byline_text_evidence(LexborHTMLParser(_page("", body)))[0].value == "By Todd Bates"
+
+
+def test_a_byline_column_beside_the_headline_column():
+    head_col = "<div class='col-8'><div><div><div><div><div><h1>Tomaten richtig schneiden</h1></div></div></div></div></div></div>"
+    user_col = ("<div class='col-4'><div class='userbox'><span>von <a href='/user/Marianne1.html'>Marianne1</a>"
+                "<br> am 20.09.2020</span></div></div>")
+    page = f"<html lang='de'><body><main><div class='row'>{head_col}{user_col}</div></main></body></html>"
+    assert byline_text_evidence(LexborHTMLParser(page))[0].value.startswith("von Marianne1")
+    footer = ("<div class='row'>" + head_col + "<div class='col-4'><span>Theme: <a>ColorMag</a> von ThemeGrill. "
+              "Bereitgestellt von <a>WordPress</a>.</span></div></div>")
+    assert byline_text_evidence(LexborHTMLParser(f"<html><body><main>{footer}</main></body></html>")) == []

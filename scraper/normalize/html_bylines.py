@@ -163,11 +163,33 @@ def byline_text_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     root = _headline_region(tree)
     if root is None:
         return []
-    line = _byline_line(root) or end_byline_evidence(tree) or copyright_evidence(tree)
+    line = _byline_line(root)
+    wider = _widen(root, WIDER_LEVELS)
+    if not line and wider is not root:
+        line = _byline_line(wider, explicit=True)  # a byline column beside the headline's
+    line = line or end_byline_evidence(tree) or copyright_evidence(tree)
     return line + description_byline_evidence(tree)
 
 
-def _byline_line(root: LexborNode) -> list[Evidence]:
+WIDER_LEVELS = 3
+"""Levels above the headline region searched again for lines that open with a byline word."""
+
+
+def _widen(region: LexborNode, levels: int) -> LexborNode:
+    """``levels`` ancestors up, short of <body>."""
+    for _ in range(levels):
+        if region.parent is None or region.parent.tag in ("body", "html"):
+            break
+        region = region.parent
+    return region
+
+
+def _byline_line(root: LexborNode, explicit: bool = False) -> list[Evidence]:
+    """The first byline line under ``root``.
+
+    ``explicit`` (a wider search): only lines opening with a byline word, and a
+    lone word only when shaped like a user name ("by Method" is a recipe step).
+    """
     data = byline_selectors()
     for count, node in enumerate(root.traverse(include_text=True)):
         if count > MAX_TEXT_NODES:
@@ -176,10 +198,10 @@ def _byline_line(root: LexborNode) -> list[Evidence]:
             continue
         raw = node.text_content or ""
         lead = _BYLINE_LEAD.match(raw)
-        if len(raw) > MAX_LINE or not (lead or DATE_HEAD.match(raw)):
+        if len(raw) > MAX_LINE or not (lead or (DATE_HEAD.match(raw) and not explicit)):
             continue
         single = bool(lead)  # "Posted by Konstantin", "von zahlenzauberin": a lead word may vouch for one word
-        by_lead = bool(_NAMING_LEAD.match(raw))
+        by_lead = bool(_NAMING_LEAD.match(raw)) and not explicit
         line = node.parent
         for level in range(2):
             if line is None:
@@ -191,13 +213,14 @@ def _byline_line(root: LexborNode) -> list[Evidence]:
             if labelled:
                 text = f"{text} {_next_text(line)}"  # <h5>Autor:</h5> Jane Doe/Agency
             if ((labelled or looks_like_byline(text, allow_single=single))
-                    and _names_people(parse_byline(text, allow_single=single).authors, vouched=bool(lead),
-                                      by_lead=by_lead or (labelled and not _PREPOSITION.match(text)))
+                    and _names_people(parse_byline(text, allow_single=single).authors, vouched=bool(lead) and not explicit,
+                                      by_lead=by_lead or (labelled and not explicit and not _PREPOSITION.match(text)))
                     and not _excluded(line, data, own_marks=level > 0)):  # the line's own style class is no region
                 return [Evidence("byline", text, "html:byline-text")]
             line = line.parent
         own = " ".join(raw.split())
         if (lead and not _is_label(own) and looks_like_byline(own, allow_single=single)
+                and _names_people(parse_byline(own, allow_single=single).authors, vouched=not explicit, by_lead=by_lead)
                 and node.parent is not None and not _excluded(node.parent, data, own_marks=False)):
             return [Evidence("byline", own, "html:byline-text")]  # "【纠错】 责任编辑： 焦鹏": the line is the text itself
     return []
@@ -217,8 +240,8 @@ def _names_people(names: list[str], vouched: bool, by_lead: bool = False) -> boo
     if not names:
         return False
     if not vouched:
-        return all(is_given_name(n.split()[0]) for n in names)
-    return by_lead or all(" " in n or _USER_NAME.match(n) for n in names)
+        return all(is_given_name(n.split()[0]) or _USER_NAME.match(n) for n in names)
+    return by_lead or all(_USER_NAME.match(n) or is_person_name(n) for n in names)
 
 
 def _is_label(text: str) -> bool:
