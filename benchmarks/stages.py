@@ -40,7 +40,18 @@ def _timed(name: str, fn):
     return wrapper
 
 
-def instrument() -> None:
+def _timed_rules(apply_rules):
+    """``apply_rules`` with one timer per rule (``--per-rule``)."""
+    from scraper.rules.engine import default_rules
+
+    def wrapper(blocks, ctx, rules=None):
+        for rule in default_rules() if rules is None else rules:
+            if rule.name not in ctx.disabled:
+                _timed(f"rule: {rule.name}", rule.apply)(blocks, ctx)
+    return wrapper
+
+
+def instrument(per_rule: bool = False) -> None:
     """Replace stage functions where the pipeline looks them up with timed versions."""
     import scraper.blocks.html as html
     import scraper.pipeline as pipeline
@@ -62,7 +73,7 @@ def instrument() -> None:
     html.choose = _timed("blocks: choose", html.choose)
     html.units_to_blocks = _timed("blocks: units->blocks", html.units_to_blocks)
     html.trafilatura_blocks = _timed("blocks: trafilatura fallback", html.trafilatura_blocks)
-    pipeline.apply_rules = _timed("rules", pipeline.apply_rules)
+    pipeline.apply_rules = _timed("rules", _timed_rules(pipeline.apply_rules) if per_rule else pipeline.apply_rules)
     pipeline.build_article = _timed("record: all", pipeline.build_article)
     record.detect_language = _timed("record: language", record.detect_language)
     record.canonical = _timed("record: canonical", record.canonical)
@@ -86,6 +97,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--snapshot", type=Path, help="write each record as JSON Lines")
     ap.add_argument("--compare", type=Path, help="an earlier snapshot: list records that differ")
+    ap.add_argument("--per-rule", action="store_true", help="also time each rule on its own")
     ap.add_argument("--cprofile", type=int, metavar="N", help="cProfile instead of stage timers; print N rows")
     args = ap.parse_args()
 
@@ -97,7 +109,7 @@ def main() -> int:
     docs = load(args.data, args.limit)
     process(Page(source="warm", data=docs[0][2], url=docs[0][1]), config)  # imports, lazy loads
     if not args.cprofile:
-        instrument()
+        instrument(args.per_rule)
         from scraper.pipeline import process  # noqa: F811 - the instrumented module's function
     records = []
     profiler = None

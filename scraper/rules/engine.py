@@ -35,13 +35,16 @@ class RuleContext:
     """True for plain-text dumps, where the article's start must be found from the lines alone."""
 
 
+@lru_cache(maxsize=16384)
 def words(text: str) -> int:
+    """Word count; cached because every rule asks it of the same block texts."""
     return len(text.split())
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=16384)
 def block_key(text: str) -> str:
     """Text folded for comparing blocks: case, dashes, quotes, spacing and punctuation ignored."""
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
@@ -76,11 +79,15 @@ class PatternRule:
     """One line for `scraper rules`: what the rule removes."""
     needs: re.Pattern[str] | None = None
     """Cheap test a block must pass before the patterns are tried (words every pattern contains)."""
+    screen: Callable[[str], bool] | None = None
+    """All patterns in one or two regex calls (see ``_screen``): False means none can match."""
 
     def match(self, text: str) -> dict[str, str] | None:
         """Named captures of the first pattern matching ``text`` ({} when it has none), or None."""
         n = words(text)
         if n > self.max_words or (self.needs is not None and self.needs.search(text) is None):
+            return None
+        if self.screen is not None and not self.screen(text):
             return None
         for pattern in self.patterns:
             if n > pattern.max_words:
@@ -324,6 +331,37 @@ def _compile(raw: str | dict, default_max: int) -> _Pattern:
     return _Pattern(re.compile(source, re.IGNORECASE), max_words)
 
 
+_NAMED_GROUP = re.compile(r"(?<!\\)((?:\\\\)*)\(\?P<\w+>")
+
+
+def _screen(patterns: Sequence[_Pattern]) -> Callable[[str], bool] | None:
+    """One test standing for all ``patterns``: true whenever any of them matches.
+
+    The full-match patterns become one alternation (named groups unnamed), the
+    ``anywhere`` ones one search; most blocks fail both, and two regex calls are
+    far cheaper than a call per pattern. A hit is then re-run pattern by pattern
+    for its captures, so the result is the same as without the screen.
+    """
+    full = [p.regex.pattern for p in patterns if not p.anywhere]
+    anywhere = [p.regex.pattern for p in patterns if p.anywhere]
+    if len(patterns) < 2 or any("(?P=" in src for src in full + anywhere):
+        return None
+    try:
+        unnamed = [_NAMED_GROUP.sub(r"\1(?:", src) for src in full]
+        whole = re.compile("|".join(f"(?:{src})" for src in unnamed), re.IGNORECASE) if full else None
+        part = re.compile("|".join(f"(?:{src})" for src in anywhere), re.IGNORECASE) if anywhere else None
+    except re.error:
+        return None
+    if whole is not None and part is not None:
+        fm, srch = whole.fullmatch, part.search
+        return lambda text: fm(text) is not None or srch(text) is not None
+    if whole is not None:
+        fm = whole.fullmatch
+        return lambda text: fm(text) is not None
+    srch = part.search
+    return lambda text: srch(text) is not None
+
+
 def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[PatternRule]:
     """Compile the rules of a patterns file, in file order."""
     with open(path, "rb") as fh:
@@ -332,10 +370,12 @@ def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[Pat
     for name, spec in data.items():
         max_words = int(spec.get("max_words", 12))
         validate = spec.get("validate")
+        patterns = [_compile(p, max_words) for p in spec["patterns"]]
         rules.append(
             PatternRule(
                 name=name,
-                patterns=[_compile(p, max_words) for p in spec["patterns"]],
+                patterns=patterns,
+                screen=_screen(patterns),
                 max_words=max_words,
                 window=int(spec.get("window", 1)),
                 validate=validators[validate] if validate else None,
