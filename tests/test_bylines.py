@@ -76,3 +76,24 @@ def test_date_and_time_tails_are_stripped_repeatedly():
 def test_a_role_in_parentheses_is_dropped_but_an_agency_is_kept():
     assert parse_byline("Eberhard Fuhr (Pressesprecher des EJW)").authors == ["Eberhard Fuhr"]
     assert "AP" in parse_byline("Jane Doe, (AP)").organisations
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Von Jane Doe, Fotos: John Roe", ["Jane Doe"]),
+        ("Text: Jane Doe | Photos by John Roe", ["Jane Doe"]),
+        ("Autor Jane Doe: EN Übersetzung John Roe", ["Jane Doe"]),
+        ("Por Juana Pérez; traducción: Juan Roe", ["Juana Pérez"]),
+        ("Text & Fotos: Jane Doe", ["Jane Doe"]),  # the writer took the photos too
+        ("Foto: John Roe", []),  # a photo credit alone names no writer
+        ("Revised Edition Edited by Adrian Parr", []),  # no name ends before the label
+    ],
+)
+def test_other_roles_credits_end_the_writers(byline, authors):
+    assert parse_byline(byline).authors == authors
+
+
+def test_a_role_word_that_leaves_no_full_name_is_part_of_a_pen_name():
+    assert parse_byline("Rasender Reporter").authors == ["Rasender Reporter"]
+    assert parse_byline("Jane Doe Reporter").authors == ["Jane Doe"]

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .first_names import is_given_name
+
 
 @dataclass(frozen=True, slots=True)
 class NameData:
@@ -32,6 +34,8 @@ class NameData:
     cjk_organisation_endings: tuple[str, ...]
     role_phrase: re.Pattern[str]
     """A job description after the name: a role word, then "of"/"der"/"at" and where."""
+    other_credit: re.Pattern[str]
+    """A label crediting another role (photos, translation): "Fotos: John Roe", "translated by John Roe"."""
     """A compound job title opening a byline ("FOCUS-Online-Experte ")."""
 
     @property
@@ -68,6 +72,10 @@ def name_data() -> NameData:
         role_phrase=re.compile(
             r"^[\w-]*?(?:" + "|".join(re.escape(w) for w in raw["compound_role_endings"] + raw["role_phrase_heads"])
             + r")(?:in)?\s+(?:" + "|".join(re.escape(w) for w in raw["role_phrase_links"]) + r")\s", re.IGNORECASE),
+        other_credit=re.compile(
+            r"(?:^|(?<=[\s,;|/·•–—(-]))(?P<text>(?:text|texte|texto|testo|words|story|reporting)\s*(?:und|and|&|et|y|e|\+)\s*)?"
+            r"(?:" + "|".join(re.escape(w) for w in sorted(raw["other_credits"], key=len, reverse=True))
+            + r")(?:\s*:|\s+(?:by|von|par|de|por|di|da|door)\b|\s+(?=[A-ZÀ-ÞĀ-Ž]))", re.IGNORECASE),
         ui_prefix=re.compile(
             r"^\s*(?:" + "|".join(re.escape(p) for p in sorted(raw["ui_prefixes"], key=len, reverse=True)) + r")\s*:?\s*",
             re.IGNORECASE),
@@ -147,6 +155,7 @@ def _strip_roles(part: str) -> str:
     if data.role_phrase.match(text):
         return ""  # "Projektleiterin der HSS in Tunesien", "Head of Research at ..."
     text = data.compound_role.sub("", text, count=1)
+    named = text
     changed = True
     while changed and text:
         changed = False
@@ -155,7 +164,10 @@ def _strip_roles(part: str) -> str:
             if low == role:
                 return ""
             if low.endswith(" " + role):
-                text, changed = text[: -len(role)].rstrip(" ,.-–—"), True
+                head = text[: -len(role)].rstrip(" ,.-–—")
+                if " " not in head and " " in named.strip() and not is_given_name(head):
+                    return named  # "Rasender Reporter": a pen name, not "Rasender" with a job title
+                text, changed = head, True
                 break
             if low.startswith(role + " ") and re.match(r"(?:of|at|in|for|für|de|à)\b", low[len(role) + 1:]):
                 return ""  # "Associate Professor of Urban Ecology"
@@ -280,6 +292,26 @@ def _split_services(parts: list[str]) -> list[str]:
     return out
 
 
+_DANGLING = re.compile(r"[\s,;:|/·•–—(-]+(?:(?:and|und|et|y|e|&|with|mit)[\s,;:]*)?$", re.IGNORECASE)
+
+
+def _cut_other_credits(body: str) -> str:
+    """The writers' part of a byline: up to a credit for another role ("Von Jane Doe, Fotos: John Roe").
+
+    "Text und Fotos: Jane Doe" credits the writer too: the label goes, the name stays.
+    A credit that opens the line ("Foto: John Roe") leaves nothing.
+    """
+    m = name_data().other_credit.search(body)
+    if m is None:
+        return body
+    head = body[: m.start()]
+    if m.group("text") is not None and not head.strip(" ,;|:-–—"):
+        return body[m.end():].strip()
+    if head.strip() and head.rstrip()[-1].isalnum() and not is_given_name(head.split()[0]):
+        return body  # "Revised Edition Edited by ...": no mark ends a writer's name before the label
+    return _DANGLING.sub("", head).strip()
+
+
 def parse_byline(text: str, allow_single: bool = False) -> Byline:
     """Split a byline into person names (case fixed) and organisations.
 
@@ -302,6 +334,10 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
         if shorter == body:
             break
         body = shorter
+    body = _cut_other_credits(body)
+    if not body:
+        result.unknown.append(text.strip())  # a photo or translation credit alone names no writer
+        return result
     if body.endswith(".") and not _ABBREVIATION_END.search(body):
         body = body.rstrip(".")
     parts = data.split.split(body)
