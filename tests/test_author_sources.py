@@ -226,3 +226,18 @@ def test_a_byline_column_beside_the_headline_column():
     footer = ("<div class='row'>" + head_col + "<div class='col-4'><span>Theme: <a>ColorMag</a> von ThemeGrill. "
               "Bereitgestellt von <a>WordPress</a>.</span></div></div>")
     assert byline_text_evidence(LexborHTMLParser(f"<html><body><main>{footer}</main></body></html>")) == []
+
+
+@pytest.mark.parametrize("footer", [
+    '<div id="credits"><p><small>(<a href="/license">Creative Commons-Lizenz</a>) 2006-2008 by Martin Weber</small></p></div>',
+    '<p><span>Ein Hundetagebuch</span> von <a href="/" rel="cc:attributionURL">Donald Townsend</a> steht unter einer'
+    ' <a rel="license" href="http://creativecommons.org/licenses/by/3.0/">Creative Commons Lizenz</a></p>',
+])
+def test_a_licence_notice_names_the_holder_as_a_last_resort(footer):
+    art = scraper.clean(_page("", "<h1>Was ist virales Marketing?</h1>", lang="de", footer=footer), explain=True)
+    assert len(art.authors) == 1 and art.provenance["authors"] == "html:copyright"
+
+
+def test_a_licence_notice_naming_a_site_names_nobody():
+    footer = '<p><a rel="cc:attributionURL" href="/">Ein Hundetagebuch</a> steht unter einer Creative Commons Lizenz</p>'
+    assert scraper.clean(_page("", "<h1>Nach langer Zeit</h1>", lang="de", footer=footer)).authors == []

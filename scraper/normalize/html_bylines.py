@@ -266,12 +266,18 @@ def _next_text(node: LexborNode) -> str:
 _COPYRIGHT = re.compile(
     r"^\s*(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)\d{2})?)?)?"
     r"\s*,?\s*(?:by\s+)?(?P<name>[^|,;.©]{3,60}?)\s*(?:[.,|;].*)?$", re.IGNORECASE)
+_YEARS_BY = re.compile(r"^[\W]*(?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)\d{2})?)?\s+by\s+(?P<name>[^|,;.©]{3,60}?)\s*(?:[.,|;].*)?$",
+                       re.IGNORECASE)
+"""A copyright line without its sign, after a licence link: "(Creative Commons) 2006-2008 by Jane Doe"."""
+LICENCE_HOLDER = '[property="cc:attributionName"], [rel~="cc:attributionURL"]'
+"""The holder a Creative Commons licence notice names ("<a rel="cc:attributionURL">Jane Doe</a>")."""
 _PICTURE_MARKS = re.compile(r"caption|credit|foto|photo|bild|image|img|media|gallery|picture", re.IGNORECASE)
 MAX_COPYRIGHT_NODES = 20000
 
 
 def copyright_evidence(tree: LexborHTMLParser) -> list[Evidence]:
-    """The person a page's copyright line names ("© 2019 Jane Doe", "Copyright (c) 2012- Jane Doe. All rights reserved.").
+    """The person a page's copyright line or licence notice names ("© 2019 Jane Doe", "Copyright (c) 2012- Jane Doe.
+    All rights reserved.", "2006-2008 by Jane Doe", a Creative Commons notice's attribution name).
 
     On a personal site the copyright holder is the writer; it is the last
     resort for authors (see resolve.TRUST). Only a full person name that opens
@@ -287,28 +293,38 @@ def copyright_evidence(tree: LexborHTMLParser) -> list[Evidence]:
         if node.tag != "-text":
             continue
         raw = node.text_content or ""
-        if len(raw) > 160 or not ("©" in raw or "opyright" in raw or "(c)" in raw.casefold()):
+        if len(raw) > 160:
             continue
-        m = _COPYRIGHT.match(" ".join(raw.split()))
-        if m is None:
+        signed = "©" in raw or "opyright" in raw or "(c)" in raw.casefold()
+        if signed:
+            m = _COPYRIGHT.match(" ".join(raw.split()))
+        elif "by " in raw:
+            m = _YEARS_BY.match(" ".join(raw.split()))  # years are no photo credit: a site's "credits" box may hold it
+        else:
             continue
-        name = m.group("name").strip()
-        if (is_person_name(name) and is_given_name(name.split()[0]) and not is_organisation(name)
-                and not _in_picture(node)):
+        if m is not None and _holder(m.group("name").strip()) and not _in_picture(node, marks=signed):
+            return [Evidence("byline", m.group("name").strip(), "html:copyright")]
+    for node in tree.css(LICENCE_HOLDER):
+        name = _text(node)
+        if _holder(name) and not _in_picture(node):
             return [Evidence("byline", name, "html:copyright")]
     return []
 
 
-def _in_picture(node: LexborNode) -> bool:
-    """True inside a figure, a caption or a photo credit box (a photographer, not the writer)."""
+def _holder(name: str) -> bool:
+    """A person's full name opening with a known given name ("© TALENT Schweiz" is a company)."""
+    return is_person_name(name) and is_given_name(name.split()[0]) and not is_organisation(name)
+
+
+def _in_picture(node: LexborNode, marks: bool = True) -> bool:
+    """True inside a figure, a caption or (``marks``) a photo credit box (a photographer, not the writer)."""
     current = node.parent
     for _ in range(5):
         if current is None or current.tag in ("body", "html"):
             return False
         if current.tag in ("figure", "figcaption", "picture"):
             return True
-        marks = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
-        if _PICTURE_MARKS.search(marks):
+        if marks and _PICTURE_MARKS.search(f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"):
             return True
         current = current.parent
     return False
