@@ -36,7 +36,10 @@ _NEVER_FIGURE = frozenset({"body", "html", "article", "main", "p"})
 
 def tokens(value: str) -> list[str]:
     """Class or id value -> lower-case word tokens ("relatedPosts__item" -> related, posts, item)."""
-    return [t for t in _SPLIT.split(_HUMP.sub(" ", value).lower()) if t]
+    low = value.lower()
+    if low != value:  # only a name with capitals has humps to split
+        low = _HUMP.sub(" ", value).lower()
+    return [t for t in _SPLIT.split(low) if t]
 
 
 _CACHE_CAP = 200_000
@@ -45,6 +48,9 @@ _ATTR_CACHE: dict[str, tuple[bool, bool]] = {}
 Class values repeat across a page and across pages, so each is judged once."""
 _ID_CACHE: dict[str, tuple[bool, bool]] = {}
 """The same for id values (one name each)."""
+_NAME_CACHE: dict[str, tuple[bool, bool]] = {}
+"""One class name -> (it names chrome, it starts as the article's own). Names repeat across
+pages far more than whole class values do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,29 +72,41 @@ class Selectors:
         return self._judge_name(tokens(name))
 
     def _judge_name(self, toks: list[str]) -> bool:
-        if not toks or toks[0] in self.keep or any(t in self.layout for t in toks):
+        if not toks or toks[0] in self.keep or not self.layout.isdisjoint(toks):
             return False
         if "".join(toks) in self.hidden:
             return True
-        if len(toks) <= 2 and any(t in self.weak for t in toks):
+        if len(toks) <= 2 and not self.weak.isdisjoint(toks):
             return True
-        return any(t in self.strong or t.startswith(self.prefix) for t in toks)
+        return not self.strong.isdisjoint(toks) or any(t.startswith(self.prefix) for t in toks)
 
     def names_keep(self, name: str) -> bool:
         toks = tokens(name)
         return bool(toks) and toks[0] in self.keep
 
+    def _judge_one(self, name: str) -> tuple[bool, bool]:
+        hit = _NAME_CACHE.get(name)
+        if hit is None:
+            toks = tokens(name)
+            keep = bool(toks) and toks[0] in self.keep
+            hit = (not keep and self._judge_name(toks), keep)
+            if len(_NAME_CACHE) > _CACHE_CAP:
+                _NAME_CACHE.clear()
+            _NAME_CACHE[name] = hit
+        return hit
+
     def _judge_value(self, value: str, cache: dict[str, tuple[bool, bool]], split: bool) -> tuple[bool, bool]:
         hit = cache.get(value)
         if hit is None:
-            chrome = keep = False
-            for name in (value.split() if split else (value,)):
-                toks = tokens(name)
-                if toks and toks[0] in self.keep:
-                    keep = True
-                elif not chrome:
-                    chrome = self._judge_name(toks)
-            hit = (chrome, keep)
+            if split:
+                chrome = keep = False
+                for name in value.split():
+                    name_chrome, name_keep = self._judge_one(name)
+                    chrome = chrome or name_chrome
+                    keep = keep or name_keep
+                hit = (chrome, keep)
+            else:
+                hit = self._judge_one(value)
             if len(cache) > _CACHE_CAP:
                 cache.clear()
             cache[value] = hit
@@ -96,9 +114,10 @@ class Selectors:
 
     def is_chrome(self, class_attr: str | None, id_attr: str | None) -> bool:
         """A name in the class or the id names chrome and none starts as the article's own."""
-        chrome, keep = self._judge_value(class_attr, _ATTR_CACHE, True) if class_attr else (False, False)
+        chrome, keep = (_ATTR_CACHE.get(class_attr) or self._judge_value(class_attr, _ATTR_CACHE, True)) \
+            if class_attr else (False, False)
         if id_attr:
-            id_chrome, id_keep = self._judge_value(id_attr, _ID_CACHE, False)
+            id_chrome, id_keep = _ID_CACHE.get(id_attr) or self._judge_value(id_attr, _ID_CACHE, False)
             chrome, keep = chrome or id_chrome, keep or id_keep
         return chrome and not keep
 
@@ -135,6 +154,8 @@ def _text_len(node: LexborNode) -> int:
     return len(node.text(deep=True))
 
 
+_NEVER_BY_NAME = frozenset({"html", "body", "main", "article"})
+"""Never pruned for a role, class or id: the page's own frame."""
 _ALWAYS = ("script", "style", "noscript", "template", "svg", "canvas", "head", "title", "link", "meta", "object", "embed")
 
 
@@ -169,6 +190,7 @@ def prune(tree: LexborHTMLParser) -> LexborNode | None:
     soft_tags = frozenset(t for t in sel.drop_tags if t not in _ALWAYS)
     small_tags = frozenset(sel.drop_if_small)
     query = ",".join([*soft_tags, *small_tags, "[class]", "[id]", "[role]", "[style]", "[hidden]", "[aria-hidden]"])
+    roles, is_chrome = sel.roles, sel.is_chrome
     doomed: list[LexborNode] = []
     seen: set[int] = set()
     for node in body.css(query):
@@ -181,13 +203,13 @@ def prune(tree: LexborHTMLParser) -> LexborNode | None:
             if _text_len(node) < _SMALL_FORM_CHARS:
                 doomed.append(node)
             continue
-        hard = tag in soft_tags
-        if not hard:
+        if tag not in soft_tags:
             attrs = node.attributes
-            if not attrs or tag in ("html", "body", "main", "article"):
+            if not attrs or tag in _NEVER_BY_NAME:
                 continue
-            role = (attrs.get("role") or "").strip().lower()
-            if not (_is_hidden(attrs) or role in sel.roles or sel.is_chrome(attrs.get("class"), attrs.get("id"))):
+            role = attrs.get("role")
+            if not ((role and role.strip().lower() in roles) or is_chrome(attrs.get("class"), attrs.get("id"))
+                    or _is_hidden(attrs)):
                 continue
         if budget > 0:
             size = _text_len(node)
