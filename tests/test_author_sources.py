@@ -241,3 +241,29 @@ def test_a_licence_notice_names_the_holder_as_a_last_resort(footer):
 def test_a_licence_notice_naming_a_site_names_nobody():
     footer = '<p><a rel="cc:attributionURL" href="/">Ein Hundetagebuch</a> steht unter einer Creative Commons Lizenz</p>'
     assert scraper.clean(_page("", "<h1>Nach langer Zeit</h1>", lang="de", footer=footer)).authors == []
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("<p><strong>Eine Kolumne von Nils Pickert</strong></p>", ["Nils Pickert"]),
+    ("<p>A guest post by Jane Doe</p>", ["Jane Doe"]),
+    ("<p>Un reportage par Marie Dupont</p>", ["Marie Dupont"]),
+    ("<p>Eine Reise von Berlin nach Paris</p>", []),  # "von" as a preposition
+])
+def test_the_kind_of_piece_before_the_byline_word(line, authors):
+    assert scraper.clean(_page("", f"<h1>Das Patriarchat als Kulturtechnik</h1>{line}")).authors == authors
+
+
+def test_a_one_word_author_is_completed_by_a_genre_byline():
+    head = '<meta name="author" content="Nils">'
+    body = "<h1>Das Patriarchat als Kulturtechnik</h1><p><strong>Eine Kolumne von Nils Pickert</strong></p>"
+    assert scraper.clean(_page(head, body, lang="de")).authors == ["Nils Pickert"]
+
+
+@pytest.mark.parametrize("embed", [
+    '<blockquote class="instagram-media"><p><a href="https://www.instagram.com/p/x/">A post shared by Adam Ondra'
+    ' (@adam.ondra)</a></p></blockquote>',
+    '<ul><li><a class="twitter-timeline lazyload" href="https://twitter.com/x/lists/y">A Twitter List by Jane Doe</a>'
+    '</li></ul>',
+])
+def test_an_embedded_social_post_credits_its_poster_not_the_writer(embed):
+    assert scraper.clean(_page("", f"<h1>Mammut nimmt Adam Ondra unter Vertrag</h1>{embed}")).authors == []

@@ -107,8 +107,11 @@ class Byline:
         return self.organisations[0] if self.organisations else None
 
 
+GENRE_LEAD = r"(?:ein|eine|a|an|un|une|una|uno)\s+[^\W\d_][\w-]{2,24}(?:\s+[^\W\d_][\w-]{2,24})?"
+"""The kind of piece before the byline word: "Eine Kolumne (von)", "A guest post (by)", "Un reportage (par)"."""
 _PREFIX = re.compile(
     r"^\s*(?:(?:story|words|text|reporting|report|written|posted|compiled|edited)\s+)?"
+    r"(?:" + GENRE_LEAD + r"\s+(?=(?:by|von|par|por|di)\s))?"
     r"(?:by|von|par|por|di|door|av|af|autor(?:ka|in|innen|en)?|auteur|authors?|redakcja)\b\s*:?\s*",
     re.IGNORECASE,
 )

@@ -20,7 +20,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Evidence
-from .bylines import DATE_HEAD, is_organisation, is_person_name, looks_like_byline, parse_byline
+from .bylines import DATE_HEAD, GENRE_LEAD, is_organisation, is_person_name, looks_like_byline, parse_byline
 from .first_names import is_given_name
 
 
@@ -30,6 +30,7 @@ class BylineSelectors:
     excluded_tags: frozenset[str]
     excluded_words: re.Pattern[str]
     story_regions: re.Pattern[str]
+    embeds: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +43,7 @@ def byline_selectors() -> BylineSelectors:
         excluded_tags=frozenset(raw["excluded_tags"]),
         excluded_words=re.compile(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", re.IGNORECASE),
         story_regions=re.compile("|".join(re.escape(w) for w in raw["story_regions"]), re.IGNORECASE),
+        embeds=re.compile(rf"(?:^|\s)(?:{'|'.join(re.escape(w) for w in raw['embed_words'])})(?:$|\s)", re.IGNORECASE),
     )
 
 
@@ -67,12 +69,28 @@ def _excluded(node: LexborNode, data: BylineSelectors, own_marks: bool = True) -
         if tag in data.excluded_tags:
             return True
         attrs = current.attributes
-        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}" if own_marks or depth else ""
+        style = attrs.get('class') or ''
+        if style and data.embeds.search(style):
+            return True  # an embedded social post, whatever the element's own style
+        marks = f"{style} {attrs.get('id') or ''}" if own_marks or depth else ""
         if (marks.strip() and data.excluded_words.search(marks) and not data.story_regions.search(marks)
                 and current.css_first(LAYOUT_PROBE) is None):
             return True  # a region marked as a sidebar/widget that does not hold the story itself
         current = current.parent
         depth += 1
+    return False
+
+
+def _in_embed(node: LexborNode, data: BylineSelectors) -> bool:
+    """True inside an embedded social post ("A post shared by ..." credits its poster)."""
+    current: LexborNode | None = node
+    for _ in range(MAX_DEPTH):
+        if current is None or current.tag in ("body", "html"):
+            return False
+        style = current.attributes.get("class")
+        if style and data.embeds.search(style):
+            return True
+        current = current.parent
     return False
 
 
@@ -128,9 +146,11 @@ def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
 
 _BYLINE_LEAD = re.compile(
     r"^[\s\-–—―~*•·|>]*(?:(?:posted|written|reporting|story|words|text|interview|ein artikel|ein beitrag)\s+(?:by|von)|"
+    + GENRE_LEAD + r"\s+(?:by|von|par|por|di)(?=\s)|"
     r"by|von|par|por|di|door|text|texte|interview|autor(?:in|en|innen)?|author|auteur|redaktion\s*:|"
     r"posted on|published on|veröffentlicht am|thread starter|themenstarter|started by|责任编辑|作者|记者)(?:\b|(?<=[^\w\s]))\s*[:：]?", re.IGNORECASE)
-"""A text node that opens a byline line; the lead words before "posted on" name the writer."""
+"""A text node that opens a byline line ("Eine Kolumne von", "A guest post by" name the genre first);
+the lead words before "posted on" name the writer."""
 _PREPOSITION = re.compile(r"^[\s\-–—―~*•·|>]*(?:von|par|por|di|door|de|av|af)\b", re.IGNORECASE)
 """Byline words that are also prepositions ("von Dienstag bis Freitag")."""
 _NAMING_LEAD = re.compile(r"^[\s\-–—―~*•·|>]*(?:(?:posted|written|story|words)\s+)?by\b", re.IGNORECASE)
@@ -203,6 +223,8 @@ def _byline_line(root: LexborNode, explicit: bool = False) -> list[Evidence]:
         single = bool(lead)  # "Posted by Konstantin", "von zahlenzauberin": a lead word may vouch for one word
         by_lead = bool(_NAMING_LEAD.match(raw)) and not explicit
         line = node.parent
+        if lead and line is not None and _in_embed(line, data):
+            continue
         for level in range(2):
             if line is None:
                 break

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from ..model import Evidence
-from .bylines import is_affiliation, is_organisation, is_person_name, parse_byline
+from .bylines import GENRE_LEAD, is_affiliation, is_organisation, is_person_name, parse_byline
 from .text import canonical
 
 # Field -> origins in order of trust, most trusted first; an origin not listed
@@ -254,7 +254,8 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
 
 
 _EXPLICIT_LEAD = re.compile(
-    r"^[\s\-–—―~*•·|>]*(?:(?:posted|written|reporting|story|words|text|ein artikel|ein beitrag)\s+)?"
+    r"^[\s\-–—―~*•·|>]*(?:(?:posted|written|reporting|story|words|text|ein artikel|ein beitrag)\s+|"
+    + GENRE_LEAD + r"\s+(?=(?:by|von|par|por)\s))?"
     r"(?:by|von|par|por|door|text|texte|autor(?:in)?|author|auteur)\b", re.IGNORECASE)
 EXPLICIT_BYLINE_ORIGINS = ("html:byline-text",)
 """Byline lines the reader sees by the headline ("By Jane Doe"); a "By ..." block further down may credit
