@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.normalize.bylines import fix_case, is_organisation, looks_like_byline, parse_byline
+from scraper.normalize.bylines import fix_case, is_organisation, looks_like_byline, parse_byline, uninverted
 
 
 @pytest.mark.parametrize(
@@ -97,3 +97,20 @@ def test_other_roles_credits_end_the_writers(byline, authors):
 def test_a_role_word_that_leaves_no_full_name_is_part_of_a_pen_name():
     assert parse_byline("Rasender Reporter").authors == ["Rasender Reporter"]
     assert parse_byline("Jane Doe Reporter").authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(("value", "name"), [
+    ("Doe, Jane", "Jane Doe"),
+    ("Anderson, Michael L.", "Michael L. Anderson"),
+    ("Doe, J. R.", "J. R. Doe"),
+    ("Jane Doe, John Roe", "Jane Doe, John Roe"),  # two people
+    ("Berlin, Germany", "Berlin, Germany"),  # a place
+    ("Smith, Reuters", "Smith, Reuters"),
+])
+def test_a_surname_first_tag_is_read_as_one_name(value, name):
+    assert uninverted(value) == name
+
+
+def test_a_feed_style_email_with_the_name_in_parentheses():
+    assert parse_byline("jane.doe@example.com (Jane Doe)").authors == ["Jane Doe"]
+    assert parse_byline("Jane Doe (Pressesprecherin)").authors == ["Jane Doe"]

@@ -315,6 +315,30 @@ def _cut_other_credits(body: str) -> str:
     return _DANGLING.sub("", head).strip()
 
 
+_INVERTED = re.compile(r"^\s*(?P<last>[^\W\d_][\w'’-]+(?:\s+[^\W\d_][\w'’-]+)?)\s*,\s*"
+                       r"(?P<first>[^\W\d_][\w'’-]+\.?(?:\s+[A-Z]\.)*|[A-Z]\.(?:\s*[A-Z]\.)*)\s*$")
+
+
+def uninverted(value: str) -> str:
+    """"Doe, Jane" -> "Jane Doe": one name written surname first, as library and citation tags do.
+
+    Only when what follows the comma is a known given name or initials ("Doe, J. R."),
+    and what precedes it is not one unless initials follow (two people, "Jane, John", stay two).
+    """
+    m = _INVERTED.match(value)
+    if m is None:
+        return value
+    first, last = m.group("first"), m.group("last")
+    lead = first.split()[0]
+    if not (is_given_name(lead) or re.fullmatch(r"[A-Z]\.", lead)):
+        return value
+    if is_given_name(last.split()[0]) and " " not in first:
+        return value  # "Jane, John"; "Anderson, Michael L." is one person by its initial
+    if last.casefold() in name_data().not_names or is_organisation(last):
+        return value
+    return f"{first} {last}"
+
+
 def parse_byline(text: str, allow_single: bool = False) -> Byline:
     """Split a byline into person names (case fixed) and organisations.
 
@@ -331,7 +355,8 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
     body = _HANDLE.sub(" ", body)
     paren = _PAREN.search(body)
     if paren and not is_organisation(paren.group(0).strip(" ()")):
-        body = body[: paren.start()]
+        # "jane@example.com (Jane Doe)", as feeds write it: the name is the parenthesis
+        body = paren.group(0).strip(" ()") if not body[: paren.start()].strip(" ,;:-–—") else body[: paren.start()]
     for _ in range(3):  # "Jane Doe am 12.03.2024 um 10:00": each pass drops one tail
         shorter = _TAIL.sub("", body).strip(" ,|:-–—@")
         if shorter == body:

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from ..model import Evidence
-from .bylines import GENRE_LEAD, is_affiliation, is_organisation, is_person_name, parse_byline
+from .bylines import GENRE_LEAD, is_affiliation, is_organisation, is_person_name, parse_byline, uninverted
 from .text import canonical
 
 # Field -> origins in order of trust, most trusted first; an origin not listed
@@ -240,6 +240,8 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
         if ev.origin == "html:copyright" and (_fold(value) in sites or _fold(value) in _folded_outlets(evidence)):
             continue  # "© Petri Heil" on the site "Petri Heil": the outlet, shaped like a name
         structured = ev.field == "author" or ev.origin.startswith("html:")
+        if ev.field == "author":
+            value = uninverted(value)  # citation and library tags write "Doe, Jane"
         parsed = parse_byline(value, allow_single=structured)
         if parsed.authors:
             origin = origin or ev.origin
