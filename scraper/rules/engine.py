@@ -307,7 +307,7 @@ class ArticleEndRule:
         from .region import is_prose, weight
         from .tail import find_article_end
 
-        prose = [weight(b.text) if b.kept and b.kind is not BlockKind.HEADING and is_prose(b.text, weight(b.text)) else 0.0
+        prose = [n if b.kept and b.kind is not BlockKind.HEADING and is_prose(b.text, n := weight(b.text)) else 0.0
                  for b in blocks]
         if not blocks:
             return

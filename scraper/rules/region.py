@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Block, BlockKind
-from .engine import RuleContext
+from .engine import RuleContext, words
 from .captions import CAPTION_LINE, is_caption_line
 from .tail import AFTER_ARTICLE, SITE_NOTICE, find_article_end, is_after_article, is_site_notice
 
@@ -162,7 +162,18 @@ def _repeat_key(text: str) -> str:
 def weight(text: str) -> float:
     """Length in words; scripts written without spaces count two characters a word."""
     cjk = len(_CJK.findall(text)) if not text.isascii() else 0
-    return max(len(text.split()), cjk / 2)
+    return max(words(text), cjk / 2)
+
+
+_CLOSERS = "\"'”’»)]"
+_ENDS = frozenset(".!?…。！？:;")
+
+
+def ends_sentence(text: str) -> bool:
+    """Same test as ``_SENTENCE_END.search(text)``, reading only the end of the text:
+    a sentence mark, then closing quotes or brackets, then spaces."""
+    end = text.rstrip().rstrip(_CLOSERS)
+    return bool(end) and end[-1] in _ENDS
 
 
 def is_prose(text: str, n: float, params: RegionParams = DEFAULT_PARAMS) -> bool:
@@ -172,7 +183,7 @@ def is_prose(text: str, n: float, params: RegionParams = DEFAULT_PARAMS) -> bool
     visible = len(text) - text.count(" ")
     if len(_NON_LETTER.findall(text)) > 0.4 * visible:
         return False
-    if _SENTENCE_END.search(text):
+    if ends_sentence(text):
         return True
     return n >= 2 * params.min_prose_words and len(_INNER_PUNCT.findall(text)) >= 2
 

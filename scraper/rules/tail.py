@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Block
+from .engine import words
 
 CUES_FILE = Path(__file__).with_name("tail_cues.toml")
 AFTER_ARTICLE = "after-article"
@@ -95,14 +96,20 @@ def find_article_end(blocks: Sequence[Block], lo: int, hi: int, prose_words: Seq
         return None
     cues = load_cues()
     runs = _prose_runs_after(blocks, lo, hi, prose_words)
+    strong_at, share_at = strong_share * total, share * total
     before = 0.0
     for k in range(hi - lo + 1):
         b = blocks[lo + k]
-        if b.kept and before > 0:
-            if before >= strong_share * total and is_comment_or_post_meta(b.text, cues):
+        if b.kept and before > 0 and (before >= strong_at or before >= share_at):
+            text = b.text
+            n = words(text)
+            strong_tried = before >= strong_at
+            if strong_tried and cues.strong.search(text, n):
                 return lo + k
-            if before >= share * total and runs[k] <= max_run_after and is_after_article(b.text, cues):
-                return lo + k
+            if before >= share_at and runs[k] <= max_run_after and (
+                    (not strong_tried and cues.strong.search(text, n))
+                    or cues.head.search(text, n) or cues.sentence.search(text, n)):
+                return lo + k  # is_after_article, the strong cues asked once
         before += prose_words[k]
     return None
 
