@@ -99,3 +99,117 @@ def test_page_without_a_stated_date_takes_one_from_its_data_or_its_labelled_text
     art = scraper.clean(_page("", body, "de"), explain=True)
     assert art.published == "2023-11-01"
     assert art.provenance["published"] == "text:page-date"
+
+
+# --- Sources and ranking rules: which dates a page shows are not its story's ---
+
+def _vote(html: str, url: str | None = None, lang: str = "de") -> tuple[str | None, dict[str, str]]:
+    from scraper.normalize.html_meta import html_evidence
+
+    tree = LexborHTMLParser(html)
+    evidence = [e for e in html_evidence(tree, url, html) if e.origin != "page:date-vote"]
+    return dates.vote_publication_day(html, tree, url, evidence, lang)
+
+
+def test_month_names_in_cyrillic_and_turkish():
+    assert [d.day for d in dates.dates_in_text("15 августа 2016, 13:43", "ru")] == [date(2016, 8, 15)]
+    assert [d.day for d in dates.dates_in_text("3 листопада 2021", "uk")] == [date(2021, 11, 3)]
+    assert [d.day for d in dates.dates_in_text("12 Mayıs 2022", "tr")] == [date(2022, 5, 12)]
+
+
+def test_a_date_until_which_a_video_is_available_is_not_the_story_date():
+    assert dates.label_of("Video verfügbar bis ") == "expiry"
+    body = '<h1>Sport in Zeiten von Corona</h1><p>04.04.2020</p><p>Video verfügbar bis 28.02.2021</p>'
+    assert [s.day for s in dates.headline_dates(_page("", body, "de"), "de")] == ["2020-04-04"]
+    assert dates.page_text_day(_page("", "<p>Video verfügbar bis 28.02.2021</p><p>Text.</p>"), "de") is None
+
+
+def test_the_headline_is_the_story_heading_not_the_logo_heading():
+    body = ('<header><h1 class="logo"><a href="/">Sender</a></h1><span class="today">Mittwoch, 26.02.2020</span></header>'
+            '<main><p class="crumb">01.05.2017</p><h2>x</h2><h1>Die Zukunft der Arbeit</h1><p>Text.</p></main>')
+    html = _page("", body, "de")
+    assert html[dates.story_headline(html):].startswith("<h1>Die Zukunft")
+    assert dates.headline_dates(html, "de")[0].day == "2017-05-01"
+
+
+def test_attribute_text_of_a_tag_cut_by_the_window_does_not_read_as_visible():
+    link = '<a href="/x" title="' + "Ein Leserkommentar. " * 60 + 'Die Lüge Europa, 4. Februar 2013">Leser</a>'
+    body = f'<div>{link}</div><div class="post"><h1>Island und die Banken</h1><div class="date">2. August 2012</div></div>'
+    stamps = dates.headline_dates(_page("", body, "de"), "de")
+    assert {s.day for s in stamps} == {"2012-08-02"}
+    # and at the window's far end, a tag left open is not text either
+    assert dates._whole_tags('<p>Text</p><div data-end="2021-02-28">x</div><div data-x="1.1.2020') == \
+        '<p>Text</p><div data-end="2021-02-28">x</div>'
+
+
+def test_an_element_marked_only_as_the_update_yields_to_the_published_one_by_the_headline():
+    body = ('<h1>Fünf HR-Trends</h1><p>Von Arne | <time class="updated" datetime="2022-12-29T15:36:19+01:00" '
+            'itemprop="dateModified">29. Dezember 2022</time><time class="entry-date published" '
+            'datetime="2022-12-30T07:00:40+01:00" itemprop="datePublished">30. Dezember 2022</time></p><p>Text.</p>')
+    day, signals = _vote(_page("", body, "de"))
+    assert day == "2022-12-30"
+    assert signals["headline:nearest"] == "2022-12-30"
+
+
+def test_an_ambiguous_numeric_date_takes_the_reading_the_page_states_elsewhere():
+    head = ('<meta property="article:published_time" content="2021-11-01T04:00:14Z">'
+            '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-11-01T05:00:14"}</script>')
+    body = '<div><span>11/01/2021</span></div><h1>Der Elektroroller im Test</h1><p>Stand: 11/01/2021, 05:00</p>'
+    day, signals = _vote(_page(head, body, "de"))
+    assert day == "2021-11-01"
+    assert signals["headline:nearest"] == "2021-11-01"
+
+
+def test_a_lone_ambiguous_meta_date_is_settled_by_the_date_the_text_labels_as_published():
+    head = '<meta name="date" content="11/01/2023 12:43:42">'
+    body = '<h2>Trinkwasser belastet</h2><p>Text über das Wasser.</p><p>Erstellt am: 01.11.2023</p>'
+    day, _ = _vote(_page(head, body, "de"))
+    assert day == "2023-11-01"
+
+
+def test_dates_in_comments_widgets_and_listings_are_not_the_page_date():
+    head = '<meta name="date" content="2020-02-11">'
+    body = ('<h2>Rioja</h2><p>Ein Text über Wein.</p>'
+            '<ul class="events"><li><span class="datum">29.02.2020 18:00 Uhr</span> Weinprobe</li>'
+            '<li><span class="datum">04.04.2020 18:00 Uhr</span> Tapas</li></ul>'
+            '<div class="comment-metadata"><time datetime="2020-02-24T03:36:11+02:00">24. Februar 2020</time></div>')
+    html = _page(head, body, "de")
+    day, signals = _vote(html)
+    assert day == "2020-02-11"
+    assert "date-element" not in signals
+    assert not [e for e in scraper_evidence(html) if e.origin == "html:time"]
+
+
+def scraper_evidence(html: str):
+    from scraper.normalize.html_meta import html_evidence
+
+    return html_evidence(LexborHTMLParser(html), None, html)
+
+
+def test_a_meta_line_list_with_one_date_is_not_a_listing():
+    body = ('<h2>Titel</h2><p>Text.</p><ul class="post-meta"><li>Von Jane Doe</li><li class="date">3. Mai 2021</li>'
+            '<li>Kategorie</li></ul>')
+    assert dates.date_element_day(LexborHTMLParser(_page("", body, "de")), "de").day == "2021-05-03"
+
+
+def test_a_publication_date_kept_in_a_data_attribute_by_the_headline():
+    body = ('<div id="article-date" style="display:none" data-published-at-date="miércoles, 11 mayo 2022 04:10"></div>'
+            '<article><h1>Gobierno acusa a la empresa</h1><p>Texto.</p></article>')
+    assert [s.day for s in dates.headline_dates(_page("", body, "es"), "es")] == ["2022-05-11"]
+    stamp = '<article data-publish-timestamp="1652242200"><h1>Titel</h1><p>Text.</p></article>'
+    assert [s.day for s in dates.headline_dates(_page("", stamp), "en")] == ["2022-05-11"]
+    expiry = '<div data-plusbar-end-date="2021-02-28T23:59:00+01:00"><h1>Titel</h1><p>Text.</p></div>'
+    assert dates.headline_dates(_page("", expiry), "de") == []
+
+
+def test_a_date_deep_in_the_story_text_is_not_the_headline_date_line():
+    body = '<h1>Faire Lieferketten</h1><p>' + "Ein langer Satz über Lieferketten. " * 14 + 'Am 07.03.2020 beginnt es.</p>'
+    day, signals = _vote(_page('<meta name="date" content="2020-02-05">', body, "de"))
+    assert "headline:nearest" not in signals
+    assert day == "2020-02-05"
+
+
+def test_vom_labels_a_date_only_next_to_the_headline():
+    body = ('<p>Bild eines Satelliten vom 31.05.2021 (links).</p><p>Text.</p>'
+            '<p>Letzte Änderung: 14.01.2022 um 09:25</p>')
+    assert dates.page_text_day(_page("", body, "de"), "de") == "2022-01-14"

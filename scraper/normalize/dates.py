@@ -14,11 +14,11 @@ import html as htmllib
 import re
 import tomllib
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Evidence
 
@@ -26,6 +26,11 @@ DATA_FILE = Path(__file__).with_name("dates.toml")
 
 MIN_YEAR = 1995
 """No news page is older than the web's early years; a smaller year is a false hit."""
+
+
+LABEL_KINDS = ("published", "modified", "expiry", "weak")
+"""What a word before a date says of it: the first publication, an update, when an offer or
+video expires (not the story's date at all), or only loosely that it is the date ("vom")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +42,7 @@ class Vocabulary:
     text_date: re.Pattern[str]
     label: re.Pattern[str]
     labels: dict[str, str]
+    """label word (lower-case) -> one of LABEL_KINDS."""
 
 
 def _alternation(words: list[str]) -> str:
@@ -64,8 +70,7 @@ def vocabulary() -> Vocabulary:
         rf")",
         re.IGNORECASE,
     )
-    labels = {w: "published" for w in data["labels"]["published"]}
-    labels.update({w: "modified" for w in data["labels"]["modified"]})
+    labels = {w: kind for kind in LABEL_KINDS for w in data["labels"][kind]}
     label = re.compile(rf"(?:^|[^\w])({_alternation(list(labels))})\s*(?:on|am|le|el|il|:|-|–)?\s*[:.]?\s*(?:\w+,?\s+)?$",
                        re.IGNORECASE)
     return Vocabulary(meta, months, tuple(data["languages"]["month_first"]), text_date, label, labels)
@@ -90,6 +95,8 @@ class TextDate:
     day: date
     start: int
     end: int
+    alt: date | None = None
+    """The other reading of a numeric date whose day and month could swap (11/01/2021)."""
 
 
 def dates_in_text(text: str, lang: str | None = None, latest: int | None = None) -> list[TextDate]:
@@ -103,7 +110,7 @@ def dates_in_text(text: str, lang: str | None = None, latest: int | None = None)
     out = []
     for m in vocab.text_date.finditer(text):
         g = m.groupdict()
-        found = None
+        found = alt = None
         if g["iy"]:
             found = _valid(int(g["iy"]), int(g["im"]), int(g["id"]), latest)
         elif g["ny"]:
@@ -112,6 +119,8 @@ def dates_in_text(text: str, lang: str | None = None, latest: int | None = None)
                 found = _valid(y, b, a, latest) or (None if g["nsep"] == "." else _valid(y, a, b, latest))
             else:
                 found = _valid(y, a, b, latest) or _valid(y, b, a, latest)
+            if g["nsep"] != "." and a != b and a <= 12 and b <= 12:
+                alt = _valid(y, a, b, latest) if found == _valid(y, b, a, latest) else _valid(y, b, a, latest)
         elif g["sy"]:
             found = _valid(2000 + int(g["sy"]), int(g["sm"]), int(g["sd"]), latest)
         elif g["dy"]:
@@ -121,12 +130,12 @@ def dates_in_text(text: str, lang: str | None = None, latest: int | None = None)
             month = vocab.months.get(g["mm"].casefold())
             found = _valid(int(g["my"]), month, int(g["md"]), latest) if month else None
         if found:
-            out.append(TextDate(found, m.start(), m.end()))
+            out.append(TextDate(found, m.start(), m.end(), alt))
     return out
 
 
 def label_of(before: str) -> str | None:
-    """"published" or "modified" when the text just before a date labels it so ("Updated", "Stand:")."""
+    """The kind of label (LABEL_KINDS) the text just before a date gives it ("Updated", "Stand:", "verfügbar bis")."""
     m = vocabulary().label.search(before[-40:])
     if not m:
         return None
@@ -162,12 +171,26 @@ def url_date(url: str | None) -> str | None:
 
 # The visible text around the headline, read straight from the markup.
 _HEADLINE = re.compile(r"<h1[\s>]", re.IGNORECASE)
+_HEADLINE_END = re.compile(r"</h1\s*>", re.IGNORECASE)
+_SITE_HEADLINE = re.compile(r"""\b(?:class|id)\s*=\s*["'][^"']*(?:logo|brand|site[-_]?(?:title|name)|masthead)"""
+                            r"""|\bhref\s*=\s*["'](?:/|\./|https?://[^/"']+/?)["']""", re.IGNORECASE)
+MAX_HEADLINES = 5
+"""<h1> elements looked at for the story's headline (themes put the site's logo in the first)."""
 _SKIP = re.compile(r"<(script|style|noscript|template|svg|select)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-_TIME_ATTR = re.compile(r"<time\b[^>]*?\bdatetime\s*=\s*[\"']?([^\"'>]+)", re.IGNORECASE)
+_TIME_TAG = re.compile(r"<time\b[^>]*>", re.IGNORECASE)
+_DATETIME = re.compile(r"""\bdatetime\s*=\s*["']?([^"'>]+)""", re.IGNORECASE)
 _ISO_HEAD = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
+# An element whose class or itemprop names its date: "entry-date published", itemprop="dateModified".
+_MARKED_PUBLISHED = re.compile(r"""\b(?:class|itemprop)\s*=\s*["'][^"']*(?:publish|pubdate)""", re.IGNORECASE)
+_MARKED_MODIFIED = re.compile(r"""\b(?:class|itemprop)\s*=\s*["'][^"']*(?:updated|modified|last-?mod)""", re.IGNORECASE)
+_MODIFIED_TAG = re.compile(r"""<[a-z][^>]*\b(?:class|itemprop)\s*=\s*["'][^"']*(?:updated|modified|last-?mod)[^>]*>""",
+                           re.IGNORECASE)
+UPDATE_MARK = " \u2063updated: "
+"""Written into the text after an element marked as the update's date, so the date in it reads as labelled
+(the invisible separator tells the mark from a label the reader sees)."""
 
-BEFORE_CHARS = 600
+BEFORE_CHARS = 1000
 """Markup before the headline that is read (a kicker or date stamp stands just above it)."""
 AFTER_CHARS = 6000
 """Markup after the headline that is read (standfirst, byline, date line)."""
@@ -176,10 +199,37 @@ BEFORE_TEXT = 200
 (a masthead showing today's date)."""
 AFTER_TEXT = 600
 """Of the visible text after the headline, only this much counts: further down is the story."""
+NEAREST_CHARS = 400
+"""A date further than this from the headline is not its date line, even when it is the nearest
+(it is in the story's text: "am 07.03.2020 beginnt ...")."""
 
 
 def _visible(markup: str) -> str:
     return " ".join(htmllib.unescape(_TAG.sub(" ", _SKIP.sub(" ", markup))).split())
+
+
+def _tag_label(tag: str) -> str | None:
+    """"published" or "modified" when an element's class or itemprop says which date it holds."""
+    if _MARKED_PUBLISHED.search(tag):
+        return "published"
+    if _MARKED_MODIFIED.search(tag):
+        return "modified"
+    return None
+
+
+def _mark_updates(markup: str) -> str:
+    """Label the text of elements marked only as an update (class="updated", itemprop="dateModified")."""
+    return _MODIFIED_TAG.sub(lambda m: m.group(0) if _MARKED_PUBLISHED.search(m.group(0)) else m.group(0) + UPDATE_MARK,
+                             markup)
+
+
+def _whole_tags(markup: str) -> str:
+    """A slice of markup without the tags cut in two at its ends (whose attribute text would read as visible)."""
+    close, open_ = markup.find(">"), markup.find("<")
+    if close != -1 and (open_ == -1 or close < open_):
+        markup = markup[close + 1:]
+    last_open = markup.rfind("<")
+    return markup[:last_open] if last_open > markup.rfind(">") else markup
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,35 +240,102 @@ class Stamp:
     distance: int
     label: str | None
     origin: str
+    alt: str | None = None
+    """The other reading of an ambiguous numeric date (11/01/2021)."""
+    marked: bool = False
+    """The label comes from the markup (class="updated"), not from words a reader sees."""
+
+
+def story_headline(html: str) -> int | None:
+    """Where the story's <h1> starts: the first that is not the site's logo or name (a link to the home page)."""
+    for i, m in enumerate(_HEADLINE.finditer(html)):
+        if i >= MAX_HEADLINES:
+            break
+        end = _HEADLINE_END.search(html, m.end(), m.end() + 2000)
+        if not _SITE_HEADLINE.search(html, m.start(), end.start() if end else m.end() + 300):
+            return m.start()
+    return None
 
 
 def headline_dates(html: str, lang: str | None = None) -> list[Stamp]:
-    """Dates printed near the page's first <h1>, nearest first: <time datetime> values, then visible dates."""
-    m = _HEADLINE.search(html)
-    if m is None:
+    """Dates printed near the story's <h1>, nearest first: <time datetime> values, then visible dates.
+
+    A date the page says is not the story's (a video "available until") is left out.
+    """
+    pos = story_headline(html)
+    if pos is None:
         return []
-    pos = m.start()
-    before_markup = html[max(0, pos - BEFORE_CHARS):pos]
+    before_markup = _whole_tags(html[max(0, pos - BEFORE_CHARS):pos])
     after_markup = html[pos:pos + AFTER_CHARS]
-    after_markup = after_markup[:_end_of_window(after_markup)]
+    after_markup = _mark_updates(_whole_tags(after_markup[:_end_of_window(after_markup)]))
     stamps: list[Stamp] = []
-    for t in _TIME_ATTR.finditer(after_markup):
-        iso = _ISO_HEAD.match(t.group(1).strip())
+    latest = datetime.now().year + 1
+    for t in _TIME_TAG.finditer(after_markup):
+        value = _DATETIME.search(t.group(0))
+        iso = _ISO_HEAD.match(value.group(1).strip()) if value else None
         if iso:
             text_before = _visible(after_markup[:t.start()])
             if len(text_before) <= AFTER_TEXT:
-                found = _valid(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)), datetime.now().year + 1)
+                found = _valid(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)), latest)
                 if found:
-                    stamps.append(Stamp(found.isoformat(), len(text_before), label_of(text_before), "time"))
+                    label = label_of(text_before)
+                    marked = label is None and _tag_label(t.group(0)) is not None
+                    label = label or _tag_label(t.group(0))
+                    stamps.append(Stamp(found.isoformat(), len(text_before), label, "time", marked=marked))
     after = _visible(after_markup)[:AFTER_TEXT + 40]
     for d in dates_in_text(after, lang):
         if d.start <= AFTER_TEXT:
-            stamps.append(Stamp(d.day.isoformat(), d.start, label_of(after[:d.start]), "text"))
+            marked = UPDATE_MARK[1] in after[max(0, d.start - 40):d.start]
+            stamps.append(_stamp(d, d.start, label_of(after[:d.start]), "text", marked))
     before = _visible(before_markup)[-BEFORE_TEXT:]
     for d in dates_in_text(before, lang):
-        stamps.append(Stamp(d.day.isoformat(), len(before) - d.end + 1, label_of(before[:d.start]), "text-above"))
+        stamps.append(_stamp(d, len(before) - d.end + 1, label_of(before[:d.start]), "text-above"))
+    stamps.extend(_attribute_stamps(before_markup, after_markup, lang))
+    stamps = [s for s in stamps if s.label != "expiry"]
     stamps.sort(key=lambda s: s.distance)
     return stamps
+
+
+_DATA_DATE = re.compile(r"""\bdata-([\w-]*(?:publish|date|created)[\w-]*)\s*=\s*["']([^"'<>]{6,80})["']""", re.IGNORECASE)
+_NOT_PUBLICATION = re.compile(r"end|expir|until|modif|updat|start|from|to$|birth|event", re.IGNORECASE)
+_UNIX = re.compile(r"^\s*(1\d{9})(\d{3})?\s*$")
+MAX_ATTRIBUTE_DATES = 8
+
+
+def _attribute_day(value: str, lang: str | None) -> str | None:
+    """The day in a data attribute's value: ISO, a Unix timestamp (UTC), or a written date."""
+    latest = datetime.now().year + 1
+    iso = _ISO_HEAD.match(value.strip())
+    if iso:
+        found = _valid(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)), latest)
+        return found.isoformat() if found else None
+    unix = _UNIX.match(value)
+    if unix:
+        day = datetime.fromtimestamp(int(unix.group(1)), tz=timezone.utc).date()
+        return day.isoformat() if MIN_YEAR <= day.year <= latest else None
+    found = dates_in_text(value, lang)
+    return found[0].day.isoformat() if found and found[0].alt is None else None
+
+
+def _attribute_stamps(before_markup: str, after_markup: str, lang: str | None) -> list[Stamp]:
+    """Publication dates that the markup by the headline keeps in data attributes (data-published-at="...")."""
+    stamps: list[Stamp] = []
+    for markup, above in ((before_markup, True), (after_markup, False)):
+        for m in list(_DATA_DATE.finditer(markup))[:MAX_ATTRIBUTE_DATES]:
+            if _NOT_PUBLICATION.search(m.group(1)):
+                continue
+            day = _attribute_day(htmllib.unescape(m.group(2)), lang)
+            if day:
+                distance = len(_visible(markup[m.end():])) if above else len(_visible(markup[:m.start()]))
+                if distance <= (BEFORE_TEXT if above else AFTER_TEXT):
+                    stamps.append(Stamp(day, distance, None, "time"))
+    return stamps
+
+
+def _stamp(d: TextDate, distance: int, label: str | None, origin: str, marked: bool = False) -> Stamp:
+    label = "published" if label == "weak" else label  # next to the headline, "vom 3.5.2021" dates the story
+    return Stamp(d.day.isoformat(), distance, label, origin, d.alt.isoformat() if d.alt else None,
+                 marked and label == "modified")
 
 
 _WINDOW_END = re.compile(r"<(?:h1|h2|footer)[\s>]", re.IGNORECASE)
@@ -236,10 +353,56 @@ DATE_ELEMENTS = ('[class*="date" i],[id*="date" i],[class*="datum" i],[class*="t
                  '[class*="posted" i],[class*="fecha" i],[class*="meta" i],[class*="byline" i],[class*="info" i],time')
 MAX_DATE_ELEMENTS = 200
 MAX_DATE_ELEMENT_CHARS = 300
+# Page regions whose dates belong to something else than the story: comments, sidebars,
+# menus, teasers of other stories, the masthead's "today". A class or id word starting so marks one.
+_CHROME_REGION = re.compile(r"comment|^(?:widget|related|teaser|nav|menu|masthead|top-?bar|recent|popular|most-|trending"
+                            r"|site-header|ticker)", re.IGNORECASE)
+_CHROME_TAGS = frozenset({"nav"})
+_WORDS = re.compile(r"[^\s_]+")
 
 
-def date_element_day(tree: LexborHTMLParser, lang: str | None = None) -> str | None:
-    """The first date written in a short element named as a date, byline or meta line."""
+def in_chrome(node: LexborNode) -> bool:
+    """The element stands in a comment, sidebar, menu, teaser list or footer (itself or an ancestor)."""
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("body", "html"):
+        if current.tag in _CHROME_TAGS:
+            return True
+        attrs = current.attributes
+        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if any(_CHROME_REGION.search(w) for w in _WORDS.findall(marks)):
+            return True
+        current = current.parent
+    return False
+
+
+LISTING_DEPTH = 4
+"""Levels above a date element searched for the list item it belongs to."""
+
+
+def _in_listing(node: LexborNode, lang: str | None) -> bool:
+    """The element is in one item of a list whose other items carry dates too: a listing of other stories or events."""
+    item: LexborNode | None = node
+    for _ in range(LISTING_DEPTH):
+        if item is None or item.tag == "li":
+            break
+        item = item.parent
+    if item is None or item.tag != "li" or item.parent is None:
+        return False
+    for sibling in item.parent.iter():
+        if sibling.tag == "li" and sibling.mem_id != item.mem_id:
+            if dates_in_text(" ".join(sibling.text(deep=True, separator=" ").split())[:MAX_DATE_ELEMENT_CHARS], lang):
+                return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class ElementDate:
+    day: str
+    alt: str | None
+
+
+def date_element_day(tree: LexborHTMLParser, lang: str | None = None) -> ElementDate | None:
+    """The first date written in a short element named as a date, byline or meta line, outside page chrome."""
     body = tree.body
     if body is None:
         return None
@@ -247,9 +410,14 @@ def date_element_day(tree: LexborHTMLParser, lang: str | None = None) -> str | N
         text = node.text(deep=True, separator=" ")
         if len(text) > MAX_DATE_ELEMENT_CHARS:
             continue
-        found = dates_in_text(" ".join(text.split()), lang)
-        if found:
-            return found[0].day.isoformat()
+        text = " ".join(text.split())
+        found = dates_in_text(text, lang)
+        if not found or in_chrome(node):
+            continue
+        d = found[0]
+        if label_of(text[:d.start]) == "expiry" or _in_listing(node, lang):
+            continue
+        return ElementDate(d.day.isoformat(), d.alt.isoformat() if d.alt else None)
     return None
 
 
@@ -276,6 +444,7 @@ WEIGHTS: dict[str, float] = {
 
 _KIND_OF_ORIGIN = {"json-ld:datePublished": "json-ld:published", "json-ld:dateCreated": "json-ld:created",
                    "json-ld:dateModified": "json-ld:modified", "html:itemprop-datePublished": "itemprop"}
+_AMBIGUOUS = re.compile(r"^\s*(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d{2})\b")
 
 
 def _day(value: str) -> str | None:
@@ -285,23 +454,55 @@ def _day(value: str) -> str | None:
     return cleaned[:10] if cleaned else None
 
 
+def _other_reading(value: str, day: str) -> str | None:
+    """The other day a stated "11/01/2023" could mean, when its day and month could swap."""
+    m = _AMBIGUOUS.match(value)
+    if not m:
+        return None
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if a == b or a > 12 or b > 12:
+        return None
+    readings = {d.isoformat() for d in (_valid(year, a, b, 9999), _valid(year, b, a, 9999)) if d}
+    readings.discard(day)
+    return readings.pop() if len(readings) == 1 else None
+
+
+@dataclass(slots=True)
+class _Statement:
+    kind: str
+    day: str
+    alt: str | None = None
+
+
+def _settle_readings(statements: list[_Statement]) -> None:
+    """An ambiguous numeric date takes the reading that the page's unambiguous statements give."""
+    firm = {s.day for s in statements if s.alt is None}
+    for s in statements:
+        if s.alt and s.day not in firm and s.alt in firm:
+            s.day, s.alt = s.alt, s.day
+
+
 def vote_publication_day(html: str, tree: LexborHTMLParser, url: str | None, evidence: list[Evidence],
                          lang: str | None = None) -> tuple[str | None, dict[str, str]]:
     """The day most statements of the page agree on, and which statement gave each vote.
 
     Each kind of statement votes once (its first value), with the weight in WEIGHTS.
+    A date marked as an update counts as the headline's date only when the
+    headline shows no other.
     """
-    signals: dict[str, str] = {}
+    statements: list[_Statement] = []
     day = url_date(url)
     if day:
-        signals["url"] = day
+        statements.append(_Statement("url", day))
     stamps = headline_dates(html, lang) if html else []
-    if stamps:
-        signals["headline:nearest"] = stamps[0].day
+    shown = [s for s in stamps if not (s.marked and s.label == "modified")] or stamps
+    if shown and shown[0].distance <= NEAREST_CHARS:
+        statements.append(_Statement("headline:nearest", shown[0].day, shown[0].alt))
+    for s in shown:
+        statements.append(_Statement(f"headline:{s.origin if s.origin == 'time' else 'text'}", s.day, s.alt))
     for s in stamps:
-        signals.setdefault(f"headline:{s.origin if s.origin == 'time' else 'text'}", s.day)
-        if s.label:
-            signals.setdefault(f"headline:{s.label}", s.day)
+        if s.label and not s.marked:
+            statements.append(_Statement(f"headline:{s.label}", s.day, s.alt))
     meta = vocabulary().meta
     for ev in evidence:
         if ev.field not in ("published", "modified"):
@@ -310,10 +511,18 @@ def vote_publication_day(html: str, tree: LexborHTMLParser, url: str | None, evi
         if kind is None and ev.origin.startswith("meta:"):
             name = ev.origin[5:]
             kind = f"meta:{meta.get(name, ev.field)}"
-        if kind and kind not in signals:
+        if kind:
             day = _day(ev.value)
             if day:
-                signals[kind] = day
+                statements.append(_Statement(kind, day, _other_reading(ev.value, day)))
+    _settle_readings(statements)
+    signals: dict[str, str] = {}
+    ambiguous: dict[str, str] = {}
+    for s in statements:
+        if s.kind not in signals:
+            signals[s.kind] = s.day
+            if s.alt:
+                ambiguous[s.kind] = s.alt
     score: dict[str, float] = {}
     for kind, day in signals.items():
         score[day] = score.get(day, 0.0) + WEIGHTS.get(kind, 0.0)
@@ -322,16 +531,41 @@ def vote_publication_day(html: str, tree: LexborHTMLParser, url: str | None, evi
         # The date elements can still change the winner: read them (a CSS pass over the page).
         found = date_element_day(tree, lang)
         if found:
-            signals["date-element"] = found
-            score[found] = score.get(found, 0.0) + WEIGHTS["date-element"]
+            element = _Statement("date-element", found.day, found.alt)
+            _settle_readings(statements + [element])
+            signals[element.kind] = element.day
+            score[element.day] = score.get(element.day, 0.0) + WEIGHTS[element.kind]
+            if element.alt:
+                ambiguous[element.kind] = element.alt
     if not score:
         return None, signals
-    return max(score.items(), key=lambda kv: kv[1])[0], signals
+    winner = max(score.items(), key=lambda kv: kv[1])[0]
+    backers = [kind for kind, day in signals.items() if day == winner]
+    if backers and all(kind in ambiguous for kind in backers):
+        # Only ambiguous statements back the winner: a date the text labels as the publication settles it.
+        other = {ambiguous[kind] for kind in backers}
+        labelled = set(labelled_text_days(html, lang))
+        if len(other) == 1 and other <= labelled:
+            winner = other.pop()
+            signals["text:published"] = winner
+    return winner, signals
 
 
 _BODY = re.compile(r"<body\b", re.IGNORECASE)
 MAX_PAGE_TEXT = 200_000
 """Characters of markup read by the whole-page search (a date that matters is near the top)."""
+
+
+def _page_dates(html: str, lang: str | None) -> list[tuple[str | None, TextDate]]:
+    """Every date of the page's visible text with the kind of its label; "vom" and a date that expires say nothing."""
+    m = _BODY.search(html)
+    text = _visible(html[m.start() if m else 0:][:MAX_PAGE_TEXT])
+    out = []
+    for d in dates_in_text(text, lang):
+        label = label_of(text[max(0, d.start - 40):d.start])
+        if label != "expiry":
+            out.append((None if label == "weak" else label, d))
+    return out
 
 
 def page_text_day(html: str, lang: str | None = None) -> str | None:
@@ -340,17 +574,19 @@ def page_text_day(html: str, lang: str | None = None) -> str | None:
     A date labelled as the publication ("Erschienen am", "Mise en ligne") wins; else
     one labelled at all ("Stand:", "Updated"); else the first date of the text.
     """
-    m = _BODY.search(html)
-    text = _visible(html[m.start() if m else 0:][:MAX_PAGE_TEXT])
-    found = dates_in_text(text, lang)
-    if not found:
+    labelled = _page_dates(html, lang)
+    if not labelled:
         return None
-    labelled = [(label_of(text[max(0, d.start - 40):d.start]), d) for d in found]
     for wanted in ("published", "modified"):
         for label, d in labelled:
             if label == wanted:
                 return d.day.isoformat()
-    return found[0].day.isoformat()
+    return labelled[0][1].day.isoformat()
+
+
+def labelled_text_days(html: str, lang: str | None = None) -> list[str]:
+    """The days the page's text labels as its publication ("Erstellt am: 01.11.2023"), in order."""
+    return [d.day.isoformat() for label, d in _page_dates(html, lang) if label == "published"]
 
 
 @lru_cache(maxsize=1)

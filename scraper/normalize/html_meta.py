@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Evidence
 from .dates import vocabulary as date_vocabulary
-from .dates import page_text_day, script_day, vote_publication_day
+from .dates import in_chrome, page_text_day, script_day, vote_publication_day
 from .html_bylines import byline_element_evidence, byline_text_evidence
 
 # meta name/property -> record field. Order within a field does not matter here:
@@ -166,15 +166,17 @@ def html_evidence(tree: LexborHTMLParser, url: str | None = None, markup: str | 
         out.append(Evidence("language", html.attributes["lang"] or "", "html:lang"))
     out.extend(byline_element_evidence(tree))
     out.extend(byline_text_evidence(tree))
+    # The first <time> or datePublished element that is not in a comment, a teaser list or a menu.
     for node in tree.css('[itemprop="datePublished"]'):
-        if node.tag != "meta":  # <meta itemprop> is read with the meta tags
+        if node.tag != "meta" and not in_chrome(node):  # <meta itemprop> is read with the meta tags
             value = node.attributes.get("datetime") or node.attributes.get("content") or node.text(deep=True)
             if value and value.strip():
                 out.append(Evidence("published", value.strip(), "html:itemprop-datePublished"))
                 break
     for node in tree.css("time[datetime]"):
-        out.append(Evidence("published", node.attributes.get("datetime") or "", "html:time"))
-        break
+        if not in_chrome(node):
+            out.append(Evidence("published", node.attributes.get("datetime") or "", "html:time"))
+            break
     out.extend(date_evidence(tree, out, url, markup))
     return out
 
