@@ -267,3 +267,22 @@ def test_a_one_word_author_is_completed_by_a_genre_byline():
 ])
 def test_an_embedded_social_post_credits_its_poster_not_the_writer(embed):
     assert scraper.clean(_page("", f"<h1>Mammut nimmt Adam Ondra unter Vertrag</h1>{embed}")).authors == []
+
+
+def test_a_press_releases_contact_person_is_the_last_resort():
+    footer = ('<p><strong>Pressekontakt</strong><br>Dr. Tim Loppe<br>Pressesprecher Beispiel AG<br>'
+              'Tel.: 0211 77900 363</p>')
+    art = scraper.clean(_page("", "<h1>Umfrage zur Strompreisbremse</h1>", lang="de", footer=footer), explain=True)
+    assert art.authors == ["Dr. Tim Loppe"] and art.provenance["authors"] == "html:contact"
+    box = ('<div class="cb-layout-Ansprechpartner"><ul><li><a href="/x"><strong>Alexandra Weber </strong></a>'
+           '<div>Stellvertretende Pressesprecherin</div></li></ul></div>')
+    assert scraper.clean(_page("", "<h1>Trauern digital</h1>", lang="de", footer=box)).authors == ["Alexandra Weber"]
+    # any byline outranks it
+    body = '<h1>Umfrage zur Strompreisbremse</h1><p class="byline">Von Jane Doe</p>'
+    assert scraper.clean(_page("", body, lang="de", footer=footer)).authors == ["Jane Doe"]
+
+
+def test_a_menu_link_to_the_contact_page_is_no_contact_label():
+    menu = ('<nav><ul><li><a href="/presse/pressekontakt">Pressekontakt</a></li></ul></nav>'
+            '<div><ul><li><strong>Alle Meldungen</strong></li></ul></div>')
+    assert scraper.clean(_page("", "<h1>Bundeskabinett legt Bericht vor</h1>", lang="de", footer=menu)).authors == []

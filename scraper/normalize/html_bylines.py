@@ -31,6 +31,8 @@ class BylineSelectors:
     excluded_words: re.Pattern[str]
     story_regions: re.Pattern[str]
     embeds: re.Pattern[str]
+    contact_labels: frozenset[str]
+    contact_classes: str
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +45,8 @@ def byline_selectors() -> BylineSelectors:
         excluded_tags=frozenset(raw["excluded_tags"]),
         excluded_words=re.compile(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", re.IGNORECASE),
         story_regions=re.compile("|".join(re.escape(w) for w in raw["story_regions"]), re.IGNORECASE),
+        contact_labels=frozenset(raw["contact_labels"]),
+        contact_classes=", ".join(f'[class*="{c}" i]' for c in raw["contact_classes"]),
         embeds=re.compile(rf"(?:^|\s)(?:{'|'.join(re.escape(w) for w in raw['embed_words'])})(?:$|\s)", re.IGNORECASE),
     )
 
@@ -187,7 +191,7 @@ def byline_text_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     wider = _widen(root, WIDER_LEVELS)
     if not line and wider is not root:
         line = _byline_line(wider, explicit=True)  # a byline column beside the headline's
-    line = line or end_byline_evidence(tree) or copyright_evidence(tree)
+    line = line or end_byline_evidence(tree) or copyright_evidence(tree) or contact_evidence(tree)
     return line + description_byline_evidence(tree)
 
 
@@ -331,6 +335,67 @@ def copyright_evidence(tree: LexborHTMLParser) -> list[Evidence]:
         if _holder(name) and not _in_picture(node):
             return [Evidence("byline", name, "html:copyright")]
     return []
+
+
+_ACADEMIC = re.compile(r"^(?:(?:dr|prof|dipl|ing|mag|med|rer|nat|phil|mba|msc)\.(?:-\w+\.)?\s*)+", re.IGNORECASE)
+MAX_CONTACT_NODES = 8000
+CONTACT_LOOKAHEAD = 4
+
+
+def contact_evidence(tree: LexborHTMLParser) -> list[Evidence]:
+    """The contact person a press release names ("Pressekontakt<br>Dr. Jane Doe<br>Pressesprecherin ...").
+
+    A contact label alone in its element is followed, within a few text nodes,
+    by a full name that opens (after an academic title) with a known given
+    name; or an element styled as a contact box holds one.
+    """
+    body = tree.body
+    if body is None:
+        return []
+    data = byline_selectors()
+    ahead = 0
+    for count, node in enumerate(body.traverse(include_text=True)):
+        if count > MAX_CONTACT_NODES:
+            break
+        if node.tag != "-text":
+            continue
+        raw = (node.text_content or "").strip()
+        if not raw:
+            continue
+        if ahead:
+            ahead -= 1
+            name = _contact_name(raw)
+            if name and not _in_link(node) and not _excluded(node.parent, data):
+                return [Evidence("byline", name, "html:contact")]
+            continue
+        if len(raw) <= 40 and raw.rstrip(" :").casefold() in data.contact_labels and not _in_link(node):
+            ahead = CONTACT_LOOKAHEAD  # a label, not a menu link to the contact page
+    for box in tree.css(data.contact_classes)[:3]:
+        for node in box.traverse(include_text=True):
+            name = _contact_name((node.text_content or "").strip()) if node.tag == "-text" else None
+            if name:
+                return [Evidence("byline", name, "html:contact")]
+    return []
+
+
+def _in_link(node: LexborNode) -> bool:
+    """True for text inside a link (menus and teasers link their entries)."""
+    current = node.parent
+    for _ in range(3):
+        if current is None:
+            return False
+        if current.tag == "a":
+            return True
+        current = current.parent
+    return False
+
+
+def _contact_name(text: str) -> str | None:
+    """A full person name alone in a text node, an academic title allowed ("Dr. Tim Loppe")."""
+    if not 4 <= len(text) <= 60:
+        return None
+    bare = _ACADEMIC.sub("", text).strip()
+    return text if bare and is_person_name(text) and _holder(bare) else None
 
 
 def _holder(name: str) -> bool:

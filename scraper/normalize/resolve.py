@@ -44,7 +44,7 @@ TRUST: dict[str, tuple[str, ...]] = {
     "authors": ("json-ld:author", "meta:author", "meta:article:author", "meta:parsely-author", "meta:sailthru.author",
                 "meta:dc.creator", "meta:dcterms.creator", "meta:citation_author", "meta:shareaholic:article_author_name",
                 "meta:article:author_name", "meta:twitter:data", "html:byline-element", "html:byline-text", "rule:byline-block", "rule:byline", "meta:byl",
-                "meta:description-byline", "html:byline-end", "html:copyright"),
+                "meta:description-byline", "html:byline-end", "html:copyright", "html:contact"),
     "syndication": ("byline:organisation", "json-ld:isBasedOn", "json-ld:sourceOrganization",
                     "rule:republication-note", "text:dateline", "json-ld:author", "canonical:other-domain"),
     "published": ("page:date-vote", "url:date", "html:itemprop-datePublished", "json-ld:datePublished",
@@ -364,7 +364,7 @@ def _completed(names: list[str], candidates: Sequence[Evidence]) -> list[str]:
         return names
     full: list[str] = []
     for ev in candidates:
-        if ev.origin != "html:copyright":  # a site-wide footer names the owner, not each post's writer
+        if ev.origin not in ("html:copyright", "html:contact"):  # a site's owner or spokesperson, not each writer
             full.extend(n for n in parse_byline(canonical(ev.value)).authors if len(n.split()) >= 2)
     out = []
     for name in names:
