@@ -286,3 +286,11 @@ def test_a_menu_link_to_the_contact_page_is_no_contact_label():
     menu = ('<nav><ul><li><a href="/presse/pressekontakt">Pressekontakt</a></li></ul></nav>'
             '<div><ul><li><strong>Alle Meldungen</strong></li></ul></div>')
     assert scraper.clean(_page("", "<h1>Bundeskabinett legt Bericht vor</h1>", lang="de", footer=menu)).authors == []
+
+
+def test_a_byline_word_in_the_bodys_class_is_a_page_state_not_a_byline():
+    html = ('<html><body class="single single-author"><article><h2 class="entry-title"><a href="/p" rel="bookmark">'
+            'NWO PSYOP Radio Marathon</a></h2><p>Veröffentlicht am <a href="/p">Juli 9, 2016</a></p>'
+            + "".join(f"<p>Paragraph {i} of the story says something long enough to be article text, with several"
+                      " clauses and a full stop.</p>" for i in range(5)) + "</article></body></html>")
+    assert scraper.clean(html).authors == []

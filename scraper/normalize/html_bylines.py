@@ -123,16 +123,42 @@ def _group_key(node: LexborNode) -> int | None:
     return (grand or parent or node).mem_id
 
 
+_BYLINE_CLASS = re.compile(r"author|byline|autor|auteur", re.IGNORECASE)
+
+
+def _page_marks(tree: LexborHTMLParser) -> bool:
+    """True when <html> or <body> wears a byline word ("single-author"): a page state, not a byline."""
+    return any(_BYLINE_CLASS.search(node.attributes.get("class") or "")
+               for node in (tree.root, tree.body) if node is not None)
+
+
+def _marked_below_body(node: LexborNode) -> bool:
+    """True when the node or an ancestor below <body> wears a byline word."""
+    current: LexborNode | None = node
+    for _ in range(MAX_DEPTH):
+        if current is None or current.tag in ("body", "html"):
+            return False
+        if _BYLINE_CLASS.search(current.attributes.get("class") or ""):
+            return True
+        current = current.parent
+    return False
+
+
 def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     data = byline_selectors()
+    page_marked = _page_marks(tree)
     for rank, selector in enumerate(data.selectors):
         group: int | None = None
         out: list[Evidence] = []
         for node in tree.css(selector):
+            if node.tag in ("body", "html"):
+                continue
             named = node.css_first('[itemprop="name"]')  # the name inside a card with photo and credits
             text = _text(named if named is not None else node)
             if not text or len(text) > MAX_TEXT or _in_prose(node):
                 continue
+            if page_marked and "class" in selector and not _marked_below_body(node):
+                continue  # matched through the body's own class: any link on the page would do
             key = _group_key(node)
             if group is not None and key != group:
                 continue
