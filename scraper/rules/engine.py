@@ -79,6 +79,9 @@ class PatternRule:
     """One line for `scraper rules`: what the rule removes."""
     needs: re.Pattern[str] | None = None
     """Cheap test a block must pass before the patterns are tried (words every pattern contains)."""
+    max_prose_run: int | None = None
+    """With cut_rest: no cut when more long paragraphs than this follow in a row (the story goes on
+    under a teaser box); only the matched block goes then."""
     screen: Callable[[str], bool] | None = None
     """All patterns in one or two regex calls (see ``_screen``): False means none can match."""
 
@@ -114,7 +117,8 @@ class PatternRule:
                 i += 1
                 continue
             first = kept[i]
-            if self.cut_rest and _share_before(blocks, first) >= self.cut_after:
+            if (self.cut_rest and _share_before(blocks, first) >= self.cut_after
+                    and (self.max_prose_run is None or _prose_run(kept[i + span:]) <= self.max_prose_run)):
                 for b in kept[i:]:
                     b.remove(self.name)
                 return
@@ -149,6 +153,15 @@ def is_long_paragraph(text: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*\s*$")
+
+
+def _prose_run(blocks: Sequence[Block]) -> int:
+    """The longest run of consecutive long paragraphs in ``blocks``."""
+    best = run = 0
+    for b in blocks:
+        run = run + 1 if is_long_paragraph(b.text) else 0
+        best = max(best, run)
+    return best
 
 
 def _first_long_paragraph(blocks: Sequence[Block]) -> int:
@@ -382,6 +395,7 @@ def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[Pat
                 kind=BlockKind(spec["kind"]) if "kind" in spec else None,
                 cut_rest=bool(spec.get("cut_rest", False)),
                 cut_after=float(spec.get("cut_after", 0.5)),
+                max_prose_run=int(spec["max_prose_run"]) if "max_prose_run" in spec else None,
                 head_only=bool(spec.get("head_only", False)),
                 needs=re.compile(spec["needs"], re.IGNORECASE) if "needs" in spec else None,
                 about=str(spec.get("about", "")),

@@ -1,0 +1,147 @@
+"""Cruft rules and selectors hold on unseen pages: they name a class of chrome (in several
+languages), and lines of the story that merely share a word with chrome stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.blocks.prune import selectors
+from scraper.model import Block, BlockKind
+from scraper.rules.captions import is_caption_line
+from scraper.rules.engine import RuleContext, apply_rules, default_rules
+from scraper.rules.tail import is_after_article, is_site_notice
+
+BODY = [
+    "The council approved the budget on Tuesday after a long debate about road repairs and the cost of new buses for the city.",
+    "Officials said the plan would be reviewed next year, and that residents could comment on it at public meetings through March.",
+    "Opposition members argued the tax increase would fall hardest on renters, who already spend a large share of income on housing.",
+    "The mayor said the city had no other way to pay for the repairs without cutting services that many families depend on.",
+    "Bus drivers welcomed the plan but warned that the new routes would need more staff than the city has budgeted for so far.",
+    "A final vote on the road repairs is expected in April, after the council has heard from the transport authority and unions.",
+]
+
+
+def rule(name: str):
+    return next(r for r in default_rules() if r.name == name)
+
+
+def judge(lines: list[str]) -> list[Block]:
+    blocks = [Block(t) for t in lines]
+    apply_rules(blocks, RuleContext())
+    return blocks
+
+
+# -- selectors --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", [
+    "cuerpo-ad",           # Spanish article body named beside "ad"
+    "articulo-share",
+    "artikel-sidebar",
+    "print-only",          # the article's print copy, shown only on paper
+])
+def test_article_wrappers_named_in_other_languages_or_by_visibility_are_not_chrome(value):
+    assert not selectors().is_chrome(value, None)
+
+
+@pytest.mark.parametrize("value", ["sr-only", "no-print", "hidden-print", "ad-slot", "related-posts", "comment-respond"])
+def test_chrome_names_still_prune(value):
+    assert selectors().is_chrome(value, None)
+
+
+# -- pattern rules ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Foto: sidm / DW",
+    "photo: iStock",
+    "Photo by Jane Doe on Unsplash",
+    "Image copyright Reuters",
+    "(Image credit: Example Games)",
+    "Photograph by Ed Marshall, Restoration Programme",
+    "Photo d'illustration : Jean Dupont",
+    "Bild anzeigen Bild schließen",
+    "Foto 3 de 12",
+])
+def test_photo_credits_and_picture_controls_are_captions(line):
+    assert rule("photo-caption").match(line) is not None
+
+
+@pytest.mark.parametrize("line", ["Credit Cards", "Photo Editing", "Bild für Bild", "Pictures of the sky", "Foto zeigt den Täter"])
+def test_headings_starting_with_a_picture_word_are_not_credits(line):
+    assert rule("photo-caption").match(line) is None
+
+
+def test_picture_controls_are_typed_as_captions():
+    blocks = judge([*BODY[:2], "Bild anzeigen Bild schließen", *BODY[2:]])
+    assert blocks[2].removed_by == "photo-caption" and blocks[2].kind is BlockKind.CAPTION
+
+
+def test_a_list_item_labelled_other_is_not_a_related_link():
+    blocks = judge([*BODY[:3], "Other: 12 percent of the riders", *BODY[3:]])
+    assert all(b.kept for b in blocks)
+    assert rule("related-link").match("Related: Budget talks stall again") is not None
+    assert rule("related-link").match("Other stories: Budget talks stall again") is not None
+
+
+def test_syndication_notes_of_any_outlet_name_the_source():
+    groups = rule("republication-note").match(
+        "Content created by The Example Post is available without charge to any eligible news publisher.")
+    assert groups == {"syndication": "The Example Post"}
+
+
+def test_related_heading_over_a_teaser_box_inside_the_story_does_not_cut_it():
+    teaser = ["Related", "Budget talks stall again", "New buses arrive next month"]
+    story_goes_on = [p.replace("the ", "this ") for p in BODY[:3]]
+    blocks = judge([*BODY, *teaser, *story_goes_on])  # 60% of the text lies above the heading
+    assert blocks[len(BODY)].removed_by == "related-section"
+    assert all(b.kept for b in blocks[-3:])
+    # at the end, with only headlines after it, the heading still ends the article
+    blocks = judge([*BODY, *teaser])
+    assert [b.kept for b in blocks] == [True] * len(BODY) + [False] * 3
+
+
+# -- tail cues --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "cue"), [
+    ("Will Knight is a senior writer for WIRED, covering artificial intelligence.", True),
+    ("Nils Pickert ist freier Autor und Journalist.", True),
+    ("Jule Radeck studierte Sportwissenschaften, bevor sie als Volontärin nach Hamburg zog.", True),
+    ("Wednesday is a monumental day for the Housing Authority and its residents.", False),
+    ("It was a long night for the editors of the school paper.", False),
+    ("Sie studierte Physik in Leipzig und promovierte 1986.", False),
+    ("2023 nichts mehr versäumen!", True),
+    ("Fotos zum Download finden Sie hier.", True),
+    ("Pressekontakte:", True),
+    ("Media contacts", True),
+])
+def test_after_article_cues(line, cue):
+    assert bool(is_after_article(line)) is cue
+
+
+@pytest.mark.parametrize(("line", "notice"), [
+    ("You are using a browser version with limited support for CSS.", True),
+    ("Your browser is not supported. Please update your browser.", True),
+    ("Ihr Browser ist veraltet.", True),
+    ("The browser wars of the 1990s shaped the web we use today.", False),
+])
+def test_browser_notices_of_any_site(line, notice):
+    assert bool(is_site_notice(line)) is notice
+
+
+# -- text captions ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "caption"), [
+    ("Marcell Jansen (l.) und Piotr Trochowski haben einen guten Draht.", True),
+    ("Palm Springs Mini (links) vs. Palm Springs PM (rechts)", True),
+    ("El ministro (izq.) saluda al presidente.", True),
+    ("Wir suchen eine(n) Technische(n) Mitarbeiter(in) und eine(n) Auszubildende(r).", False),
+    ("Protein 43 (g)", False),
+    ("Microsoft(R) Windows is installed on most office computers in the region.", False),
+    ("(Quelle: EnBW)", True),
+    ("Neue Online-Seminare starten im März. (Quelle: Hume/Unsplash/DJV)", True),
+    ("When the plant is actively blooming, it will tend to lose a lot of leaves. This should not concern you as "
+     "they will quickly be replaced in the next growth flush, which comes soon after. [ source ]", False),
+    ("Die Arbeitslosenquote stieg im Mai auf 5,9 Prozent, wie die Bundesagentur am Mittwoch mitteilte, nachdem sie "
+     "im April noch bei 5,7 Prozent gelegen hatte. (Quelle: Bundesagentur für Arbeit)", False),
+])
+def test_caption_lines(line, caption):
+    assert is_caption_line(line) is caption
