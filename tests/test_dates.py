@@ -171,7 +171,8 @@ def test_dates_in_comments_widgets_and_listings_are_not_the_page_date():
     head = '<meta name="date" content="2020-02-11">'
     body = ('<h2>Rioja</h2><p>Ein Text über Wein.</p>'
             '<ul class="events"><li><span class="datum">29.02.2020 18:00 Uhr</span> Weinprobe</li>'
-            '<li><span class="datum">04.04.2020 18:00 Uhr</span> Tapas</li></ul>'
+            '<li><span class="datum">04.04.2020 18:00 Uhr</span> Tapas</li>'
+            '<li><span class="datum">09.05.2020 18:00 Uhr</span> Rioja</li></ul>'
             '<div class="comment-metadata"><time datetime="2020-02-24T03:36:11+02:00">24. Februar 2020</time></div>')
     html = _page(head, body, "de")
     day, signals = _vote(html)
@@ -186,9 +187,9 @@ def scraper_evidence(html: str):
     return html_evidence(LexborHTMLParser(html), None, html)
 
 
-def test_a_meta_line_list_with_one_date_is_not_a_listing():
+def test_a_meta_line_list_with_its_own_dates_is_not_a_listing():
     body = ('<h2>Titel</h2><p>Text.</p><ul class="post-meta"><li>Von Jane Doe</li><li class="date">3. Mai 2021</li>'
-            '<li>Kategorie</li></ul>')
+            '<li>Aktualisiert: 5. Mai 2021</li><li>Kategorie</li></ul>')
     assert dates.date_element_day(LexborHTMLParser(_page("", body, "de")), "de").day == "2021-05-03"
 
 

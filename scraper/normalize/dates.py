@@ -223,6 +223,17 @@ def _mark_updates(markup: str) -> str:
                              markup)
 
 
+_REGION_START = re.compile(r"<main\b|</(?:aside|nav|header|footer)\s*>", re.IGNORECASE)
+
+
+def _after_last_boundary(markup: str) -> str:
+    """The markup above the headline from where its story begins (<main> opens, a sidebar, menu or the site header ends)."""
+    start = 0
+    for m in _REGION_START.finditer(markup):
+        start = m.start()
+    return markup[start:]
+
+
 def _whole_tags(markup: str) -> str:
     """A slice of markup without the tags cut in two at its ends (whose attribute text would read as visible)."""
     close, open_ = markup.find(">"), markup.find("<")
@@ -287,7 +298,7 @@ def headline_dates(html: str, lang: str | None = None) -> list[Stamp]:
         if d.start <= AFTER_TEXT:
             marked = UPDATE_MARK[1] in after[max(0, d.start - 40):d.start]
             stamps.append(_stamp(d, d.start, label_of(after[:d.start]), "text", marked))
-    before = _visible(before_markup)[-BEFORE_TEXT:]
+    before = _visible(_after_last_boundary(before_markup))[-BEFORE_TEXT:]
     for d in dates_in_text(before, lang):
         stamps.append(_stamp(d, len(before) - d.end + 1, label_of(before[:d.start]), "text-above"))
     stamps.extend(_attribute_stamps(before_markup, after_markup, lang))
@@ -296,7 +307,8 @@ def headline_dates(html: str, lang: str | None = None) -> list[Stamp]:
     return stamps
 
 
-_DATA_DATE = re.compile(r"""\bdata-([\w-]*(?:publish|date|created)[\w-]*)\s*=\s*["']([^"'<>]{6,80})["']""", re.IGNORECASE)
+# Case-sensitive (attribute names are written lower-case): a literal start keeps the scan fast.
+_DATA_DATE = re.compile(r"""data-([\w-]*?(?:publish|date|created)[\w-]*)\s*=\s*["']([^"'<>]{6,80})["']""")
 _NOT_PUBLICATION = re.compile(r"end|expir|until|modif|updat|start|from|to$|birth|event", re.IGNORECASE)
 _UNIX = re.compile(r"^\s*(1\d{9})(\d{3})?\s*$")
 MAX_ATTRIBUTE_DATES = 8
@@ -377,6 +389,9 @@ def in_chrome(node: LexborNode) -> bool:
 
 LISTING_DEPTH = 4
 """Levels above a date element searched for the list item it belongs to."""
+LISTING_OTHERS = 2
+"""Dated list items beside the element's own that make its list a listing (a meta line may list
+"Published" and "Updated": two items)."""
 
 
 def _in_listing(node: LexborNode, lang: str | None) -> bool:
@@ -388,10 +403,13 @@ def _in_listing(node: LexborNode, lang: str | None) -> bool:
         item = item.parent
     if item is None or item.tag != "li" or item.parent is None:
         return False
+    dated = 0
     for sibling in item.parent.iter():
         if sibling.tag == "li" and sibling.mem_id != item.mem_id:
             if dates_in_text(" ".join(sibling.text(deep=True, separator=" ").split())[:MAX_DATE_ELEMENT_CHARS], lang):
-                return True
+                dated += 1
+                if dated >= LISTING_OTHERS:
+                    return True
     return False
 
 
