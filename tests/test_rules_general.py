@@ -145,3 +145,18 @@ def test_browser_notices_of_any_site(line, notice):
 ])
 def test_caption_lines(line, caption):
     assert is_caption_line(line) is caption
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Updated: 5 March 2024, 10:32", "dateline-meta"),
+    ("Modified today", "dateline-meta"),
+    ("Veröffentlicht unter Allgemein | Hinterlasse einen Kommentar", "post-meta"),
+    ("Copyright NOW Example", "copyright-notice"),
+    ("Copyright © 2023 Example Media Group", "copyright-notice"),
+    ("Updated guidelines were released by the ministry.", None),
+    ("Published in The Lancet, the study found that coffee helps.", None),
+    ("Copyright law changed in 2019 after a long fight.", None),
+])
+def test_sentences_opening_with_a_meta_word_stay(line, name):
+    blocks = judge([*BODY[:3], line, *BODY[3:]])
+    assert blocks[3].removed_by == name
