@@ -47,6 +47,8 @@ BODY_MIN_CHARS = 400
 BODY_MIN_COVER = 0.6
 """Share of our prose the declared body must contain before it may veto the rest."""
 _TAG = re.compile(r"<[^>]*>")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+"""Everything but letters and digits (``\\w`` is ``str.isalnum`` plus the underscore)."""
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
 
 _KIND_BY_TAG = {
@@ -259,7 +261,7 @@ def _introduces(block: Block) -> bool:
 def _key(text: str) -> str:
     """Letters and digits only, lower-cased: markup, spacing, soft hyphens and quotes differ
     between a page's text and its declared body."""
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def filter_by_declared_body(blocks: list[Block], evidence: Sequence[Evidence]) -> list[Block]:

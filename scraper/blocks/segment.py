@@ -57,32 +57,56 @@ class Segmentation:
     tag: list[str] = field(default_factory=list)
 
 
-def _kind_marker(node: LexborNode, byline: frozenset[str], caption: frozenset[str]) -> BlockKind | None:
-    attrs = node.attributes
-    if not attrs:
-        return None
-    if FIGURE_ATTR in attrs:
-        return BlockKind.CAPTION
-    if (attrs.get("itemprop") or "").lower() == "author" or (attrs.get("rel") or "").lower() == "author":
-        return BlockKind.BYLINE
-    return _marker_for_names(f"{attrs.get('class') or ''} {attrs.get('id') or ''}", byline, caption)
+_UNMARKED = frozenset({"body", "article", "main"})
+"""The page's frame: its class never types the text inside it."""
+
+
+def _find_markers(body: LexborNode, markers: dict[int, BlockKind], byline: frozenset[str],
+                  caption: frozenset[str]) -> None:
+    """Elements whose markup types their text (node id -> kind). A figure box beats an author
+    attribute, which beats the class and id names: each later pass overwrites the earlier."""
+    for node in body.css("[class],[id]"):
+        if node.tag not in _UNMARKED:
+            attrs = node.attributes
+            kind = _marker_for_names(f"{attrs.get('class') or ''} {attrs.get('id') or ''}", byline, caption)
+            if kind is not None:
+                markers[node.mem_id] = kind
+    for node in body.css("[itemprop],[rel]"):
+        if node.tag not in _UNMARKED:
+            attrs = node.attributes
+            if (attrs.get("itemprop") or "").lower() == "author" or (attrs.get("rel") or "").lower() == "author":
+                markers[node.mem_id] = BlockKind.BYLINE
+    for node in body.css(f"[{FIGURE_ATTR}]"):
+        if node.tag not in _UNMARKED:
+            markers[node.mem_id] = BlockKind.CAPTION
 
 
 _MARKER_CACHE: dict[str, BlockKind | None] = {}
+_NAME_MARKER: dict[str, BlockKind | None] = {}
+"""One class name or id -> the kind it names; names repeat across pages more than whole strings."""
+
+
+def _marker_for_name(name: str, byline: frozenset[str], caption: frozenset[str]) -> BlockKind | None:
+    """Byline or caption kind named by the first two words of one class name or id."""
+    if name in _NAME_MARKER:
+        return _NAME_MARKER[name]
+    head = tokens(name)[:2]
+    found = BlockKind.BYLINE if not byline.isdisjoint(head) else BlockKind.CAPTION if not caption.isdisjoint(head) else None
+    if len(_NAME_MARKER) > 50_000:
+        _NAME_MARKER.clear()
+    _NAME_MARKER[name] = found
+    return found
 
 
 def _marker_for_names(names: str, byline: frozenset[str], caption: frozenset[str]) -> BlockKind | None:
-    """Byline or caption kind named by a class/id string; judged once per distinct string."""
+    """Byline or caption kind named by a class/id string (the first name naming one); judged
+    once per distinct string."""
     if names in _MARKER_CACHE:
         return _MARKER_CACHE[names]
     found = None
     for name in names.split():
-        toks = tokens(name)
-        if any(t in byline for t in toks[:2]):
-            found = BlockKind.BYLINE
-            break
-        if any(t in caption for t in toks[:2]):
-            found = BlockKind.CAPTION
+        found = _marker_for_name(name, byline, caption)
+        if found is not None:
             break
     if len(_MARKER_CACHE) > 50_000:
         _MARKER_CACHE.clear()
@@ -97,11 +121,7 @@ def segment(body: LexborNode) -> Segmentation:
     seg = Segmentation()
     units, parent, end, tags = seg.units, seg.parent, seg.end, seg.tag
     markers: dict[int, BlockKind] = {}
-    for node in body.css(f"[class],[id],[itemprop],[rel],[{FIGURE_ATTR}]"):
-        if node.tag not in ("body", "article", "main"):
-            kind = _kind_marker(node, byline, caption)
-            if kind is not None:
-                markers[node.mem_id] = kind
+    _find_markers(body, markers, byline, caption)
     buf: list[str] = []
     link_chars = 0
     in_link = 0

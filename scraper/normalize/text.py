@@ -16,7 +16,8 @@ _MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-_SPACE = re.compile(r"[^\S\n]+")
+_SPACE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
+"""A run of spaces other than one plain space (runs of one " " are left as they are: fewer matches)."""
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=True, uncurl_quotes=False, fix_character_width=False, fix_latin_ligatures=False,
     normalization="NFC", explain=False,
