@@ -214,3 +214,12 @@ def test_vom_labels_a_date_only_next_to_the_headline():
     body = ('<p>Bild eines Satelliten vom 31.05.2021 (links).</p><p>Text.</p>'
             '<p>Letzte Änderung: 14.01.2022 um 09:25</p>')
     assert dates.page_text_day(_page("", body, "de"), "de") == "2022-01-14"
+
+
+def test_a_heading_that_a_date_label_introduces_is_the_date_line():
+    body = ('<h1>Neue Präsidentin gewählt</h1><p>Sie wird die erste Frau im Amt.</p>'
+            '<span>Erschienen am:</span><h2>13.10.2021</h2><p>Herausgeber: Pressestelle</p>')
+    stamps = dates.headline_dates(_page('', body, "de"), "de")
+    assert [(s.day, s.label) for s in stamps] == [("2021-10-13", "published")]
+    unlabelled = '<h1>Titel</h1><p>Text.</p><h2>13.10.2021</h2>'
+    assert dates.headline_dates(_page('', unlabelled, "de"), "de") == []

@@ -353,10 +353,22 @@ def _stamp(d: TextDate, distance: int, label: str | None, origin: str, marked: b
 _WINDOW_END = re.compile(r"<(?:h1|h2|footer)[\s>]", re.IGNORECASE)
 
 
+_HEADING_END = re.compile(r"</h[12]\s*>", re.IGNORECASE)
+
+
 def _end_of_window(markup: str) -> int:
-    """The story's text runs on past its date line; a second heading ends the search."""
+    """The story's text runs on past its date line; a second heading ends the search.
+
+    A heading that a date label introduces ("Erschienen am:" <h2>13.10.2021</h2>) is the date line itself.
+    """
     m = _WINDOW_END.search(markup, 4)
-    return m.start() if m else len(markup)
+    if m is None:
+        return len(markup)
+    if label_of(_visible(markup[max(0, m.start() - 300):m.start()])) in ("published", "modified"):
+        close = _HEADING_END.search(markup, m.end(), m.end() + 500)
+        if close:
+            return close.end()
+    return m.start()
 
 
 # Elements whose class or id says they hold a date; their short text is read when
