@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -159,25 +160,58 @@ def _strip_roles(part: str) -> str:
         return ""  # "Projektleiterin der HSS in Tunesien", "Head of Research at ..."
     text = data.compound_role.sub("", text, count=1)
     named = text
-    changed = True
-    while changed and text:
-        changed = False
+    order = _role_order(data.roles)
+    while text:
         low = text.casefold()
-        for role in data.roles:
-            if low == role:
-                return ""
-            if low.endswith(" " + role):
-                head = text[: -len(role)].rstrip(" ,.-–—")
-                if " " not in head and " " in named.strip() and not is_given_name(head):
-                    return named  # "Rasender Reporter": a pen name, not "Rasender" with a job title
-                text, changed = head, True
-                break
-            if low.startswith(role + " ") and re.match(r"(?:of|at|in|for|für|de|à)\b", low[len(role) + 1:]):
-                return ""  # "Associate Professor of Urban Ecology"
-            if low.startswith(role + " ") and role not in ("and", "with"):
-                text, changed = text[len(role) :].lstrip(" ,.:-–—"), True
-                break
+        role = _first_role(low, order)
+        if role is None:
+            break
+        if low == role:
+            return ""
+        if low.endswith(" " + role):
+            head = text[: -len(role)].rstrip(" ,.-–—")
+            if " " not in head and " " in named.strip() and not is_given_name(head):
+                return named  # "Rasender Reporter": a pen name, not "Rasender" with a job title
+            text = head
+        elif _ROLE_OF.match(low, len(role) + 1):
+            return ""  # "Associate Professor of Urban Ecology"
+        else:
+            text = text[len(role) :].lstrip(" ,.:-–—")
     return text
+
+
+_ROLE_OF = re.compile(r"(?:of|at|in|for|für|de|à)\b")
+_NO_LEADING_ROLE = frozenset(("and", "with"))
+
+
+@lru_cache(maxsize=1)
+def _role_order(roles: tuple[str, ...]) -> dict[str, int]:
+    return {role: i for i, role in reversed(list(enumerate(roles)))}
+
+
+def _first_role(low: str, order: dict[str, int]) -> str | None:
+    """The first role (in names.toml order, longest first) that is, ends or opens ``low``.
+
+    The same role a loop over every role would stop at, found by looking up the
+    text's word-bounded heads and tails instead (a few lookups, not a hundred).
+    A leading "and"/"with" counts only before "of"/"at"/... (it is no title).
+    """
+    best = order.get(low)
+    found = low if best is not None else None
+    start = 0
+    while True:
+        i = low.find(" ", start)
+        if i < 0:
+            return found
+        start = i + 1
+        tail = order.get(low[i + 1:])
+        if tail is not None and (best is None or tail < best):
+            best, found = tail, low[i + 1:]
+        head_role = low[:i]
+        head = order.get(head_role)
+        if (head is not None and (best is None or head < best)
+                and (head_role not in _NO_LEADING_ROLE or _ROLE_OF.match(low, i + 1))):
+            best, found = head, head_role
 
 
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:[a-z]{2,3}|info|online|news|media)\b(?:/\S*)?$", re.IGNORECASE)
@@ -283,8 +317,8 @@ def _split_services(parts: list[str]) -> list[str]:
         if low in data.news_services:
             out.append(part)
             continue
-        for service in data.services_by_length:
-            if low.endswith(" " + service) and len(part) > len(service) + 1:
+        for service in _ending_services(low, data.news_services):
+            if len(part) > len(service) + 1:
                 head = part[: -len(service)].strip(" ,")
                 if head.casefold() == "the" or head.casefold().endswith(" the"):
                     head = head[:-3].strip(" ,")
@@ -293,6 +327,19 @@ def _split_services(parts: list[str]) -> list[str]:
         else:
             out.append(part)
     return out
+
+
+def _ending_services(low: str, services: frozenset[str]) -> Iterator[str]:
+    """Multi-word news services that end ``low`` after a space, longest first."""
+    start = 0
+    while True:
+        i = low.find(" ", start)
+        if i < 0:
+            return
+        start = i + 1
+        tail = low[i + 1:]
+        if " " in tail and tail in services:
+            yield tail
 
 
 _DANGLING = re.compile(r"[\s,;:|/·•–—(-]+(?:(?:and|und|et|y|e|&|with|mit)[\s,;:]*)?$", re.IGNORECASE)

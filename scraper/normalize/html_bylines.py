@@ -217,7 +217,7 @@ def byline_text_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     wider = _widen(root, WIDER_LEVELS)
     if not line and wider is not root:
         line = _byline_line(wider, explicit=True)  # a byline column beside the headline's
-    line = line or end_byline_evidence(tree) or copyright_evidence(tree) or contact_evidence(tree)
+    line = line or end_byline_evidence(tree) or last_resort_evidence(tree)
     return line + description_byline_evidence(tree)
 
 
@@ -247,8 +247,10 @@ def _byline_line(root: LexborNode, explicit: bool = False) -> list[Evidence]:
         if node.tag != "-text":
             continue
         raw = node.text_content or ""
+        if len(raw) > MAX_LINE or raw.isspace():
+            continue
         lead = _BYLINE_LEAD.match(raw)
-        if len(raw) > MAX_LINE or not (lead or (DATE_HEAD.match(raw) and not explicit)):
+        if not (lead or (not explicit and DATE_HEAD.match(raw))):
             continue
         single = bool(lead)  # "Posted by Konstantin", "von zahlenzauberin": a lead word may vouch for one word
         by_lead = bool(_NAMING_LEAD.match(raw)) and not explicit
@@ -327,81 +329,82 @@ _PICTURE_MARKS = re.compile(r"caption|credit|foto|photo|bild|image|img|media|gal
 MAX_COPYRIGHT_NODES = 20000
 
 
-def copyright_evidence(tree: LexborHTMLParser) -> list[Evidence]:
-    """The person a page's copyright line or licence notice names ("© 2019 Jane Doe", "Copyright (c) 2012- Jane Doe.
-    All rights reserved.", "2006-2008 by Jane Doe", a Creative Commons notice's attribution name).
+_ACADEMIC = re.compile(r"^(?:(?:dr|prof|dipl|ing|mag|med|rer|nat|phil|mba|msc)\.(?:-\w+\.)?\s*)+", re.IGNORECASE)
+MAX_CONTACT_NODES = 8000
+CONTACT_LOOKAHEAD = 4
 
-    On a personal site the copyright holder is the writer; it is the last
-    resort for authors (see resolve.TRUST). Only a full person name that opens
-    with a known given name counts ("© TALENT Schweiz" is a company), and never
-    a picture credit (a line inside a figure, caption or credit box).
+
+def last_resort_evidence(tree: LexborHTMLParser) -> list[Evidence]:
+    """The person a copyright line or licence notice names, else a press release's contact person.
+
+    Copyright: "© 2019 Jane Doe", "Copyright (c) 2012- Jane Doe. All rights
+    reserved.", "2006-2008 by Jane Doe", a Creative Commons notice's attribution
+    name. On a personal site the copyright holder is the writer. Only a full
+    person name that opens with a known given name counts ("© TALENT Schweiz" is
+    a company), and never a picture credit (a line inside a figure, caption or
+    credit box).
+
+    Contact: "Pressekontakt<br>Dr. Jane Doe<br>Pressesprecherin ...": a contact
+    label alone in its element is followed, within a few text nodes, by such a
+    name (an academic title allowed); or an element styled as a contact box holds one.
+
+    Both are the last resorts for authors (resolve.TRUST: html:copyright, then
+    html:contact); one walk over the body's text nodes serves both.
     """
     body = tree.body
     if body is None:
         return []
+    data = byline_selectors()
+    contact: Evidence | None = None
+    ahead = 0
     for count, node in enumerate(body.traverse(include_text=True)):
         if count > MAX_COPYRIGHT_NODES:
             break
         if node.tag != "-text":
             continue
         raw = node.text_content or ""
-        if len(raw) > 160:
+        if len(raw) <= 160:
+            holder = _copyright_holder(node, raw)
+            if holder:
+                return [Evidence("byline", holder, "html:copyright")]
+        if contact is not None or count > MAX_CONTACT_NODES:
             continue
-        signed = "©" in raw or "opyright" in raw or "(c)" in raw.casefold()
-        if signed:
-            m = _COPYRIGHT.match(" ".join(raw.split()))
-        elif "by " in raw:
-            m = _YEARS_BY.match(" ".join(raw.split()))  # years are no photo credit: a site's "credits" box may hold it
-        else:
+        text = raw.strip()
+        if not text:
             continue
-        if m is not None and _holder(m.group("name").strip()) and not _in_picture(node, marks=signed):
-            return [Evidence("byline", m.group("name").strip(), "html:copyright")]
+        if ahead:
+            ahead -= 1
+            name = _contact_name(text)
+            if name and not _in_link(node) and not _excluded(node.parent, data):
+                contact = Evidence("byline", name, "html:contact")
+        elif len(text) <= 40 and text.rstrip(" :").casefold() in data.contact_labels and not _in_link(node):
+            ahead = CONTACT_LOOKAHEAD  # a label, not a menu link to the contact page
     for node in tree.css(LICENCE_HOLDER):
         name = _text(node)
         if _holder(name) and not _in_picture(node):
             return [Evidence("byline", name, "html:copyright")]
-    return []
-
-
-_ACADEMIC = re.compile(r"^(?:(?:dr|prof|dipl|ing|mag|med|rer|nat|phil|mba|msc)\.(?:-\w+\.)?\s*)+", re.IGNORECASE)
-MAX_CONTACT_NODES = 8000
-CONTACT_LOOKAHEAD = 4
-
-
-def contact_evidence(tree: LexborHTMLParser) -> list[Evidence]:
-    """The contact person a press release names ("Pressekontakt<br>Dr. Jane Doe<br>Pressesprecherin ...").
-
-    A contact label alone in its element is followed, within a few text nodes,
-    by a full name that opens (after an academic title) with a known given
-    name; or an element styled as a contact box holds one.
-    """
-    body = tree.body
-    if body is None:
-        return []
-    data = byline_selectors()
-    ahead = 0
-    for count, node in enumerate(body.traverse(include_text=True)):
-        if count > MAX_CONTACT_NODES:
-            break
-        if node.tag != "-text":
-            continue
-        raw = (node.text_content or "").strip()
-        if not raw:
-            continue
-        if ahead:
-            ahead -= 1
-            name = _contact_name(raw)
-            if name and not _in_link(node) and not _excluded(node.parent, data):
-                return [Evidence("byline", name, "html:contact")]
-            continue
-        if len(raw) <= 40 and raw.rstrip(" :").casefold() in data.contact_labels and not _in_link(node):
-            ahead = CONTACT_LOOKAHEAD  # a label, not a menu link to the contact page
+    if contact is not None:
+        return [contact]
     for box in tree.css(data.contact_classes)[:3]:
         for node in box.traverse(include_text=True):
             name = _contact_name((node.text_content or "").strip()) if node.tag == "-text" else None
             if name:
                 return [Evidence("byline", name, "html:contact")]
     return []
+
+
+def _copyright_holder(node: LexborNode, raw: str) -> str | None:
+    """The person a copyright text node names, or None."""
+    signed = "©" in raw or "opyright" in raw or "(c)" in raw.casefold()
+    if signed:
+        m = _COPYRIGHT.match(" ".join(raw.split()))
+    elif "by " in raw:
+        m = _YEARS_BY.match(" ".join(raw.split()))  # years are no photo credit: a site's "credits" box may hold it
+    else:
+        return None
+    if m is not None and _holder(m.group("name").strip()) and not _in_picture(node, marks=signed):
+        return m.group("name").strip()
+    return None
 
 
 def _in_link(node: LexborNode) -> bool:
