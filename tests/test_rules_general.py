@@ -160,3 +160,16 @@ def test_caption_lines(line, caption):
 def test_sentences_opening_with_a_meta_word_stay(line, name):
     blocks = judge([*BODY[:3], line, *BODY[3:]])
     assert blocks[3].removed_by == name
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com", "TebNad/Shutterstock.com"),
+    ("Das FWR reagiert mit Entsetzen. (Symbolbild: Alex T./AdobeStock)", "Alex T./AdobeStock"),
+    ("Der Toast-Test zeigt, in der Mitte ist die Hitze am größten Foto: CHIP", "CHIP"),
+    ("Puerto de Montevideo. Foto: Archivo El País.", "Archivo El País"),
+    ("Es ergibt sich ein klares Bild: Alle drei Parteien verlieren.", None),
+    ("Die Umfragen zeichnen dasselbe Bild: Die Regierung hat ihre Mehrheit verloren.", None),
+])
+def test_a_credit_closing_a_caption_is_not_a_clause_after_the_word_bild(line, credit):
+    groups = rule("photo-caption").match(line)
+    assert (groups or {}).get("credit") == credit
