@@ -111,7 +111,11 @@ class PatternRule:
         if self.head_only:
             kept = kept[: _first_long_paragraph(kept)]
         i = 0
+        limit = self.max_words
         while i < len(kept):
+            if words(kept[i].text) > limit:
+                i += 1  # too long to match alone, and every window holding it is longer still
+                continue
             span, groups = self._match_at(kept, i)
             if groups is None:
                 i += 1
