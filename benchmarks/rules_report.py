@@ -7,10 +7,14 @@ pattern rule, one pattern of a tail-cue section, one text-caption pattern) the r
 
 - ``docs``/``sites``: distinct pages and sites where the unit's pattern matches a block;
 - ``chg``/``chg_sites``: pages and sites whose score moves when the unit is switched off;
-- ``+fp``/``-tp``: `without` snippets the unit keeps out, and `with` snippets it costs
-  (summed over the pages, switched off one unit at a time);
+- ``fp_out``/``tp_net``: `without` snippets the unit keeps out of the text, and `with` snippets
+  it keeps in (negative: it costs them), summed over the pages, one unit switched off at a time;
 - the same for two halves of the corpus split by a hash of the site (A and B), so a unit
   that only helps on one half, or on one site, stands out.
+
+Switching off one unit at a time undervalues redundant units (two cues that catch the same
+line each look worthless), so ``--scan`` complements it: every pattern against every block,
+counting the lines it would take that hold `with` snippets (danger) or `without` ones.
 
 Blocks are built once per page (the block builders do not depend on the rules); only the
 rules are re-run per unit, on the pages where the unit matched something at all.
@@ -374,7 +378,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(units)} units in {time.perf_counter() - started:.0f}s", file=sys.stderr)
 
     site = {p.doc.key: p.site for p in pages}
-    header = ["unit", "docs", "sites", "chg", "chg_sites", "+fp", "-tp", "A:+fp", "A:-tp", "B:+fp", "B:-tp", "source"]
+    header = ["unit", "docs", "sites", "chg", "chg_sites", "fp_out", "tp_net", "A:fp_out", "A:tp_net", "B:fp_out",
+              "B:tp_net", "source"]
     rows = []
     for unit in units:
         halves = {"A": [0, 0], "B": [0, 0]}
@@ -388,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append([unit.name, len(unit.docs), len(unit.sites), len(unit.changed), len(chg_sites),
                      halves["A"][0] + halves["B"][0], halves["A"][1] + halves["B"][1],
                      *halves["A"], *halves["B"], unit.source])
-    widths = [34, 5, 6, 4, 9, 5, 5, 6, 6, 6, 6, 0]
+    widths = [34, 5, 6, 4, 10, 7, 7, 9, 9, 9, 9, 0]
     print("".join(f"{h:<{w}}" if w else h for h, w in zip(header, widths)))
     for row in rows:
         print("".join(f"{str(v):<{w}}" if w else str(v) for v, w in zip(row, widths)))
