@@ -363,7 +363,7 @@ def last_resort_evidence(tree: LexborHTMLParser) -> list[Evidence]:
         if node.tag != "-text":
             continue
         raw = node.text_content or ""
-        if len(raw) <= 160:
+        if len(raw) <= 160 and ("©" in raw or "opyright" in raw or "(c)" in raw or "(C)" in raw or "by " in raw):
             holder = _copyright_holder(node, raw)
             if holder:
                 return [Evidence("byline", holder, "html:copyright")]
@@ -395,7 +395,7 @@ def last_resort_evidence(tree: LexborHTMLParser) -> list[Evidence]:
 
 def _copyright_holder(node: LexborNode, raw: str) -> str | None:
     """The person a copyright text node names, or None."""
-    signed = "©" in raw or "opyright" in raw or "(c)" in raw.casefold()
+    signed = "©" in raw or "opyright" in raw or "(c)" in raw or "(C)" in raw
     if signed:
         m = _COPYRIGHT.match(" ".join(raw.split()))
     elif "by " in raw:
