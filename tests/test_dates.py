@@ -223,3 +223,16 @@ def test_a_heading_that_a_date_label_introduces_is_the_date_line():
     assert [(s.day, s.label) for s in stamps] == [("2021-10-13", "published")]
     unlabelled = '<h1>Titel</h1><p>Text.</p><h2>13.10.2021</h2>'
     assert dates.headline_dates(_page('', unlabelled, "de"), "de") == []
+
+
+def test_print_and_retrieval_dates_are_not_the_story_date():
+    assert dates.label_of("https://a.example/x gedruckt am: Freitag, ") == "expiry"
+    assert dates.label_of("Quelle: Statistik, abgerufen am ") == "expiry"
+    assert dates.page_text_day(_page("", "<p>Text.</p><p>Printed on 7 October 2016</p>"), "en") is None
+
+
+def test_an_unlabelled_date_in_a_menu_link_is_not_the_page_date():
+    body = ('<ul class="sub"><li><a href="/chat-13032016/">Chat am 13.03.2016</a></li></ul>'
+            '<p>Woher kommt die dicke Luft?</p>')
+    assert dates.page_text_day(_page("", body, "de"), "de") is None
+    assert dates.page_text_day(_page("", body + "<p>Wien, 02.05.2016</p>", "de"), "de") == "2016-05-02"

@@ -29,8 +29,9 @@ MIN_YEAR = 1995
 
 
 LABEL_KINDS = ("published", "modified", "expiry", "weak")
-"""What a word before a date says of it: the first publication, an update, when an offer or
-video expires (not the story's date at all), or only loosely that it is the date ("vom")."""
+"""What a word before a date says of it: the first publication, an update, a date that is not the
+story's at all ("expiry": an offer or video expires, the page was printed, a source retrieved), or
+only loosely that it is the date ("vom")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -623,11 +624,15 @@ def _page_dates(html: str, lang: str | None) -> list[tuple[str | None, TextDate]
     return out
 
 
+_LINK = re.compile(r"<a\b[^>]*>.*?</a\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def page_text_day(html: str, lang: str | None = None) -> str | None:
     """The page's date from its whole visible text, for pages that state none near a headline or in markup.
 
     A date labelled as the publication ("Erschienen am", "Mise en ligne") wins; else
-    one labelled at all ("Stand:", "Updated"); else the first date of the text.
+    one labelled at all ("Stand:", "Updated"); else the first date of the text
+    outside links (a date in a link's text titles another page: a menu entry, a teaser).
     """
     labelled = _page_dates(html, lang)
     if not labelled:
@@ -636,7 +641,8 @@ def page_text_day(html: str, lang: str | None = None) -> str | None:
         for label, d in labelled:
             if label == wanted:
                 return d.day.isoformat()
-    return labelled[0][1].day.isoformat()
+    unlinked = _page_dates(_LINK.sub(" ", html), lang)
+    return unlinked[0][1].day.isoformat() if unlinked else None
 
 
 def labelled_text_days(html: str, lang: str | None = None) -> list[str]:
