@@ -236,3 +236,13 @@ def test_an_unlabelled_date_in_a_menu_link_is_not_the_page_date():
             '<p>Woher kommt die dicke Luft?</p>')
     assert dates.page_text_day(_page("", body, "de"), "de") is None
     assert dates.page_text_day(_page("", body + "<p>Wien, 02.05.2016</p>", "de"), "de") == "2016-05-02"
+
+
+def test_region_words_mark_chrome_but_an_opinion_piece_is_not_a_comment():
+    tree = LexborHTMLParser('<body><div class="article commentary"><p class="date">3. Mai 2021</p></div>'
+                            '<div class="kb-comment-box"><p class="date">4. Mai 2021</p></div>'
+                            '<div class="widget_recent"><p class="date">5. Mai 2021</p></div></body>')
+    flags = [dates.in_chrome(n) for n in tree.css("p.date")]
+    assert flags == [False, True, True]
+    assert not dates._SITE_HEADLINE.search('<h1 class="headline brandenburg">')
+    assert dates._SITE_HEADLINE.search('<h1 class="site-logo">')

@@ -173,7 +173,8 @@ def url_date(url: str | None) -> str | None:
 # The visible text around the headline, read straight from the markup.
 _HEADLINE = re.compile(r"<h1[\s>]", re.IGNORECASE)
 _HEADLINE_END = re.compile(r"</h1\s*>", re.IGNORECASE)
-_SITE_HEADLINE = re.compile(r"""\b(?:class|id)\s*=\s*["'][^"']*(?:logo|brand|site[-_]?(?:title|name)|masthead)"""
+_SITE_HEADLINE = re.compile(r"""\b(?:class|id)\s*=\s*["'](?:[^"']*[\s_-])?"""
+                            r"""(?:logo|brand|branding|site[-_]?(?:title|name)|masthead)(?=[\s_"'-])"""
                             r"""|\bhref\s*=\s*["'](?:/|\./|https?://[^/"']+/?)["']""", re.IGNORECASE)
 MAX_HEADLINES = 5
 """<h1> elements looked at for the story's headline (themes put the site's logo in the first)."""
@@ -403,10 +404,11 @@ DATE_ELEMENTS = ('[class*="date" i],[id*="date" i],[class*="datum" i],[class*="t
                  '[class*="posted" i],[class*="fecha" i],[class*="meta" i],[class*="byline" i],[class*="info" i],time')
 MAX_DATE_ELEMENTS = 200
 MAX_DATE_ELEMENT_CHARS = 300
-# Page regions whose dates belong to something else than the story: comments, sidebars,
-# menus, teasers of other stories, the masthead's "today". A class or id word starting so marks one.
-_CHROME_REGION = re.compile(r"comment|^(?:widget|related|teaser|nav|menu|masthead|top-?bar|recent|popular|most-|trending"
-                            r"|site-header|ticker)", re.IGNORECASE)
+# Page regions whose dates belong to something else than the story: comments, sidebar widgets,
+# menus, teasers of other stories, the masthead's "today". A class or id word containing "comment"
+# (not "commentary", an opinion piece) or starting with one of the others marks one.
+_CHROME_REGION = re.compile(r"comment(?!ary)|^(?:widget|related|teaser|nav|menu|masthead|top-?bar|recent|popular"
+                            r"|most-|trending|site-header|ticker)", re.IGNORECASE)
 _CHROME_TAGS = frozenset({"nav"})
 _WORDS = re.compile(r"[^\s_]+")
 
