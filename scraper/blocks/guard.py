@@ -41,6 +41,9 @@ def estimated_depth(html: str | bytes) -> int:
 
 def check_nesting(html: str | bytes, limit: int = MAX_DEPTH) -> None:
     """Raise NestingTooDeep when the page would nest more than ``limit`` elements."""
-    depth = estimated_depth(html)
+    data = html if isinstance(html, bytes) else html.encode("utf-8", "replace")
+    if data.count(b"<") - data.count(b"</") + len(data) // _CHUNK + 1 <= limit:
+        return  # the estimate never exceeds the tags left open (plus one "</" split per chunk edge)
+    depth = estimated_depth(data)
     if depth > limit:
         raise NestingTooDeep(f"markup nests about {depth} elements deep (limit {limit}); refusing to parse")
