@@ -22,6 +22,9 @@ from scraper.normalize import dates
     ("3/4/2024", "en-US", date(2024, 3, 4)),
     ("25/12/2024", "en-US", date(2024, 12, 25)),  # only one order is a date
     ("12 października 2021", "pl", date(2021, 10, 12)),
+    ("公開日：2019年6月24日 16時", "ja", date(2019, 6, 24)),
+    ("2019년 6월 24일", "ko", date(2019, 6, 24)),
+    ("the 3rd of May 2019", "en", date(2019, 5, 3)),
 ])
 def test_visible_dates_in_many_formats(text, lang, day):
     assert [d.day for d in dates.dates_in_text(text, lang)] == [day]

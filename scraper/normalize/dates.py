@@ -66,7 +66,7 @@ def vocabulary() -> Vocabulary:
         rf"(?P<iy>{year})(?P<isep>[-/.])(?P<im>0?[1-9]|1[0-2])(?P=isep)(?P<id>{day})(?!\.?\d)"
         rf"|(?P<na>{day})(?P<nsep>[./-])\s?(?P<nb>0?[1-9]|1[0-2]|{day})(?P=nsep)\s?(?P<ny>{year})(?!\.?\d)"
         rf"|(?P<sd>0[1-9]|[12]\d|3[01])\.(?P<sm>0[1-9]|1[0-2])\.(?P<sy>\d{{2}})(?![\d.])"
-        rf"|(?P<dd>{day})(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?(?P<dm>{month})\.?,?\s+(?:de\s+|del\s+)?(?P<dy>{year})(?!\d)"
+        rf"|(?P<dd>{day})(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+|of\s+)?(?P<dm>{month})\.?,?\s+(?:de\s+|del\s+)?(?P<dy>{year})(?!\d)"
         rf"|(?P<mm>{month})\.?\s+(?P<md>{day})(?:st|nd|rd|th)?,?\s+(?P<my>{year})(?!\d)"
         rf")",
         re.IGNORECASE,
@@ -132,7 +132,17 @@ def dates_in_text(text: str, lang: str | None = None, latest: int | None = None)
             found = _valid(int(g["my"]), month, int(g["md"]), latest) if month else None
         if found:
             out.append(TextDate(found, m.start(), m.end(), alt))
+    if "年" in text or "년" in text:  # a second, rarely needed pass: kept out of the main pattern (speed)
+        for m in _CJK_DATE.finditer(text):
+            found = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)), latest)
+            if found:
+                out.append(TextDate(found, m.start(), m.end()))
+        out.sort(key=lambda d: d.start)
     return out
+
+
+_CJK_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[年년]\s?(0?[1-9]|1[0-2])\s?[月월]\s?(0?[1-9]|[12]\d|3[01])\s?[日일]")
+"""Chinese, Japanese and Korean dates: 2019年6月24日, 2019년 6월 24일."""
 
 
 def label_of(before: str) -> str | None:
