@@ -294,3 +294,9 @@ def test_a_byline_word_in_the_bodys_class_is_a_page_state_not_a_byline():
             + "".join(f"<p>Paragraph {i} of the story says something long enough to be article text, with several"
                       " clauses and a full stop.</p>" for i in range(5)) + "</article></body></html>")
     assert scraper.clean(html).authors == []
+
+
+def test_the_outlets_name_after_a_full_name_goes():
+    evidence = [Evidence("outlet", "PhillyVoice", "meta:og:site_name"),
+                Evidence("byline", "By Adam Aaronson PhillyVoice Staff", "html:byline-element:4")]
+    assert resolve.authors_from(evidence)[0] == ["Adam Aaronson"]

@@ -114,3 +114,9 @@ def test_a_surname_first_tag_is_read_as_one_name(value, name):
 def test_a_feed_style_email_with_the_name_in_parentheses():
     assert parse_byline("jane.doe@example.com (Jane Doe)").authors == ["Jane Doe"]
     assert parse_byline("Jane Doe (Pressesprecherin)").authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("text", ["Letters To The Editor", "Tips For Parents", "News And Notes"])
+def test_a_title_cased_phrase_is_no_name(text):
+    assert parse_byline(text).authors == []
+    assert parse_byline(text, allow_single=True).authors == []

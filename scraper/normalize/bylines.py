@@ -29,6 +29,7 @@ class NameData:
     organisation_suffixes: tuple[str, ...]
     ui_prefix: re.Pattern[str]
     affiliation_words: frozenset[str]
+    phrase_words: frozenset[str]
     split: re.Pattern[str]
     """Separators between the people of one byline: punctuation and the joiners of names.toml."""
     compound_role: re.Pattern[str]
@@ -61,6 +62,7 @@ def name_data() -> NameData:
         not_names=frozenset(raw["not_names"]),
         organisation_suffixes=tuple(raw["organisation_suffixes"]),
         affiliation_words=frozenset(raw["affiliation_words"]),
+        phrase_words=frozenset(raw["phrase_words"]),
         split=re.compile(
             r"\s*(?:,|;|\||•|·|/|\s[–—-]\s|"
             + "|".join(_joiner(j) for j in sorted(raw["joiners"], key=len, reverse=True)) + r")\s*",
@@ -268,6 +270,8 @@ def is_person_name(name: str) -> bool:
         return False
     if not all(_NAME_TOKEN.match(t) for t in tokens):
         return False
+    if any(t.casefold() in name_data().phrase_words for t in tokens[1:]):
+        return False  # "Letters To The (Editor)", "Tips For Parents": a title-cased phrase
     capitalised = [t for t in tokens if t[0].isupper()]
     return len(capitalised) >= 2
 
@@ -279,7 +283,10 @@ def _is_loose_name(name: str) -> bool:
     """A name as a structured field writes it, case aside: "Mobasir hassan"; not a phrase ("Tune in Tokyo")."""
     if not (_LOOSE_NAME.match(name) and name[0].isupper()):
         return False
-    return not any(t.islower() and len(t) <= 3 and t not in _LOWER_PARTICLES for t in name.split())
+    tokens = name.split()
+    if any(t.casefold() in name_data().phrase_words for t in tokens[1:]):
+        return False
+    return not any(t.islower() and len(t) <= 3 and t not in _LOWER_PARTICLES for t in tokens)
 
 
 def fix_case(name: str) -> str:

@@ -252,7 +252,20 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
     if (origin is not None and origin.startswith(("json-ld:", "meta:")) and seen
             and not _shown(names, candidates)):
         names, origin = seen  # a CMS account the page never shows uploaded the story; the byline names its writer
-    return _completed(_widened(names, candidates), candidates), origin, orgs
+    names = _without_outlet(_completed(_widened(names, candidates), candidates), sites | words)
+    return names, origin, orgs
+
+
+def _without_outlet(names: list[str], outlet_words: set[str]) -> list[str]:
+    """"Adam Aaronson PhillyVoice" -> "Adam Aaronson": the outlet's name after a full name is no part of it."""
+    out: list[str] = []
+    for name in names:
+        tokens = name.split()
+        if len(tokens) >= 3 and _fold(tokens[-1]) in outlet_words and is_person_name(" ".join(tokens[:-1])):
+            name = " ".join(tokens[:-1])
+        if name not in out:
+            out.append(name)
+    return out
 
 
 _EXPLICIT_LEAD = re.compile(
