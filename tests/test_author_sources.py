@@ -300,3 +300,11 @@ def test_the_outlets_name_after_a_full_name_goes():
     evidence = [Evidence("outlet", "PhillyVoice", "meta:og:site_name"),
                 Evidence("byline", "By Adam Aaronson PhillyVoice Staff", "html:byline-element:4")]
     assert resolve.authors_from(evidence)[0] == ["Adam Aaronson"]
+
+
+def test_a_byline_line_ends_at_its_line_break():
+    body = ('<h1>Streit ums Feuerholz</h1><div class="entry-content"><p>Von <strong><a href="/rb">Roland Brockmann</a>'
+            '</strong> und <strong>Sebastian Drescher</strong><br><span id="more-788"></span><br>Kakuma /Kenia</p></div>')
+    assert scraper.clean(_page("", body, lang="de")).authors == ["Roland Brockmann", "Sebastian Drescher"]
+    label = '<h1>Streit ums Feuerholz</h1><p class="meta">Von<br>Roland Brockmann</p>'
+    assert scraper.clean(_page("", label, lang="de")).authors == ["Roland Brockmann"]

@@ -260,7 +260,7 @@ def _byline_line(root: LexborNode, explicit: bool = False) -> list[Evidence]:
         for level in range(2):
             if line is None:
                 break
-            text = _text(line)
+            text = _line_text(line, node)
             if len(text) > MAX_LINE:
                 break
             labelled = _is_label(text)
@@ -278,6 +278,29 @@ def _byline_line(root: LexborNode, explicit: bool = False) -> list[Evidence]:
                 and node.parent is not None and not _excluded(node.parent, data, own_marks=False)):
             return [Evidence("byline", own, "html:byline-text")]  # "【纠错】 责任编辑： 焦鹏": the line is the text itself
     return []
+
+
+def _line_text(element: LexborNode, node: LexborNode) -> str:
+    """The element's text, or only the line ``node`` sits on when <br> breaks it into lines.
+
+    "Von Jane Doe und John Roe<br>Kakuma/Kenia ..." is a byline line and a dateline;
+    a line that is only the lead word ("Von<br>Jane Doe") keeps the whole.
+    """
+    if element.css_first("br") is None:
+        return _text(element)
+    lines: list[list[str]] = [[]]
+    mine = -1
+    for child in element.traverse(include_text=True):
+        if child.tag == "br":
+            lines.append([])
+        elif child.tag == "-text":
+            lines[-1].append(child.text_content or "")
+            if child.mem_id == node.mem_id:
+                mine = len(lines) - 1
+    if mine < 0:
+        return _text(element)
+    text = " ".join(" ".join(lines[mine]).split())
+    return text if text and not _is_label(text) else _text(element)
 
 
 _USER_NAME = re.compile(r"^(?:[a-z][\w.-]*|\w*[\d_]\w*)$")
