@@ -120,3 +120,13 @@ def test_a_feed_style_email_with_the_name_in_parentheses():
 def test_a_title_cased_phrase_is_no_name(text):
     assert parse_byline(text).authors == []
     assert parse_byline(text, allow_single=True).authors == []
+
+
+def test_a_name_written_twice_in_one_element_is_one_name():
+    assert parse_byline("Kristen Falc'hon Kristen Falc'hon", allow_single=True).authors == ["Kristen Falc'hon"]
+    assert parse_byline("Jane Doe John Roe").authors == ["Jane Doe John Roe"]  # not a repeat
+
+
+@pytest.mark.parametrize("name", ["CDU Fraktion Erfurt", "Feuerwehr Oldenburg", "Auswärtiges Amt", "Baran Entertainment"])
+def test_public_bodies_and_companies_by_their_words(name):
+    assert is_organisation(name)

@@ -393,6 +393,15 @@ def uninverted(value: str) -> str:
     return f"{first} {last}"
 
 
+def _undoubled(name: str) -> str:
+    """"Jane Doe Jane Doe" -> "Jane Doe": a name an element holds twice (visible and for screen readers)."""
+    tokens = name.split()
+    half = len(tokens) // 2
+    if len(tokens) >= 4 and len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
+        return " ".join(tokens[:half])
+    return name
+
+
 def parse_byline(text: str, allow_single: bool = False) -> Byline:
     """Split a byline into person names (case fixed) and organisations.
 
@@ -439,7 +448,7 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
             if part not in result.organisations:
                 result.organisations.append(part)
         elif is_person_name(part) or (allow_single and (is_single_name(part) or _is_loose_name(part))):
-            name = fix_case(part)
+            name = fix_case(_undoubled(part))
             if name not in result.authors:
                 result.authors.append(name)
         else:
