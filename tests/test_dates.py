@@ -249,3 +249,12 @@ def test_region_words_mark_chrome_but_an_opinion_piece_is_not_a_comment():
     assert flags == [False, True, True]
     assert not dates._SITE_HEADLINE.search('<h1 class="headline brandenburg">')
     assert dates._SITE_HEADLINE.search('<h1 class="site-logo">')
+
+
+def test_a_web_archive_banner_and_linked_comment_dates_are_not_the_page_date():
+    banner = ('<!-- BEGIN WAYBACK TOOLBAR INSERT --><div>22 captures 21 Feb 2007 - 23 Mar 2021</div>'
+              '<!-- END WAYBACK TOOLBAR INSERT -->')
+    comments = '<p>Harm sagt: <a href="#comment-1">25. Februar 2020 um 13:02</a></p>'
+    assert dates.page_text_day(_page("", banner + "<p>Text.</p>" + comments, "de"), "de") is None
+    labelled = '<p>Veröffentlicht am <a href="/post">3. Mai 2019</a></p>'
+    assert dates.page_text_day(_page("", banner + labelled + comments, "de"), "de") == "2019-05-03"

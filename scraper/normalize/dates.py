@@ -624,19 +624,28 @@ MAX_PAGE_TEXT = 200_000
 """Characters of markup read by the whole-page search (a date that matters is near the top)."""
 
 
-def _page_dates(html: str, lang: str | None) -> list[tuple[str | None, TextDate]]:
-    """Every date of the page's visible text with the kind of its label; "vom" and a date that expires say nothing."""
+_ARCHIVE_BANNER = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?<!--\s*END WAYBACK TOOLBAR INSERT\s*-->", re.DOTALL)
+"""A web archive's own banner over an archived page (its capture dates are not the page's)."""
+_LINK_OPEN = re.compile(r"<[aA]\b[^>]*>")
+_LINK_CLOSE = re.compile(r"</[aA]\s*>")
+_IN_LINK, _OUT_LINK = "\x02", "\x03"
+"""Written where a link opens and closes, so one pass over the text knows which dates are link text."""
+
+
+def _page_dates(html: str, lang: str | None) -> list[tuple[str | None, TextDate, bool]]:
+    """Every date of the page's visible text: the kind of its label ("vom" says nothing; a date that
+    expires is left out) and whether it is a link's text."""
     m = _BODY.search(html)
-    text = _visible(html[m.start() if m else 0:][:MAX_PAGE_TEXT])
+    markup = _ARCHIVE_BANNER.sub(" ", html[m.start() if m else 0:][:MAX_PAGE_TEXT])
+    text = _visible(_LINK_CLOSE.sub(f" {_OUT_LINK} ", _LINK_OPEN.sub(f" {_IN_LINK} ", markup)))
     out = []
     for d in dates_in_text(text, lang):
-        label = label_of(text[max(0, d.start - 40):d.start])
+        before = text[max(0, d.start - 48):d.start].replace(_IN_LINK, "").replace(_OUT_LINK, "")
+        label = label_of(before)
         if label != "expiry":
-            out.append((None if label == "weak" else label, d))
+            linked = text.rfind(_IN_LINK, 0, d.start) > text.rfind(_OUT_LINK, 0, d.start)
+            out.append((None if label == "weak" else label, d, linked))
     return out
-
-
-_LINK = re.compile(r"<a\b[^>]*>.*?</a\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def page_text_day(html: str, lang: str | None = None) -> str | None:
@@ -646,20 +655,20 @@ def page_text_day(html: str, lang: str | None = None) -> str | None:
     one labelled at all ("Stand:", "Updated"); else the first date of the text
     outside links (a date in a link's text titles another page: a menu entry, a teaser).
     """
-    labelled = _page_dates(html, lang)
-    if not labelled:
-        return None
+    found = _page_dates(html, lang)
     for wanted in ("published", "modified"):
-        for label, d in labelled:
+        for label, d, _ in found:
             if label == wanted:
                 return d.day.isoformat()
-    unlinked = _page_dates(_LINK.sub(" ", html), lang)
-    return unlinked[0][1].day.isoformat() if unlinked else None
+    for label, d, linked in found:
+        if not linked:
+            return d.day.isoformat()
+    return None
 
 
 def labelled_text_days(html: str, lang: str | None = None) -> list[str]:
     """The days the page's text labels as its publication ("Erstellt am: 01.11.2023"), in order."""
-    return [d.day.isoformat() for label, d in _page_dates(html, lang) if label == "published"]
+    return [d.day.isoformat() for label, d, _ in _page_dates(html, lang) if label == "published"]
 
 
 @lru_cache(maxsize=1)
