@@ -173,3 +173,30 @@ def test_sentences_opening_with_a_meta_word_stay(line, name):
 def test_a_credit_closing_a_caption_is_not_a_clause_after_the_word_bild(line, credit):
     groups = rule("photo-caption").match(line)
     assert (groups or {}).get("credit") == credit
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("This post may contain affiliate links.", "disclosure"),
+    ("Affiliate links", "disclosure"),
+    ("Links mit Sternchen sind sogenannte Affiliate-Links: Wenn du darauf klickst, erhalte ich einen Anteil.", "disclosure"),
+    ("Amazon cut the rates it pays for affiliate links in 2020, and many small sites lost income.", None),
+])
+def test_affiliate_disclosures_not_stories_about_affiliate_links(line, name):
+    blocks = judge([*BODY[:3], line, *BODY[3:]])
+    assert blocks[3].removed_by == name
+
+
+@pytest.mark.parametrize(("line", "notice"), [
+    ("Für Links auf dieser Seite erhält das Portal ggf. eine Provision vom Händler.", True),
+    ("Wenn ihr über diesen Link einkauft, erhält die Redaktion vom Anbieter eine Provision.", True),
+    ("Der Makler erhält eine Provision von drei Prozent des Kaufpreises.", False),
+])
+def test_commission_notices_name_the_links(line, notice):
+    assert bool(is_site_notice(line)) is notice
+
+
+def test_a_story_sentence_about_reader_comments_is_not_a_comment_form():
+    from scraper.rules.tail import is_comment_or_post_meta
+
+    assert is_comment_or_post_meta("We welcome reader comments on the top stories of the day.")
+    assert not is_comment_or_post_meta("The site shut down reader comments in 2019 after a wave of abuse.")
