@@ -66,7 +66,8 @@ def vocabulary() -> Vocabulary:
         rf"(?P<iy>{year})(?P<isep>[-/.])(?P<im>0?[1-9]|1[0-2])(?P=isep)(?P<id>{day})(?!\.?\d)"
         rf"|(?P<na>{day})(?P<nsep>[./-])\s?(?P<nb>0?[1-9]|1[0-2]|{day})(?P=nsep)\s?(?P<ny>{year})(?!\.?\d)"
         rf"|(?P<sd>0[1-9]|[12]\d|3[01])\.(?P<sm>0[1-9]|1[0-2])\.(?P<sy>\d{{2}})(?![\d.])"
-        rf"|(?P<dd>{day})(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+|of\s+)?(?P<dm>{month})\.?,?\s+(?:de\s+|del\s+)?(?P<dy>{year})(?!\d)"
+        rf"|(?P<dd>{day})(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+|of\s+)?(?P<dm>{month})\.?,?\s+"
+        rf"(?:de\s+|del\s+)?(?P<dy>{year})(?!\d)"
         rf"|(?P<mm>{month})\.?\s+(?P<md>{day})(?:st|nd|rd|th)?,?\s+(?P<my>{year})(?!\d)"
         rf")",
         re.IGNORECASE,
@@ -141,7 +142,8 @@ def dates_in_text(text: str, lang: str | None = None, latest: int | None = None)
     return out
 
 
-_CJK_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[年년]\s?(0?[1-9]|1[0-2])\s?[月월]\s?(0?[1-9]|[12]\d|3[01])\s?[日일]")
+_CJK_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[年년]\s?(0?[1-9]|1[0-2])\s?[月월]"
+                       r"\s?(0?[1-9]|[12]\d|3[01])\s?[日일]")
 """Chinese, Japanese and Korean dates: 2019年6月24日, 2019년 6월 24일."""
 
 
@@ -264,7 +266,8 @@ _REGION_START = re.compile(r"<main\b|</(?:aside|nav|header|footer)\s*>", re.IGNO
 
 
 def _after_last_boundary(markup: str) -> str:
-    """The markup above the headline from where its story begins (<main> opens, a sidebar, menu or the site header ends)."""
+    """The markup above the headline from where its story begins: <main> opens, or a sidebar,
+    a menu or the site header ends."""
     start = 0
     for m in _REGION_START.finditer(markup):
         start = m.start()
@@ -624,7 +627,8 @@ MAX_PAGE_TEXT = 200_000
 """Characters of markup read by the whole-page search (a date that matters is near the top)."""
 
 
-_ARCHIVE_BANNER = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?<!--\s*END WAYBACK TOOLBAR INSERT\s*-->", re.DOTALL)
+_ARCHIVE_BANNER = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?<!--\s*END WAYBACK TOOLBAR INSERT\s*-->",
+                             re.DOTALL)
 """A web archive's own banner over an archived page (its capture dates are not the page's)."""
 _LINK_OPEN = re.compile(r"<[aA]\b[^>]*>")
 _LINK_CLOSE = re.compile(r"</[aA]\s*>")
