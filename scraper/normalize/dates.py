@@ -329,7 +329,7 @@ def headline_dates(html: str, lang: str | None = None) -> list[Stamp]:
             if len(text_before) <= AFTER_TEXT:
                 found = _valid(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)), latest)
                 if found:
-                    label = label_of(text_before)
+                    label = label_of(text_before.replace(UPDATE_MARK.strip(), ""))  # a <time> carries its own mark
                     marked = label is None and _tag_label(t.group(0)) is not None
                     label = label or _tag_label(t.group(0))
                     stamps.append(Stamp(found.isoformat(), len(text_before), label, "time", marked=marked))
@@ -559,7 +559,8 @@ def vote_publication_day(html: str, tree: LexborHTMLParser, url: str | None, evi
 
     Each kind of statement votes once (its first value), with the weight in WEIGHTS.
     A date marked as an update counts as the headline's date only when the
-    headline shows no other.
+    headline shows no other. A tie goes to the day stated first in this order:
+    the URL, the dates by the headline, the declared ones, a date element.
     """
     statements: list[_Statement] = []
     day = url_date(url)
