@@ -9,7 +9,7 @@ from scraper.model import Evidence
 from scraper.normalize import resolve
 from scraper.normalize.bylines import is_organisation, parse_byline
 from scraper.normalize.first_names import is_given_name
-from scraper.normalize.html_bylines import byline_text_evidence
+from scraper.normalize.html_bylines import byline_element_evidence, byline_text_evidence
 from selectolax.lexbor import LexborHTMLParser
 
 
@@ -308,3 +308,12 @@ def test_a_byline_line_ends_at_its_line_break():
     assert scraper.clean(_page("", body, lang="de")).authors == ["Roland Brockmann", "Sebastian Drescher"]
     label = '<h1>Streit ums Feuerholz</h1><p class="meta">Von<br>Roland Brockmann</p>'
     assert scraper.clean(_page("", label, lang="de")).authors == ["Roland Brockmann"]
+
+
+def test_a_byline_that_credits_only_a_wire_or_desk_names_nobody_further_down():
+    body = '<h1>Microsoft moves to erase its carbon footprint</h1><div class="entry-details byline">Reuters</div>'
+    footer = '<div class="photo-authorship"><a href="/photographers/mike-blake">Mike Blake</a></div>'
+    evidence = byline_element_evidence(LexborHTMLParser(_page("", body, footer=footer)))
+    assert evidence == []
+    art = scraper.clean(_page("", body, footer=footer))
+    assert art.authors == [] and art.syndication == "Reuters"

@@ -100,6 +100,8 @@ def _in_embed(node: LexborNode, data: BylineSelectors) -> bool:
 
 MAX_PROSE = 120
 MAX_GROUP = 8
+ORG_BYLINE_RANK = 3
+"""From this selector on (class-marked bylines, not itemprop/rel), a byline that credits only an organisation ends the search."""
 """More name elements than this side by side are a list (tags, a staff page), not one story's byline."""
 
 
@@ -166,6 +168,9 @@ def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
                 continue
             parsed = parse_byline(text, allow_single=True)
             if not parsed.authors:
+                if (group is None and rank >= ORG_BYLINE_RANK and parsed.organisations and not parsed.unknown
+                        and len(text.split()) <= 4):
+                    return []  # "auto-motor.at Redaktion", "Reuters": the byline credits a desk or a wire, no person
                 continue
             group = key
             out.append(Evidence("byline", text, f"html:byline-element:{rank}"))
