@@ -200,3 +200,18 @@ def test_a_story_sentence_about_reader_comments_is_not_a_comment_form():
 
     assert is_comment_or_post_meta("We welcome reader comments on the top stories of the day.")
     assert not is_comment_or_post_meta("The site shut down reader comments in 2019 after a wave of abuse.")
+
+
+def test_a_pitch_line_removed_by_its_rule_still_ends_the_story_in_a_text_dump():
+    import scraper
+
+    menu = ["Home", "News", "Sport", "Business", "Culture", "Opinion", "Weather", "Contact", "Login"]
+    footer = ["About us", "Careers", "Privacy", "Terms", "Imprint", "Advertise"]
+    teasers = [
+        "I maintain an internal service that does metadata processing for a large fleet of apps, and it often breaks in odd ways.",
+        "Why does my memory use grow over time? It is a question I hear every week, so I wrote a small simulator to answer it.",
+    ]
+    dump = [*menu, "Council budget passes after long debate", *BODY, "Subscribe to my Newsletter", *teasers, *footer]
+    article = scraper.clean("\n".join(dump).encode())
+    assert BODY[-1] in article.text
+    assert teasers[0] not in article.text and teasers[1] not in article.text

@@ -24,6 +24,8 @@ from .engine import words
 CUES_FILE = Path(__file__).with_name("tail_cues.toml")
 AFTER_ARTICLE = "after-article"
 SITE_NOTICE = "site-notice"
+PITCH_RULES = frozenset({"signup-box", "share-widget", "donate-box"})
+"""Pattern rules that remove the site's pitch lines: such a line still marks where the story ends."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,7 @@ def find_article_end(blocks: Sequence[Block], lo: int, hi: int, prose_words: Seq
     before = 0.0
     for k in range(hi - lo + 1):
         b = blocks[lo + k]
-        if b.kept and before > 0 and (before >= strong_at or before >= share_at):
+        if (b.kept or b.removed_by in PITCH_RULES) and before > 0 and (before >= strong_at or before >= share_at):
             text = b.text
             n = words(text)
             strong_tried = before >= strong_at
