@@ -130,3 +130,9 @@ def test_a_name_written_twice_in_one_element_is_one_name():
 @pytest.mark.parametrize("name", ["CDU Fraktion Erfurt", "Feuerwehr Oldenburg", "Auswärtiges Amt", "Baran Entertainment"])
 def test_public_bodies_and_companies_by_their_words(name):
     assert is_organisation(name)
+
+
+def test_the_person_an_interview_is_with_is_not_its_author():
+    assert parse_byline("Ein Interview von Eugen Zentner mit Sonja Silberhorn.").authors == ["Eugen Zentner"]
+    assert parse_byline("Interview by Jane Doe with John Roe").authors == ["Jane Doe"]
+    assert parse_byline("By Jane Doe with John Roe").authors == ["Jane Doe", "John Roe"]  # shared reporting

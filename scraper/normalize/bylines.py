@@ -393,6 +393,11 @@ def uninverted(value: str) -> str:
     return f"{first} {last}"
 
 
+_INTERVIEW = re.compile(r"^\W*(?:(?:ein|eine|an?|un|une|una)\s+)?(?:interview|gespräch|entretien|entrevista|intervista)\b",
+                        re.IGNORECASE)
+_INTERVIEWEE = re.compile(r"\s(?:mit|with|avec|con)\s", re.IGNORECASE)
+
+
 def _undoubled(name: str) -> str:
     """"Jane Doe Jane Doe" -> "Jane Doe": a name an element holds twice (visible and for screen readers)."""
     tokens = name.split()
@@ -414,6 +419,8 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
     body = data.ui_prefix.sub("", DATE_HEAD.sub("", _POSTED_ON.sub("", body, count=1), count=1), count=1)
     body = _PREFIX.sub("", body, count=1)
     body = data.ui_prefix.sub("", body, count=1)
+    if _INTERVIEW.match(text):
+        body = _INTERVIEWEE.split(body, maxsplit=1)[0]  # "Ein Interview von Jane Doe mit John Roe": John is asked
     body = _EMAIL.sub(" ", body)
     body = _HANDLE.sub(" ", body)
     paren = _PAREN.search(body)
