@@ -136,3 +136,9 @@ def test_the_person_an_interview_is_with_is_not_its_author():
     assert parse_byline("Ein Interview von Eugen Zentner mit Sonja Silberhorn.").authors == ["Eugen Zentner"]
     assert parse_byline("Interview by Jane Doe with John Roe").authors == ["Jane Doe"]
     assert parse_byline("By Jane Doe with John Roe").authors == ["Jane Doe", "John Roe"]  # shared reporting
+
+
+def test_a_place_or_unit_ending_a_byline_is_no_writer():
+    assert parse_byline("By Nada Tawfik, BBC News, New York").authors == ["Nada Tawfik"]
+    assert parse_byline("Marek Świerczyński, Polityka Insight").authors == ["Marek Świerczyński"]
+    assert parse_byline("By Jane Doe and Xochitl Quetzal").authors == ["Jane Doe", "Xochitl Quetzal"]  # joined: a writer

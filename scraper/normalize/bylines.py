@@ -460,7 +460,23 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
                 result.authors.append(name)
         else:
             result.unknown.append(part)
+    if not _JOINED.search(body):
+        _drop_trailing_place(result)
     return result
+
+
+_JOINED = re.compile(r"\s(?:and|und|&|et|y|e|i|og|och|en|with|oraz)\s", re.IGNORECASE)
+
+
+def _drop_trailing_place(result: Byline) -> None:
+    """"Jane Doe, BBC News, New York", "Jane Doe, Polityka Insight": a last name-shaped part that opens
+    with no given name, after people who all do, is a place or a unit, not a writer (a writer is
+    joined by "and", so a byline with a joiner keeps every name)."""
+    names = result.authors
+    if len(names) < 2 or len(names[-1].split()) > 3 or is_given_name(names[-1].split()[0]):
+        return
+    if all(is_given_name(n.split()[0]) for n in names[:-1]):
+        result.placeholders.append(names.pop())
 
 
 def looks_like_byline(text: str, allow_single: bool = False) -> bool:
