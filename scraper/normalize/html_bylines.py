@@ -7,6 +7,11 @@ sidebars, teasers, footers) are data in byline_html.toml. Only the first
 selector that finds a name outside those regions speaks, and only for the
 elements that sit together with its first hit, so names in a list of other
 stories further down never become authors.
+
+Byline lines in the text (byline_text_evidence) come next: a line opening with
+a byline word by the headline ("Von Jane Doe", "Eine Kolumne von Jane Doe"),
+then a signature ending the article, then the last resorts (a copyright or
+licence holder, a press release's contact person).
 """
 
 from __future__ import annotations

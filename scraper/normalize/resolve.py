@@ -25,8 +25,9 @@ from .text import canonical
 #   byline elements (itemprop/rel/class, in byline_html.toml order), then byline
 #   lines in the text (a "By ..." line by the headline, block builder's byline blocks,
 #   the `byline` rule further down), the NYT-style "byl" meta tag, a signature ending
-#   the article, and last a copyright line naming a person. The first origin that
-#   yields a person wins; a headline byline overrules JSON-LD/meta names the page never shows.
+#   the article, a copyright line or licence notice naming a person, and last a press
+#   release's contact person. The first origin that yields a person wins; a headline
+#   byline overrules JSON-LD/meta names the page never shows.
 # title: the visible headline (the page's one <h1>, or the <h1> its declared titles
 #   contain) before declared titles, which often carry the site name or an SEO variant.
 # published: the day the page's statements agree on (dates.py weighs the URL, the dates
