@@ -142,3 +142,8 @@ def test_a_place_or_unit_ending_a_byline_is_no_writer():
     assert parse_byline("By Nada Tawfik, BBC News, New York").authors == ["Nada Tawfik"]
     assert parse_byline("Marek Świerczyński, Polityka Insight").authors == ["Marek Świerczyński"]
     assert parse_byline("By Jane Doe and Xochitl Quetzal").authors == ["Jane Doe", "Xochitl Quetzal"]  # joined: a writer
+
+
+def test_an_organisation_in_parentheses_is_a_part_of_its_own():
+    parsed = parse_byline("Von Jane Doe (dpa)")
+    assert parsed.authors == ["Jane Doe"] and parsed.organisations == ["dpa"]

@@ -427,6 +427,8 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
     if paren and not is_organisation(paren.group(0).strip(" ()")):
         # "jane@example.com (Jane Doe)", as feeds write it: the name is the parenthesis
         body = paren.group(0).strip(" ()") if not body[: paren.start()].strip(" ,;:-–—") else body[: paren.start()]
+    elif paren and body[: paren.start()].strip(" ,;:-–—"):
+        body = f"{body[: paren.start()]}, {paren.group(0).strip(' ()')}"  # "Jane Doe (Reuters)": a part of its own
     for _ in range(3):  # "Jane Doe am 12.03.2024 um 10:00": each pass drops one tail
         shorter = _TAIL.sub("", body).strip(" ,|:-–—@")
         if shorter == body:
