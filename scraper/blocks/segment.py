@@ -158,7 +158,8 @@ def segment(body: LexborNode) -> Segmentation:
             tag = tags[eid]
             end[eid] = len(tags)
             if tag in BLOCK_TAGS:
-                flush()
+                if buf:  # nothing to cut: the counters only grow with the buffer
+                    flush()
                 block_stack.pop()
                 if tag in _KIND:
                     kind_stack.pop()
@@ -186,14 +187,16 @@ def segment(body: LexborNode) -> Segmentation:
         if not tag or tag.startswith("-"):
             continue  # comment, doctype
         if tag == "br":
-            flush()
+            if buf:
+                flush()
             continue
         eid = len(tags)
         tags.append(tag)
         parent.append(pid)
         end.append(eid + 1)
         if depth >= MAX_DEPTH or (tag == "tr" and node.css_first(_CELL_BLOCKS) is None):
-            flush()
+            if buf:
+                flush()
             if tag == "tr":
                 cells = [" ".join(c.text(deep=True).split()) for c in node.iter() if c.tag in ("td", "th")]
                 text = " | ".join(c for c in cells if c)
@@ -208,7 +211,8 @@ def segment(body: LexborNode) -> Segmentation:
             continue
         flags = 0
         if tag in BLOCK_TAGS:
-            flush()
+            if buf:
+                flush()
             block_stack.append(eid)
             if tag in _KIND:
                 kind_stack.append((_KIND[tag], int(tag[1]) if tag[0] == "h" else len(block_stack)))
@@ -229,5 +233,6 @@ def segment(body: LexborNode) -> Segmentation:
             children.append((child, eid, depth + 1))
             child = child.prev
         stack.extend(children)
-    flush()
+    if buf:
+        flush()
     return seg

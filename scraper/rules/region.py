@@ -180,12 +180,13 @@ def is_prose(text: str, n: float, params: RegionParams = DEFAULT_PARAMS) -> bool
     """Reads as running text: enough words, mostly letters, sentence punctuation."""
     if n < params.min_prose_words:
         return False
+    ends = ends_sentence(text)
+    if not ends and n < 2 * params.min_prose_words:
+        return False  # the cheap tests first: the letter count below reads the whole text
     visible = len(text) - text.count(" ")
     if len(_NON_LETTER.findall(text)) > 0.4 * visible:
         return False
-    if ends_sentence(text):
-        return True
-    return n >= 2 * params.min_prose_words and len(_INNER_PUNCT.findall(text)) >= 2
+    return ends or len(_INNER_PUNCT.findall(text)) >= 2
 
 
 def _distance_to_prose(prose: Sequence[bool]) -> list[int]:
