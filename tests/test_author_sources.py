@@ -317,3 +317,12 @@ def test_a_byline_that_credits_only_a_wire_or_desk_names_nobody_further_down():
     assert evidence == []
     art = scraper.clean(_page("", body, footer=footer))
     assert art.authors == [] and art.syndication == "Reuters"
+
+
+@pytest.mark.parametrize("person", [
+    '{"@type":"Person","givenName":"Jane","familyName":"Doe"}',
+    '{"@type":"Person","name":"Jane","givenName":"Jane","familyName":"Doe"}',
+])
+def test_json_ld_given_and_family_names_make_the_full_name(person):
+    head = f'<script type="application/ld+json">{{"@type":"NewsArticle","author":{person}}}</script>'
+    assert scraper.clean(_page(head, "<h1>Head line</h1>")).authors == ["Jane Doe"]

@@ -74,6 +74,10 @@ def _names(value: Any, index: dict[str, dict[str, Any]] | None = None) -> Iterat
         if "name" not in value and index and isinstance(value.get("@id"), str) and value["@id"] in index:
             value = index[value["@id"]]
         name = value.get("name")
+        given, family = value.get("givenName"), value.get("familyName")
+        if isinstance(given, str) and isinstance(family, str) and given.strip() and family.strip() and (
+                not isinstance(name, str) or name.strip() in ("", given.strip())):
+            name = f"{given.strip()} {family.strip()}"  # "name": "Jane" beside givenName/familyName
         kind = value.get("@type", "")
         if isinstance(kind, list):
             kinds = [str(k) for k in kind]
