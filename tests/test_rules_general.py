@@ -215,3 +215,17 @@ def test_a_pitch_line_removed_by_its_rule_still_ends_the_story_in_a_text_dump():
     article = scraper.clean("\n".join(dump).encode())
     assert BODY[-1] in article.text
     assert teasers[0] not in article.text and teasers[1] not in article.text
+
+
+def test_a_blog_category_line_removed_as_post_meta_still_ends_the_post():
+    import scraper
+
+    older_post = [
+        "Published last week: a second post about the council, with a long paragraph that reads like the first one did.",
+        "It goes on for a while about buses and roads, and it is not part of the post this page is about at all.",
+        "A third paragraph of the older post keeps the run of prose going after the category line of the first.",
+    ]
+    dump = ["Home", "Blog", "Archive", "Council budget passes after long debate", *BODY,
+            "Veröffentlicht unter Allgemein | Hinterlasse einen Kommentar", *older_post, "Impressum"]
+    article = scraper.clean("\n".join(dump).encode())
+    assert BODY[-1] in article.text and older_post[0] not in article.text

@@ -24,8 +24,8 @@ from .engine import words
 CUES_FILE = Path(__file__).with_name("tail_cues.toml")
 AFTER_ARTICLE = "after-article"
 SITE_NOTICE = "site-notice"
-PITCH_RULES = frozenset({"signup-box", "share-widget", "donate-box"})
-"""Pattern rules that remove the site's pitch lines: such a line still marks where the story ends."""
+PITCH_RULES = frozenset({"signup-box", "share-widget", "donate-box", "post-meta"})
+"""Pattern rules that remove the site's pitch and post-meta lines: such a line still marks where the story ends."""
 
 
 @dataclass(frozen=True, slots=True)
