@@ -47,6 +47,8 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 @lru_cache(maxsize=16384)
 def block_key(text: str) -> str:
     """Text folded for comparing blocks: case, dashes, quotes, spacing and punctuation ignored."""
+    if text.isascii():  # NFKC leaves ASCII as it is, and casefold is lower there
+        return _NOT_ALNUM.sub("", text.lower())
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
