@@ -229,3 +229,17 @@ def test_a_blog_category_line_removed_as_post_meta_still_ends_the_post():
             "Veröffentlicht unter Allgemein | Hinterlasse einen Kommentar", *older_post, "Impressum"]
     article = scraper.clean("\n".join(dump).encode())
     assert BODY[-1] in article.text and older_post[0] not in article.text
+
+
+@pytest.mark.parametrize(("line", "meta"), [
+    ("Veröffentlicht in: Afrika, Entwicklungshilfe, Kenia", True),
+    ("Filed Under: Arts, Visual Art", True),
+    ("Veröffentlicht in der Fachzeitschrift Nature, zeigt die Studie einen klaren Effekt", False),
+    ("Publié dans la revue Science, l'article montre un effet net", False),
+])
+def test_a_category_line_is_post_meta_a_journal_is_not(line, meta):
+    from scraper.rules.tail import is_comment_or_post_meta
+
+    assert bool(is_comment_or_post_meta(line)) is meta
+    blocks = judge([*BODY[:3], line, *BODY[3:]])
+    assert (not blocks[3].kept) is meta
