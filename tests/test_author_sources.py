@@ -326,3 +326,16 @@ def test_a_byline_that_credits_only_a_wire_or_desk_names_nobody_further_down():
 def test_json_ld_given_and_family_names_make_the_full_name(person):
     head = f'<script type="application/ld+json">{{"@type":"NewsArticle","author":{person}}}</script>'
     assert scraper.clean(_page(head, "<h1>Head line</h1>")).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(("closing", "authors"), [
+    ("<p>Viel Glück!</p><p>Euer HansEhrlich</p>", ["HansEhrlich"]),
+    ("<p>Liebe Grüße, Jane</p>", ["Jane"]),
+    ("<p>Ihre Meinung</p>", []),  # a heading, not a signature
+    ("<p>Yours truly</p>", []),
+])
+def test_a_sign_off_vouches_for_the_name_after_it(closing, authors):
+    paragraphs = "".join(f"<p>Paragraph {i} of the post says something long enough to be article text, with several "
+                         f"clauses and a full stop at the end.</p>" for i in range(4))
+    html = f'<html lang="de"><body><h1>Gratis Kekse</h1><div class="post">{paragraphs}{closing}</div></body></html>'
+    assert scraper.clean(html).authors == authors

@@ -37,6 +37,7 @@ class BylineSelectors:
     story_regions: re.Pattern[str]
     embeds: re.Pattern[str]
     contact_labels: frozenset[str]
+    sign_off: re.Pattern[str]
     contact_classes: str
 
 
@@ -51,6 +52,8 @@ def byline_selectors() -> BylineSelectors:
         excluded_words=re.compile(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", re.IGNORECASE),
         story_regions=re.compile("|".join(re.escape(w) for w in raw["story_regions"]), re.IGNORECASE),
         contact_labels=frozenset(raw["contact_labels"]),
+        sign_off=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in sorted(raw["sign_offs"], key=len, reverse=True))
+                            + r")[\s,!.]+", re.IGNORECASE),
         contact_classes=", ".join(f'[class*="{c}" i]' for c in raw["contact_classes"]),
         embeds=re.compile(rf"(?:^|\s)(?:{'|'.join(re.escape(w) for w in raw['embed_words'])})(?:$|\s)", re.IGNORECASE),
     )
@@ -516,12 +519,38 @@ def end_byline_evidence(tree: LexborHTMLParser) -> list[Evidence]:
             if node is None:
                 continue
             text = _text(node)
-            if len(text) > MAX_END_LINE or not looks_like_byline(text):
+            if len(text) > MAX_END_LINE:
+                continue
+            signed = _signed_off(text, byline_selectors())
+            if signed:
+                return [Evidence("byline", signed, "html:byline-end")]
+            if not looks_like_byline(text):
                 continue
             names = parse_byline(text).authors
             if names and all(is_given_name(n.split()[0]) for n in names):
                 return [Evidence("byline", text, "html:byline-end")]
     return []
+
+
+def _signed_off(text: str, data: BylineSelectors) -> str | None:
+    """The name after a sign-off ("Euer HansEhrlich", "Liebe Grüße, Jane"): the sign-off vouches for one word."""
+    m = data.sign_off.match(text)
+    if m is None:
+        return None
+    rest = text[m.end():].strip(" ,!.")
+    if not rest or not rest[0].isupper():
+        return None
+    parsed = parse_byline(rest, allow_single=True)
+    if len(parsed.authors) != 1 or parsed.unknown or parsed.organisations:
+        return None
+    name = parsed.authors[0]
+    if " " not in name and not (is_given_name(name) or _ACCOUNT.match(name)):
+        return None  # "Ihre Meinung" is a heading; "Jane" or "HansEhrlich" sign
+    return rest
+
+
+_ACCOUNT = re.compile(r"^\w*(?:[a-z][A-Z]|[\d_])\w*$")
+"""A user name by its shape: an inner capital or a digit ("HansEhrlich", "Marianne1")."""
 
 
 def _last_inline(block: LexborNode) -> LexborNode | None:
