@@ -72,12 +72,10 @@ class Selectors:
         return self._judge_name(tokens(name))
 
     def _judge_name(self, toks: list[str]) -> bool:
-        if not toks or toks[0] in self.keep:
+        if not toks or toks[0] in self.keep or not self.layout.isdisjoint(toks):
             return False
-        if "".join(toks) in self.hidden:  # before the layout words: "sr-only" hides, "print-only" does not
+        if "".join(toks) in self.hidden:
             return True
-        if not self.layout.isdisjoint(toks):
-            return False
         if len(toks) <= 2 and not self.weak.isdisjoint(toks):
             return True
         return not self.strong.isdisjoint(toks) or any(t.startswith(self.prefix) for t in toks)
