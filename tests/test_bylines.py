@@ -147,3 +147,12 @@ def test_a_place_or_unit_ending_a_byline_is_no_writer():
 def test_an_organisation_in_parentheses_is_a_part_of_its_own():
     parsed = parse_byline("Von Jane Doe (dpa)")
     assert parsed.authors == ["Jane Doe"] and parsed.organisations == ["dpa"]
+
+
+@pytest.mark.parametrize("byline", [
+    "Written by Jane Doe — Medically reviewed by John Roe, MD",
+    "Medically reviewed by John Roe, MD — Written by Jane Doe",
+    "By Jane Doe | Fact checked by John Roe",
+])
+def test_a_reviewer_is_not_a_writer(byline):
+    assert parse_byline(byline).authors == ["Jane Doe"]

@@ -123,7 +123,7 @@ DATE_HEAD = re.compile(
     r"\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm)\b)?)\s*[|•·,–—-]?)+\s*", re.IGNORECASE)
 """Numeric dates and times that open a byline line: "04.02.2022 | 13:10 Uhr | Jane Doe"."""
 _POSTED_ON = re.compile(
-    r"^\s*(?:posted|published|written|veröffentlicht|publié|publicado)\s+(?:on|am|le|el)?\s*[^|]{4,40}?\s+(?=(?:by|von|par|por)\s)",
+    r"^\s*(?:posted|published|written|veröffentlicht|publié|publicado)\s+(?!(?:by|von|par|por)\s)(?:on|am|le|el)?\s*[^|]{4,40}?\s+(?=(?:by|von|par|por)\s)",
     re.IGNORECASE)
 """A date statement before the byline word: "Posted on September 21, 2020 by Jane Doe"."""
 _PAREN = re.compile(r"\s*\([^()]{2,80}\)\s*$")
@@ -352,6 +352,11 @@ def _ending_services(low: str, services: frozenset[str]) -> Iterator[str]:
 _DANGLING = re.compile(r"[\s,;:|/·•–—(-]+(?:(?:and|und|et|y|e|&|with|mit)[\s,;:]*)?$", re.IGNORECASE)
 
 
+_WRITER_AGAIN = re.compile(r"[\s,;|·•–—-](?:written|words|text|story|reporting|geschrieben|verfasst|texte|texto)\s*(?:by|von|par|por|:)\s*",
+                           re.IGNORECASE)
+"""A writer's credit after another role's: the byline's writers follow it."""
+
+
 def _cut_other_credits(body: str) -> str:
     """The writers' part of a byline: up to a credit for another role ("Von Jane Doe, Fotos: John Roe").
 
@@ -364,6 +369,9 @@ def _cut_other_credits(body: str) -> str:
     head = body[: m.start()]
     if m.group("text") is not None and not head.strip(" ,;|:-–—"):
         return body[m.end():].strip()
+    if not head.strip(" ,;|:-–—"):
+        again = _WRITER_AGAIN.search(body, m.end())  # "Medically reviewed by John Roe — Written by Jane Doe"
+        return _cut_other_credits(body[again.end():].strip()) if again else ""
     if head.strip() and head.rstrip()[-1].isalnum() and not is_given_name(head.split()[0]):
         return body  # "Revised Edition Edited by ...": no mark ends a writer's name before the label
     return _DANGLING.sub("", head).strip()
