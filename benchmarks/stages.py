@@ -8,6 +8,7 @@ writes every record (text + metadata) as JSON Lines, to check that a speed
 change leaves the output the same (``--compare`` reads an earlier snapshot).
 
     .venv/bin/python benchmarks/stages.py [--limit N] [--snapshot out.jsonl] [--compare before.jsonl]
+    .venv/bin/python benchmarks/stages.py --per-rule         # also one timer per rule
     .venv/bin/python benchmarks/stages.py --cprofile 30      # top functions by cumulative time
 """
 
