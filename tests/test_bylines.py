@@ -156,3 +156,16 @@ def test_an_organisation_in_parentheses_is_a_part_of_its_own():
 ])
 def test_a_reviewer_is_not_a_writer(byline):
     assert parse_byline(byline).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(("byline", "authors", "organisations"), [
+    ("Av Kari Nordmann, NTB", ["Kari Nordmann"], ["NTB"]),
+    ("Door Jan Jansen - ANP", ["Jan Jansen"], ["ANP"]),
+    ("Par Marie Dupont avec AFP", ["Marie Dupont"], ["AFP"]),
+    ("Napisał Jan Kowalski", ["Jan Kowalski"], []),
+    ("AP Photo/John Roe", ["John Roe"], ["AP Photo"]),
+    ("Interview mit Schriftstellerin Sonja Silberhorn", [], []),  # the person interviewed
+])
+def test_more_languages_agencies_and_credits(byline, authors, organisations):
+    parsed = parse_byline(byline)
+    assert parsed.authors == authors and parsed.organisations == organisations

@@ -403,7 +403,7 @@ def uninverted(value: str) -> str:
 
 _INTERVIEW = re.compile(r"^\W*(?:(?:ein|eine|an?|un|une|una)\s+)?(?:interview|gespräch|entretien|entrevista|intervista)\b",
                         re.IGNORECASE)
-_INTERVIEWEE = re.compile(r"\s(?:mit|with|avec|con)\s", re.IGNORECASE)
+_INTERVIEWEE = re.compile(r"(?:^|\s)(?:mit|with|avec|con)\s", re.IGNORECASE)
 
 
 def _undoubled(name: str) -> str:
