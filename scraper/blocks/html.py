@@ -164,7 +164,11 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
     budget = MAX_TEXT_CHARS
     label_ok = True
     """False once a link list has followed the last block: a label right before a link list is its heading."""
-    picked = [u for i, u in enumerate(seg.units) if i in extra or any(lo <= u.element < hi for lo, hi in ranges)]
+    if len(ranges) == 1:  # the usual case, without a generator per unit
+        (lo, hi), = ranges
+        picked = [u for i, u in enumerate(seg.units) if lo <= u.element < hi or i in extra]
+    else:
+        picked = [u for i, u in enumerate(seg.units) if i in extra or any(lo <= u.element < hi for lo, hi in ranges)]
     for j, u in enumerate(picked):
         ld = u.link_density
         if ld > MAX_LINK_DENSITY:
