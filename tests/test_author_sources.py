@@ -339,3 +339,15 @@ def test_a_sign_off_vouches_for_the_name_after_it(closing, authors):
                          f"clauses and a full stop at the end.</p>" for i in range(4))
     html = f'<html lang="de"><body><h1>Gratis Kekse</h1><div class="post">{paragraphs}{closing}</div></body></html>'
     assert scraper.clean(html).authors == authors
+
+
+def test_a_personal_sites_owner_named_as_the_site_is_the_last_resort():
+    head = ('<meta property="og:site_name" content="Dr. Alexander Klier">'
+            '<link rel="canonical" href="https://www.alexander-klier.net/zeitphilosophie/">')
+    art = scraper.clean(_page(head, "<h1>Zeitphilosophie</h1>", lang="de"), explain=True)
+    assert art.authors == ["Dr. Alexander Klier"] and art.provenance["authors"] == "site:owner"
+    other = head.replace("alexander-klier.net", "zeitphilosophie.net")  # the host does not spell the name
+    assert scraper.clean(_page(other, "<h1>Zeitphilosophie</h1>", lang="de")).authors == []
+    school = ('<meta property="og:site_name" content="Siegfried Marcus Berufsschule">'
+              '<link rel="canonical" href="https://www.siegfried-marcus-berufsschule.at/kft/">')
+    assert scraper.clean(_page(school, "<h1>Lehrberufe</h1>", lang="de")).authors == []

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from ..model import Evidence
 from .bylines import GENRE_LEAD, is_affiliation, is_organisation, is_person_name, parse_byline, uninverted
+from .first_names import is_given_name
 from .text import canonical
 
 # Field -> origins in order of trust, most trusted first; an origin not listed
@@ -26,8 +27,9 @@ from .text import canonical
 #   lines in the text (a "By ..." line by the headline, block builder's byline blocks,
 #   the `byline` rule further down), the NYT-style "byl" meta tag, a signature ending
 #   the article, a copyright line or licence notice naming a person, and last a press
-#   release's contact person. The first origin that yields a person wins; a headline
-#   byline overrules JSON-LD/meta names the page never shows.
+#   release's contact person; with none of these, a personal site's owner named as the
+#   site (site:owner). The first origin that yields a person wins; a headline byline
+#   overrules JSON-LD/meta names the page never shows.
 # title: the visible headline (the page's one <h1>, or the <h1> its declared titles
 #   contain) before declared titles, which often carry the site name or an SEO variant.
 # published: the day the page's statements agree on (dates.py weighs the URL, the dates
@@ -254,7 +256,41 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
             and not _shown(names, candidates)):
         names, origin = seen  # a CMS account the page never shows uploaded the story; the byline names its writer
     names = _without_outlet(_completed(_widened(names, candidates), candidates), sites | words)
+    if not names:
+        owner = _site_owner(evidence)
+        if owner:
+            return [owner], "site:owner", orgs
     return names, origin, orgs
+
+
+_NOT_GIVEN = frozenset(("the", "der", "die", "das", "le", "la", "les", "el", "los", "il", "de", "het"))
+_TITLES = re.compile(r"^(?:(?:dr|prof|dipl|ing|mag)\.(?:-\w+\.)?\s*)+", re.IGNORECASE)
+
+
+def _site_owner(evidence: Sequence[Evidence]) -> str | None:
+    """A personal site's owner, named as the site ("Dr. Alexander Klier" on alexander-klier.net): the last resort.
+
+    Only a person's full name opening with a known given name (after an academic
+    title) that the site's host spells whole.
+    """
+    hosts = {_fold((urlsplit(e.value.strip()).hostname or "").removeprefix("www."))
+             for e in evidence if e.field == "canonical_url"}
+    hosts.discard("")
+    if not hosts:
+        return None
+    for e in evidence:
+        if e.field != "outlet":
+            continue
+        value = canonical(e.value).strip()
+        bare = _TITLES.sub("", value).strip()
+        if not (is_person_name(bare) and is_given_name(bare.split()[0])) or is_organisation(bare):
+            continue
+        if bare.split()[0].casefold() in _NOT_GIVEN:
+            continue  # "The Big Bone"
+        whole = _fold(bare)
+        if any(whole in host for host in hosts):
+            return value
+    return None
 
 
 def _without_outlet(names: list[str], outlet_words: set[str]) -> list[str]:
