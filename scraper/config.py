@@ -40,6 +40,21 @@ class RunSettings:
         return self.workers if self.workers > 0 else (os.cpu_count() or 1)
 
 
+FALLBACK_MODES = ("fast", "full", "off")
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractSettings:
+    fallback: str = "fast"
+    """Where the HTML path is not confident: trafilatura alone ("fast"), trafilatura with its own
+    readability/jusText comparisons ("full": a little more recall on hard pages, about three
+    times the cost of "fast" there), or no fallback ("off")."""
+
+    def __post_init__(self) -> None:
+        if self.fallback not in FALLBACK_MODES:
+            raise ValueError(f"config: [extract] fallback must be one of {', '.join(FALLBACK_MODES)}, not {self.fallback!r}")
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSettings:
     disabled: frozenset[str] = frozenset()
@@ -50,6 +65,7 @@ class Config:
     fetch: FetchSettings = field(default_factory=FetchSettings)
     run: RunSettings = field(default_factory=RunSettings)
     rules: RuleSettings = field(default_factory=RuleSettings)
+    extract: ExtractSettings = field(default_factory=ExtractSettings)
     outlets: dict[str, str] = field(default_factory=dict)
     """Domain -> outlet name."""
 
@@ -64,7 +80,7 @@ def _section(cls: type, raw: dict[str, Any], name: str) -> Any:
 
 def parse_config(raw: dict[str, Any]) -> Config:
     """Build settings from a parsed TOML mapping, rejecting unknown keys (typos)."""
-    unknown = set(raw) - {"fetch", "run", "rules", "outlets"}
+    unknown = set(raw) - {"fetch", "run", "rules", "extract", "outlets"}
     if unknown:
         raise ValueError(f"config: unknown section(s): {', '.join(sorted(unknown))}")
     rules_raw = dict(raw.get("rules", {}))
@@ -73,6 +89,7 @@ def parse_config(raw: dict[str, Any]) -> Config:
         fetch=_section(FetchSettings, raw.get("fetch", {}), "fetch"),
         run=_section(RunSettings, raw.get("run", {}), "run"),
         rules=_section(RuleSettings, rules_raw, "rules"),
+        extract=_section(ExtractSettings, raw.get("extract", {}), "extract"),
         outlets={k.lower(): str(v) for k, v in raw.get("outlets", {}).items()},
     )
 

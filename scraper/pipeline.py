@@ -48,7 +48,8 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
         tree = LexborHTMLParser(text)
         ctx.evidence.extend(html_evidence(tree, page.final_url or page.url, text))
         ctx.title, _ = pick(ctx.evidence, "title")
-        blocks, extractor = html_to_blocks(text, page.final_url or page.url, tree=tree, evidence=ctx.evidence)
+        blocks, extractor = html_to_blocks(text, page.final_url or page.url, tree=tree, evidence=ctx.evidence,
+                                            fallback=config.extract.fallback)
     else:
         ctx.plain_text = True
         blocks, extractor = text_to_blocks(text), "text"

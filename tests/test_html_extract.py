@@ -23,7 +23,8 @@ def _page(body: str) -> str:
 
 
 def _texts(body: str) -> list[str]:
-    blocks, _ = html_to_blocks(_page(body))
+    """The HTML path's own blocks (no trafilatura fallback on pages with little prose)."""
+    blocks, _ = html_to_blocks(_page(body), fallback="off")
     return [b.text for b in blocks]
 
 
@@ -74,7 +75,7 @@ def test_prune_never_removes_the_node_holding_most_text():
 
 def test_a_small_form_goes_but_a_page_wrapping_form_stays():
     texts = _texts(f'<form><input name="q"><p>Search the site</p></form>'
-                   f'<form id="aspnetForm"><div><p>{PROSE}</p><p>{PROSE}</p></div></form>')
+                   f'<form id="aspnetForm"><div>{f"<p>{PROSE}</p>" * 4}</div></form>')
     assert any("committee met" in t for t in texts)
     assert not any("Search the site" in t for t in texts)
 
@@ -145,6 +146,21 @@ def test_extractor_name_and_fallback_on_pages_without_prose():
     # Too little prose to be sure: trafilatura extracts that page, and the record says so.
     assert scraper.clean(_page(f"<div><p>{PROSE[:120]}</p></div>")).extractor == "trafilatura"
 
+
+
+def test_fallback_mode_comes_from_the_config():
+    import pytest
+
+    from scraper.config import parse_config
+
+    page = _page(f"<div><p>{PROSE[:120]}</p></div>")
+    off = parse_config({"extract": {"fallback": "off"}})
+    assert scraper.clean(page, config=off).extractor == "html"
+    full = parse_config({"extract": {"fallback": "full"}})
+    assert scraper.clean(page, config=full).extractor == "trafilatura"
+    assert PROSE[:60].strip() in scraper.clean(page, config=full).text
+    with pytest.raises(ValueError, match="fallback"):
+        parse_config({"extract": {"fallback": "sometimes"}})
 
 # --- robustness ----------------------------------------------------------------
 

@@ -82,10 +82,11 @@ def _walk(el: etree._Element, out: list[Block]) -> None:
             _walk(child, out)
 
 
-def trafilatura_blocks(html: str, url: str | None = None) -> list[Block]:
-    """Main-content blocks as trafilatura finds them (the fallback path)."""
+def trafilatura_blocks(html: str, url: str | None = None, fast: bool = True) -> list[Block]:
+    """Main-content blocks as trafilatura finds them (the fallback path). ``fast`` skips its
+    second opinions (readability, jusText): most of its time on the pages that come here."""
     xml = trafilatura.extract(
-        html, url=url, output_format="xml", include_comments=False, include_tables=True,
+        html, url=url, fast=fast, output_format="xml", include_comments=False, include_tables=True,
         include_images=False, include_formatting=False, with_metadata=False, deduplicate=False,
     )
     if not xml:
@@ -295,11 +296,11 @@ def filter_by_declared_body(blocks: list[Block], evidence: Sequence[Evidence]) -
 
 
 def html_to_blocks(html: str, url: str | None = None, tree: LexborHTMLParser | None = None,
-                   evidence: Sequence[Evidence] = ()) -> tuple[list[Block], str]:
+                   evidence: Sequence[Evidence] = (), fallback: str = "fast") -> tuple[list[Block], str]:
     """Blocks of the article and the name of the path that produced them ("html" or "trafilatura").
 
     ``tree`` is the page already parsed by the pipeline (it is pruned in place);
-    without one the page is parsed here.
+    without one the page is parsed here. ``fallback`` is the config's [extract] mode.
     """
     if tree is None:
         tree = LexborHTMLParser(html)
@@ -309,8 +310,8 @@ def html_to_blocks(html: str, url: str | None = None, tree: LexborHTMLParser | N
     if body is not None:
         seg = segment(body)
         choice = choose(seg)
-    if not confident(choice) and len(html) <= FALLBACK_MAX_CHARS:
-        blocks = trafilatura_blocks(html, url)
+    if fallback != "off" and not confident(choice) and len(html) <= FALLBACK_MAX_CHARS:
+        blocks = trafilatura_blocks(html, url, fast=fallback == "fast")
         if blocks:
             return filter_by_declared_body(blocks, evidence), "trafilatura"
     if seg is None or choice is None:
