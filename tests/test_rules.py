@@ -144,6 +144,24 @@ def test_byline_needs_names_to_be_a_byline():
     assert [e.value for e in ctx.evidence if e.field == "byline"] == ["JANE DOE and JOHN ROE, Associated Press"]
 
 
+@pytest.mark.parametrize(("line", "byline"), [
+    ("Eine Kolumne von Jana Beispiel", "Jana Beispiel"),
+    ("A guest post by John Example", "John Example"),
+    ("Un reportage de Marie Exemple", None),  # "de" is no byline word on its own: too common
+])
+def test_the_kind_of_piece_may_lead_a_byline(line: str, byline: str | None):
+    blocks, ctx = judge([line, *BODY])
+    found = [e.value for e in ctx.evidence if e.field == "byline"]
+    assert found == ([byline] if byline else [])
+    assert blocks[0].kept is (byline is None)
+
+
+def test_a_sentence_led_like_a_byline_stays():
+    line = "A report by the city council found that most roads need repair."
+    blocks, ctx = judge([*BODY[:2], line, *BODY[2:]])
+    assert blocks[2].kept and not [e for e in ctx.evidence if e.field == "byline"]
+
+
 def test_typed_blocks_leave_the_text_as_evidence():
     blocks = [Block("A crowd at the rally. Photo: Ann Wu/AP", BlockKind.CAPTION), *map(Block, BODY)]
     ctx = RuleContext()
