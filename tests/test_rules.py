@@ -162,6 +162,30 @@ def test_a_sentence_led_like_a_byline_stays():
     assert blocks[2].kept and not [e for e in ctx.evidence if e.field == "byline"]
 
 
+@pytest.mark.parametrize(("line", "goes"), [
+    ("Priya Natarajan", True),
+    ("PRIYA NATARAJAN | Updated 14 March 2024, 11:32 AM GMT", True),
+    ("02.02.2022, 11:30 Uhr von Priya Natarajan und Jo Lee", True),
+    ("Priya Natarajan · 3 min read", True),
+    ("Priya Natarajan said the ferry would run again on Monday.", False),
+    ("Natarajan", False),  # a surname alone may be anyone's: only a full name marks the line
+])
+def test_a_line_of_the_known_authors_and_a_date_is_the_byline(line: str, goes: bool):
+    from scraper.model import Evidence
+
+    blocks = [Block(line), *map(Block, BODY)]
+    ctx = RuleContext(evidence=[Evidence("author", "Priya Natarajan", "meta:author"),
+                                Evidence("byline", "By Jo Lee, Reuters", "html:byline")])
+    apply_rules(blocks, ctx)
+    assert (blocks[0].removed_by == "author-line") is goes
+    assert all(b.kept for b in blocks[1:])
+
+
+def test_without_known_authors_a_name_line_is_left_to_other_rules():
+    blocks, _ = judge(["Priya Natarajan", *BODY])
+    assert blocks[0].removed_by != "author-line"
+
+
 def test_typed_blocks_leave_the_text_as_evidence():
     blocks = [Block("A crowd at the rally. Photo: Ann Wu/AP", BlockKind.CAPTION), *map(Block, BODY)]
     ctx = RuleContext()

@@ -414,6 +414,7 @@ def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[Pat
 def default_rules() -> tuple[Rule, ...]:
     """All rules in the order they run; built once per process."""
     from ..normalize.bylines import looks_like_byline
+    from .author_line import AuthorLineRule
     from .region import ArticleRegionRule
 
     patterns = load_pattern_rules(PATTERNS_FILE, {"byline": looks_like_byline})
@@ -426,6 +427,7 @@ def default_rules() -> tuple[Rule, ...]:
         TypedBlockRule("byline-block", BlockKind.BYLINE, "byline"),
         TitleRepeatRule(),
         *metadata_rules,
+        AuthorLineRule(),
         *cruft_rules,
         PageHeadRule(),
         ArticleRegionRule(),

@@ -1,0 +1,92 @@
+"""A byline line that names the page's own authors without a "By": "Jane Doe | 14 March 2024".
+
+The byline rule (patterns.toml) needs a lead word to tell a byline from a sentence.
+When the page's metadata already names its authors, a short block made only of
+those names, a date, and byline filler words ("and", "updated", "3 min read") is
+the byline too, whatever its wording: it goes from the text. Names are matched
+as whole words, case folded; one full author name must be in the line, so a
+sentence that mentions the author ("Jane Doe said ...") keeps its other words
+and stays.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Block, BlockKind, Evidence
+from .engine import RuleContext, words
+
+VOCABULARY_FILE = Path(__file__).with_name("author_line.toml")
+DATES_FILE = Path(__file__).resolve().parent.parent / "normalize" / "dates.toml"
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?", re.UNICODE)
+AUTHOR_FIELDS = ("author", "byline")
+
+
+@lru_cache(maxsize=1)
+def filler_words() -> frozenset[str]:
+    """Words a byline line may hold besides names and numbers, loaded once per process."""
+    with open(VOCABULARY_FILE, "rb") as fh:
+        data = tomllib.load(fh)
+    with open(DATES_FILE, "rb") as fh:
+        months = tomllib.load(fh)["months"]
+    found = {w for key in ("leads", "joiners", "clock", "weekdays") for w in data[key]}
+    found.update(name for names in months.values() for name in names)
+    return frozenset(w.casefold() for w in found)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.rstrip(".").casefold() for t in _TOKEN.findall(text)]
+
+
+def author_names(evidence: list[Evidence]) -> list[list[str]]:
+    """The authors the page's metadata and bylines name, each as its folded words."""
+    from ..normalize.bylines import parse_byline
+
+    names: list[list[str]] = []
+    for e in evidence:
+        if e.field not in AUTHOR_FIELDS:
+            continue
+        for name in parse_byline(e.value).authors if e.field == "byline" else [e.value]:
+            toks = _tokens(name)
+            if len(toks) >= 2 and toks not in names:
+                names.append(toks)
+    return names
+
+
+def is_author_line(text: str, names: list[list[str]]) -> bool:
+    """Only the given names (one at least, in full), dates and byline filler words."""
+    toks = _tokens(text)
+    if not toks:
+        return False
+    filler = filler_words()
+    used = [False] * len(toks)
+    for name in names:
+        n = len(name)
+        for i in range(len(toks) - n + 1):
+            if toks[i:i + n] == name:
+                used[i:i + n] = [True] * n
+    if not any(used):
+        return False
+    name_words = {w for name in names for w in name}
+    return all(u or t in name_words or t in filler or any(c.isdigit() for c in t) for t, u in zip(toks, used))
+
+
+@dataclass(slots=True)
+class AuthorLineRule:
+    """Removes byline lines that name the page's known authors without a lead word."""
+
+    name: str = "author-line"
+    max_words: int = 16
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        names = author_names(ctx.evidence)
+        if not names:
+            return
+        for b in blocks:
+            if b.kept and words(b.text) <= self.max_words and is_author_line(b.text, names):
+                b.kind = BlockKind.BYLINE
+                b.remove(self.name)
