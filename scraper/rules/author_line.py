@@ -21,7 +21,6 @@ from ..model import Block, BlockKind, Evidence
 from .engine import RuleContext, words
 
 VOCABULARY_FILE = Path(__file__).with_name("author_line.toml")
-DATES_FILE = Path(__file__).resolve().parent.parent / "normalize" / "dates.toml"
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?", re.UNICODE)
 AUTHOR_FIELDS = ("author", "byline")
 
@@ -29,12 +28,12 @@ AUTHOR_FIELDS = ("author", "byline")
 @lru_cache(maxsize=1)
 def filler_words() -> frozenset[str]:
     """Words a byline line may hold besides names and numbers, loaded once per process."""
+    from ..normalize.dates import vocabulary
+
     with open(VOCABULARY_FILE, "rb") as fh:
         data = tomllib.load(fh)
-    with open(DATES_FILE, "rb") as fh:
-        months = tomllib.load(fh)["months"]
     found = {w for key in ("leads", "joiners", "clock", "weekdays") for w in data[key]}
-    found.update(name for names in months.values() for name in names)
+    found.update(vocabulary().months)  # every month spelling the date reader knows
     return frozenset(w.casefold() for w in found)
 
 
@@ -60,19 +59,11 @@ def author_names(evidence: list[Evidence]) -> list[list[str]]:
 def is_author_line(text: str, names: list[list[str]]) -> bool:
     """Only the given names (one at least, in full), dates and byline filler words."""
     toks = _tokens(text)
-    if not toks:
+    if not any(toks[i:i + len(name)] == name for name in names for i in range(len(toks) - len(name) + 1)):
         return False
     filler = filler_words()
-    used = [False] * len(toks)
-    for name in names:
-        n = len(name)
-        for i in range(len(toks) - n + 1):
-            if toks[i:i + n] == name:
-                used[i:i + n] = [True] * n
-    if not any(used):
-        return False
     name_words = {w for name in names for w in name}
-    return all(u or t in name_words or t in filler or any(c.isdigit() for c in t) for t, u in zip(toks, used))
+    return all(t in name_words or t in filler or any(c.isdigit() for c in t) for t in toks)
 
 
 @dataclass(slots=True)
