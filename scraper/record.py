@@ -6,13 +6,12 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-import py3langid
-
 from .config import Config
 from .model import Article, Block, Evidence, Page
 from .normalize import resolve
 from .normalize.bylines import is_organisation
 from .normalize.dates import url_date
+from .normalize.language import detect_language
 from .normalize.text import canonical, join_blocks, word_count
 from .rules.engine import PatternRule, block_key, default_rules
 
@@ -93,24 +92,6 @@ def _derived_evidence(page: Page, blocks: Sequence[Block], evidence: list[Eviden
 def _site(host: str) -> str:
     parts = host.split(".")
     return ".".join(parts[-2:]) if len(parts) >= 2 else host
-
-
-LANG_CHARS = 1000
-"""The detector reads this much of the text: its answer on the dev pages is the same as with 2000
-characters, at two thirds of the cost."""
-
-
-def detect_language(text: str, declared: str | None) -> tuple[str | None, str | None]:
-    """Language of the text: the detector on enough text, else the page's own declaration."""
-    if len(text) >= 200:
-        lang, _ = py3langid.classify(text[:LANG_CHARS])
-        return lang, "detector"
-    if declared:
-        return declared, "declared"
-    if text:
-        lang, _ = py3langid.classify(text)
-        return lang, "detector"
-    return None, None
 
 
 def _unique(values: list[str]) -> list[str]:

