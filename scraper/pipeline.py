@@ -34,7 +34,7 @@ def process(page: Page, config: Config, explain: bool = False) -> Article:
 
 
 def _process(page: Page, config: Config, explain: bool) -> Article:
-    if not page.data.strip():
+    if not page.data or page.data.isspace():  # unlike strip(), no copy of a large page
         raise EmptyInput("input is empty")
     if len(page.data) > config.run.max_page_bytes:
         raise PageTooLarge(f"input is {len(page.data)} bytes, over the cap of {config.run.max_page_bytes}")
