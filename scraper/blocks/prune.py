@@ -175,25 +175,63 @@ def _mark_figures(body: LexborNode) -> None:
             node = node.parent
 
 
-def prune(tree: LexborHTMLParser) -> LexborNode | None:
-    """Remove chrome from ``tree`` in place; returns the body (None when the page has none)."""
+_BUDGET_PER_CHAR = 50
+"""The safety check measures at most this many characters per character of body text (plus a
+fixed allowance): past it, big nested chrome is pruned unmeasured (pathological nesting)."""
+_BUDGET_FIXED = 1_000_000
+_DROP_ATTR = "data-scraper-drop"
+"""Set on chrome found by tag, so the search by name skips everything inside it."""
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                   "source", "track", "wbr"})
+"""Elements that never hold text: always small enough to prune, no need to measure."""
+_NAMED = "[class],[id],[role],[style],[hidden],[aria-hidden]"
+
+
+@dataclass(frozen=True, slots=True)
+class _Queries:
+    """The CSS prune() runs, built once from the vocabulary."""
+    soft_tags: frozenset[str]
+    small_tags: frozenset[str]
+    by_tag: frozenset[str]
+    all_query: str
+    """Every candidate (tags and names), in document order; a node once per selector it matches."""
+    tag_query: str
+    named_query: str
+    """Candidates by name or attribute outside chrome already found by tag, once each."""
+    too_deep: str
+    """Matches an element nested deeper than the budget can ever run out for."""
+
+
+@lru_cache(maxsize=1)
+def _queries() -> _Queries:
     sel = selectors()
-    tree.strip_tags(list(_ALWAYS))
-    body = tree.body
-    if body is None:
-        return None
-    _mark_figures(body)
-    total = _text_len(body)
+    soft = tuple(t for t in sel.drop_tags if t not in _ALWAYS)
+    small = tuple(sel.drop_if_small)
+    return _Queries(
+        soft_tags=frozenset(soft), small_tags=frozenset(small), by_tag=frozenset(soft + small),
+        all_query=",".join([*soft, *small, _NAMED]),
+        tag_query=",".join([*soft, *small]),
+        named_query=f":is({_NAMED}):not([{_DROP_ATTR}]):not([{_DROP_ATTR}] *)",
+        too_deep="body" + " > *" * (_BUDGET_PER_CHAR + 1),
+    )
+
+
+def _names_chrome(sel: Selectors, attrs: dict[str, str | None]) -> bool:
+    """The node's role, class or id names chrome, or its attributes hide it."""
+    role = attrs.get("role")
+    return bool((role and role.strip().lower() in sel.roles) or sel.is_chrome(attrs.get("class"), attrs.get("id"))
+                or _is_hidden(attrs))
+
+
+def _doomed_in_order(body: LexborNode, sel: Selectors, q: _Queries, total: int) -> list[LexborNode]:
+    """Chrome in document order, every candidate judged and measured while the budget lasts
+    (the general path: on deeply nested pages the budget may run out)."""
     limit = total * _SAFE_SHARE
-    budget = 50 * total + 1_000_000
-    """Characters the safety check may measure; past it, big nested chrome is pruned unmeasured."""
-    soft_tags = frozenset(t for t in sel.drop_tags if t not in _ALWAYS)
-    small_tags = frozenset(sel.drop_if_small)
-    query = ",".join([*soft_tags, *small_tags, "[class]", "[id]", "[role]", "[style]", "[hidden]", "[aria-hidden]"])
-    roles, is_chrome = sel.roles, sel.is_chrome
+    budget = _BUDGET_PER_CHAR * total + _BUDGET_FIXED
+    soft_tags, small_tags = q.soft_tags, q.small_tags
     doomed: list[LexborNode] = []
     seen: set[int] = set()
-    for node in body.css(query):
+    for node in body.css(q.all_query):
         mid = node.mem_id
         if mid in seen:
             continue
@@ -205,11 +243,7 @@ def prune(tree: LexborHTMLParser) -> LexborNode | None:
             continue
         if tag not in soft_tags:
             attrs = node.attributes
-            if not attrs or tag in _NEVER_BY_NAME:
-                continue
-            role = attrs.get("role")
-            if not ((role and role.strip().lower() in roles) or is_chrome(attrs.get("class"), attrs.get("id"))
-                    or _is_hidden(attrs)):
+            if not attrs or tag in _NEVER_BY_NAME or not _names_chrome(sel, attrs):
                 continue
         if budget > 0:
             size = _text_len(node)
@@ -217,8 +251,67 @@ def prune(tree: LexborHTMLParser) -> LexborNode | None:
             if size > limit:
                 continue
         doomed.append(node)
-    # Document order puts a node before its descendants: freeing in reverse never
-    # touches a node whose ancestor is already gone.
-    for node in reversed(doomed):
-        node.decompose()
+    return doomed
+
+
+def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int) -> list[LexborNode]:
+    """The same chrome as _doomed_in_order when the budget cannot run out, without judging
+    what sits inside chrome already found (its fate is sealed).
+
+    Chrome by tag is found first and marked, so the search by name leaves out its insides;
+    a node pruned by name skips the candidates inside it (they follow it in document order).
+    Nodes by tag come first in the list, in document order: freeing them in reverse, then
+    the ones by name (never inside one another or inside a node by tag), touches no freed node."""
+    limit = total * _SAFE_SHARE
+    small_tags, by_tag = q.small_tags, q.by_tag
+    doomed: list[LexborNode] = []
+    for node in body.css(q.tag_query):
+        tag = node.tag
+        if tag in small_tags:
+            if _text_len(node) >= _SMALL_FORM_CHARS:
+                continue
+        elif tag not in _VOID and _text_len(node) > limit:
+            continue
+        node.attrs[_DROP_ATTR] = ""
+        doomed.append(node)
+    doomed.reverse()
+    query = q.named_query
+    nodes = body.css(query)
+    i, n = 0, len(nodes)
+    while i < n:
+        node = nodes[i]
+        tag = node.tag
+        if tag in by_tag or tag in _NEVER_BY_NAME:
+            i += 1
+            continue
+        attrs = node.attributes
+        if not attrs or not _names_chrome(sel, attrs) or _text_len(node) > limit:
+            i += 1
+            continue
+        doomed.append(node)
+        i += len(node.css(query))  # the node and the candidates inside it
+    return doomed
+
+
+def prune(tree: LexborHTMLParser) -> LexborNode | None:
+    """Remove chrome from ``tree`` in place; returns the body (None when the page has none)."""
+    sel = selectors()
+    q = _queries()
+    tree.strip_tags(list(_ALWAYS))
+    body = tree.body
+    if body is None:
+        return None
+    _mark_figures(body)
+    total = _text_len(body)
+    # A character is measured once per pruned node around it, so below this depth the
+    # measuring never exhausts the budget and the order of the checks does not matter.
+    if body.css_first(q.too_deep) is None:
+        doomed = _doomed_outermost(body, sel, q, total)
+        for node in doomed:
+            node.decompose()
+    else:
+        # Document order puts a node before its descendants: freeing in reverse never
+        # touches a node whose ancestor is already gone.
+        for node in reversed(_doomed_in_order(body, sel, q, total)):
+            node.decompose()
     return body
