@@ -159,20 +159,28 @@ _NEVER_BY_NAME = frozenset({"html", "body", "main", "article"})
 _ALWAYS = ("script", "style", "noscript", "template", "svg", "canvas", "head", "title", "link", "meta", "object", "embed")
 
 
-def _mark_figures(body: LexborNode) -> None:
+_MEDIA = frozenset({"img", "picture", "video"})
+
+
+def _mark_figure(img: LexborNode) -> None:
     """The nearest box around an image that holds any text, when that text is short, is the
     image's caption, credit or teaser label: marked before images go, so segment can type it."""
-    for img in body.css("img,picture,video"):
-        node = img.parent
-        for _ in range(_FIGURE_LEVELS):
-            if node is None or node.tag in _NEVER_FIGURE:
-                break
-            n = len(node.text(deep=True).strip())
-            if n:
-                if n <= _FIGURE_MAX_CHARS:
-                    node.attrs[FIGURE_ATTR] = "1"
-                break
-            node = node.parent
+    node = img.parent
+    for _ in range(_FIGURE_LEVELS):
+        if node is None or node.tag in _NEVER_FIGURE:
+            break
+        n = len(node.text(deep=True).strip())
+        if n:
+            if n <= _FIGURE_MAX_CHARS:
+                node.attrs[FIGURE_ATTR] = "1"
+            break
+        node = node.parent
+
+
+def _mark_figures(body: LexborNode) -> None:
+    """Every image's caption box marked (see _mark_figure)."""
+    for img in body.css(",".join(sorted(_MEDIA))):
+        _mark_figure(img)
 
 
 _BUDGET_PER_CHAR = 50
@@ -198,6 +206,8 @@ class _Queries:
     tag_query: str
     named_query: str
     """Candidates by name or attribute outside chrome already found by tag, once each."""
+    figures_by_tag: bool
+    """Every image tag is a tag pruned, so the search by tag meets every image to mark."""
     too_deep: str
     """Matches an element nested deeper than the budget can ever run out for."""
 
@@ -212,6 +222,7 @@ def _queries() -> _Queries:
         all_query=",".join([*soft, *small, _NAMED]),
         tag_query=",".join([*soft, *small]),
         named_query=f":is({_NAMED}):not([{_DROP_ATTR}]):not([{_DROP_ATTR}] *)",
+        figures_by_tag=_MEDIA <= frozenset(soft),
         too_deep="body" + " > *" * (_BUDGET_PER_CHAR + 1),
     )
 
@@ -265,8 +276,13 @@ def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int)
     limit = total * _SAFE_SHARE
     small_tags, by_tag = q.small_tags, q.by_tag
     doomed: list[LexborNode] = []
+    marking = q.figures_by_tag
+    if not marking:
+        _mark_figures(body)
     for node in body.css(q.tag_query):
         tag = node.tag
+        if marking and tag in _MEDIA:
+            _mark_figure(node)  # every image, in document order, as _mark_figures does
         if tag in small_tags:
             if _text_len(node) >= _SMALL_FORM_CHARS:
                 continue
@@ -301,17 +317,16 @@ def prune(tree: LexborHTMLParser) -> LexborNode | None:
     body = tree.body
     if body is None:
         return None
-    _mark_figures(body)
-    total = _text_len(body)
     # A character is measured once per pruned node around it, so below this depth the
     # measuring never exhausts the budget and the order of the checks does not matter.
     if body.css_first(q.too_deep) is None:
-        doomed = _doomed_outermost(body, sel, q, total)
+        doomed = _doomed_outermost(body, sel, q, _text_len(body))
         for node in doomed:
             node.decompose()
     else:
+        _mark_figures(body)
         # Document order puts a node before its descendants: freeing in reverse never
         # touches a node whose ancestor is already gone.
-        for node in reversed(_doomed_in_order(body, sel, q, total)):
+        for node in reversed(_doomed_in_order(body, sel, q, _text_len(body))):
             node.decompose()
     return body
