@@ -59,26 +59,30 @@ class Segmentation:
 
 _UNMARKED = frozenset({"body", "article", "main"})
 """The page's frame: its class never types the text inside it."""
+_NOT_FRAME = f":not({','.join(sorted(_UNMARKED))})"
+_NAMED_QUERY = f":is([class],[id]){_NOT_FRAME}"
+_TYPED_QUERY = f":is([itemprop],[rel],[{FIGURE_ATTR}]){_NOT_FRAME}"
 
 
 def _find_markers(body: LexborNode, markers: dict[int, BlockKind], byline: frozenset[str],
                   caption: frozenset[str]) -> None:
     """Elements whose markup types their text (node id -> kind). A figure box beats an author
-    attribute, which beats the class and id names: each later pass overwrites the earlier."""
-    for node in body.css("[class],[id]"):
-        if node.tag not in _UNMARKED:
-            attrs = node.attributes
-            kind = _marker_for_names(f"{attrs.get('class') or ''} {attrs.get('id') or ''}", byline, caption)
-            if kind is not None:
-                markers[node.mem_id] = kind
-    for node in body.css("[itemprop],[rel]"):
-        if node.tag not in _UNMARKED:
-            attrs = node.attributes
-            if (attrs.get("itemprop") or "").lower() == "author" or (attrs.get("rel") or "").lower() == "author":
-                markers[node.mem_id] = BlockKind.BYLINE
-    for node in body.css(f"[{FIGURE_ATTR}]"):
-        if node.tag not in _UNMARKED:
+    attribute, which beats the class and id names."""
+    for node in body.css(_NAMED_QUERY):
+        attrs = node.attributes
+        cls, id_ = attrs.get("class"), attrs.get("id")
+        # The first name naming a kind wins, and the class names come before the id.
+        kind = _marker_for_names(cls, byline, caption) if cls else None
+        if kind is None and id_:
+            kind = _marker_for_names(id_, byline, caption)
+        if kind is not None:
+            markers[node.mem_id] = kind
+    for node in body.css(_TYPED_QUERY):
+        attrs = node.attributes
+        if FIGURE_ATTR in attrs:
             markers[node.mem_id] = BlockKind.CAPTION
+        elif (attrs.get("itemprop") or "").lower() == "author" or (attrs.get("rel") or "").lower() == "author":
+            markers[node.mem_id] = BlockKind.BYLINE
 
 
 _MARKER_CACHE: dict[str, BlockKind | None] = {}
@@ -101,8 +105,10 @@ def _marker_for_name(name: str, byline: frozenset[str], caption: frozenset[str])
 def _marker_for_names(names: str, byline: frozenset[str], caption: frozenset[str]) -> BlockKind | None:
     """Byline or caption kind named by a class/id string (the first name naming one); judged
     once per distinct string."""
-    if names in _MARKER_CACHE:
+    try:
         return _MARKER_CACHE[names]
+    except KeyError:
+        pass
     found = None
     for name in names.split():
         found = _marker_for_name(name, byline, caption)
