@@ -293,6 +293,7 @@ def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int)
     doomed.reverse()
     query = q.named_query
     nodes = body.css(query)
+    index_of = {node.mem_id: i for i, node in enumerate(nodes)}
     i, n = 0, len(nodes)
     while i < n:
         node = nodes[i]
@@ -305,8 +306,35 @@ def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int)
             i += 1
             continue
         doomed.append(node)
-        i += len(node.css(query))  # the node and the candidates inside it
+        i = _after_subtree(node, i, nodes, query, index_of)
     return doomed
+
+
+_SKIP_STEPS = 12
+"""Nodes walked back from a subtree's end looking for its last candidate, before searching."""
+
+
+def _after_subtree(node: LexborNode, i: int, nodes: list[LexborNode], query: str,
+                   index_of: dict[int, int]) -> int:
+    """Index of the first candidate after ``node`` (at ``i``) and its subtree: the candidates
+    inside it follow it in document order. Walks back from the subtree's last node to the
+    last candidate in it, which is near the end in most boxes; else counts them with a search."""
+    last = node
+    child = last.last_child
+    while child is not None:
+        last, child = child, child.last_child
+    for _ in range(_SKIP_STEPS):
+        found = index_of.get(last.mem_id)
+        if found is not None:
+            return found + 1
+        prev = last.prev
+        if prev is None:
+            last = last.parent  # still inside: the walk stops at ``node`` at the latest
+        else:
+            last, child = prev, prev.last_child
+            while child is not None:
+                last, child = child, child.last_child
+    return i + len(node.css(query))
 
 
 def prune(tree: LexborHTMLParser) -> LexborNode | None:
