@@ -11,12 +11,23 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..model import Evidence
-from .bylines import GENRE_LEAD, is_affiliation, is_organisation, is_person_name, parse_byline, uninverted
+from .bylines import GENRE_LEAD, Byline, is_affiliation, is_organisation, is_person_name, uninverted
+from .bylines import parse_byline as _parse_byline
 from .first_names import is_given_name
 from .text import canonical
+
+
+@lru_cache(maxsize=8192)
+def parse_byline(text: str, allow_single: bool = False) -> Byline:
+    """bylines.parse_byline, once per text: the author resolution reads the same values up to
+    three times (winner, wider list, completion), and bylines repeat across a site's pages.
+    The result is shared, so it is only read here."""
+    return _parse_byline(text, allow_single=allow_single)
+
 
 # Field -> origins in order of trust, most trusted first; an origin not listed
 # ranks last. An entry matches an origin equal to it or starting with it and ":".
@@ -371,8 +382,13 @@ def _widened(names: list[str], candidates: Sequence[Evidence]) -> list[str]:
     return best
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+"""Everything but letters and digits (``\\w`` is ``str.isalnum`` plus the underscore)."""
+
+
 def _fold(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    """Letters and digits only, case folded: names compared across spellings and markup."""
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 def _site_names(evidence: Sequence[Evidence]) -> set[str]:
