@@ -203,9 +203,10 @@ MAX_TEXT_NODES = 1500
 REGION_LEVELS = 6
 
 
-def _headline_region(tree: LexborHTMLParser) -> LexborNode | None:
+def _headline_region(tree: LexborHTMLParser, h1s: list[LexborNode] | None = None) -> LexborNode | None:
     """Where a byline line is looked for: around the first <h1> (a few levels up), else the whole body."""
-    h1 = next((h for h in tree.css("h1")[:5] if h.text(deep=True).strip()), None)  # not an empty logo <h1>
+    h1s = tree.css("h1") if h1s is None else h1s
+    h1 = next((h for h in h1s[:5] if h.text(deep=True).strip()), None)  # not an empty logo <h1>
     if h1 is None:
         return tree.body
     region = h1
@@ -216,14 +217,16 @@ def _headline_region(tree: LexborHTMLParser) -> LexborNode | None:
     return region
 
 
-def byline_text_evidence(tree: LexborHTMLParser) -> list[Evidence]:
+def byline_text_evidence(tree: LexborHTMLParser, h1s: list[LexborNode] | None = None,
+                         descriptions: list[dict[str, str | None]] | None = None) -> list[Evidence]:
     """A byline line written in the page ("Von Jane Doe", "Ein Artikel von Jane Doe | 27.01.2022").
 
     Text nodes that open with a byline word are read together with their
     element; the first line that reads as names only, outside excluded
-    regions, is the evidence.
+    regions, is the evidence. ``h1s`` (the <h1> elements) and ``descriptions``
+    (the description metas' attributes): when the caller has them already.
     """
-    root = _headline_region(tree)
+    root = _headline_region(tree, h1s)
     if root is None:
         return []
     line = _byline_line(root)
@@ -231,7 +234,7 @@ def byline_text_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     if not line and wider is not root:
         line = _byline_line(wider, explicit=True)  # a byline column beside the headline's
     line = line or end_byline_evidence(tree) or last_resort_evidence(tree)
-    return line + description_byline_evidence(tree)
+    return line + description_byline_evidence(tree, descriptions)
 
 
 WIDER_LEVELS = 3
@@ -568,14 +571,23 @@ _DESCRIPTION_CUT = re.compile(r"\s[–—-]\s|\s\(|[.!?:]\s|\s{2,}")
 DESCRIPTION_SELECTOR = 'meta[name="description"], meta[property="og:description"]'
 
 
-def description_byline_evidence(tree: LexborHTMLParser) -> list[Evidence]:
+def is_description(attrs: dict[str, str | None]) -> bool:
+    """The attributes of a <meta> that DESCRIPTION_SELECTOR selects."""
+    return attrs.get("name") == "description" or attrs.get("property") == "og:description"
+
+
+def description_byline_evidence(tree: LexborHTMLParser,
+                                descriptions: list[dict[str, str | None]] | None = None) -> list[Evidence]:
     """A description that opens with the byline ("Posted by Jane Doe and John Roe - Security team Over the ...").
 
     Blog platforms put the post's first line, often its byline, in the
     description; the names run up to a dash, a parenthesis or a sentence end.
+    ``descriptions``: the attributes of the description metas, when the caller has them already.
     """
-    for node in tree.css(DESCRIPTION_SELECTOR):
-        content = " ".join((node.attributes.get("content") or "").split())
+    if descriptions is None:
+        descriptions = [node.attributes for node in tree.css(DESCRIPTION_SELECTOR)]
+    for attrs in descriptions:
+        content = " ".join((attrs.get("content") or "").split())
         lead = _BYLINE_LEAD.match(content)
         if lead is None or DATE_HEAD.match(content) or not _NAMING_LEAD.match(content) and not lead.group(0).strip():
             continue

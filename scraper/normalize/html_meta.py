@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -12,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..model import Evidence
 from .dates import vocabulary as date_vocabulary
 from .dates import in_chrome, page_text_day, script_day, vote_publication_day
-from .html_bylines import byline_element_evidence, byline_text_evidence
+from .html_bylines import byline_element_evidence, byline_text_evidence, is_description
 
 # meta name/property -> record field. Order within a field does not matter here:
 # resolve.py ranks origins.
@@ -109,9 +110,74 @@ def _type_of(obj: dict[str, Any]) -> set[str]:
     return {str(k).casefold() for k in kinds}
 
 
-def json_ld_evidence(tree: LexborHTMLParser) -> list[Evidence]:
+JSON_LD = 'script[type="application/ld+json"]'
+CANONICAL = 'link[rel="canonical"]'
+_ELEMENTS = f'{JSON_LD}, meta, h1, {CANONICAL}, [itemprop="datePublished"], time[datetime]'
+
+
+@dataclass(frozen=True, slots=True)
+class PageElements:
+    """The elements the metadata readers look at, found in one CSS pass over the page, each kind in document order.
+
+    A pass over a page costs about as much as the selector it runs; one pass
+    for all of these instead of one each is most of the saving.
+    """
+
+    json_ld: list[LexborNode]
+    metas: list[dict[str, str | None]]
+    """The attributes of each <meta>: all that is read of them."""
+    headings: list[LexborNode]
+    """The <h1> elements."""
+    canonical: list[LexborNode]
+    date_published: list[LexborNode]
+    """Elements with itemprop="datePublished"."""
+    times: list[LexborNode]
+    """<time datetime> elements."""
+
+
+def page_elements(tree: LexborHTMLParser) -> PageElements:
+    """One CSS pass for JSON-LD, <meta>, <h1>, the canonical link and date elements, sorted into kinds."""
+    found = PageElements([], [], [], [], [], [])
+    ambiguous = False
+    seen: set[int] = set()
+    for node in tree.css(_ELEMENTS):
+        if node.mem_id in seen:
+            continue  # listed once for each selector it matches
+        seen.add(node.mem_id)
+        tag, attrs = node.tag, node.attributes
+        if tag == "meta":
+            found.metas.append(attrs)
+        elif tag == "h1":
+            found.headings.append(node)
+        elif tag == "script":
+            ambiguous |= _sort_by_value(node, attrs.get("type"), "application/ld+json", found.json_ld)
+        elif tag == "link":
+            ambiguous |= _sort_by_value(node, attrs.get("rel"), "canonical", found.canonical)
+        if tag == "time" and "datetime" in attrs:
+            found.times.append(node)
+        if attrs.get("itemprop") == "datePublished":
+            found.date_published.append(node)
+    if ambiguous:  # the selector's own reading of a value in capitals depends on the element's namespace
+        found.json_ld[:] = tree.css(JSON_LD)
+        found.canonical[:] = tree.css(CANONICAL)
+    return found
+
+
+def _sort_by_value(node: LexborNode, value: str | None, wanted: str, into: list[LexborNode]) -> bool:
+    """Add ``node`` when its attribute is ``wanted``; True when only its case differs (for the selector to settle).
+
+    The selectors read these attributes without regard to ASCII case on HTML
+    elements, but not on SVG or MathML ones.
+    """
+    if value == wanted:
+        into.append(node)
+    return value is not None and value != wanted and value.lower() == wanted
+
+
+def json_ld_evidence(tree: LexborHTMLParser, scripts: list[LexborNode] | None = None) -> list[Evidence]:
+    """Title, authors, publisher, dates, language, URL and body text that the page's JSON-LD declares."""
     out: list[Evidence] = []
-    for node in tree.css('script[type="application/ld+json"]'):
+    for node in tree.css(JSON_LD) if scripts is None else scripts:
         try:
             data = json.loads(node.text(deep=True) or "null", strict=False)
         except (ValueError, RecursionError):
@@ -149,19 +215,19 @@ def json_ld_evidence(tree: LexborHTMLParser) -> list[Evidence]:
 
 def html_evidence(tree: LexborHTMLParser, url: str | None = None, markup: str | None = None) -> list[Evidence]:
     """Every metadata candidate the page declares, each with its origin (``markup``: the text ``tree`` was parsed from)."""
-    out = json_ld_evidence(tree)
-    for node in tree.css("meta"):
-        attrs = node.attributes
+    elements = page_elements(tree)
+    out = json_ld_evidence(tree, elements.json_ld)
+    for attrs in elements.metas:
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv") or "").casefold().strip()
         content = attrs.get("content")
         if key in META_FIELDS and content and content.strip():
             out.append(Evidence(META_FIELDS[key], content, f"meta:{key}"))
-    out.extend(labelled_meta_authors(tree))
+    out.extend(labelled_meta_authors(tree, elements.metas))
     title = tree.css_first("title")
     if title is not None and title.text(deep=True).strip():
         out.append(Evidence("title", title.text(deep=True), "html:title"))
-    out.extend(headline_evidence(tree, out))
-    for node in tree.css('link[rel="canonical"]'):
+    out.extend(headline_evidence(tree, out, elements.headings))
+    for node in elements.canonical:
         href = node.attributes.get("href")
         if href:
             out.append(Evidence("canonical_url", href, "link:canonical"))
@@ -169,15 +235,15 @@ def html_evidence(tree: LexborHTMLParser, url: str | None = None, markup: str | 
     if html is not None and html.attributes.get("lang"):
         out.append(Evidence("language", html.attributes["lang"] or "", "html:lang"))
     out.extend(byline_element_evidence(tree))
-    out.extend(byline_text_evidence(tree))
+    out.extend(byline_text_evidence(tree, elements.headings, [a for a in elements.metas if is_description(a)]))
     # The first <time> or datePublished element that is not in a comment, a teaser list or a menu.
-    for node in tree.css('[itemprop="datePublished"]'):
+    for node in elements.date_published:
         if node.tag != "meta" and not in_chrome(node):  # <meta itemprop> is read with the meta tags
             value = node.attributes.get("datetime") or node.attributes.get("content") or node.text(deep=True)
             if value and value.strip():
                 out.append(Evidence("published", value.strip(), "html:itemprop-datePublished"))
                 break
-    for node in tree.css("time[datetime]"):
+    for node in elements.times:
         if not in_chrome(node):
             out.append(Evidence("published", node.attributes.get("datetime") or "", "html:time"))
             break
@@ -189,12 +255,19 @@ _WRITER_LABEL = re.compile(r"^\s*(?:written by|author|autor(?:in)?|verfasst von|
                            re.IGNORECASE)
 
 
-def labelled_meta_authors(tree: LexborHTMLParser) -> list[Evidence]:
-    """SEO plugins' labelled pairs: <meta name="twitter:label1" value="Written by"> + twitter:data1 = the author."""
+def labelled_meta_authors(tree: LexborHTMLParser, metas: list[dict[str, str | None]] | None = None) -> list[Evidence]:
+    """SEO plugins' labelled pairs: <meta name="twitter:label1" value="Written by"> + twitter:data1 = the author.
+
+    ``metas``: the attributes of the page's <meta> elements, when already read.
+    """
     pairs: dict[str, dict[str, str]] = {}
-    for node in tree.css('meta[name^="twitter:label"], meta[name^="twitter:data"]'):
-        name = (node.attributes.get("name") or "").casefold()
-        value = node.attributes.get("value") or node.attributes.get("content") or ""
+    if metas is None:
+        metas = [node.attributes for node in tree.css("meta")]
+    for attrs in metas:
+        if not (attrs.get("name") or "").startswith(("twitter:label", "twitter:data")):
+            continue
+        name = (attrs.get("name") or "").casefold()
+        value = attrs.get("value") or attrs.get("content") or ""
         key = name.removeprefix("twitter:")
         kind = "label" if key.startswith("label") else "data"
         pairs.setdefault(key.removeprefix(kind), {})[kind] = value
@@ -266,13 +339,15 @@ def _with_quotes(text: str, titles: list[str]) -> str:
     return text
 
 
-def headline_evidence(tree: LexborHTMLParser, evidence: list[Evidence]) -> list[Evidence]:
+def headline_evidence(tree: LexborHTMLParser, evidence: list[Evidence],
+                      h1s: list[LexborNode] | None = None) -> list[Evidence]:
     """The visible headline: the page's only story <h1>, or the <h1> that the declared titles contain.
 
     Declared titles often carry the site's name or an SEO variant; the visible
     headline is what a reader calls the title. An <h1> that names the site (a
     blog theme's site title) does not count. With no usable <h1>, an element
     marked as the headline (itemprop, entry-title, ...) is the next best.
+    ``h1s``: the page's <h1> elements, when already found.
     """
     site_names = {_fold(e.value) for e in evidence if e.field == "outlet"}
     for e in evidence:
@@ -282,7 +357,7 @@ def headline_evidence(tree: LexborHTMLParser, evidence: list[Evidence]) -> list[
                 site_names.update(_fold(p) for p in (parts[0], parts[-1]) if len(p) < len(e.value) / 2)
     site_names.discard("")
     headings = []
-    for node in tree.css("h1")[:20]:
+    for node in (tree.css("h1") if h1s is None else h1s)[:20]:
         text = _headline_text(node)
         if text and len(text) <= MAX_HEADLINE and not _is_site_name(node, text, site_names):
             headings.append(text)
