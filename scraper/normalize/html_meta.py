@@ -280,8 +280,13 @@ HEADLINE_SELECTORS = ('[itemprop="headline"]', ".entry-title", ".post-title", ".
 MAX_HEADLINE = 300
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+"""What ``str.isalnum`` rejects (``\\w`` is alphanumeric or "_"): one C-level pass instead of a loop per character."""
+
+
 def _fold(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    """The text's letters and digits, case-folded: titles compared without spacing, punctuation or case."""
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 _SITE_MARKS = re.compile(r"site[-_]?(?:title|name|logo|branding|header)|logo|brand|masthead|blog[-_]?title|header[-_]title",
