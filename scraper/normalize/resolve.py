@@ -274,6 +274,13 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
     return names, origin, orgs
 
 
+def names_someone(evidence: Sequence[Evidence]) -> bool:
+    """The evidence already gives the record a writer: a person named by an origin, not the
+    site-owner fallback that any copyright or contact evidence would outrank."""
+    names, origin, _ = authors_from(evidence)
+    return bool(names) and origin != "site:owner"
+
+
 _NOT_GIVEN = frozenset(("the", "der", "die", "das", "le", "la", "les", "el", "los", "il", "de", "het"))
 _TITLES = re.compile(r"^(?:(?:dr|prof|dipl|ing|mag)\.(?:-\w+\.)?\s*)+", re.IGNORECASE)
 
