@@ -42,7 +42,10 @@ def estimated_depth(html: str | bytes) -> int:
 def check_nesting(html: str | bytes, limit: int = MAX_DEPTH) -> None:
     """Raise NestingTooDeep when the page would nest more than ``limit`` elements."""
     data = html if isinstance(html, bytes) else html.encode("utf-8", "replace")
-    if data.count(b"<") - data.count(b"</") + len(data) // _CHUNK + 1 <= limit:
+    tags = data.count(b"<")
+    if tags <= limit:
+        return  # fewer tags than the limit: nothing can nest that deep
+    if tags - data.count(b"</") + len(data) // _CHUNK + 1 <= limit:
         return  # the estimate never exceeds the tags left open (plus one "</" split per chunk edge)
     depth = estimated_depth(data)
     if depth > limit:
