@@ -55,7 +55,7 @@ def sniff_binary(data: bytes) -> str | None:
     head = data[:8192]
     if not head:
         return None
-    controls = sum(head.count(bytes([c])) for c in _CONTROL)
+    controls = len(head) - len(head.translate(None, _CONTROL))  # one pass deleting the control bytes
     if controls / len(head) > 0.05:
         return "binary data"
     return None
