@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Block, BlockKind, Evidence
+from .literals import any_required, contains_any, fold, scans
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.toml")
 
@@ -39,6 +40,10 @@ class RuleContext:
 def words(text: str) -> int:
     """Word count; cached because every rule asks it of the same block texts."""
     return len(text.split())
+
+
+folded = lru_cache(maxsize=16384)(fold)
+"""A block's text lower-cased as IGNORECASE sees it (for the cue test); cached, several rules ask."""
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -86,11 +91,20 @@ class PatternRule:
     under a teaser box); only the matched block goes then."""
     screen: Callable[[str], bool] | None = None
     """All patterns in one or two regex calls (see ``_screen``): False means none can match."""
+    cues: tuple[str, ...] | None = None
+    """Strings one of which every match holds (read off the patterns, see literals.py), tested on
+    the folded block before any regex: most blocks hold none. Only for rules whose patterns
+    would walk the whole block."""
 
     def match(self, text: str) -> dict[str, str] | None:
         """Named captures of the first pattern matching ``text`` ({} when it has none), or None."""
         n = words(text)
-        if n > self.max_words or (self.needs is not None and self.needs.search(text) is None):
+        if n > self.max_words:
+            return None
+        if self.cues is not None:
+            if not contains_any(folded(text), self.cues):
+                return None
+        if self.needs is not None and self.needs.search(text) is None:
             return None
         if self.screen is not None and not self.screen(text):
             return None
@@ -381,6 +395,14 @@ def _screen(patterns: Sequence[_Pattern]) -> Callable[[str], bool] | None:
     return lambda text: srch(text) is not None
 
 
+def _cues(patterns: Sequence[_Pattern]) -> tuple[str, ...] | None:
+    """The cue strings of a rule, when one of its patterns scans the whole block (else the
+    regexes fail fast at the block's start and a cue test would only add cost)."""
+    if not any(scans(p.regex, p.anywhere) for p in patterns):
+        return None
+    return any_required([p.regex for p in patterns])
+
+
 def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[PatternRule]:
     """Compile the rules of a patterns file, in file order."""
     with open(path, "rb") as fh:
@@ -395,6 +417,7 @@ def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[Pat
                 name=name,
                 patterns=patterns,
                 screen=_screen(patterns),
+                cues=_cues(patterns),
                 max_words=max_words,
                 window=int(spec.get("window", 1)),
                 validate=validators[validate] if validate else None,

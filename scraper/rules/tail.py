@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..model import Block
 from .engine import words
+from .literals import any_required, contains_any, fold
 
 CUES_FILE = Path(__file__).with_name("tail_cues.toml")
 AFTER_ARTICLE = "after-article"
@@ -36,11 +37,19 @@ class CueList:
     max_words: int
     folded: bool
     """True when the pattern was compiled for lower-cased text (faster than IGNORECASE)."""
+    cues: tuple[str, ...] | None = None
+    """Strings one of which every match holds (see rules/literals.py): a line holding none is not searched."""
 
     def search(self, text: str, n: int) -> bool:
         if n > self.max_words:
             return False
-        return self.pattern.search(text.lower() if self.folded else text) is not None
+        if self.folded:
+            text = text.lower()
+            if self.cues is not None and not contains_any(text, self.cues):
+                return False
+        elif self.cues is not None and not contains_any(fold(text), self.cues):
+            return False
+        return self.pattern.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +64,7 @@ def _compile(section: dict) -> CueList:
     source = "|".join(f"(?:{p})" for p in section["patterns"])
     folded = "(?-i:" not in source  # a case-sensitive part (a capitalised name) needs the original text
     pattern = re.compile(source) if folded else re.compile(source, re.IGNORECASE)
-    return CueList(pattern, int(section["max_words"]), folded)
+    return CueList(pattern, int(section["max_words"]), folded, any_required([pattern]))
 
 
 @lru_cache(maxsize=1)
