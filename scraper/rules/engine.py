@@ -86,25 +86,25 @@ class PatternRule:
     """One line for `scraper rules`: what the rule removes."""
     needs: re.Pattern[str] | None = None
     """Cheap test a block must pass before the patterns are tried (words every pattern contains)."""
+    needs_cues: tuple[str, ...] | None = None
+    """The strings ``needs`` cannot match without (see literals.py): a plain substring test first."""
     max_prose_run: int | None = None
     """With cut_rest: no cut when more long paragraphs than this follow in a row (the story goes on
     under a teaser box); only the matched block goes then."""
     screen: Callable[[str], bool] | None = None
-    """All patterns in one or two regex calls (see ``_screen``): False means none can match."""
+    """All patterns in a few regex calls (see ``_screen``): False means none can match."""
     cues: tuple[str, ...] | None = None
-    """Strings one of which every match holds (read off the patterns, see literals.py), tested on
-    the folded block before any regex: most blocks hold none. Only for rules whose patterns
-    would walk the whole block."""
+    """The strings that guard the patterns that walk the whole block inside ``screen`` (shown for
+    inspection; the screen holds its own reference)."""
 
     def match(self, text: str) -> dict[str, str] | None:
         """Named captures of the first pattern matching ``text`` ({} when it has none), or None."""
         n = words(text)
         if n > self.max_words:
             return None
-        if self.cues is not None:
-            if not contains_any(folded(text), self.cues):
-                return None
-        if self.needs is not None and self.needs.search(text) is None:
+        if self.needs is not None and (
+                (self.needs_cues is not None and not contains_any(folded(text), self.needs_cues))
+                or self.needs.search(text) is None):
             return None
         if self.screen is not None and not self.screen(text):
             return None
@@ -367,40 +367,56 @@ def _compile(raw: str | dict, default_max: int) -> _Pattern:
 _NAMED_GROUP = re.compile(r"(?<!\\)((?:\\\\)*)\(\?P<\w+>")
 
 
-def _screen(patterns: Sequence[_Pattern]) -> Callable[[str], bool] | None:
-    """One test standing for all ``patterns``: true whenever any of them matches.
+def _screen(patterns: Sequence[_Pattern]) -> tuple[Callable[[str], bool] | None, tuple[str, ...] | None]:
+    """One test standing for all ``patterns``: true whenever any of them matches; and the cue
+    strings it uses.
 
-    The full-match patterns become one alternation (named groups unnamed), the
-    ``anywhere`` ones one search; most blocks fail both, and two regex calls are
-    far cheaper than a call per pattern. A hit is then re-run pattern by pattern
-    for its captures, so the result is the same as without the screen.
+    A pattern anchored at the block's start fails within a few characters, one that walks the
+    whole block (a search, or a full match opening with ``.*``) does not. The anchored ones go
+    into one alternation; the walking ones into another, asked only when the folded block holds
+    one of their cue strings (literals.py), which most blocks do not. A hit is then re-run
+    pattern by pattern for its captures, so the result is the same as without the screen.
     """
-    full = [p.regex.pattern for p in patterns if not p.anywhere]
-    anywhere = [p.regex.pattern for p in patterns if p.anywhere]
-    if len(patterns) < 2 or any("(?P=" in src for src in full + anywhere):
-        return None
+    if any("(?P=" in p.regex.pattern for p in patterns):
+        return None, None
+    walking = [p for p in patterns if scans(p.regex, p.anywhere)]
+    anchored = [p for p in patterns if not scans(p.regex, p.anywhere)]
+    cues = any_required([p.regex for p in walking]) if walking else None
+    if len(patterns) < 2 and cues is None:
+        return None, None  # the pattern itself is as cheap a test
     try:
-        unnamed = [_NAMED_GROUP.sub(r"\1(?:", src) for src in full]
-        whole = re.compile("|".join(f"(?:{src})" for src in unnamed), re.IGNORECASE) if full else None
-        part = re.compile("|".join(f"(?:{src})" for src in anywhere), re.IGNORECASE) if anywhere else None
+        fast, slow = _one_test(anchored), _one_test(walking)
     except re.error:
-        return None
+        return None, None
+    if slow is not None and cues is not None:
+        slow = _guarded(slow, cues)
+    if fast is None or slow is None:
+        return fast or slow, cues
+    return (lambda text: fast(text) or slow(text)), cues
+
+
+def _one_test(patterns: Sequence[_Pattern]) -> Callable[[str], bool] | None:
+    """The full-match patterns as one alternation (named groups unnamed), the ``anywhere`` ones
+    as one search: two regex calls at most instead of one per pattern."""
+    full = [_NAMED_GROUP.sub(r"\1(?:", p.regex.pattern) for p in patterns if not p.anywhere]
+    anywhere = [p.regex.pattern for p in patterns if p.anywhere]
+    whole = re.compile("|".join(f"(?:{src})" for src in full), re.IGNORECASE) if full else None
+    part = re.compile("|".join(f"(?:{src})" for src in anywhere), re.IGNORECASE) if anywhere else None
     if whole is not None and part is not None:
         fm, srch = whole.fullmatch, part.search
         return lambda text: fm(text) is not None or srch(text) is not None
     if whole is not None:
         fm = whole.fullmatch
         return lambda text: fm(text) is not None
-    srch = part.search
-    return lambda text: srch(text) is not None
+    if part is not None:
+        srch = part.search
+        return lambda text: srch(text) is not None
+    return None
 
 
-def _cues(patterns: Sequence[_Pattern]) -> tuple[str, ...] | None:
-    """The cue strings of a rule, when one of its patterns scans the whole block (else the
-    regexes fail fast at the block's start and a cue test would only add cost)."""
-    if not any(scans(p.regex, p.anywhere) for p in patterns):
-        return None
-    return any_required([p.regex for p in patterns])
+def _guarded(test: Callable[[str], bool], cues: tuple[str, ...]) -> Callable[[str], bool]:
+    """``test``, asked only of blocks whose folded text holds one of ``cues``."""
+    return lambda text: contains_any(folded(text), cues) and test(text)
 
 
 def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[PatternRule]:
@@ -412,12 +428,14 @@ def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[Pat
         max_words = int(spec.get("max_words", 12))
         validate = spec.get("validate")
         patterns = [_compile(p, max_words) for p in spec["patterns"]]
+        screen, cues = _screen(patterns)
+        needs = re.compile(spec["needs"], re.IGNORECASE) if "needs" in spec else None
         rules.append(
             PatternRule(
                 name=name,
                 patterns=patterns,
-                screen=_screen(patterns),
-                cues=_cues(patterns),
+                screen=screen,
+                cues=cues,
                 max_words=max_words,
                 window=int(spec.get("window", 1)),
                 validate=validators[validate] if validate else None,
@@ -426,7 +444,8 @@ def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[Pat
                 cut_after=float(spec.get("cut_after", 0.5)),
                 max_prose_run=int(spec["max_prose_run"]) if "max_prose_run" in spec else None,
                 head_only=bool(spec.get("head_only", False)),
-                needs=re.compile(spec["needs"], re.IGNORECASE) if "needs" in spec else None,
+                needs=needs,
+                needs_cues=any_required([needs]) if needs is not None else None,
                 about=str(spec.get("about", "")),
             )
         )

@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - older Pythons
 
 _MAX_SET = 64
 """Larger sets of alternatives are not spelled out (the test would cost more than it saves)."""
-_GOOD_LEN = 4
+_GOOD_LEN = 5
 """Strings this long are rare enough in running text for the test to reject most blocks."""
 _DOTTED_I = "\u0130"
 """The one character whose ``str.lower`` (two characters) differs from the regex engine's (``i``)."""
