@@ -30,9 +30,11 @@ def canonical(text: str) -> str:
         return ""
     if "&" in text or (not text.isascii() and _MOJIBAKE_HINT.search(text)):
         text = ftfy.fix_text(text, config=_FTFY)
-    text = _INVISIBLE.sub("", text)
-    text = _SPACE.sub(" ", text).strip()
-    return unicodedata.normalize("NFC", text)
+    if not text.isprintable():
+        text = _SPACE.sub(" ", _INVISIBLE.sub("", text))
+    elif "  " in text:  # printable text holds no invisible character and no space but " "
+        text = _SPACE.sub(" ", text)
+    return unicodedata.normalize("NFC", text.strip())
 
 
 def join_blocks(texts: list[str]) -> str:
