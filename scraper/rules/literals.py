@@ -157,7 +157,10 @@ def _need(items: Sequence[tuple]) -> set[str] | None:
     for item in [*items, None]:
         e = None if item is None else _exact(item)
         if e is not None:
-            run.append(e)
+            if len(e) == 1 and run and len(run[-1]) == 1:  # one fixed string: spell it as one item
+                run[-1] = {next(iter(run[-1])) + next(iter(e))}
+            else:
+                run.append(e)
             if item[0] in (_c.BRANCH, _c.SUBPATTERN):
                 sub = _need_item(item)  # one word of each alternative may make a smaller set
                 if sub:
