@@ -12,15 +12,17 @@ from __future__ import annotations
 import html as htmllib
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import trafilatura
-from lxml import etree
 from selectolax.lexbor import LexborHTMLParser
 
 from ..model import Block, BlockKind, Evidence
 from .prune import prune
 from .score import Choice, choose, weight, weight_of_text
 from .segment import Segmentation, Unit, segment
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 FALLBACK_MAX_CHARS = 3_000_000
 """Pages larger than this never go to trafilatura (it is slow on them); ours is linear."""
@@ -84,7 +86,12 @@ def _walk(el: etree._Element, out: list[Block]) -> None:
 
 def trafilatura_blocks(html: str, url: str | None = None, fast: bool = True) -> list[Block]:
     """Main-content blocks as trafilatura finds them (the fallback path). ``fast`` skips its
-    second opinions (readability, jusText): most of its time on the pages that come here."""
+    second opinions (readability, jusText): most of its time on the pages that come here.
+    Imported here, not at the top: most pages never come here, and trafilatura takes
+    about 0.2 s to import, which a one-page run or a fresh worker would pay for nothing."""
+    import trafilatura
+    from lxml import etree
+
     xml = trafilatura.extract(
         html, url=url, fast=fast, output_format="xml", include_comments=False, include_tables=True,
         include_images=False, include_formatting=False, with_metadata=False, deduplicate=False,
