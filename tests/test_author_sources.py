@@ -351,3 +351,26 @@ def test_a_personal_sites_owner_named_as_the_site_is_the_last_resort():
     school = ('<meta property="og:site_name" content="Siegfried Marcus Berufsschule">'
               '<link rel="canonical" href="https://www.siegfried-marcus-berufsschule.at/kft/">')
     assert scraper.clean(_page(school, "<h1>Lehrberufe</h1>", lang="de")).authors == []
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<div class="Post-Author">Jane Doe</div>',  # any case
+        '<span class="meta AUTOR">Jane Doe</span>',
+        '<p class="story-byline-text">By <a href="/author/jane-doe">Jane Doe</a></p>',
+        '<span itemprop="Author"><span itemprop="name">Jane Doe</span></span>',
+        '<div class="vcard"><span class="fn">Jane Doe</span></div>',
+        '<!-- quirks mode --><div class="AUTHOR-NAME">Jane Doe</div>',
+    ],
+)
+def test_the_selector_gate_skips_only_selectors_that_find_nothing(markup):
+    from scraper.normalize.html_bylines import _can_match, byline_selectors
+
+    data = byline_selectors()
+    for doctype in ("<!DOCTYPE html>", ""):
+        tree = LexborHTMLParser(f"{doctype}<html><body>{markup}</body></html>")
+        met: dict = {}
+        for rank, selector in enumerate(data.selectors):
+            if tree.css(selector):
+                assert _can_match(tree, data.gate, rank, met), selector

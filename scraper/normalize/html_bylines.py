@@ -41,6 +41,97 @@ class BylineSelectors:
     contact_labels: frozenset[str]
     sign_off: re.Pattern[str]
     contact_classes: str
+    gate: SelectorGate
+
+
+Condition = tuple[str, str, bool]
+"""An attribute, a word its value holds (case aside) on every element a selector part matches, and
+whether as a whole word ([class~=author], .author) or anywhere ([class*=author])."""
+
+GATED_ATTRIBUTES = frozenset({"class", "itemprop"})
+"""Attributes whose words gate a selector. Nearly every element has a class, few one with a byline
+word, and such words make the costly selectors ("[class~=author] a" and nine more alternatives);
+itemprop="author" makes two, one with a descendant part."""
+
+
+@dataclass(frozen=True, slots=True)
+class SelectorGate:
+    """What each byline selector needs the page to hold, read in one CSS pass per attribute.
+
+    Each alternative of a selector costs a walk over the whole page, and most
+    pages hold no element with the class or itemprop words most selectors ask
+    for: one probe for those words tells which selectors can match at all.
+    """
+
+    probes: dict[str, str]
+    """Attribute -> one selector finding every element whose value holds any of its words."""
+    conditions: dict[str, frozenset[Condition]]
+    needs: tuple[frozenset[Condition] | None, ...]
+    """Per selector: it can match only where one of these conditions is met (None: no gate)."""
+
+
+_ATTRIBUTE_TEST = re.compile(r"""\[\s*([\w-]+)\s*([~*|^$]?)=\s*(?:"([^"]*)"|'([^']*)'|([^\]\s"']+))\s*\]""")
+_CLASS_TEST = re.compile(r"\.([\w-]+)")
+_BRACKETS = re.compile(r"\[[^\]]*\]")
+_FIRST_PART = re.compile(r"(?:\[[^\]]*\]|[^\s>+~\[])+")
+
+
+def _first_condition(alternative: str) -> Condition | None:
+    """A condition that every element matched by the alternative's first (outermost) part meets, or None."""
+    part = _FIRST_PART.match(alternative.strip())
+    if part is None or "(" in alternative or ":" in part.group(0):
+        return None  # pseudo-classes and the like: no gate
+    text = part.group(0)
+    for test in _ATTRIBUTE_TEST.finditer(text):
+        value = test.group(3) or test.group(4) or test.group(5) or ""
+        if test.group(1).lower() in GATED_ATTRIBUTES and value:
+            return test.group(1).lower(), value.lower(), test.group(2) == "~" and value.split() == [value]
+    name = _CLASS_TEST.search(_BRACKETS.sub("", text))
+    return ("class", name.group(1).lower(), True) if name else None
+
+
+def selector_gate(selectors: Sequence[str]) -> SelectorGate:
+    """The gate of a list of selectors (each a comma-separated list of alternatives)."""
+    needs: list[frozenset[Condition] | None] = []
+    for selector in selectors:
+        found = [_first_condition(alt) for alt in selector.split(",")]
+        needs.append(None if any(c is None for c in found) else frozenset(c for c in found if c))
+    every = {c for n in needs if n for c in n}
+    conditions = {attr: frozenset(c for c in every if c[0] == attr) for attr in sorted({c[0] for c in every})}
+    probes = {}
+    for attr, own in conditions.items():
+        # A word inside another (autor in autoren) finds its elements too: the probe tests only the shortest.
+        words = sorted({w for _, w, _ in own if not any(o != w and o in w for _, o, _ in own)})
+        probes[attr] = ", ".join(f'[{attr}*="{word}" i]' for word in words)
+    return SelectorGate(probes, conditions, tuple(needs))
+
+
+def _met(tree: LexborHTMLParser, gate: SelectorGate, attr: str) -> set[Condition]:
+    """The conditions on ``attr`` that an element of the page meets (a superset of what the selectors
+    test: any case, any part of the value)."""
+    met: set[Condition] = set()
+    for node in tree.css(gate.probes[attr]):
+        value = (node.attributes.get(attr) or "").lower()
+        words = value.split()
+        met.update(c for c in gate.conditions[attr] if c[1] in (words if c[2] else value))
+    return met
+
+
+def _can_match(tree: LexborHTMLParser, gate: SelectorGate, rank: int, met: dict[str, set[Condition]]) -> bool:
+    """False when no element of the page meets a condition the selector at ``rank`` needs.
+
+    ``met``: the conditions met so far, by attribute; an attribute's probe runs
+    the first time a selector needs it.
+    """
+    needs = gate.needs[rank]
+    if needs is None:
+        return True
+    for attr in {c[0] for c in needs}:
+        if attr not in met:
+            met[attr] = _met(tree, gate, attr)
+        if needs & met[attr]:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +149,7 @@ def byline_selectors() -> BylineSelectors:
                             + r")[\s,!.]+", re.IGNORECASE),
         contact_classes=", ".join(f'[class*="{c}" i]' for c in raw["contact_classes"]),
         embeds=re.compile(rf"(?:^|\s)(?:{'|'.join(re.escape(w) for w in raw['embed_words'])})(?:$|\s)", re.IGNORECASE),
+        gate=selector_gate(raw["selectors"]),
     )
 
 
@@ -159,7 +251,10 @@ def _marked_below_body(node: LexborNode) -> bool:
 def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     data = byline_selectors()
     page_marked = _page_marks(tree)
+    met: dict[str, set[Condition]] = {}
     for rank, selector in enumerate(data.selectors):
+        if not _can_match(tree, data.gate, rank, met):
+            continue  # no element holds what the selector asks for: its search would find nothing
         group: int | None = None
         out: list[Evidence] = []
         for node in tree.css(selector):
