@@ -13,6 +13,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from functools import lru_cache
@@ -107,10 +108,45 @@ def dates_in_text(text: str, lang: str | None = None, latest: int | None = None)
     A numeric date with a slash or dash reads day first, unless the page's
     language writes the month first (US English) or only one order is a date.
     """
+    return _read_dates(vocabulary().text_date.finditer(text), text, lang, latest)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SHORT_YEAR_DATE = re.compile(r"\.\d\d\.\d\d")
+"""What every date of the pattern holds: a four-digit year, or the ".mm.yy" of a short "dd.mm.yy"
+(two scans: one pattern for both is several times slower than the two)."""
+WINDOW_BEFORE = 64
+"""Characters before a year that a date holding it can start at (with single spaces: 28 at most)."""
+WINDOW_AFTER = 16
+"""Characters after a year that a date holding it, and the look past its end, can reach (8 at most)."""
+
+
+def dates_in_collapsed_text(text: str, lang: str | None = None) -> list[TextDate]:
+    """dates_in_text for a long text whose whitespace is collapsed to single spaces (``_visible``'s).
+
+    The pattern is tried only in windows around year-like numbers, not at every
+    word of the text; the same dates come out, as every date holds such a number
+    and, without runs of spaces, spans a bounded stretch around it.
+    """
+    pattern = vocabulary().text_date
+    hits = sorted([m.start() for m in _YEAR.finditer(text)] + [m.start() for m in _SHORT_YEAR_DATE.finditer(text)])
+    windows: list[list[int]] = []
+    for hit in hits:
+        start, end = max(0, hit - WINDOW_BEFORE), min(len(text), hit + 6 + WINDOW_AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    matches = (m for start, end in windows for m in pattern.finditer(text, start, end))
+    return _read_dates(matches, text, lang, None)
+
+
+def _read_dates(matches: Iterable[re.Match[str]], text: str, lang: str | None, latest: int | None) -> list[TextDate]:
+    """The calendar dates that the pattern's matches in ``text`` spell, plus the CJK dates of ``text``."""
     vocab = vocabulary()
     latest = latest or datetime.now().year + 1
     out = []
-    for m in vocab.text_date.finditer(text):
+    for m in matches:
         g = m.groupdict()
         found = alt = None
         if g["iy"]:
@@ -641,10 +677,13 @@ def _page_dates(html: str, lang: str | None) -> list[tuple[str | None, TextDate,
     """Every date of the page's visible text: the kind of its label ("vom" says nothing; a date that
     expires is left out) and whether it is a link's text."""
     m = _BODY.search(html)
-    markup = _ARCHIVE_BANNER.sub(" ", html[m.start() if m else 0:][:MAX_PAGE_TEXT])
+    start = m.start() if m else 0
+    markup = html[start:start + MAX_PAGE_TEXT]
+    if "WAYBACK TOOLBAR INSERT" in markup:  # a plain search first: the banner is rare
+        markup = _ARCHIVE_BANNER.sub(" ", markup)
     text = _visible(_LINK_CLOSE.sub(f" {_OUT_LINK} ", _LINK_OPEN.sub(f" {_IN_LINK} ", markup)))
     out = []
-    for d in dates_in_text(text, lang):
+    for d in dates_in_collapsed_text(text, lang):
         before = text[max(0, d.start - 48):d.start].replace(_IN_LINK, "").replace(_OUT_LINK, "")
         label = label_of(before)
         if label != "expiry":
