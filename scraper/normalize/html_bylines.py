@@ -16,6 +16,7 @@ licence holder, a press release's contact person).
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Sequence
@@ -48,10 +49,13 @@ Condition = tuple[str, str, bool]
 """An attribute, a word its value holds (case aside) on every element a selector part matches, and
 whether as a whole word ([class~=author], .author) or anywhere ([class*=author])."""
 
-GATED_ATTRIBUTES = frozenset({"class", "itemprop"})
+GATED_ATTRIBUTES = frozenset({"class", "itemprop", "href"})
 """Attributes whose words gate a selector. Nearly every element has a class, few one with a byline
 word, and such words make the costly selectors ("[class~=author] a" and nine more alternatives);
-itemprop="author" makes two, one with a descendant part."""
+itemprop="author" makes two, one with a descendant part; links to author pages six alternatives."""
+PROBE_PREFIX = 3
+"""Words of one attribute that share their first characters are probed by their common start
+("aut" for author, autor, auteur): one alternative less each, the exact test is made on the hits."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +104,18 @@ def selector_gate(selectors: Sequence[str]) -> SelectorGate:
     conditions = {attr: frozenset(c for c in every if c[0] == attr) for attr in sorted({c[0] for c in every})}
     probes = {}
     for attr, own in conditions.items():
-        # A word inside another (autor in autoren) finds its elements too: the probe tests only the shortest.
-        words = sorted({w for _, w, _ in own if not any(o != w and o in w for _, o, _ in own)})
-        probes[attr] = ", ".join(f'[{attr}*="{word}" i]' for word in words)
+        probes[attr] = ", ".join(f'[{attr}*="{word}" i]' for word in _probe_words({w for _, w, _ in own}))
     return SelectorGate(probes, conditions, tuple(needs))
+
+
+def _probe_words(words: set[str]) -> list[str]:
+    """Fewer words that every one of ``words`` holds one of: a word holding another (autor in
+    autoren) goes, and words with the same first PROBE_PREFIX characters share their common start."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:PROBE_PREFIX], []).append(word)
+    probed = {os.path.commonprefix(group) for group in groups.values()}
+    return sorted(w for w in probed if not any(o != w and o in w for o in probed))
 
 
 def _met(tree: LexborHTMLParser, gate: SelectorGate, attr: str) -> set[Condition]:
