@@ -362,6 +362,7 @@ def test_a_personal_sites_owner_named_as_the_site_is_the_last_resort():
         '<span itemprop="Author"><span itemprop="name">Jane Doe</span></span>',
         '<div class="vcard"><span class="fn">Jane Doe</span></div>',
         '<!-- quirks mode --><div class="AUTHOR-NAME">Jane Doe</div>',
+        '<a rel="Author" href="/Autoren/jane-doe">Jane Doe</a>',
     ],
 )
 def test_the_selector_gate_skips_only_selectors_that_find_nothing(markup):

@@ -226,7 +226,10 @@ _SITE_HEADLINE = re.compile(r"""\b(?:class|id)\s*=\s*["'](?:[^"']*[\s_-])?"""
                             r"""|\bhref\s*=\s*["'](?:/|\./|https?://[^/"']+/?)["']""", re.IGNORECASE)
 MAX_HEADLINES = 5
 """<h1> elements looked at for the story's headline (themes put the site's logo in the first)."""
-_SKIP = re.compile(r"<(script|style|noscript|template|svg|select)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_SKIP = re.compile(r"<(?:(script|style|noscript|template|svg|select)\b[^<]*(?:<(?!/\1\s*>)[^<]*)*</\1\s*>"
+                   r"|!--[^-]*(?:-(?!->)[^-]*)*-->)", re.IGNORECASE)
+"""Scripts, styles, comments and the like, up to their first end tag: each run of text without a "<"
+is passed in one step (a lazy ".*?" tries the end tag after every character)."""
 _TAG = re.compile(r"<[^>]*>")
 _TIME_TAG = re.compile(r"<time\b[^>]*>", re.IGNORECASE)
 _DATETIME = re.compile(r"""\bdatetime\s*=\s*["']?([^"'>]+)""", re.IGNORECASE)
@@ -370,12 +373,12 @@ def headline_dates(html: str, lang: str | None = None) -> list[Stamp]:
                     label = label or _tag_label(t.group(0))
                     stamps.append(Stamp(found.isoformat(), len(text_before), label, "time", marked=marked))
     after = _visible(after_markup)[:AFTER_TEXT + 40]
-    for d in dates_in_text(after, lang):
+    for d in dates_in_collapsed_text(after, lang):
         if d.start <= AFTER_TEXT:
             marked = UPDATE_MARK[1] in after[max(0, d.start - 40):d.start]
             stamps.append(_stamp(d, d.start, label_of(after[:d.start]), "text", marked))
     before = _visible(_after_last_boundary(before_markup))[-BEFORE_TEXT:]
-    for d in dates_in_text(before, lang):
+    for d in dates_in_collapsed_text(before, lang):
         stamps.append(_stamp(d, len(before) - d.end + 1, label_of(before[:d.start]), "text-above"))
     stamps.extend(_attribute_stamps(before_markup, after_markup, lang))
     stamps = [s for s in stamps if s.label != "expiry"]
