@@ -592,6 +592,32 @@ def _settle_readings(statements: list[_Statement]) -> None:
             s.day, s.alt = s.alt, s.day
 
 
+def _element_can_decide(score: dict[str, float], signals: dict[str, str], ambiguous: dict[str, str]) -> bool:
+    """Whether a date element's vote could change the day the vote picks.
+
+    The first day with the most votes wins, so the element's day wins only
+    when its votes with the element's pass the winner's, or reach them and the
+    day was stated first (a day not stated yet comes last). When only ambiguous
+    statements back the winner, the element's vote may also decide their reading.
+    """
+    if not score:
+        return True
+    weight = WEIGHTS["date-element"]
+    winner = max(score.items(), key=lambda kv: kv[1])[0]
+    top = score[winner]
+    if weight > top:
+        return True
+    for day, votes in score.items():
+        if day == winner:
+            break  # the days stated before the winner: a tie goes to them
+        if votes + weight >= top:
+            return True
+    if any(votes + weight > top for day, votes in score.items() if day != winner):
+        return True
+    backers = [kind for kind, day in signals.items() if day == winner]
+    return bool(backers) and all(kind in ambiguous for kind in backers)
+
+
 def vote_publication_day(html: str, tree: LexborHTMLParser, url: str | None, evidence: list[Evidence],
                          lang: str | None = None) -> tuple[str | None, dict[str, str]]:
     """The day most statements of the page agree on, and which statement gave each vote.
@@ -638,7 +664,7 @@ def vote_publication_day(html: str, tree: LexborHTMLParser, url: str | None, evi
     for kind, day in signals.items():
         score[day] = score.get(day, 0.0) + WEIGHTS.get(kind, 0.0)
     ranking = sorted(score.values(), reverse=True) + [0.0, 0.0]
-    if ranking[0] - ranking[1] <= WEIGHTS["date-element"]:
+    if ranking[0] - ranking[1] <= WEIGHTS["date-element"] and _element_can_decide(score, signals, ambiguous):
         # The date elements can still change the winner: read them (a CSS pass over the page).
         found = date_element_day(tree, lang)
         if found:
