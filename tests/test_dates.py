@@ -258,3 +258,13 @@ def test_a_web_archive_banner_and_linked_comment_dates_are_not_the_page_date():
     assert dates.page_text_day(_page("", banner + "<p>Text.</p>" + comments, "de"), "de") is None
     labelled = '<p>Veröffentlicht am <a href="/post">3. Mai 2019</a></p>'
     assert dates.page_text_day(_page("", banner + labelled + comments, "de"), "de") == "2019-05-03"
+
+
+def test_date_elements_are_read_only_when_their_vote_can_change_the_day():
+    can = dates._element_can_decide
+    assert can({}, {}, {})
+    assert can({"2021-05-03": 1.0}, {"headline:text": "2021-05-03"}, {})  # a new day outvotes it
+    assert not can({"2021-05-03": 1.5}, {"headline:time": "2021-05-03"}, {})  # a tie keeps the first day
+    assert not can({"2021-05-03": 3.0, "2021-05-04": 1.5}, {"url": "2021-05-03", "meta:published": "2021-05-04"}, {})
+    assert can({"2021-05-04": 1.5, "2021-05-03": 3.0}, {"meta:published": "2021-05-04", "url": "2021-05-03"}, {})
+    assert can({"2021-03-05": 1.5}, {"headline:time": "2021-03-05"}, {"headline:time": "2021-05-03"})  # reading open
