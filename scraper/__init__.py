@@ -10,6 +10,7 @@ Public API::
 from __future__ import annotations
 
 from .config import Config, load_config
+from .decode import utf8_bytes
 from .model import Article, Block, BlockKind, Evidence, Page
 from .pipeline import process
 
@@ -23,6 +24,6 @@ def clean(data: bytes | str, *, url: str | None = None, source: str | None = Non
 
     Never raises for bad input: the returned record's ``error`` says what went wrong.
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    raw = utf8_bytes(data) if isinstance(data, str) else bytes(data)
     page = Page(source=source or url or "<memory>", data=raw, url=url)
     return process(page, config or load_config(), explain=explain)

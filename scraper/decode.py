@@ -120,6 +120,19 @@ def decode(data: bytes, headers: dict[str, str] | None = None) -> tuple[str, str
     return data.decode(best.encoding, errors="replace"), best.encoding
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8_bytes(text: str) -> bytes:
+    """Text handed over as a str (the library call, JSON Lines input) as UTF-8 bytes. A lone
+    surrogate (a broken "\\ud800" escape in JSON) cannot be encoded: it becomes U+FFFD, as an
+    undecodable byte does, instead of an exception that would end the batch."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
 def _utf8_error_share(data: bytes) -> float:
     text = data.decode("utf-8", errors="replace")
     return text.count("\ufffd") / max(1, len(text))

@@ -136,3 +136,19 @@ def test_page_over_size_cap_gives_error_record():
     small = type(config)(run=type(config.run)(max_page_bytes=1000), outlets=config.outlets)
     article = scraper.clean(ARTICLE * 10, config=small)
     assert article.error is not None and article.error["type"] == "PageTooLarge"
+
+
+def test_a_lone_surrogate_in_str_input_is_replaced_not_raised():
+    page = ARTICLE.replace("eight months", "eight \ud800months")
+    article = scraper.clean(page)
+    assert article.error is None and "eight \ufffdmonths" in article.text
+
+
+def test_json_lines_with_a_broken_escape_give_a_record_each(tmp_path):
+    lines = [json.dumps({"url": "https://example.com/a", "html": ARTICLE}),
+             '{"url": "https://example.com/b", "html": "<p>bad \\ud800 escape</p>' + ARTICLE.replace('"', "'") + '"}',
+             json.dumps({"url": "https://example.com/c", "html": ARTICLE})]
+    (tmp_path / "pages.jsonl").write_text("\n".join(lines) + "\n")
+    records = records_for(tmp_path, {})
+    assert len(records) == 3
+    assert all(r["error"] is None and "bridge reopened" in r["text"] for r in records.values())

@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from ..decode import utf8_bytes
 from ..model import Page
 
 
@@ -50,4 +51,4 @@ def iter_jsonl_pages(data: bytes | BinaryIO, source: str, max_bytes: int = 50_00
             yield _error(where, exc)
             continue
         url = obj.get("url") if isinstance(obj.get("url"), str) else None
-        yield Page(source=where, data=body.encode("utf-8"), url=url)
+        yield Page(source=where, data=utf8_bytes(body), url=url)
