@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 SELECTORS_FILE = Path(__file__).with_name("selectors.toml")
 
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_SPLIT = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SAFE_SHARE = 0.5
 """A node with more than this share of the body's text is never pruned by role or class."""
@@ -39,7 +39,7 @@ def tokens(value: str) -> list[str]:
     low = value.lower()
     if low != value:  # only a name with capitals has humps to split
         low = _HUMP.sub(" ", value).lower()
-    return [t for t in _SPLIT.split(low) if t]
+    return _WORD.findall(low)
 
 
 _CACHE_CAP = 200_000
@@ -78,7 +78,13 @@ class Selectors:
             return True
         if len(toks) <= 2 and not self.weak.isdisjoint(toks):
             return True
-        return not self.strong.isdisjoint(toks) or any(t.startswith(self.prefix) for t in toks)
+        if not self.strong.isdisjoint(toks):
+            return True
+        prefix = self.prefix
+        for t in toks:  # a plain loop: a generator costs more than the test on new names
+            if t.startswith(prefix):
+                return True
+        return False
 
     def names_keep(self, name: str) -> bool:
         toks = tokens(name)
@@ -88,8 +94,7 @@ class Selectors:
         hit = _NAME_CACHE.get(name)
         if hit is None:
             toks = tokens(name)
-            keep = bool(toks) and toks[0] in self.keep
-            hit = (not keep and self._judge_name(toks), keep)
+            hit = (False, True) if toks and toks[0] in self.keep else (self._judge_name(toks), False)
             if len(_NAME_CACHE) > _CACHE_CAP:
                 _NAME_CACHE.clear()
             _NAME_CACHE[name] = hit
