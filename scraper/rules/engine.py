@@ -47,14 +47,29 @@ folded = lru_cache(maxsize=16384)(fold)
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
+"""The ASCII characters ``_NOT_ALNUM`` matches (``\\W`` and ``_``)."""
 
 
 @lru_cache(maxsize=16384)
 def block_key(text: str) -> str:
-    """Text folded for comparing blocks: case, dashes, quotes, spacing and punctuation ignored."""
+    """Text folded for comparing blocks: case, dashes, quotes, spacing and punctuation ignored.
+
+    ASCII spaces and punctuation go in one C pass over the bytes (an ASCII byte is never part
+    of a longer UTF-8 sequence); the regex then only meets the few non-ASCII ones, so it
+    builds far fewer pieces. Same key as ``_NOT_ALNUM.sub("", NFKC(text).casefold())``.
+    """
     if text.isascii():  # NFKC leaves ASCII as it is, and casefold is lower there
-        return _NOT_ALNUM.sub("", text.lower())
-    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
+        return text.encode("ascii").translate(_ASCII_LOWER, _ASCII_NOT_ALNUM).decode("ascii")
+    folded_text = unicodedata.normalize("NFKC", text).casefold()
+    return _NOT_ALNUM.sub("", _without_ascii_punct(folded_text))
+
+
+def _without_ascii_punct(text: str) -> str:
+    """``text`` without its ASCII spaces and punctuation (lone surrogates pass through)."""
+    raw = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_ALNUM)
+    return raw.decode("utf-8", "surrogatepass")
 
 
 @dataclass(slots=True)
