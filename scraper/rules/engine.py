@@ -112,17 +112,21 @@ class PatternRule:
     """The strings that guard the patterns that walk the whole block inside ``screen`` (shown for
     inspection; the screen holds its own reference)."""
 
-    def match(self, text: str) -> dict[str, str] | None:
-        """Named captures of the first pattern matching ``text`` ({} when it has none), or None."""
-        n = words(text)
-        if n > self.max_words:
-            return None
+    def may_match(self, text: str) -> bool:
+        """The cheap tests ``match`` makes before its patterns: False means no pattern matches."""
+        if words(text) > self.max_words:
+            return False
         if self.needs is not None and (
                 (self.needs_cues is not None and not contains_any(folded(text), self.needs_cues))
                 or self.needs.search(text) is None):
+            return False
+        return self.screen is None or self.screen(text)
+
+    def match(self, text: str) -> dict[str, str] | None:
+        """Named captures of the first pattern matching ``text`` ({} when it has none), or None."""
+        if not self.may_match(text):
             return None
-        if self.screen is not None and not self.screen(text):
-            return None
+        n = words(text)
         for pattern in self.patterns:
             if n > pattern.max_words:
                 continue
@@ -141,6 +145,9 @@ class PatternRule:
         kept = [b for b in blocks if b.kept]
         if self.head_only:
             kept = kept[: _first_long_paragraph(kept)]
+        if self.window == 1:
+            self._apply_single(blocks, kept, ctx)
+            return
         i = 0
         limit = self.max_words
         while i < len(kept):
@@ -163,6 +170,26 @@ class PatternRule:
                 b.remove(self.name)
             self._record(first if span == 1 else None, groups, ctx)
             i += span
+
+    def _apply_single(self, blocks: list[Block], kept: list[Block], ctx: RuleContext) -> None:
+        """``apply`` for a rule that judges blocks one at a time: the cheap tests sort out the few
+        blocks worth matching in one comprehension (most blocks fail them), then those are
+        matched in order, exactly as the general loop does with windows of one."""
+        may_match = self.may_match
+        for i in [i for i, b in enumerate(kept) if may_match(b.text)]:
+            first = kept[i]
+            groups = self.match(first.text)
+            if groups is None:
+                continue
+            if (self.cut_rest and _share_before(blocks, first) >= self.cut_after
+                    and (self.max_prose_run is None or _prose_run(kept[i + 1:]) <= self.max_prose_run)):
+                for b in kept[i:]:
+                    b.remove(self.name)
+                return
+            if self.kind is not None:
+                first.kind = self.kind
+            first.remove(self.name)
+            self._record(first, groups, ctx)
 
     def _match_at(self, kept: Sequence[Block], i: int) -> tuple[int, dict[str, str] | None]:
         """Longest window of short blocks starting at ``i`` that matches, else the single block."""
