@@ -62,8 +62,10 @@ def block_key(text: str) -> str:
     """
     if text.isascii():  # NFKC leaves ASCII as it is, and casefold is lower there
         return text.encode("ascii").translate(_ASCII_LOWER, _ASCII_NOT_ALNUM).decode("ascii")
-    folded_text = unicodedata.normalize("NFKC", text).casefold()
-    return _NOT_ALNUM.sub("", _without_ascii_punct(folded_text))
+    key = _without_ascii_punct(unicodedata.normalize("NFKC", text).casefold())
+    # isalnum() is true exactly when no character matches [\W_] (checked over all code points):
+    # most lines hold no non-ASCII punctuation, and need no regex pass at all
+    return key if key.isalnum() else _NOT_ALNUM.sub("", key)
 
 
 def _without_ascii_punct(text: str) -> str:
