@@ -56,6 +56,15 @@ def author_names(evidence: list[Evidence]) -> list[list[str]]:
     return names
 
 
+def may_name(text: str, names: list[list[str]]) -> bool:
+    """False when no name can be in ``text``: some word of each is missing from the folded text.
+
+    Case folding goes character by character, so a folded token is a substring of the folded
+    text; a plain substring test per name word, far cheaper than tokenising every line."""
+    low = text.casefold()
+    return any(all(w in low for w in name) for name in names)
+
+
 def is_author_line(text: str, names: list[list[str]]) -> bool:
     """Only the given names (one at least, in full), dates and byline filler words."""
     toks = _tokens(text)
@@ -78,6 +87,7 @@ class AuthorLineRule:
         if not names:
             return
         for b in blocks:
-            if b.kept and words(b.text) <= self.max_words and is_author_line(b.text, names):
+            if (b.kept and words(b.text) <= self.max_words and may_name(b.text, names)
+                    and is_author_line(b.text, names)):
                 b.kind = BlockKind.BYLINE
                 b.remove(self.name)
