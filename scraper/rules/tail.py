@@ -19,8 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Block
-from .engine import words
-from .literals import any_required, contains_any, fold
+from .engine import folded, words
+from .literals import any_required, contains_any
 
 CUES_FILE = Path(__file__).with_name("tail_cues.toml")
 AFTER_ARTICLE = "after-article"
@@ -44,10 +44,10 @@ class CueList:
         if n > self.max_words:
             return False
         if self.folded:
-            text = text.lower()
+            text = folded(text) if text.isascii() else text.lower()  # the same for ASCII, and cached
             if self.cues is not None and not contains_any(text, self.cues):
                 return False
-        elif self.cues is not None and not contains_any(fold(text), self.cues):
+        elif self.cues is not None and not contains_any(folded(text), self.cues):
             return False
         return self.pattern.search(text) is not None
 
