@@ -150,13 +150,15 @@ class PatternRule:
         if self.window == 1:
             self._apply_single(blocks, kept, ctx)
             return
+        sizes = [words(b.text) for b in kept]
+        shorts = _short_runs(sizes)
         i = 0
         limit = self.max_words
         while i < len(kept):
-            if words(kept[i].text) > limit:
+            if sizes[i] > limit:
                 i += 1  # too long to match alone, and every window holding it is longer still
                 continue
-            span, groups = self._match_at(kept, i)
+            span, groups = self._match_at(kept, i, shorts[i])
             if groups is None:
                 i += 1
                 continue
@@ -193,15 +195,14 @@ class PatternRule:
             first.remove(self.name)
             self._record(first, groups, ctx)
 
-    def _match_at(self, kept: Sequence[Block], i: int) -> tuple[int, dict[str, str] | None]:
-        """Longest window of short blocks starting at ``i`` that matches, else the single block."""
-        if self.window > 1:
-            for span in range(min(self.window, len(kept) - i), 1, -1):
-                run = kept[i : i + span]
-                if all(words(b.text) <= 3 for b in run):
-                    groups = self.match(" ".join(b.text for b in run))
-                    if groups is not None:
-                        return span, groups
+    def _match_at(self, kept: Sequence[Block], i: int, shorts: int) -> tuple[int, dict[str, str] | None]:
+        """Longest window of short blocks starting at ``i`` that matches, else the single block.
+        ``shorts``: how many blocks of at most 3 words follow in a row from ``i`` on (a window
+        holds only such blocks, so no longer one is tried)."""
+        for span in range(min(self.window, len(kept) - i, shorts), 1, -1):
+            groups = self.match(" ".join(b.text for b in kept[i : i + span]))
+            if groups is not None:
+                return span, groups
         return 1, self.match(kept[i].text)
 
     def _record(self, block: Block | None, groups: dict[str, str], ctx: RuleContext) -> None:
@@ -210,6 +211,16 @@ class PatternRule:
             ctx.evidence.append(Evidence(name, value, origin))
         if self.kind is BlockKind.CAPTION and block is not None:
             ctx.evidence.append(Evidence("caption", block.text, origin))
+
+
+def _short_runs(sizes: Sequence[int]) -> list[int]:
+    """For each block, how many blocks of at most 3 words run from it on (0 when it is longer)."""
+    out = [0] * len(sizes)
+    run = 0
+    for k in range(len(sizes) - 1, -1, -1):
+        run = run + 1 if sizes[k] <= 3 else 0
+        out[k] = run
+    return out
 
 
 def is_long_paragraph(text: str) -> bool:
