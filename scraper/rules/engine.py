@@ -162,17 +162,8 @@ class PatternRule:
             if groups is None:
                 i += 1
                 continue
-            first = kept[i]
-            if (self.cut_rest and _share_before(blocks, first) >= self.cut_after
-                    and (self.max_prose_run is None or _prose_run(kept[i + span:]) <= self.max_prose_run)):
-                for b in kept[i:]:
-                    b.remove(self.name)
+            if self._take(blocks, kept, i, span, groups, ctx):
                 return
-            for b in kept[i : i + span]:
-                if self.kind is not None:
-                    b.kind = self.kind
-                b.remove(self.name)
-            self._record(first if span == 1 else None, groups, ctx)
             i += span
 
     def _apply_single(self, blocks: list[Block], kept: list[Block], ctx: RuleContext) -> None:
@@ -180,19 +171,27 @@ class PatternRule:
         blocks worth matching in one comprehension (most blocks fail them), then those are
         matched in order, exactly as the general loop does with windows of one."""
         for i in self._candidates(kept):
-            first = kept[i]
-            groups = self.match(first.text)
-            if groups is None:
-                continue
-            if (self.cut_rest and _share_before(blocks, first) >= self.cut_after
-                    and (self.max_prose_run is None or _prose_run(kept[i + 1:]) <= self.max_prose_run)):
-                for b in kept[i:]:
-                    b.remove(self.name)
+            groups = self.match(kept[i].text)
+            if groups is not None and self._take(blocks, kept, i, 1, groups, ctx):
                 return
+
+    def _take(self, blocks: list[Block], kept: list[Block], i: int, span: int, groups: dict[str, str],
+              ctx: RuleContext) -> bool:
+        """Remove the matched window ``kept[i:i + span]`` and record its captures; with cut_rest,
+        everything from it on when enough of the page comes before. True when the rest was cut
+        (the rule is done with the page)."""
+        first = kept[i]
+        if (self.cut_rest and _share_before(blocks, first) >= self.cut_after
+                and (self.max_prose_run is None or _prose_run(kept[i + span:]) <= self.max_prose_run)):
+            for b in kept[i:]:
+                b.remove(self.name)
+            return True
+        for b in kept[i : i + span]:
             if self.kind is not None:
-                first.kind = self.kind
-            first.remove(self.name)
-            self._record(first, groups, ctx)
+                b.kind = self.kind
+            b.remove(self.name)
+        self._record(first if span == 1 else None, groups, ctx)
+        return False
 
     def _candidates(self, kept: Sequence[Block]) -> list[int]:
         """Indexes of the blocks passing ``may_match``; without a ``needs`` test, its two steps
