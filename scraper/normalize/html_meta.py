@@ -14,6 +14,7 @@ from ..model import Evidence
 from .dates import vocabulary as date_vocabulary
 from .dates import in_chrome, page_text_day, script_day, vote_publication_day
 from .html_bylines import byline_element_evidence, byline_text_evidence, is_description
+from .text import letters_key
 
 # meta name/property -> record field. Order within a field does not matter here:
 # resolve.py ranks origins.
@@ -280,15 +281,6 @@ HEADLINE_SELECTORS = ('[itemprop="headline"]', ".entry-title", ".post-title", ".
 MAX_HEADLINE = 300
 
 
-_NOT_ALNUM = re.compile(r"[\W_]+")
-"""What ``str.isalnum`` rejects (``\\w`` is alphanumeric or "_"): one C-level pass instead of a loop per character."""
-
-
-def _fold(text: str) -> str:
-    """The text's letters and digits, case-folded: titles compared without spacing, punctuation or case."""
-    return _NOT_ALNUM.sub("", text.casefold())
-
-
 _SITE_MARKS = re.compile(r"site[-_]?(?:title|name|logo|branding|header)|logo|brand|masthead|blog[-_]?title|header[-_]title",
                          re.IGNORECASE)
 _TITLE_SEGMENTS = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|«)\s+")
@@ -296,7 +288,7 @@ _TITLE_SEGMENTS = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|«)\s+")
 
 def _is_site_name(node: LexborNode, text: str, site_names: set[str]) -> bool:
     """An <h1> that names the site (blog themes put the site title in one), not the story."""
-    if _fold(text) in site_names:
+    if letters_key(text) in site_names:
         return True
     current: LexborNode | None = node
     for _ in range(4):
@@ -337,9 +329,9 @@ def _shares_words(text: str, titles: list[str]) -> bool:
 
 def _with_quotes(text: str, titles: list[str]) -> str:
     """The declared title when it is the same headline with the quote marks CSS put around the <h1>."""
-    key = _fold(text)
+    key = letters_key(text)
     for title in titles:
-        if title != text and _fold(title) == key and title.strip(_QUOTE_MARKS) == text.strip(_QUOTE_MARKS):
+        if title != text and letters_key(title) == key and title.strip(_QUOTE_MARKS) == text.strip(_QUOTE_MARKS):
             return title
     return text
 
@@ -354,12 +346,12 @@ def headline_evidence(tree: LexborHTMLParser, evidence: list[Evidence],
     marked as the headline (itemprop, entry-title, ...) is the next best.
     ``h1s``: the page's <h1> elements, when already found.
     """
-    site_names = {_fold(e.value) for e in evidence if e.field == "outlet"}
+    site_names = {letters_key(e.value) for e in evidence if e.field == "outlet"}
     for e in evidence:
         if e.origin == "html:title":
             parts = _TITLE_SEGMENTS.split(e.value.strip())
             if len(parts) > 1:
-                site_names.update(_fold(p) for p in (parts[0], parts[-1]) if len(p) < len(e.value) / 2)
+                site_names.update(letters_key(p) for p in (parts[0], parts[-1]) if len(p) < len(e.value) / 2)
     site_names.discard("")
     headings = []
     for node in (tree.css("h1") if h1s is None else h1s)[:20]:
@@ -367,11 +359,11 @@ def headline_evidence(tree: LexborHTMLParser, evidence: list[Evidence],
         if text and len(text) <= MAX_HEADLINE and not _is_site_name(node, text, site_names):
             headings.append(text)
     declared_titles = [" ".join(e.value.split()) for e in evidence if e.field == "title"]
-    declared = [_fold(d) for d in declared_titles]
+    declared = [letters_key(d) for d in declared_titles]
     if len(headings) == 1 and (not declared or _shares_words(headings[0], declared_titles)):
         return [Evidence("title", _with_quotes(headings[0], declared_titles), "html:h1")]
     for text in headings:
-        key = _fold(text)
+        key = letters_key(text)
         if len(key) >= 8 and any(key in d for d in declared):
             return [Evidence("title", _with_quotes(text, declared_titles), "html:h1")]
     for selector in HEADLINE_SELECTORS:

@@ -18,7 +18,7 @@ from ..model import Evidence
 from .bylines import GENRE_LEAD, Byline, is_affiliation, is_organisation, is_person_name, uninverted
 from .bylines import parse_byline as _parse_byline
 from .first_names import is_given_name
-from .text import canonical
+from .text import canonical, letters_key
 
 
 @lru_cache(maxsize=8192)
@@ -241,17 +241,17 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
     sites = _site_names(evidence)
     words = _outlet_words(evidence)
     candidates = sorted((e for e in evidence if e.field in AUTHOR_FIELDS),
-                        key=lambda ev: (_fold(ev.value) in sites or _fold(ev.value) in words, _rank(order, ev.origin)))
+                        key=lambda ev: (letters_key(ev.value) in sites or letters_key(ev.value) in words, _rank(order, ev.origin)))
     orgs: list[str] = []
     names: list[str] = []
     origin: str | None = None
     for ev in candidates:
-        if origin is not None and (_rank(order, ev.origin) != _rank(order, origin) or _fold(ev.value) in sites):
+        if origin is not None and (_rank(order, ev.origin) != _rank(order, origin) or letters_key(ev.value) in sites):
             break
         value = canonical(ev.value)
         if ev.field == "author" and (urlsplit(value).scheme or value.startswith("@")):
             continue  # a profile URL or a social handle, not a name
-        if ev.origin == "html:copyright" and (_fold(value) in sites or _fold(value) in _folded_outlets(evidence)):
+        if ev.origin == "html:copyright" and (letters_key(value) in sites or letters_key(value) in _folded_outlets(evidence)):
             continue  # "© Petri Heil" on the site "Petri Heil": the outlet, shaped like a name
         structured = ev.field == "author" or ev.origin.startswith("html:")
         if ev.field == "author":
@@ -291,7 +291,7 @@ def _site_owner(evidence: Sequence[Evidence]) -> str | None:
     Only a person's full name opening with a known given name (after an academic
     title) that the site's host spells whole.
     """
-    hosts = {_fold((urlsplit(e.value.strip()).hostname or "").removeprefix("www."))
+    hosts = {letters_key((urlsplit(e.value.strip()).hostname or "").removeprefix("www."))
              for e in evidence if e.field == "canonical_url"}
     hosts.discard("")
     if not hosts:
@@ -305,7 +305,7 @@ def _site_owner(evidence: Sequence[Evidence]) -> str | None:
             continue
         if bare.split()[0].casefold() in _NOT_GIVEN:
             continue  # "The Big Bone"
-        whole = _fold(bare)
+        whole = letters_key(bare)
         if any(whole in host for host in hosts):
             return value
     return None
@@ -316,7 +316,7 @@ def _without_outlet(names: list[str], outlet_words: set[str]) -> list[str]:
     out: list[str] = []
     for name in names:
         tokens = name.split()
-        if len(tokens) >= 3 and _fold(tokens[-1]) in outlet_words and is_person_name(" ".join(tokens[:-1])):
+        if len(tokens) >= 3 and letters_key(tokens[-1]) in outlet_words and is_person_name(" ".join(tokens[:-1])):
             name = " ".join(tokens[:-1])
         if name not in out:
             out.append(name)
@@ -389,15 +389,6 @@ def _widened(names: list[str], candidates: Sequence[Evidence]) -> list[str]:
     return best
 
 
-_NOT_ALNUM = re.compile(r"[\W_]+")
-"""Everything but letters and digits (``\\w`` is ``str.isalnum`` plus the underscore)."""
-
-
-def _fold(text: str) -> str:
-    """Letters and digits only, case folded: names compared across spellings and markup."""
-    return _NOT_ALNUM.sub("", text.casefold())
-
-
 def _site_names(evidence: Sequence[Evidence]) -> set[str]:
     """Folded names of the site (declared outlet names, the host): an author field naming the site is its last resort.
 
@@ -405,30 +396,30 @@ def _site_names(evidence: Sequence[Evidence]) -> set[str]:
     "example.de") while the page's byline names the writer; a byline that is
     only the site's name speaks only when nothing else names anyone.
     """
-    names = {_fold(e.value) for e in evidence if e.field == "outlet" and not is_person_name(canonical(e.value))}
+    names = {letters_key(e.value) for e in evidence if e.field == "outlet" and not is_person_name(canonical(e.value))}
     for e in evidence:  # a personal site may carry its owner's name as outlet; its host is never a person's byline
         if e.field == "canonical_url":
             host = (urlsplit(e.value.strip()).hostname or "").removeprefix("www.")
-            names.update({_fold(host), _fold(host.rsplit(".", 1)[0])})
+            names.update({letters_key(host), letters_key(host.rsplit(".", 1)[0])})
     names.discard("")
     return names
 
 
 def _folded_outlets(evidence: Sequence[Evidence]) -> set[str]:
     """Every declared outlet name, folded, person-shaped ones included."""
-    return {_fold(canonical(e.value)) for e in evidence if e.field == "outlet"}
+    return {letters_key(canonical(e.value)) for e in evidence if e.field == "outlet"}
 
 
 def _outlet_words(evidence: Sequence[Evidence]) -> set[str]:
     """Folded words of the declared outlet names: a one-word byline "Google" on "Google Online Security Blog"."""
-    return {_fold(w) for e in evidence if e.field == "outlet"
+    return {letters_key(w) for e in evidence if e.field == "outlet"
             and (is_organisation(canonical(e.value)) or not is_person_name(canonical(e.value)))
             for w in canonical(e.value).split() if len(w) >= 3}
 
 
 def _plain_fold(text: str) -> str:
     """Letters and digits without case or accents: a user name and the full name it spells compare equal."""
-    return _fold(unicodedata.normalize("NFKD", text))
+    return letters_key(unicodedata.normalize("NFKD", text))
 
 
 def _completed(names: list[str], candidates: Sequence[Evidence]) -> list[str]:

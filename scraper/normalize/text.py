@@ -37,6 +37,16 @@ def canonical(text: str) -> str:
     return unicodedata.normalize("NFC", text.strip())
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+"""What ``str.isalnum`` rejects (``\\w`` is alphanumeric or "_"): one C-level pass instead of a loop per character."""
+
+
+def letters_key(text: str) -> str:
+    """The text's letters and digits, case-folded: names and titles compared without spacing,
+    punctuation or case."""
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
 def join_blocks(texts: list[str]) -> str:
     """Kept blocks -> the record's text: one paragraph a block, a blank line between."""
     return "\n\n".join(t for t in texts if t)
