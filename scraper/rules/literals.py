@@ -16,11 +16,11 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-try:  # the regex engine's own parser (re._parser since Python 3.11, sre_parse before)
+try:  # the regex engine's own parser (re._parser, Python 3.11+); without it no rule gets a precheck
     from re import _casefix as _casefix_module
     from re import _constants as _c
     from re import _parser as _parser
-except ImportError:  # pragma: no cover - older Pythons
+except ImportError:  # pragma: no cover - a Python that moved it
     _parser = _c = _casefix_module = None  # type: ignore[assignment]
 
 _MAX_SET = 64
