@@ -13,7 +13,8 @@ from .normalize.bylines import is_organisation
 from .normalize.dates import url_date
 from .normalize.language import detect_language
 from .normalize.text import canonical, join_blocks, word_count
-from .rules.engine import PatternRule, block_key, default_rules
+from .rules.engine import PatternRule, default_rules
+from .rules.predicates import block_key
 
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'’/-]{1,60}?\s*\((?P<org>[^)]{2,40})\)\s*[-–—:]")
 
