@@ -40,6 +40,10 @@ class ReportSink:
         self.rows.append(view.index_row())
         self.outcomes[article.outcome] += 1
 
+    def resume(self) -> set[str]:
+        """A report is written whole each run: nothing to resume."""
+        return set()
+
     def close(self) -> None:
         try:
             if self._pages.closed:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
 
 HOSTILE = b"""<!doctype html><html><head>
 <title>Hostile &lt;/template&gt;&lt;script&gt;alert(1)&lt;/script&gt; headline</title>
