@@ -74,7 +74,7 @@ def prepare(doc: Doc) -> Prepared | None:
     """The pipeline's steps before the rules (see scraper/pipeline.py)."""
     from selectolax.lexbor import LexborHTMLParser
 
-    from scraper.blocks.html import html_to_blocks
+    from scraper.blocks.chain import html_to_blocks
     from scraper.blocks.text import text_to_blocks
     from scraper.decode import decode
     from scraper.normalize.html_meta import html_evidence

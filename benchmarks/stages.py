@@ -62,8 +62,8 @@ def instrument(per_rule: bool = False) -> None:
     import scraper.record as record
     from scraper.normalize import html_meta
 
-    pipeline.decode = _timed("decode", pipeline.decode)
-    pipeline.check_nesting = _timed("nesting guard", pipeline.check_nesting)
+    pipeline.decode_page = _timed("decode", pipeline.decode_page)
+    pipeline.too_deep = _timed("nesting guard", pipeline.too_deep)
     pipeline.LexborHTMLParser = _timed("parse (lexbor)", pipeline.LexborHTMLParser)
     pipeline.html_evidence = _timed("metadata: all", pipeline.html_evidence)
     html_meta.date_evidence = _timed("metadata: dates", html_meta.date_evidence)
@@ -71,7 +71,7 @@ def instrument(per_rule: bool = False) -> None:
     html_meta.byline_element_evidence = _timed("metadata: byline elements", html_meta.byline_element_evidence)
     html_meta.byline_text_evidence = _timed("metadata: byline text", html_meta.byline_text_evidence)
     html_meta.headline_evidence = _timed("metadata: headline", html_meta.headline_evidence)
-    pipeline.html_to_blocks = _timed("blocks: all", pipeline.html_to_blocks)
+    pipeline.extract = _timed("blocks: all", pipeline.extract)
     html.prune = _timed("blocks: prune", html.prune)
     html.segment = _timed("blocks: segment", html.segment)
     html.choose = _timed("blocks: choose", html.choose)

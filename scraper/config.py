@@ -49,10 +49,18 @@ class ExtractSettings:
     """Where the HTML path is not confident: trafilatura alone ("fast"), trafilatura with its own
     readability/jusText comparisons ("full": a little more recall on hard pages, about three
     times the cost of "fast" there), or no fallback ("off")."""
+    max_blocks: int = 5_000
+    """Blocks an article may hold; past it the rest is dropped and the record says truncated."""
+    max_text_chars: int = 1_000_000
+    """Characters of text an article may hold; past it the rest is dropped and the record says truncated."""
 
     def __post_init__(self) -> None:
         if self.fallback not in FALLBACK_MODES:
             raise ValueError(f"config: [extract] fallback must be one of {', '.join(FALLBACK_MODES)}, not {self.fallback!r}")
+        for key in ("max_blocks", "max_text_chars"):
+            value = getattr(self, key)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ValueError(f"config: [extract] {key} must be a positive integer, not {value!r}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,11 @@
 """Bytes -> text, once per page: binary refused, BOM, declared charset, detection.
 
+Lenient where text exists: damaged bytes become U+FFFD, control bytes (a
+NUL-padded tail, stray NULs) are dropped, and markup that no detector can name
+an encoding for is still read as UTF-8 with replacements; each repair is counted
+(``Decoded.replaced``) for ``--explain``. Only bytes that hold no readable text
+(a known binary format, byte soup) are refused.
+
 Mojibake repair and Unicode normalisation happen later, on the extracted text
 (normalize/text.py), where they cost little.
 """
@@ -8,12 +14,21 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
 import charset_normalizer
 
 
-class DecodeError(ValueError):
-    """The bytes are not text we can read."""
+from .errors import DecodeError
+from .sniff import looks_like_html
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    replaced: int = 0
+    """Characters that could not be decoded (now U+FFFD) plus control bytes dropped."""
 
 
 # Magic numbers of formats that are never a page, with a name for the error record.
@@ -26,7 +41,6 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "ZIP archive"),
     (b"\x1f\x8b", "gzip data"),
     (b"RIFF", "RIFF media"),
-    (b"\x00\x00\x00", "binary data"),
     (b"BZh", "bzip2 data"),
     (b"\xfd7zXZ", "xz data"),
     (b"OggS", "Ogg media"),
@@ -86,38 +100,73 @@ def declared_charset(data: bytes, headers: dict[str, str] | None = None) -> str 
 
 def decode(data: bytes, headers: dict[str, str] | None = None) -> tuple[str, str]:
     """Decode page bytes; returns (text, encoding used). Raises DecodeError for non-text."""
+    d = decode_page(data, headers)
+    return d.text, d.encoding
+
+
+MAX_REPLACED_SHARE = 0.2
+"""Past this share of undecodable characters, lenient UTF-8 is byte soup, not damaged text."""
+
+
+def decode_page(data: bytes, headers: dict[str, str] | None = None) -> Decoded:
+    """Decode page bytes, leniently where the bytes hold text (see the module docstring)."""
     binary = sniff_binary(data)
-    if binary:
-        raise DecodeError(f"not a text page: looks like {binary}")
+    dropped = 0
+    if binary is not None:
+        cleaned = data.translate(None, _CONTROL) if binary == "binary data" else b""
+        if not cleaned or not _markup_in(cleaned):
+            raise DecodeError(f"not a text page: looks like {binary}")
+        dropped = len(data) - len(cleaned)  # markup with NULs or control bytes spliced in: drop them
+        data = cleaned
+    d = _decode_text(data, headers)
+    return Decoded(d.text, d.encoding, d.replaced + dropped) if dropped else d
+
+
+def _markup_in(data: bytes) -> bool:
+    return looks_like_html(data[:65536].decode("latin-1"))
+
+
+def _replace(data: bytes, codec: str) -> Decoded:
+    text = data.decode(codec, errors="replace")
+    return Decoded(text, codec, text.count("\ufffd"))
+
+
+def _decode_text(data: bytes, headers: dict[str, str] | None) -> Decoded:
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data.decode(codec, errors="replace"), codec
+            return _replace(data, codec)
     if not data.isascii():
         try:
             # Valid UTF-8 with non-ASCII bytes is UTF-8 whatever a label says: other
             # encodings almost never form valid multi-byte sequences by chance.
-            return data.decode("utf-8"), "utf-8"
+            return Decoded(data.decode("utf-8"), "utf-8")
         except UnicodeDecodeError:
             pass
     declared = declared_charset(data, headers)
     if declared:
         try:
-            return data.decode(declared), declared
-        except UnicodeDecodeError:
+            return Decoded(data.decode(declared), declared)
+        except (UnicodeDecodeError, LookupError):
             pass  # the declaration lies; detect below
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         bad_share = _utf8_error_share(data)
         if bad_share < 0.01 and exc.start > 0:
             # UTF-8 with a few stray bytes: keep it UTF-8, mark the damage.
-            return data.decode("utf-8", errors="replace"), "utf-8"
+            return _replace(data, "utf-8")
     best = charset_normalizer.from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding is not None and best.chaos <= 0.5:
+        return _replace(data, best.encoding)
+    # No encoding reads cleanly: markup is still read as UTF-8, its damaged bytes replaced.
+    if _markup_in(data):
+        lenient = _replace(data, "utf-8")
+        if lenient.replaced <= MAX_REPLACED_SHARE * max(1, len(lenient.text)):
+            return lenient
+        return _replace(data, "cp1252")  # every byte a character: the tags and ASCII text survive
     if best is None or best.encoding is None:
         raise DecodeError("undecodable bytes: no text encoding fits")
-    if best.chaos > 0.5:
-        raise DecodeError(f"undecodable bytes: best guess {best.encoding} gives garbled text")
-    return data.decode(best.encoding, errors="replace"), best.encoding
+    raise DecodeError(f"undecodable bytes: best guess {best.encoding} gives garbled text")
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -98,7 +98,11 @@ class Article:
     credits: list[str] = field(default_factory=list)
     word_count: int = 0
     extractor: str | None = None
-    """Which path produced the text: ``html``, ``trafilatura`` (fallback) or ``text``."""
+    """Which path produced the text: ``html``, ``page-data:<where>``, ``trafilatura`` (fallback) or ``text``."""
+    page_type: str | None = None
+    """``article``, ``list`` (a section front, teasers, search or tag page) or ``other``; None for an error."""
+    truncated: bool = False
+    """True when a work limit dropped part of the article (``diagnostics`` says which, with ``--explain``)."""
     status: int | None = None
     fetched_at: str | None = None
     error: dict[str, str] | None = None
@@ -107,6 +111,9 @@ class Article:
     removed: list[dict[str, str]] | None = None
     """Removed blocks in reading order: rule, text, kind, and ``at`` (index of the paragraph of ``text``
     they stood before); only with ``--explain``."""
+    diagnostics: dict[str, Any] | None = None
+    """How the text was found: encoding and repairs, extractors tried, page-type signals, the work
+    limits that cut (``truncated_by``); only with ``--explain``."""
     structure: list[str] | None = field(default=None, repr=False)
     """Kind of each paragraph of ``text`` (heading, list_item, ...); for Markdown output, not serialised."""
 
@@ -128,6 +135,8 @@ class Article:
             del record["provenance"]
         if record["removed"] is None:
             del record["removed"]
+        if record["diagnostics"] is None:
+            del record["diagnostics"]
         return record
 
     @classmethod

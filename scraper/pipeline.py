@@ -1,15 +1,29 @@
-"""Page -> Article, with every failure captured as an error record."""
+"""Page -> Article, with every failure captured as an error record.
+
+The order of a page's way through: decode (lenient where text exists), HTML or
+plain text (sniffed), for HTML the markup repairs and the nesting flattener, one
+parse, the metadata readers (before pruning changes the tree), the extractor
+chain (blocks/chain.py) under the work limits, the cruft rules, the record. An
+error in the input becomes a record of a type from the closed set in errors.py;
+an error of ours becomes ``InternalError``, logged with its traceback.
+"""
 
 from __future__ import annotations
 
+import logging
+
 from selectolax.lexbor import LexborHTMLParser
 
-from .blocks.guard import check_nesting
-from .blocks.html import html_to_blocks
+from .blocks import pagetype
+from .blocks.chain import extract, html_to_blocks, text_outcome
+from .blocks.extractor import ParsedPage
+from .blocks.guard import flatten, too_deep
+from .blocks.limits import Budget
+from .blocks.pagedata import state_scripts
 from .blocks.repair import close_raw_text
-from .blocks.text import text_to_blocks
 from .config import Config
-from .decode import DecodeError, decode
+from .decode import decode_page
+from .errors import INTERNAL, DecodeError, EmptyInput, PageError, PageTooLarge, source_error_type
 from .model import Article, Page
 from .normalize.html_meta import html_evidence
 from .normalize.resolve import pick
@@ -17,21 +31,30 @@ from .record import build_article
 from .rules.engine import RuleContext, apply_rules
 from .sniff import looks_like_html
 
-
-class PageTooLarge(ValueError):
-    """The input is over the configured size cap."""
+log = logging.getLogger("scraper")
 
 
 def process(page: Page, config: Config, explain: bool = False) -> Article:
     """Clean one page. Never raises for a bad page: the error goes into the record."""
     if page.error is not None:
-        return Article.failure(page.source, page.error.get("type", "Error"), page.error.get("message", ""),
-                               url=page.url, final_url=page.final_url, status=page.status, fetched_at=page.fetched_at)
+        kind = page.error.get("type", "")
+        recorded = source_error_type(kind)
+        message = page.error.get("message", "")
+        return _failure(page, recorded, message if recorded == kind else f"{kind}: {message}")
     try:
         return _process(page, config, explain)
-    except Exception as exc:  # noqa: BLE001 - a bad page must never stop a batch
-        return Article.failure(page.source, type(exc).__name__, str(exc) or repr(exc), url=page.url,
-                               final_url=page.final_url, status=page.status, fetched_at=page.fetched_at)
+    except PageError as exc:
+        return _failure(page, type(exc).__name__, str(exc))
+    except MemoryError:
+        return _failure(page, "PageMemoryError", "the page needed more memory than there was")
+    except Exception as exc:  # noqa: BLE001 - a bug of ours must never stop a batch, nor pass for a bad page
+        log.error("internal error cleaning %s", page.source, exc_info=True)
+        return _failure(page, INTERNAL, f"{type(exc).__name__}: {exc}" if str(exc) else repr(exc))
+
+
+def _failure(page: Page, error_type: str, message: str) -> Article:
+    return Article.failure(page.source, error_type, message, url=page.url, final_url=page.final_url,
+                           status=page.status, fetched_at=page.fetched_at)
 
 
 def _process(page: Page, config: Config, explain: bool) -> Article:
@@ -39,28 +62,37 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
         raise EmptyInput("input is empty")
     if len(page.data) > config.run.max_page_bytes:
         raise PageTooLarge(f"input is {len(page.data)} bytes, over the cap of {config.run.max_page_bytes}")
-    text, encoding = decode(page.data, page.headers)
+    decoded = decode_page(page.data, page.headers)
+    text = decoded.text
     ctx = RuleContext(disabled=config.rules.disabled)
+    budget = Budget(config.extract.max_blocks, config.extract.max_text_chars)
+    diagnostics: dict[str, object] = {"encoding": decoded.encoding, "replaced_chars": decoded.replaced}
     if looks_like_html(text):
-        # The nesting guard counts tags in bytes (several times faster than in str); an encoding
-        # that is not ASCII-compatible (UTF-16/32) hides the tags from a byte count.
-        wide = encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
-        check_nesting(text if wide else page.data)
+        # The nesting estimate counts tags in bytes (several times faster than in str); an encoding
+        # that is not ASCII-compatible (UTF-16/32), or bytes decode dropped, hide the tags from a byte count.
+        wide = decoded.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
+        depth = too_deep(text if wide or decoded.replaced else page.data)
+        if depth:
+            text = flatten(text)
+            diagnostics["flattened_depth"] = depth
         text = close_raw_text(text)
         tree = LexborHTMLParser(text)
-        ctx.evidence.extend(html_evidence(tree, page.final_url or page.url, text))
+        url = page.final_url or page.url
+        ctx.evidence.extend(html_evidence(tree, url, text))
         ctx.title, _ = pick(ctx.evidence, "title")
-        blocks, extractor = html_to_blocks(text, page.final_url or page.url, tree=tree, evidence=ctx.evidence,
-                                            fallback=config.extract.fallback)
+        outcome = extract(ParsedPage(text, url, tree, ctx.evidence, config.extract.fallback, state_scripts(tree)), budget)
     else:
         ctx.plain_text = True
-        blocks, extractor = text_to_blocks(text), "text"
-    apply_rules(blocks, ctx)
-    return build_article(page, blocks, ctx.evidence, config, extractor, explain)
+        outcome = text_outcome(text, budget)
+    apply_rules(outcome.blocks, ctx)
+    article = build_article(page, outcome.blocks, ctx.evidence, config, outcome.extractor, explain)
+    article.page_type = outcome.page_type if article.text or outcome.page_type == pagetype.LIST else pagetype.OTHER
+    article.truncated = budget.truncated
+    if explain:
+        diagnostics.update(outcome.diagnostics())
+        diagnostics["truncated_by"] = budget.report()
+        article.diagnostics = diagnostics
+    return article
 
 
-class EmptyInput(ValueError):
-    """The input holds no bytes, or only whitespace."""
-
-
-__all__ = ["DecodeError", "EmptyInput", "PageTooLarge", "process"]
+__all__ = ["DecodeError", "EmptyInput", "PageTooLarge", "html_to_blocks", "process"]

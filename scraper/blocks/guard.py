@@ -1,13 +1,18 @@
-"""Refuse markup that would make the HTML parser quadratic, before parsing it.
+"""Flatten markup that would make the HTML parser quadratic, before parsing it.
 
 An HTML tree builder does work proportional to the stack of open elements for
 each tag, so 50,000 nested (or never closed) divs cost minutes. The nesting
 depth is estimated with C-speed substring counts over fixed-size chunks (opens
 minus closes, less the tags that never or optionally close), so the check
-itself stays linear and cheap on ordinary pages.
+itself stays linear and cheap on ordinary pages. A page nested deeper than any
+real page is not refused: its container and inline tags are taken out (a block
+container becomes a line break), which keeps every word and every paragraph
+boundary while no element can nest any more.
 """
 
 from __future__ import annotations
+
+import re
 
 MAX_DEPTH = 6000
 """Estimated open-element depth above which a page becomes an error record."""
@@ -15,9 +20,12 @@ _CHUNK = 16_384
 _NO_CLOSE = (b"<br", b"<img", b"<meta", b"<link", b"<input", b"<hr", b"<wbr", b"<source", b"<area", b"<col",
              b"<embed", b"<param", b"<track", b"<p", b"<li", b"<td", b"<th", b"<tr", b"<dt", b"<dd", b"<option", b"<!")
 
-
-class NestingTooDeep(ValueError):
-    """The page nests elements deeper than any real page does."""
+_CONTAINER = re.compile(
+    rb"</?(?:div|section|article|main|header|footer|aside|nav|table|tbody|thead|tfoot|tr|td|th|ul|ol|dl|dd|dt|"
+    rb"blockquote|center|form|fieldset|figure|figcaption|details|summary|address|pre)\b[^>]*>", re.IGNORECASE)
+_KEEP = rb"p|br|h[1-6]|li|title|meta|link|script|style|head|body|html|!doctype"
+_OTHER = re.compile(rb"<(?!/?(?:" + _KEEP + rb")\b)/?[a-zA-Z][^>]*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_ANY_TAG = re.compile(rb"<[^>]*>")
 
 
 def estimated_depth(html: str | bytes) -> int:
@@ -39,14 +47,24 @@ def estimated_depth(html: str | bytes) -> int:
     return peak
 
 
-def check_nesting(html: str | bytes, limit: int = MAX_DEPTH) -> None:
-    """Raise NestingTooDeep when the page would nest more than ``limit`` elements."""
+def too_deep(html: str | bytes, limit: int = MAX_DEPTH) -> int:
+    """The estimated depth when the page would nest more than ``limit`` elements, else 0."""
     data = html if isinstance(html, bytes) else html.encode("utf-8", "replace")
     tags = data.count(b"<")
     if tags <= limit:
-        return  # fewer tags than the limit: nothing can nest that deep
+        return 0  # fewer tags than the limit: nothing can nest that deep
     if tags - data.count(b"</") + len(data) // _CHUNK + 1 <= limit:
-        return  # the estimate never exceeds the tags left open (plus one "</" split per chunk edge)
+        return 0  # the estimate never exceeds the tags left open (plus one "</" split per chunk edge)
     depth = estimated_depth(data)
-    if depth > limit:
-        raise NestingTooDeep(f"markup nests about {depth} elements deep (limit {limit}); refusing to parse")
+    return depth if depth > limit else 0
+
+
+def flatten(html: str, limit: int = MAX_DEPTH) -> str:
+    """``html`` without the tags that can nest: block containers become ``<br>``, other elements
+    (inline, unknown) lose their tags; paragraphs, headings, list items and the head stay. Should
+    the rest still nest too deep, every tag goes and a line break stands for each block."""
+    data = html.encode("utf-8", "surrogatepass")
+    flat = _OTHER.sub(b"", _CONTAINER.sub(b"<br>", data))
+    if too_deep(flat, limit):
+        flat = b"<html><body><p>" + _ANY_TAG.sub(b"<br>", flat) + b"</p></body></html>"
+    return flat.decode("utf-8", "surrogatepass")

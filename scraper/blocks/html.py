@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..lexicon import alnum_only, ends_sentence
 from ..model import Block, BlockKind, Evidence
+from .extractor import Extraction, ParsedPage, text_chars
 from .prune import prune
 from .score import Choice, choose, weight, weight_of_text
 from .segment import Segmentation, Unit, segment
@@ -25,8 +26,6 @@ from .segment import Segmentation, Unit, segment
 if TYPE_CHECKING:
     from lxml import etree
 
-FALLBACK_MAX_CHARS = 3_000_000
-"""Pages larger than this never go to trafilatura (it is slow on them); ours is linear."""
 MIN_SCORE = 150.0
 """Net prose (characters) the chosen container must hold for us to trust it."""
 MIN_PROSE_SHARE = 0.4
@@ -38,10 +37,6 @@ ALL_PROSE_SHARE = 0.9
 its net score."""
 MAX_LINK_DENSITY = 0.5
 MAX_BYLINE_WORDS = 12
-MAX_BLOCKS = 5000
-MAX_TEXT_CHARS = 1_000_000
-"""No article is longer: past these, a pathological page stops adding blocks, so the rules
-and the text normaliser stay within bounded time."""
 TAIL_PROSE = 40.0
 MAX_LABEL_CHARS = 60
 MAX_INTRO_CHARS = 80
@@ -167,7 +162,6 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
     blocks: list[Block] = []
     boxes: list[int] = []
     """For each block, the element around its own block element (the box it sits in)."""
-    budget = MAX_TEXT_CHARS
     label_ok = True
     """False once a link list has followed the last block: a label right before a link list is its heading."""
     if len(ranges) == 1:  # the usual case, without a generator per unit
@@ -189,12 +183,8 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
         kind = u.kind
         if kind is BlockKind.BYLINE and len(u.text.split()) > MAX_BYLINE_WORDS:
             continue  # an author box or bio, not a byline
-        text = u.text if len(u.text) <= MAX_TEXT_CHARS else u.text[:MAX_TEXT_CHARS]
-        budget -= len(text)
-        blocks.append(Block(text, kind, link_density=ld, level=u.level if kind is BlockKind.HEADING else 0))
+        blocks.append(Block(u.text, kind, link_density=ld, level=u.level if kind is BlockKind.HEADING else 0))
         boxes.append(seg.parent[u.element])
-        if len(blocks) >= MAX_BLOCKS or budget <= 0:
-            break
     return _trim_head(_trim_tail(blocks, boxes))
 
 
@@ -300,26 +290,58 @@ def filter_by_declared_body(blocks: list[Block], evidence: Sequence[Evidence]) -
     return blocks[:last + 1]
 
 
-def html_to_blocks(html: str, url: str | None = None, tree: LexborHTMLParser | None = None,
-                   evidence: Sequence[Evidence] = (), fallback: str = "fast") -> tuple[list[Block], str]:
-    """Blocks of the article and the name of the path that produced them ("html" or "trafilatura").
+class MarkupExtractor:
+    """Our own path: prune, segment, choose the container, turn its units into blocks.
+    Keeps the segmentation for the page-type signals of an unsure page."""
 
-    ``tree`` is the page already parsed by the pipeline (it is pruned in place);
-    without one the page is parsed here. ``fallback`` is the config's [extract] mode.
-    """
-    if tree is None:
-        tree = LexborHTMLParser(html)
-    body = prune(tree)
-    choice = None
-    seg = None
-    if body is not None:
-        seg = segment(body)
+    name = "html"
+
+    def __init__(self) -> None:
+        self.seg: Segmentation | None = None
+
+    def extract(self, page: ParsedPage) -> Extraction | None:
+        body = prune(page.tree)
+        if body is None:
+            return None
+        seg = self.seg = segment(body)
         choice = choose(seg)
-    if fallback != "off" and not confident(choice) and len(html) <= FALLBACK_MAX_CHARS:
-        blocks = trafilatura_blocks(html, url, fast=fallback == "fast")
-        if blocks:
-            return filter_by_declared_body(blocks, evidence), "trafilatura"
-    if seg is None or choice is None:
-        return [], "html"
-    extra = lead_units(seg, choice.elements, _title_keys(evidence))
-    return filter_by_declared_body(units_to_blocks(seg, choice.elements, extra), evidence), "html"
+        if choice is None:
+            return None
+        extra = lead_units(seg, choice.elements, _title_keys(page.evidence))
+        blocks = filter_by_declared_body(units_to_blocks(seg, choice.elements, extra), page.evidence)
+        return Extraction(self.name, blocks, confident(choice), text_chars(blocks))
+
+
+FALLBACK_MAX_CHARS = 3_000_000
+"""Pages larger than this never go to trafilatura (it is slow on them); ours is linear."""
+REPEAT_MIN_CHARS = 40
+"""Shorter lines (a heading, a "Photo:" label) may rightly repeat."""
+
+
+class TrafilaturaExtractor:
+    """trafilatura over the whole page, the paragraphs it repeats removed."""
+
+    name = "trafilatura"
+
+    def extract(self, page: ParsedPage) -> Extraction | None:
+        if page.fallback == "off" or len(page.html) > FALLBACK_MAX_CHARS:
+            return None
+        blocks = drop_repeats(trafilatura_blocks(page.html, page.url, fast=page.fallback == "fast"))
+        blocks = filter_by_declared_body(blocks, page.evidence)
+        return Extraction(self.name, blocks, chars=text_chars(blocks)) if blocks else None
+
+
+def drop_repeats(blocks: list[Block]) -> list[Block]:
+    """Each paragraph once: trafilatura's fallbacks can hand back a paragraph twice (its own pass
+    and a second opinion merged), so a later block whose text (letters and digits, case folded)
+    repeats an earlier one's is dropped."""
+    seen: set[str] = set()
+    out = []
+    for b in blocks:
+        key = _key(b.text)
+        if len(key) >= REPEAT_MIN_CHARS:
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(b)
+    return out

@@ -8,7 +8,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 import scraper
 from scraper.blocks.guard import estimated_depth
-from scraper.blocks.html import html_to_blocks
+from scraper.blocks.chain import html_to_blocks
 from scraper.blocks.prune import prune, selectors, tokens
 from scraper.blocks.score import choose
 from scraper.blocks.segment import segment
@@ -170,11 +170,14 @@ def _timed(html: str) -> tuple[scraper.Article, float]:
     return article, time.perf_counter() - start
 
 
-def test_deep_nesting_is_refused_quickly_as_an_error_record():
-    html = "<html><body>" + "<div>" * 50_000 + "<p>deep</p>" + "</div>" * 50_000 + "</body></html>"
+def test_deep_nesting_is_flattened_and_read_quickly():
+    html = ("<html><body>" + "<div>" * 50_000 + f"<p>{PROSE}</p><p>{PROSE} Again.</p>" + "</div>" * 50_000
+            + "</body></html>")
     article, seconds = _timed(html)
-    assert article.error is not None and article.error["type"] == "NestingTooDeep"
-    assert seconds < 2
+    assert article.error is None and "committee met" in article.text and "Again." in article.text
+    assert seconds < 3
+    explained = scraper.clean(html.encode(), explain=True)
+    assert explained.diagnostics["flattened_depth"] > 6000
 
 
 def test_ordinary_nesting_is_not_refused():

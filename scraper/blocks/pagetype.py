@@ -1,0 +1,114 @@
+"""Article or not: a section front, a teaser list, a search or tag page is not an article.
+
+Decided only where the markup path is not sure of an article (a confident
+container is an article), from signals that hold in every language: what the
+page declares itself to be (JSON-LD ``@type``, ``og:type``), and the shape of its
+text (many headline links, few paragraphs). A list page gets no text: stitching
+its teasers together would make an article that was never written.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .segment import Segmentation
+
+ARTICLE = "article"
+LIST = "list"
+OTHER = "other"
+
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "reviewnewsarticle", "backgroundnewsarticle", "blogposting", "socialmediaposting", "liveblogposting",
+    "techarticle", "scholarlyarticle", "report", "review", "recipe",
+})
+LIST_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "profilepage"})
+"""Declared page types that list other pages (not ``website``: article pages declare their site too)."""
+TEASER_MIN_CHARS = 15
+TEASER_MAX_CHARS = 200
+TEASER_MIN_WORDS = 3
+PARAGRAPH_CHARS = 150
+BLURB_MIN_CHARS = 40
+BLURB_MAX_CHARS = 500
+PROSE_MIN_CHARS = 40
+LIST_MIN_BLURBS = 6
+LIST_BLURB_SHARE = 0.6
+"""A page whose prose is mostly teaser blurbs (a headline link, then a short text without links),
+at least this many, is a list: on an article page the story's own paragraphs hold most prose."""
+
+
+@dataclass(slots=True)
+class Signals:
+    declared: list[str] = field(default_factory=list)
+    """Types the page declares (JSON-LD @type, og:type), lower-cased."""
+    teasers: int = 0
+    """Units that are a headline-sized link (a teaser's title)."""
+    paragraphs: int = 0
+    """Units that are a paragraph of prose without links."""
+    blurbs: int = 0
+    """Short texts without links right after a teaser's title."""
+    blurb_chars: int = 0
+    prose_chars: int = 0
+    """Characters of all text units with few links."""
+
+    def as_dict(self) -> dict[str, object]:
+        return {"declared": self.declared, "teasers": self.teasers, "blurbs": self.blurbs,
+                "paragraphs": self.paragraphs, "blurb_chars": self.blurb_chars, "prose_chars": self.prose_chars}
+
+
+def declared_types(tree: LexborHTMLParser) -> list[str]:
+    """The page's own statement of what it is: JSON-LD top-level @type values and og:type."""
+    out: list[str] = []
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(node.text(deep=True) or "null", strict=False)
+        except (ValueError, RecursionError):
+            continue
+        items = data if isinstance(data, list) else [data]
+        for item in items:
+            if isinstance(item, dict) and isinstance(item.get("@graph"), list):
+                items.extend(i for i in item["@graph"] if isinstance(i, dict))
+                continue
+            kind = item.get("@type") if isinstance(item, dict) else None
+            for k in kind if isinstance(kind, list) else [kind]:
+                if isinstance(k, str):
+                    out.append(k.lower())
+    og = tree.css_first('meta[property="og:type"]')
+    if og is not None and og.attributes.get("content"):
+        out.append((og.attributes["content"] or "").strip().lower())
+    return out
+
+
+def signals(seg: Segmentation | None, declared: list[str]) -> Signals:
+    s = Signals(declared=declared)
+    if seg is None:
+        return s
+    after_teaser = False
+    for u in seg.units:
+        n = len(u.text)
+        ld = u.link_density
+        if ld > 0.5:
+            after_teaser = TEASER_MIN_CHARS <= n <= TEASER_MAX_CHARS and u.text.count(" ") + 1 >= TEASER_MIN_WORDS
+            s.teasers += after_teaser
+            continue
+        if ld < 0.3 and n >= PROSE_MIN_CHARS:
+            s.prose_chars += n
+            s.paragraphs += n >= PARAGRAPH_CHARS
+            if after_teaser and BLURB_MIN_CHARS <= n <= BLURB_MAX_CHARS:
+                s.blurbs += 1
+                s.blurb_chars += n
+        after_teaser = False
+    return s
+
+
+def is_list(s: Signals) -> bool:
+    """No article declared, and either a listing declared or the shape of one."""
+    kinds = set(s.declared)
+    if kinds & ARTICLE_TYPES:
+        return False
+    if kinds & LIST_TYPES and s.paragraphs < 3:
+        return True
+    return s.blurbs >= LIST_MIN_BLURBS and s.blurb_chars >= LIST_BLURB_SHARE * s.prose_chars
