@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
                        "confidence": entry.get("confidence"), "scraper": result["scraper"],
                        **{p: result[p] for p in peers}}
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"\nper-page misses: {args.diff.relative_to(ROOT)}")
+    print(f"\nper-page misses: {args.diff}")
     return 0
 
 

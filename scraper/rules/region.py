@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Block, BlockKind
+from ..normalize.dates import has_date
 from .engine import RuleContext, words
 from .captions import CAPTION_LINE, is_caption_line
 from .tail import AFTER_ARTICLE, SITE_NOTICE, find_article_end, is_after_article, is_site_notice
@@ -137,13 +138,6 @@ class RegionParams:
 
 DEFAULT_PARAMS = RegionParams()
 
-_DATE = re.compile(
-    r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b"
-    r"|\b\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)\w*\.?\s+(?:19|20)\d{2}\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b",
-    re.IGNORECASE,
-)
-"""A calendar date in numbers or with a month name (German, English, French, Spanish stems)."""
 _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
 _INNER_PUNCT = re.compile(r"[,.;:!?，。、](?:\s|$)")
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
@@ -480,7 +474,7 @@ class ArticleRegionRule:
                     b.remove(CAPTION_LINE)
         if params.date_line_words:
             for b in blocks[lo : hi + 1]:
-                if b.kept and len(b.text.split()) <= params.date_line_words and _DATE.search(b.text) and not _SENTENCE_END.search(b.text):
+                if b.kept and len(b.text.split()) <= params.date_line_words and has_date(b.text) and not _SENTENCE_END.search(b.text):
                     b.remove(DATE_LINE)
 
     def _drop_foot(self, blocks: Sequence[Block], params: RegionParams) -> None:
