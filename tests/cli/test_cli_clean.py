@@ -12,7 +12,7 @@ from pathlib import Path
 from scraper.cli import main
 from scraper.sinks import resume
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
 SEED = FIXTURES / "seed-001-newsletter-chrome.txt"
 
 
