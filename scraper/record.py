@@ -26,6 +26,20 @@ def _unique(values: list[str]) -> list[str]:
     return out
 
 
+def removed_in_place(blocks: Sequence[Block]) -> list[dict]:
+    """The removed blocks for ``--explain``: rule, text, kind, and ``at``, the index of the paragraph of
+    ``text`` the block stood before (so a reader can show it in place)."""
+    out: list[dict] = []
+    at = 0
+    for b in blocks:
+        if b.kept:
+            t = canonical(b.text)
+            at += t.count("\n\n") + 1 if t else 0
+        else:
+            out.append({"rule": b.removed_by or "", "text": b.text, "kind": b.kind.value, "at": at})
+    return out
+
+
 def build_article(page: Page, blocks: Sequence[Block], evidence: list[Evidence], config: Config,
                   extractor: str, explain: bool = False, credit: CreditReader | None = None) -> Article:
     """Assemble the record: kept blocks become the text, resolved evidence the metadata.
@@ -62,5 +76,5 @@ def build_article(page: Page, blocks: Sequence[Block], evidence: list[Evidence],
     if explain:
         article.provenance = resolved.provenance
         article.candidates = resolved.candidates
-        article.removed = [{"rule": b.removed_by or "", "text": b.text} for b in blocks if not b.kept]
+        article.removed = removed_in_place(blocks)
     return article
