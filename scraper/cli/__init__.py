@@ -7,8 +7,9 @@ import sys
 
 from . import clean as clean_cmd
 from . import rules as rules_cmd
+from . import serve as serve_cmd
 
-COMMANDS = [clean_cmd, rules_cmd]
+COMMANDS = [clean_cmd, rules_cmd, serve_cmd]
 
 try:  # fetching is optional at import time so offline use never depends on it
     from . import fetch as fetch_cmd
