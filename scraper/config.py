@@ -124,14 +124,12 @@ def parse_config(raw: dict[str, Any]) -> Config:
     )
 
 
-DEFAULT_CONFIG_PATH = Path(__file__).resolve().parent.parent / "config.toml"
+DEFAULT_CONFIG_PATH = Path(__file__).resolve().parent / "default_config.toml"
+"""The defaults shipped inside the package (outlet names and all), so an installed wheel runs
+exactly like a checkout; the repository's top-level config.toml is the documented copy of it."""
 
 
 def load_config(path: str | os.PathLike[str] | None = None) -> Config:
-    """Load settings from ``path``; with no path, the bundled config.toml if present, else defaults."""
-    if path is None:
-        if not DEFAULT_CONFIG_PATH.is_file():
-            return Config()
-        path = DEFAULT_CONFIG_PATH
-    with open(path, "rb") as fh:
+    """Load settings from ``path``; with no path, the defaults bundled with the package."""
+    with open(DEFAULT_CONFIG_PATH if path is None else path, "rb") as fh:
         return parse_config(tomllib.load(fh))

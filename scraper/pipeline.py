@@ -6,6 +6,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .blocks.guard import check_nesting
 from .blocks.html import html_to_blocks
+from .blocks.repair import close_raw_text
 from .blocks.text import text_to_blocks
 from .config import Config
 from .decode import DecodeError, decode
@@ -45,6 +46,7 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
         # that is not ASCII-compatible (UTF-16/32) hides the tags from a byte count.
         wide = encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
         check_nesting(text if wide else page.data)
+        text = close_raw_text(text)
         tree = LexborHTMLParser(text)
         ctx.evidence.extend(html_evidence(tree, page.final_url or page.url, text))
         ctx.title, _ = pick(ctx.evidence, "title")

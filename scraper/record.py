@@ -13,7 +13,8 @@ from .normalize.bylines import is_organisation
 from .normalize.dates import url_date
 from .normalize.language import detect_language
 from .normalize.text import canonical, join_blocks, word_count
-from .rules.engine import PatternRule, block_key, default_rules
+from .rules.engine import PatternRule, default_rules
+from .rules.predicates import block_key
 
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'’/-]{1,60}?\s*\((?P<org>[^)]{2,40})\)\s*[-–—:]")
 
@@ -105,6 +106,20 @@ def _unique(values: list[str]) -> list[str]:
     return out
 
 
+def removed_in_place(blocks: Sequence[Block]) -> list[dict]:
+    """The removed blocks for ``--explain``: rule, text, kind, and ``at``, the index of the paragraph of
+    ``text`` the block stood before (so a reader can show it in place)."""
+    out: list[dict] = []
+    at = 0
+    for b in blocks:
+        if b.kept:
+            t = canonical(b.text)
+            at += t.count("\n\n") + 1 if t else 0
+        else:
+            out.append({"rule": b.removed_by or "", "text": b.text, "kind": b.kind.value, "at": at})
+    return out
+
+
 def build_article(page: Page, blocks: Sequence[Block], evidence: list[Evidence], config: Config,
                   extractor: str, explain: bool = False) -> Article:
     """Assemble the record: kept blocks become the text, evidence becomes metadata."""
@@ -172,5 +187,5 @@ def build_article(page: Page, blocks: Sequence[Block], evidence: list[Evidence],
     )
     if explain:
         article.provenance = provenance
-        article.removed = [{"rule": b.removed_by or "", "text": b.text} for b in blocks if not b.kept]
+        article.removed = removed_in_place(blocks)
     return article
