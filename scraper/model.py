@@ -105,7 +105,10 @@ class Article:
     provenance: dict[str, str] | None = None
     """Field name -> where its value came from; only with ``--explain``."""
     removed: list[dict[str, str]] | None = None
-    """Removed blocks with the rule that removed each; only with ``--explain``."""
+    """Removed blocks in reading order: rule, text, kind, and ``at`` (index of the paragraph of ``text``
+    they stood before); only with ``--explain``."""
+    candidates: dict[str, list[dict[str, str]]] | None = None
+    """Field name -> the values offered for it that lost, most trusted first ({value, origin}); only with ``--explain``."""
     structure: list[str] | None = field(default=None, repr=False)
     """Kind of each paragraph of ``text`` (heading, list_item, ...); for Markdown output, not serialised."""
 
@@ -127,6 +130,8 @@ class Article:
             del record["provenance"]
         if record["removed"] is None:
             del record["removed"]
+        if record["candidates"] is None:
+            del record["candidates"]
         return record
 
     @classmethod

@@ -15,7 +15,8 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
                         "rerunning with the same file skips sources already done and redoes failed ones")
     parser.add_argument("--format", choices=formats(), default=None,
                         help="output format (default: from the -o file's suffix, else jsonl)")
-    parser.add_argument("--config", metavar="FILE", help="settings file (default: the bundled config.toml)")
+    parser.add_argument("--config", metavar="FILE", help="settings file (default: the bundled defaults, "
+                        "documented in config.toml)")
     parser.add_argument("--explain", action="store_true",
                         help="add provenance (where each metadata value came from) and removed blocks with their rule")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")

@@ -18,7 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Block, BlockKind, Evidence
-from .engine import RuleContext, words
+from .engine import RuleContext
+from .predicates import words
 
 VOCABULARY_FILE = Path(__file__).with_name("author_line.toml")
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?", re.UNICODE)

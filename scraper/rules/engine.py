@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from ..model import Block, BlockKind, Evidence
-from .literals import any_required, contains_any, fold, scans
+from ..lexicon import expand
+from .literals import any_required, contains_any, scans
+from .predicates import block_key, folded, is_long_paragraph, is_title_like, words
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.toml")
 
@@ -34,44 +35,6 @@ class RuleContext:
     disabled: frozenset[str] = frozenset()
     plain_text: bool = False
     """True for plain-text dumps, where the article's start must be found from the lines alone."""
-
-
-@lru_cache(maxsize=16384)
-def words(text: str) -> int:
-    """Word count; cached because every rule asks it of the same block texts."""
-    return len(text.split())
-
-
-folded = lru_cache(maxsize=16384)(fold)
-"""A block's text lower-cased as IGNORECASE sees it (for the cue test); cached, several rules ask."""
-
-
-_NOT_ALNUM = re.compile(r"[\W_]+")
-_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
-_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
-"""The ASCII characters ``_NOT_ALNUM`` matches (``\\W`` and ``_``)."""
-
-
-@lru_cache(maxsize=16384)
-def block_key(text: str) -> str:
-    """Text folded for comparing blocks: case, dashes, quotes, spacing and punctuation ignored.
-
-    ASCII spaces and punctuation go in one C pass over the bytes (an ASCII byte is never part
-    of a longer UTF-8 sequence); the regex then only meets the few non-ASCII ones, so it
-    builds far fewer pieces. Same key as ``_NOT_ALNUM.sub("", NFKC(text).casefold())``.
-    """
-    if text.isascii():  # NFKC leaves ASCII as it is, and casefold is lower there
-        return text.encode("ascii").translate(_ASCII_LOWER, _ASCII_NOT_ALNUM).decode("ascii")
-    key = _without_ascii_punct(unicodedata.normalize("NFKC", text).casefold())
-    # isalnum() is true exactly when no character matches [\W_] (checked over all code points):
-    # most lines hold no non-ASCII punctuation, and need no regex pass at all
-    return key if key.isalnum() else _NOT_ALNUM.sub("", key)
-
-
-def _without_ascii_punct(text: str) -> str:
-    """``text`` without its ASCII spaces and punctuation (lone surrogates pass through)."""
-    raw = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_ALNUM)
-    return raw.decode("utf-8", "surrogatepass")
 
 
 @dataclass(slots=True)
@@ -230,13 +193,6 @@ def _short_runs(sizes: Sequence[int]) -> list[int]:
     return out
 
 
-def is_long_paragraph(text: str) -> bool:
-    return words(text) >= 30 or (words(text) >= 15 and _SENTENCE_END.search(text) is not None)
-
-
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*\s*$")
-
-
 def _prose_run(blocks: Sequence[Block]) -> int:
     """The longest run of consecutive long paragraphs in ``blocks``."""
     best = run = 0
@@ -251,12 +207,6 @@ def _first_long_paragraph(blocks: Sequence[Block]) -> int:
         if is_long_paragraph(b.text):
             return i
     return len(blocks)
-
-
-def is_title_like(text: str) -> bool:
-    """A headline: a few words, not a sentence ending in a full stop, not all lower case."""
-    n = words(text)
-    return 3 <= n <= 30 and len(text) <= 250 and not text.rstrip().endswith((".", ",", ";", ":")) and not text.islower()
 
 
 @dataclass(slots=True)
@@ -419,6 +369,7 @@ Rule = PatternRule | TypedBlockRule | TitleRepeatRule | DuplicateRule | PageHead
 
 def _compile(raw: str | dict, default_max: int) -> _Pattern:
     source, max_words = (raw["re"], int(raw.get("max_words", default_max))) if isinstance(raw, dict) else (raw, default_max)
+    source = expand(source)
     inner = source[2:-2]
     if source.startswith(".*") and source.endswith(".*") and len(source) > 4 and "(?P<" not in source:
         # ".*X.*" as a full match backtracks over the whole block; a search for X is the same test.
@@ -491,7 +442,7 @@ def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[Pat
         validate = spec.get("validate")
         patterns = [_compile(p, max_words) for p in spec["patterns"]]
         screen, cues = _screen(patterns)
-        needs = re.compile(spec["needs"], re.IGNORECASE) if "needs" in spec else None
+        needs = re.compile(expand(spec["needs"]), re.IGNORECASE) if "needs" in spec else None
         rules.append(
             PatternRule(
                 name=name,

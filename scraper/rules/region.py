@@ -33,7 +33,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Block, BlockKind
-from .engine import RuleContext, words
+from ..lexicon import ends_sentence
+from ..normalize.dates import has_date
+from .engine import RuleContext
+from .predicates import is_title_like, words
 from .captions import CAPTION_LINE, is_caption_line
 from .tail import AFTER_ARTICLE, SITE_NOTICE, find_article_end, is_after_article, is_site_notice
 
@@ -137,14 +140,6 @@ class RegionParams:
 
 DEFAULT_PARAMS = RegionParams()
 
-_DATE = re.compile(
-    r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b"
-    r"|\b\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)\w*\.?\s+(?:19|20)\d{2}\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b",
-    re.IGNORECASE,
-)
-"""A calendar date in numbers or with a month name (German, English, French, Spanish stems)."""
-_SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
 _INNER_PUNCT = re.compile(r"[,.;:!?，。、](?:\s|$)")
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -165,22 +160,11 @@ def weight(text: str) -> float:
     return max(words(text), cjk / 2)
 
 
-_CLOSERS = "\"'”’»)]"
-_ENDS = frozenset(".!?…。！？:;")
-
-
-def ends_sentence(text: str) -> bool:
-    """Same test as ``_SENTENCE_END.search(text)``, reading only the end of the text:
-    a sentence mark, then closing quotes or brackets, then spaces."""
-    end = text.rstrip().rstrip(_CLOSERS)
-    return bool(end) and end[-1] in _ENDS
-
-
 def is_prose(text: str, n: float, params: RegionParams = DEFAULT_PARAMS) -> bool:
     """Reads as running text: enough words, mostly letters, sentence punctuation."""
     if n < params.min_prose_words:
         return False
-    ends = ends_sentence(text)
+    ends = ends_sentence(text, clause=True)
     if not ends and n < 2 * params.min_prose_words:
         return False  # the cheap tests first: the letter count below reads the whole text
     visible = len(text) - text.count(" ")
@@ -327,7 +311,7 @@ def _below_menu(blocks: Sequence[Block], lo: int, params: RegionParams) -> int:
             if run >= params.menu_run:
                 return below
             continue
-        if len(b.text.split()) <= params.menu_words and not _SENTENCE_END.search(b.text):
+        if len(b.text.split()) <= params.menu_words and not ends_sentence(b.text, clause=True):
             run += 1
             if run >= params.menu_run:
                 return below
@@ -380,12 +364,6 @@ def _extend(scores: Sequence[float], edge: int, step: int, tolerance: float) -> 
             best = i
         i += step
     return best
-
-
-def is_title_like(text: str) -> bool:
-    """A headline: a few words, not a sentence ending in a full stop, not all lower case."""
-    n = len(text.split())
-    return 3 <= n <= 30 and len(text) <= 250 and not text.rstrip().endswith((".", ",", ";", ":")) and not text.islower()
 
 
 def find_headline(blocks: Sequence[Block], lo: int, params: RegionParams | None = None) -> int | None:
@@ -480,7 +458,7 @@ class ArticleRegionRule:
                     b.remove(CAPTION_LINE)
         if params.date_line_words:
             for b in blocks[lo : hi + 1]:
-                if b.kept and len(b.text.split()) <= params.date_line_words and _DATE.search(b.text) and not _SENTENCE_END.search(b.text):
+                if b.kept and len(b.text.split()) <= params.date_line_words and has_date(b.text) and not ends_sentence(b.text, clause=True):
                     b.remove(DATE_LINE)
 
     def _drop_foot(self, blocks: Sequence[Block], params: RegionParams) -> None:

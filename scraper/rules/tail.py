@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Block
-from .engine import folded, words
+from .predicates import folded, words
 from .literals import any_required, contains_any
 
 CUES_FILE = Path(__file__).with_name("tail_cues.toml")
