@@ -11,10 +11,10 @@ from .blocks.text import text_to_blocks
 from .config import Config
 from .decode import DecodeError, decode
 from .model import Article, Page
-from .normalize.html_meta import html_evidence
+from .normalize.read import read_html
 from .normalize.resolve import pick
 from .record import build_article
-from .rules.engine import RuleContext, apply_rules
+from .rules.engine import PatternRule, RuleContext, apply_rules, default_rules
 from .sniff import looks_like_html
 
 
@@ -48,7 +48,8 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
         check_nesting(text if wide else page.data)
         text = close_raw_text(text)
         tree = LexborHTMLParser(text)
-        ctx.evidence.extend(html_evidence(tree, page.final_url or page.url, text))
+        # Metadata first: html_to_blocks prunes nodes out of this tree in place.
+        ctx.evidence.extend(read_html(tree, page.final_url or page.url, text))
         ctx.title, _ = pick(ctx.evidence, "title")
         blocks, extractor = html_to_blocks(text, page.final_url or page.url, tree=tree, evidence=ctx.evidence,
                                             fallback=config.extract.fallback)
@@ -56,7 +57,15 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
         ctx.plain_text = True
         blocks, extractor = text_to_blocks(text), "text"
     apply_rules(blocks, ctx)
-    return build_article(page, blocks, ctx.evidence, config, extractor, explain)
+    return build_article(page, blocks, ctx.evidence, config, extractor, explain, credit=_caption_credit)
+
+
+def _caption_credit(caption: str) -> str | None:
+    """The image credit the photo-caption rule reads in a caption ("... (Photo by Jane Doe / Getty Images)")."""
+    rule = next((r for r in default_rules() if r.name == "photo-caption"), None)
+    if not isinstance(rule, PatternRule):
+        return None
+    return (rule.match(caption) or {}).get("credit")
 
 
 class EmptyInput(ValueError):

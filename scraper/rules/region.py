@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from ..model import Block, BlockKind
 from ..lexicon import ends_sentence
+from ..normalize.dates import has_date
 from .engine import RuleContext
 from .predicates import is_title_like, words
 from .captions import CAPTION_LINE, is_caption_line
@@ -139,13 +140,6 @@ class RegionParams:
 
 DEFAULT_PARAMS = RegionParams()
 
-_DATE = re.compile(
-    r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b"
-    r"|\b\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)\w*\.?\s+(?:19|20)\d{2}\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b",
-    re.IGNORECASE,
-)
-"""A calendar date in numbers or with a month name (German, English, French, Spanish stems)."""
 _INNER_PUNCT = re.compile(r"[,.;:!?，。、](?:\s|$)")
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -464,7 +458,7 @@ class ArticleRegionRule:
                     b.remove(CAPTION_LINE)
         if params.date_line_words:
             for b in blocks[lo : hi + 1]:
-                if b.kept and len(b.text.split()) <= params.date_line_words and _DATE.search(b.text) and not ends_sentence(b.text, clause=True):
+                if b.kept and len(b.text.split()) <= params.date_line_words and has_date(b.text) and not ends_sentence(b.text, clause=True):
                     b.remove(DATE_LINE)
 
     def _drop_foot(self, blocks: Sequence[Block], params: RegionParams) -> None:
