@@ -27,7 +27,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Evidence
-from .bylines import DATE_HEAD, GENRE_LEAD, is_organisation, is_person_name, looks_like_byline, parse_byline
+from .bylines import DATE_HEAD, GENRE_LEAD, LABELS, LEADS, WRITING, is_organisation, is_person_name, looks_like_byline, parse_byline
 from .first_names import is_given_name
 
 
@@ -296,9 +296,8 @@ def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
 
 
 _BYLINE_LEAD = re.compile(
-    r"^[\s\-–—―~*•·|>]*(?:(?:posted|written|reporting|story|words|text|interview|ein artikel|ein beitrag)\s+(?:by|von)|"
-    + GENRE_LEAD + r"\s+(?:by|von|par|por|di)(?=\s)|"
-    r"by|von|par|por|di|door|text|texte|interview|autor(?:in|en|innen)?|author|auteur|redaktion\s*:|"
+    r"^[\s\-–—―~*•·|>]*(?:(?:" + WRITING + r"|interview|ein artikel|ein beitrag)\s+" + LEADS + "|"
+    + GENRE_LEAD + r"\s+" + LEADS + r"(?=\s)|" + LEADS + "|" + LABELS + r"|text|texte|interview|redaktion\s*:|"
     r"posted on|published on|veröffentlicht am|thread starter|themenstarter|started by|责任编辑|作者|记者)(?:\b|(?<=[^\w\s]))\s*[:：]?", re.IGNORECASE)
 """A text node that opens a byline line ("Eine Kolumne von", "A guest post by" name the genre first);
 the lead words before "posted on" name the writer."""

@@ -16,7 +16,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..model import Evidence
-from .bylines import GENRE_LEAD, Byline, is_affiliation, is_organisation, is_person_name, uninverted
+from .bylines import GENRE_LEAD, LABELS, LEADS, WRITING, Byline, is_affiliation, is_organisation, is_person_name, uninverted
 from .bylines import parse_byline as _parse_byline
 from .first_names import is_given_name
 from .language import detect_language
@@ -242,9 +242,8 @@ def _without_outlet(names: list[str], outlet_words: set[str]) -> list[str]:
 
 
 _EXPLICIT_LEAD = re.compile(
-    r"^[\s\-–—―~*•·|>]*(?:(?:posted|written|reporting|story|words|text|ein artikel|ein beitrag)\s+|"
-    + GENRE_LEAD + r"\s+(?=(?:by|von|par|por)\s))?"
-    r"(?:by|von|par|por|door|text|texte|autor(?:in)?|author|auteur)\b", re.IGNORECASE)
+    r"^[\s\-–—―~*•·|>]*(?:(?:" + WRITING + r"|ein artikel|ein beitrag)\s+|" + GENRE_LEAD + r"\s+(?=" + LEADS + r"\s))?"
+    r"(?:" + LEADS + "|" + LABELS + r"|text|texte)\b", re.IGNORECASE)
 EXPLICIT_BYLINE_ORIGINS = ("html:byline-text",)
 """Byline lines the reader sees by the headline ("By Jane Doe"); a "By ..." block further down may credit
 someone else (a quoted piece, a photo), so it does not overrule a declared author."""
