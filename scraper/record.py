@@ -13,7 +13,6 @@ from .normalize.bylines import is_organisation
 from .normalize.dates import url_date
 from .normalize.language import detect_language
 from .normalize.text import canonical, join_blocks, word_count
-from .rules.engine import PatternRule, default_rules
 from .rules.predicates import block_key
 
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'’/-]{1,60}?\s*\((?P<org>[^)]{2,40})\)\s*[-–—:]")
@@ -21,20 +20,6 @@ _DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'’/-]{1,60}?\s*\((?P<org>[^)]{
 
 DATELINE_BLOCKS = 3
 """A wire dateline ("WASHINGTON (AP) —") opens one of the first kept blocks."""
-
-
-def _caption_credits(evidence: Sequence[Evidence]) -> list[Evidence]:
-    """Image credits inside captions ("... (Photo by Jane Doe / Getty Images)"), read by the photo-caption rule."""
-    rule = next((r for r in default_rules() if r.name == "photo-caption"), None)
-    if not isinstance(rule, PatternRule):
-        return []
-    out = []
-    for ev in evidence:
-        if ev.field == "caption" and ev.origin != "rule:photo-caption":
-            credit = (rule.match(" ".join(ev.value.split())) or {}).get("credit")
-            if credit:
-                out.append(Evidence("credit", credit, "caption:credit"))
-    return out
 
 
 def host_of(url: str | None) -> str | None:
@@ -73,7 +58,6 @@ def _derived_evidence(page: Page, blocks: Sequence[Block], evidence: list[Eviden
         if m and is_organisation(m.group("org")):
             out.append(Evidence("syndication", m.group("org"), "text:dateline"))
             break
-    out.extend(_caption_credits(evidence))
     day = url_date(url)
     if day:
         out.append(Evidence("published", day, "url:date"))
