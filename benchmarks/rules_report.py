@@ -77,7 +77,7 @@ def prepare(doc: Doc) -> Prepared | None:
     from scraper.blocks.html import html_to_blocks
     from scraper.blocks.text import text_to_blocks
     from scraper.decode import decode
-    from scraper.normalize.html_meta import html_evidence
+    from scraper.normalize.read import read_html as html_evidence
     from scraper.normalize.resolve import pick
     from scraper.sniff import looks_like_html
 

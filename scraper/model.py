@@ -110,6 +110,8 @@ class Article:
     removed: list[dict[str, str]] | None = None
     """Removed blocks in reading order: rule, text, kind, and ``at`` (index of the paragraph of ``text``
     they stood before); only with ``--explain``."""
+    candidates: dict[str, list[dict[str, str]]] | None = None
+    """Field name -> the values offered for it that lost, most trusted first ({value, origin}); only with ``--explain``."""
     structure: list[str] | None = field(default=None, repr=False)
     """Kind of each paragraph of ``text`` (heading, list_item, ...); for Markdown output, not serialised."""
 
@@ -131,6 +133,8 @@ class Article:
             del record["provenance"]
         if record["removed"] is None:
             del record["removed"]
+        if record["candidates"] is None:
+            del record["candidates"]
         return record
 
     @classmethod

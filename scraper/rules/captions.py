@@ -8,19 +8,19 @@ them; what gives them away is the credit or pointer they carry ("(Photo: …)",
 "(REUTERS/…)", "(l.)", "Symbolbild"). The phrase list is data (``text_captions.toml``).
 
 Captions found by other readers (an HTML figcaption, a block the builder typed
-as a caption) often end with the picture's credit; ``caption-credit`` reads it
-with the tests of the rules that recognise captions (role ``caption``).
+as a caption) often end with the picture's credit; ``credit_reader`` reads it
+with the tests of the rules that recognise captions (role ``caption``), for the
+metadata readers that run after the rules.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from ..model import Block, Evidence
 from .base import CAPTION, RuleContext
 
 CAPTIONS_FILE = Path(__file__).with_name("text_captions.toml")
@@ -42,34 +42,21 @@ def is_caption_line(text: str) -> bool:
     return len(text.split()) <= max_words and pattern.search(text.lower()) is not None
 
 
-@dataclass(slots=True)
-class CaptionCreditRule:
-    """Image credits inside captions other readers found ("... (Photo by Jane Doe / Getty Images)"),
-    read with the tests of the caption rules; the captions those rules read themselves are skipped
-    (their credits are already evidence). Removes no block."""
-
-    name: str = "caption-credit"
-    phase: str = "end"
-    roles: frozenset[str] = frozenset()
-    about: str = "Credits inside captions found elsewhere (figcaptions, typed captions): to credits; removes nothing."
-
-    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
-        readers = ctx.matchers.get(CAPTION, ())
-        if not readers:
-            return
-        own = {f"rule:{name}" for name, _ in readers}
-        found = []
-        for ev in ctx.evidence:
-            if ev.field != "caption" or ev.origin in own:
-                continue
-            text = " ".join(ev.value.split())
-            for _, match in readers:
-                credit = (match(text) or {}).get("credit")
-                if credit:
-                    found.append(Evidence("credit", credit, "caption:credit"))
-                    break
-        ctx.evidence.extend(found)
+CreditReader = Callable[[str], "str | None"]
 
 
-def rules() -> list[CaptionCreditRule]:
-    return [CaptionCreditRule()]
+def credit_reader(ctx: RuleContext) -> CreditReader | None:
+    """Reads an image credit out of a caption's text with the tests of the running rules that
+    recognise captions (role ``caption``, their ``credit`` capture); None when none runs."""
+    readers = tuple(match for _, match in ctx.matchers.get(CAPTION, ()))
+    if not readers:
+        return None
+
+    def read(caption: str) -> str | None:
+        for match in readers:
+            credit = (match(caption) or {}).get("credit")
+            if credit:
+                return credit
+        return None
+
+    return read

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from ..model import Block, BlockKind
 from ..lexicon import ends_sentence
+from ..normalize.dates import has_date
 from .base import ANCHOR, BOX_HEAD, DATELINE, Matcher, RuleContext
 from .predicates import is_prose, is_title_like, weight, words
 from .captions import CAPTION_LINE, is_caption_line
@@ -138,13 +139,6 @@ class RegionParams:
 
 DEFAULT_PARAMS = RegionParams()
 
-_DATE = re.compile(
-    r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b"
-    r"|\b\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)\w*\.?\s+(?:19|20)\d{2}\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b",
-    re.IGNORECASE,
-)
-"""A calendar date in numbers or with a month name (German, English, French, Spanish stems)."""
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
 TEASER_BOX = "teaser-box"
 DATE_LINE = "date-line"
@@ -542,7 +536,7 @@ class DateLineRule(_RegionStep):
             return
         lo, hi = span
         for b in blocks[lo : hi + 1]:
-            if b.kept and len(b.text.split()) <= limit and _DATE.search(b.text) and not ends_sentence(b.text, clause=True):
+            if b.kept and len(b.text.split()) <= limit and has_date(b.text) and not ends_sentence(b.text, clause=True):
                 b.remove(self.name)
 
 

@@ -36,19 +36,29 @@ def iter_jsonl_pages(data: bytes | BinaryIO, source: str, max_bytes: int = 50_00
         if len(line) > max_bytes + 1 and not line.endswith(b"\n"):
             while line and not line.endswith(b"\n"):  # skip the rest of the over-long line
                 line = data.readline(1 << 20)  # type: ignore[union-attr]
-            yield _error(where, ValueError(f"line is over the size cap of {max_bytes} bytes"))
+            yield oversize_line(where, max_bytes)
             continue
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-            if not isinstance(obj, dict):
-                raise ValueError("expected a JSON object with \"html\" or \"text\"")
-            body = obj.get("html") if obj.get("html") is not None else obj.get("text", "")
-            if not isinstance(body, str):
-                raise ValueError('expected a string in "html" or "text"')
-        except ValueError as exc:
-            yield _error(where, exc)
-            continue
-        url = obj.get("url") if isinstance(obj.get("url"), str) else None
-        yield Page(source=where, data=utf8_bytes(body), url=url)
+        page = page_from_line(line, where)
+        if page is not None:
+            yield page
+
+
+def oversize_line(where: str, max_bytes: int) -> Page:
+    return _error(where, ValueError(f"line is over the size cap of {max_bytes} bytes"))
+
+
+def page_from_line(line: bytes, where: str) -> Page | None:
+    """One ``{"url", "html"}`` line -> a Page (an error Page when it is not such an object); None when blank."""
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line)
+        if not isinstance(obj, dict):
+            raise ValueError("expected a JSON object with \"html\" or \"text\"")
+        body = obj.get("html") if obj.get("html") is not None else obj.get("text", "")
+        if not isinstance(body, str):
+            raise ValueError('expected a string in "html" or "text"')
+    except ValueError as exc:
+        return _error(where, exc)
+    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    return Page(source=where, data=utf8_bytes(body), url=url)

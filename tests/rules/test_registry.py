@@ -127,13 +127,13 @@ def test_a_removed_block_carries_the_roles_of_its_rule():
     assert blocks[0].removed_by == "signup-box" and PITCH in blocks[0].roles
 
 
-def test_caption_credits_are_read_with_the_caption_rules_tests():
+def test_caption_credits_are_read_with_the_tests_of_the_rules_that_recognise_captions():
     html = ("<html><head><title>Night buses return</title></head><body><h1>Night buses return</h1>"
             "<figure><img src='a.jpg'><figcaption>A bus at the station. (Photo by Lena Ortiz/Getty Images)"
             "</figcaption></figure>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</body></html>").encode()
     assert "Lena Ortiz/Getty Images" in scraper.clean(html).credits
     config = scraper.load_config()
-    config = dataclasses.replace(config, rules=dataclasses.replace(config.rules, disabled=frozenset({"caption-credit"})))
+    config = dataclasses.replace(config, rules=dataclasses.replace(config.rules, disabled=frozenset({"photo-caption"})))
     assert "Lena Ortiz/Getty Images" not in scraper.clean(html, config=config).credits
 
 
