@@ -50,8 +50,8 @@ def record_json(article: Article, explain: bool) -> str:
     """The record exactly as ``scraper clean`` writes it (with or without ``--explain``), one line."""
     record = article.to_dict()
     if not explain:
-        record.pop("provenance", None)
-        record.pop("removed", None)
+        for name in Article.EXPLAIN_FIELDS:
+            record.pop(name, None)
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
