@@ -46,12 +46,15 @@ class _State:
     policy: AddressPolicy
 
 
+_PLAIN_FIELDS = frozenset(Article(source="").to_dict())
+"""The fields of a record made without explain (those with explain-only extras left out when unset)."""
+
+
 def record_json(article: Article, explain: bool) -> str:
     """The record exactly as ``scraper clean`` writes it (with or without ``--explain``), one line."""
     record = article.to_dict()
     if not explain:
-        for name in Article.EXPLAIN_FIELDS:
-            record.pop(name, None)
+        record = {key: value for key, value in record.items() if key in _PLAIN_FIELDS}
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
