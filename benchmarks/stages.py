@@ -46,12 +46,13 @@ def _timed(name: str, fn):
 
 def _timed_rules(apply_rules):
     """``apply_rules`` with one timer per rule (``--per-rule``)."""
-    from scraper.rules.engine import default_rules
+    from scraper.rules.engine import default_rules, matchers
 
     def wrapper(blocks, ctx, rules=None):
-        for rule in default_rules() if rules is None else rules:
-            if rule.name not in ctx.disabled:
-                _timed(f"rule: {rule.name}", rule.apply)(blocks, ctx)
+        active = [r for r in (default_rules() if rules is None else rules) if r.name not in ctx.disabled]
+        ctx.matchers = matchers(active)
+        for rule in active:
+            _timed(f"rule: {rule.name}", rule.apply)(blocks, ctx)
     return wrapper
 
 
@@ -60,12 +61,12 @@ def instrument(per_rule: bool = False) -> None:
     import scraper.blocks.html as html
     import scraper.pipeline as pipeline
     import scraper.record as record
-    from scraper.normalize import html_meta
+    from scraper.normalize import html_meta, resolve
 
     pipeline.decode_page = _timed("decode", pipeline.decode_page)
     pipeline.too_deep = _timed("nesting guard", pipeline.too_deep)
     pipeline.LexborHTMLParser = _timed("parse (lexbor)", pipeline.LexborHTMLParser)
-    pipeline.html_evidence = _timed("metadata: all", pipeline.html_evidence)
+    pipeline.read_html = _timed("metadata: all", pipeline.read_html)
     html_meta.date_evidence = _timed("metadata: dates", html_meta.date_evidence)
     html_meta.json_ld_evidence = _timed("metadata: json-ld", html_meta.json_ld_evidence)
     html_meta.byline_element_evidence = _timed("metadata: byline elements", html_meta.byline_element_evidence)
@@ -79,7 +80,7 @@ def instrument(per_rule: bool = False) -> None:
     html.trafilatura_blocks = _timed("blocks: trafilatura fallback", html.trafilatura_blocks)
     pipeline.apply_rules = _timed("rules", _timed_rules(pipeline.apply_rules) if per_rule else pipeline.apply_rules)
     pipeline.build_article = _timed("record: all", pipeline.build_article)
-    record.detect_language = _timed("record: language", record.detect_language)
+    resolve.detect_language = _timed("record: language", resolve.detect_language)
     record.canonical = _timed("record: canonical", record.canonical)
 
 

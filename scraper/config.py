@@ -69,11 +69,35 @@ class RuleSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ServeSettings:
+    """``scraper serve``: limits that keep one client from starving the others, and who may call."""
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+    workers: int = 0
+    """Cleaning processes; 0 = ``[run] workers``."""
+    queue_limit: int = 64
+    """Pages waiting for a free worker; a request past this gets 503 with Retry-After."""
+    retry_after: int = 1
+    """Seconds a refused client is told to wait."""
+    max_body_bytes: int = 10_000_000
+    """A larger request body (or one ``application/x-ndjson`` line) gets 413."""
+    request_timeout: float = 120.0
+    """Seconds for one request: reading its body, waiting for a worker, fetching, cleaning."""
+    fetch_allow: tuple[str, ...] = ()
+    """Hosts (``intranet.example``, ``.corp.example`` for a whole domain) or networks
+    (``10.1.0.0/16``) that ``/fetch`` may reach although their addresses are not public."""
+    token: str = ""
+    """When set, every endpoint but /health wants ``Authorization: Bearer <token>``."""
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     fetch: FetchSettings = field(default_factory=FetchSettings)
     run: RunSettings = field(default_factory=RunSettings)
     rules: RuleSettings = field(default_factory=RuleSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
+    serve: ServeSettings = field(default_factory=ServeSettings)
     outlets: dict[str, str] = field(default_factory=dict)
     """Domain -> outlet name."""
 
@@ -86,18 +110,27 @@ def _section(cls: type, raw: dict[str, Any], name: str) -> Any:
     return cls(**raw)
 
 
+def _tuples(raw: dict[str, Any], *keys: str) -> dict[str, Any]:
+    """TOML arrays -> tuples, so the frozen settings stay hashable."""
+    return {k: tuple(v) if k in keys and isinstance(v, list) else v for k, v in raw.items()}
+
+
 def parse_config(raw: dict[str, Any]) -> Config:
     """Build settings from a parsed TOML mapping, rejecting unknown keys (typos)."""
-    unknown = set(raw) - {"fetch", "run", "rules", "extract", "outlets"}
+    unknown = set(raw) - {"fetch", "run", "rules", "extract", "serve", "outlets"}
     if unknown:
         raise ValueError(f"config: unknown section(s): {', '.join(sorted(unknown))}")
     rules_raw = dict(raw.get("rules", {}))
     rules_raw["disabled"] = frozenset(rules_raw.get("disabled", ()))
+    from .rules.engine import check_disabled  # the rule registry; loaded here only to check names
+
+    check_disabled(rules_raw["disabled"])
     return Config(
         fetch=_section(FetchSettings, raw.get("fetch", {}), "fetch"),
         run=_section(RunSettings, raw.get("run", {}), "run"),
         rules=_section(RuleSettings, rules_raw, "rules"),
         extract=_section(ExtractSettings, raw.get("extract", {}), "extract"),
+        serve=_section(ServeSettings, _tuples(raw.get("serve", {}), "fetch_allow"), "serve"),
         outlets={k.lower(): str(v) for k, v in raw.get("outlets", {}).items()},
     )
 

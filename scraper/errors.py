@@ -34,17 +34,18 @@ SOURCE = "SourceError"
 
 PAGE_ERRORS = frozenset({"EmptyInput", "PageTooLarge", "DecodeError"})
 """Cleaning refused the page's bytes."""
-RUN_ERRORS = frozenset({"PageTimeout", "PageMemoryError", "WorkerCrashed"})
+RUN_ERRORS = frozenset({"PageTimeout", "PageMemoryError", "WorkerCrashed", "RequestTimeout", "WorkersUnavailable"})
 """The page ran past a per-page guard of the run."""
 SOURCE_ERRORS = frozenset({
     # files and archives
     "FileNotFoundError", "IsADirectoryError", "PermissionError", "OSError", "EOFError", "BadGzipFile",
-    "TruncatedRecord", "UnicodeDecodeError", "JSONDecodeError", "ValueError",
+    "TruncatedRecord", "DamagedArchive", "UnicodeDecodeError", "JSONDecodeError", "ValueError",
     # fetching
     "HTTPError", "HTTPStatusError", "BodyTooLarge", "UnsupportedContentType", "UnsupportedEncoding",
     "UnsupportedScheme", "RobotsDisallowed", "RedirectLoop", "TooManyRedirects", "TotalTimeout",
     "ConnectError", "ConnectTimeout", "ReadTimeout", "WriteTimeout", "PoolTimeout", "ReadError",
     "WriteError", "RemoteProtocolError", "LocalProtocolError", "ProxyError", "InvalidURL", "NotAFeed",
+    "ForbiddenAddress",
 })
 """A source could not hand over the page's bytes."""
 ERROR_TYPES = PAGE_ERRORS | RUN_ERRORS | SOURCE_ERRORS | {INTERNAL, SOURCE}

@@ -25,9 +25,10 @@ from .config import Config
 from .decode import decode_page
 from .errors import INTERNAL, DecodeError, EmptyInput, PageError, PageTooLarge, source_error_type
 from .model import Article, Page
-from .normalize.html_meta import html_evidence
+from .normalize.read import read_html
 from .normalize.resolve import pick
 from .record import build_article
+from .rules.captions import credit_reader
 from .rules.engine import RuleContext, apply_rules
 from .sniff import looks_like_html
 
@@ -78,14 +79,16 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
         text = close_raw_text(text)
         tree = LexborHTMLParser(text)
         url = page.final_url or page.url
-        ctx.evidence.extend(html_evidence(tree, url, text))
+        # Metadata first: the extractors prune nodes out of this tree in place.
+        ctx.evidence.extend(read_html(tree, url, text))
         ctx.title, _ = pick(ctx.evidence, "title")
         outcome = extract(ParsedPage(text, url, tree, ctx.evidence, config.extract.fallback, state_scripts(tree)), budget)
     else:
         ctx.plain_text = True
         outcome = text_outcome(text, budget)
     apply_rules(outcome.blocks, ctx)
-    article = build_article(page, outcome.blocks, ctx.evidence, config, outcome.extractor, explain)
+    article = build_article(page, outcome.blocks, ctx.evidence, config, outcome.extractor, explain,
+                            credit=credit_reader(ctx))
     article.page_type = outcome.page_type if article.text or outcome.page_type == pagetype.LIST else pagetype.OTHER
     article.truncated = budget.truncated
     if explain:

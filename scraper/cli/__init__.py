@@ -9,8 +9,9 @@ from .. import __version__
 from . import clean as clean_cmd
 from . import explain as explain_cmd
 from . import rules as rules_cmd
+from . import serve as serve_cmd
 
-COMMANDS = [clean_cmd, explain_cmd, rules_cmd]
+COMMANDS = [clean_cmd, explain_cmd, rules_cmd, serve_cmd]
 
 try:  # fetching is optional at import time so offline use never depends on it
     from . import fetch as fetch_cmd

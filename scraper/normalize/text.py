@@ -54,3 +54,9 @@ def join_blocks(texts: list[str]) -> str:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def fold_key(text: str) -> str:
+    """``letters_key`` after compatibility normalisation (NFKC): the key under which two captions,
+    credits or organisation names are the same."""
+    return letters_key(unicodedata.normalize("NFKC", text))
