@@ -26,14 +26,14 @@ def _unique(values: list[str]) -> list[str]:
     return out
 
 
-def removed_in_place(blocks: Sequence[Block]) -> list[dict]:
+def removed_in_place(blocks: Sequence[Block], texts: Sequence[str]) -> list[dict]:
     """The removed blocks for ``--explain``: rule, text, kind, and ``at``, the index of the paragraph of
-    ``text`` the block stood before (so a reader can show it in place)."""
+    ``text`` the block stood before (so a reader can show it in place). ``texts``: each kept block's
+    canonical text."""
     out: list[dict] = []
     at = 0
-    for b in blocks:
+    for b, t in zip(blocks, texts):
         if b.kept:
-            t = canonical(b.text)
             at += t.count("\n\n") + 1 if t else 0
         else:
             out.append({"rule": b.removed_by or "", "text": b.text, "kind": b.kind.value, "at": at})
@@ -47,8 +47,8 @@ def build_article(page: Page, blocks: Sequence[Block], evidence: list[Evidence],
     ``credit``: reads an image credit out of a caption (the photo-caption rule's pattern).
     """
     evidence = evidence + read_after_rules(page.final_url or page.url, blocks, evidence, config.outlets, credit)
-    kept = [(b.kind.value, canonical(b.text)) for b in blocks if b.kept]
-    kept = [(kind, t) for kind, t in kept if t]
+    texts = [canonical(b.text) if b.kept else "" for b in blocks]
+    kept = [(b.kind.value, t) for b, t in zip(blocks, texts) if t]
     text = join_blocks([t for _, t in kept])
     resolved = resolve_record(evidence, text)
     meta = resolved.values
@@ -76,5 +76,5 @@ def build_article(page: Page, blocks: Sequence[Block], evidence: list[Evidence],
     if explain:
         article.provenance = resolved.provenance
         article.candidates = resolved.candidates
-        article.removed = removed_in_place(blocks)
+        article.removed = removed_in_place(blocks, texts)
     return article

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+
+from markupsafe import Markup
 
 from ..rules.engine import default_rules
 
@@ -15,6 +17,13 @@ class RuleInfo:
     css: str
     """Class name for the rule's tint (``r0``, ``r1``, ...): the rule's name never goes into CSS."""
     hue: int
+    label: Markup = field(init=False)
+    """The name, escaped once: the templates write it beside every block the rule removed."""
+    cut_class: Markup = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "label", Markup.escape(self.name))
+        object.__setattr__(self, "cut_class", Markup(f"blk cut {self.css}"))
 
 
 def _about(rule: object) -> str:
@@ -44,6 +53,10 @@ class Catalogue:
             i = len(self.rules)
             info = self.rules[name] = RuleInfo(name, about, f"r{i}", _hue(i))
         return info
+
+    def abouts(self) -> dict[str, str]:
+        """Rule name -> about, for the report's script (shown when a removed block is hovered)."""
+        return {r.name: r.about for r in self.rules.values()}
 
     def css(self) -> str:
         """One tint class per rule: background for removed blocks, fill for the bars."""

@@ -53,7 +53,7 @@ class ReportSink:
             used = {name for row in self.rows for name in row["rules"]}
             shell = template("report.html.j2").render(
                 csp=csp(style, script), style=style, script=script, rows=self.rows, outcomes=self.outcomes,
-                rules=[r for r in self.rules.rules.values() if r.name in used],
+                rules=[r for r in self.rules.rules.values() if r.name in used], abouts=self.rules.abouts(),
                 errors=sorted({row["error"] for row in self.rows if row["error"]}),
                 kept=sum(r["kept"] for r in self.rows), removed=sum(r["removed"] for r in self.rows))
             head, tail = shell.split(MARKER, 1)

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
 from ..model import Article
 from .catalogue import Catalogue, RuleInfo
 
@@ -35,6 +37,23 @@ class Segment:
     @property
     def marked(self) -> bool:
         return self.kind in MARKED_KINDS
+
+    def row(self) -> tuple[str, Markup, Markup | None, str]:
+        """(text, class, rule label or None, kind label or ""): what the template writes, looked up once."""
+        mark = self.kind if self.kind in MARKED_KINDS else ""
+        if self.rule is None:
+            return self.text, _kept_class(self.kind), None, mark
+        return self.text, self.rule.cut_class, self.rule.label, mark
+
+
+_KEPT_CLASSES: dict[str, Markup] = {}
+
+
+def _kept_class(kind: str) -> Markup:
+    cls = _KEPT_CLASSES.get(kind)
+    if cls is None:
+        cls = _KEPT_CLASSES[kind] = Markup("blk kept k-") + kind
+    return cls
 
 
 @dataclass(slots=True)
@@ -70,6 +89,8 @@ class PageView:
     extractor: str
     error: dict[str, str] | None
     segments: list[Segment]
+    rows: list[tuple[str, Markup, Markup | None, str]]
+    """``segments`` as the template reads them (see ``Segment.row``)."""
     meta: list[MetaRow]
     bars: list[RuleBar]
     words_kept: int
@@ -169,5 +190,5 @@ def page_view(n: int, article: Article, catalogue: Catalogue) -> PageView:
     extractor = article.extractor or ""
     return PageView(n=n, source=article.source, url=article.final_url or article.url, title=article.title,
                     outlet=article.outlet, extractor=EXTRACTORS.get(extractor, extractor), error=article.error,
-                    segments=segments, meta=metadata(record), bars=bars, words_kept=article.word_count,
+                    segments=segments, rows=[s.row() for s in segments], meta=metadata(record), bars=bars, words_kept=article.word_count,
                     words_removed=sum(b.words for b in bars))

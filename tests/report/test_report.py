@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -55,16 +56,18 @@ def test_reading_order_is_the_block_order(path):
 
 def test_every_removed_block_is_in_the_report_with_its_rule(tmp_path):
     articles = [scraper.clean(p.read_bytes(), source=str(p), explain=True) for p in PAGES]
-    pages = _pages(_render(tmp_path, articles))
+    html = _render(tmp_path, articles)
+    pages = _pages(html)
     assert len(pages) == len(articles)
     rules = catalogue()
+    abouts = json.loads(LexborHTMLParser(html).css_first("#rules-data").text())
     for article, page in zip(articles, pages):
         cut = page.css(".cut")
         assert [(c.attributes["data-rule"], c.css_first("del").text()) for c in cut] == \
             [(r["rule"], r["text"]) for r in article.removed]
         for c in cut:
             assert c.css_first(".tag").text() == c.attributes["data-rule"]
-            assert c.css_first(".about").text() == (rules.get(c.attributes["data-rule"]).about or "(no description)")
+            assert abouts[c.attributes["data-rule"]] == rules.get(c.attributes["data-rule"]).about
         kept = [p.text() for p in page.css(".kept")]
         assert "\n\n".join(k.removeprefix(m) for k, m in zip(kept, _marks(page))) == article.text
 
@@ -78,8 +81,8 @@ def test_hostile_page_is_shown_as_text(tmp_path):
     assert "<script>alert(1)</script>" in article.text and article.removed
     html = _render(tmp_path, [article])
     tree = LexborHTMLParser(html)
-    assert len(tree.css("script")) == 2  # the index data and the report's own script
-    assert tree.css_first("script[type='application/json']").text().count("<") == 0
+    assert len(tree.css("script")) == 3  # the index, the rules' about texts, the report's own script
+    assert tree.css_first("#index-data").text().count("<") == 0
     for node in tree.root.traverse():
         assert not any(name.lower().startswith("on") for name in node.attributes)
     page = _pages(html)[0]
@@ -137,3 +140,12 @@ def test_cli_writes_a_report_of_a_directory_with_limit(tmp_path, capsys):
     assert len(_pages(out.read_text(encoding="utf-8"))) == 5
     assert "report: " in capsys.readouterr().err
     assert not list(out.parent.glob(".*part"))
+
+
+def test_runner_up_candidates_of_a_real_record_are_shown(tmp_path):
+    article = scraper.clean((FIXTURES / "meta-ap-local-paper.html").read_bytes(), explain=True)
+    assert article.candidates and article.candidates.get("authors")
+    page = _pages(_render(tmp_path, [article]))[0]
+    rows = {r.css_first("th").text(): r for r in page.css(".meta tbody tr")}
+    shown = [c.text() for c in rows["authors"].css(".cand")]
+    assert shown == [f"{c['value']} {c['origin']}" for c in article.candidates["authors"]]

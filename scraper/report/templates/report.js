@@ -4,6 +4,7 @@
   "use strict";
   const PAGE_SIZE = 100;
   const rows = JSON.parse(document.getElementById("index-data").textContent);
+  const abouts = JSON.parse(document.getElementById("rules-data").textContent);
   const $ = (id) => document.getElementById(id);
   const index = $("index"), view = $("view"), body = $("rows").tBodies[0];
   const fRule = $("f-rule"), fError = $("f-error"), fText = $("f-text");
@@ -67,7 +68,19 @@
     }
   }
 
+  // A removed block says what its rule is about when hovered: the text is set once per block, on first hover.
+  function explain(event) {
+    const cut = event.target instanceof Element ? event.target.closest(".cut") : null;
+    if (!cut || cut.querySelector(".about")) return;
+    const about = document.createElement("span");
+    about.className = "about";
+    about.textContent = abouts[cut.dataset.rule] || "(no description)";
+    cut.appendChild(about);
+  }
+
   if (rows.length === 1) document.body.classList.add("single");
+  view.addEventListener("mouseover", explain);
+  view.addEventListener("focusin", explain);
   fRule.addEventListener("change", filter);
   fError.addEventListener("change", filter);
   fText.addEventListener("input", filter);
