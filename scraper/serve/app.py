@@ -31,7 +31,7 @@ from ..model import Article, Page
 from ..pipeline import process
 from ..sources.jsonl import oversize_line, page_from_line
 from .addresses import AddressPolicy, ForbiddenAddress, GuardedTransport
-from .body import declared_too_large, lines_capped, read_capped, too_large
+from .body import declared_too_large, lines_capped, read_capped, too_large, unread
 from .errors import ERROR_SCHEMA, ApiError, error_response
 from .schema import record_schema
 from .workers import Broken, Busy, CleaningService
@@ -229,7 +229,7 @@ async def _stream(request: Request, state: _State, explain: bool) -> Response:
             if not isinstance(json.loads(first[1]), dict):
                 raise ValueError("a line is not a JSON object")
         except ValueError as exc:
-            raise ApiError(400, "MalformedBody", f"the body is not JSON Lines of objects: line 1: {exc}") from None
+            raise unread(400, "MalformedBody", f"the body is not JSON Lines of objects: line 1: {exc}") from None
     window = 2 * state.service.workers
 
     async def records() -> AsyncIterator[str]:
