@@ -46,12 +46,13 @@ def _timed(name: str, fn):
 
 def _timed_rules(apply_rules):
     """``apply_rules`` with one timer per rule (``--per-rule``)."""
-    from scraper.rules.engine import default_rules
+    from scraper.rules.engine import default_rules, matchers
 
     def wrapper(blocks, ctx, rules=None):
-        for rule in default_rules() if rules is None else rules:
-            if rule.name not in ctx.disabled:
-                _timed(f"rule: {rule.name}", rule.apply)(blocks, ctx)
+        active = [r for r in (default_rules() if rules is None else rules) if r.name not in ctx.disabled]
+        ctx.matchers = matchers(active)
+        for rule in active:
+            _timed(f"rule: {rule.name}", rule.apply)(blocks, ctx)
     return wrapper
 
 

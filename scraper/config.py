@@ -114,6 +114,9 @@ def parse_config(raw: dict[str, Any]) -> Config:
         raise ValueError(f"config: unknown section(s): {', '.join(sorted(unknown))}")
     rules_raw = dict(raw.get("rules", {}))
     rules_raw["disabled"] = frozenset(rules_raw.get("disabled", ()))
+    from .rules.engine import check_disabled  # the rule registry; loaded here only to check names
+
+    check_disabled(rules_raw["disabled"])
     return Config(
         fetch=_section(FetchSettings, raw.get("fetch", {}), "fetch"),
         run=_section(RunSettings, raw.get("run", {}), "run"),

@@ -63,15 +63,18 @@ class Block:
     """Share of the block's characters inside links (HTML only; 0 for text dumps)."""
     level: int = 0
     """Heading level (1-6) for headings; nesting depth for list items."""
+    roles: frozenset[str] = frozenset()
+    """What the rule that removed the block found it to be, for other rules (``rules/base.py``)."""
 
     @property
     def kept(self) -> bool:
         return self.removed_by is None
 
-    def remove(self, rule: str) -> None:
-        """Mark as cruft, keeping the first rule that judged it."""
+    def remove(self, rule: str, roles: frozenset[str] = frozenset()) -> None:
+        """Mark as cruft, keeping the first rule that judged it (and the roles it gave)."""
         if self.removed_by is None:
             self.removed_by = rule
+            self.roles = roles
 
 
 @dataclass(slots=True)

@@ -14,7 +14,8 @@ from .model import Article, Page
 from .normalize.read import read_html
 from .normalize.resolve import pick
 from .record import build_article
-from .rules.engine import PatternRule, RuleContext, apply_rules, default_rules
+from .rules.captions import credit_reader
+from .rules.engine import RuleContext, apply_rules
 from .sniff import looks_like_html
 
 
@@ -57,15 +58,7 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
         ctx.plain_text = True
         blocks, extractor = text_to_blocks(text), "text"
     apply_rules(blocks, ctx)
-    return build_article(page, blocks, ctx.evidence, config, extractor, explain, credit=_caption_credit)
-
-
-def _caption_credit(caption: str) -> str | None:
-    """The image credit the photo-caption rule reads in a caption ("... (Photo by Jane Doe / Getty Images)")."""
-    rule = next((r for r in default_rules() if r.name == "photo-caption"), None)
-    if not isinstance(rule, PatternRule):
-        return None
-    return (rule.match(caption) or {}).get("credit")
+    return build_article(page, blocks, ctx.evidence, config, extractor, explain, credit=credit_reader(ctx))
 
 
 class EmptyInput(ValueError):

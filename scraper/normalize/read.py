@@ -86,10 +86,10 @@ def read_after_rules(url: str | None, blocks: Sequence[Block], evidence: Sequenc
 
 
 def caption_credits(evidence: Sequence[Evidence], credit: CreditReader) -> list[Evidence]:
-    """Image credits inside captions that no rule has read yet (the photo-caption rule records its own)."""
+    """Image credits inside captions (a caption a rule read gives its credit again: records keep each credit once)."""
     out = []
     for ev in evidence:
-        if ev.field == "caption" and ev.origin != "rule:photo-caption":
+        if ev.field == "caption":
             found = credit(" ".join(ev.value.split()))
             if found:
                 out.append(Evidence("credit", found, "caption:credit"))

@@ -8,6 +8,7 @@ texts within a page; their caches are bounded.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -67,3 +68,37 @@ def is_title_like(text: str) -> bool:
     """A headline: a few words, not a sentence ending in a full stop, not all lower case."""
     n = words(text)
     return 3 <= n <= 30 and len(text) <= 250 and not text.rstrip().endswith((".", ",", ";", ":")) and not text.islower()
+
+
+_INNER_PUNCT = re.compile(r"[,.;:!?，。、](?:\s|$)")
+_NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def weight(text: str) -> float:
+    """Length in words; scripts written without spaces count two characters a word."""
+    cjk = len(_CJK.findall(text)) if not text.isascii() else 0
+    return max(words(text), cjk / 2)
+
+
+def is_prose(text: str, n: float, min_words: int = 7) -> bool:
+    """Reads as running text: at least ``min_words`` words (``n``, see ``weight``), mostly letters,
+    sentence punctuation."""
+    if n < min_words:
+        return False
+    ends = ends_sentence(text, clause=True)
+    if not ends and n < 2 * min_words:
+        return False  # the cheap tests first: the letter count below reads the whole text
+    visible = len(text) - text.count(" ")
+    limit = 0.4 * visible
+    if visible - _ascii_letters(text) > limit and len(_NON_LETTER.findall(text)) > limit:
+        return False  # (ASCII letters are never counted: with enough of them the count is not needed)
+    return ends or len(_INNER_PUNCT.findall(text)) >= 2
+
+
+_ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
+def _ascii_letters(text: str) -> int:
+    """How many ASCII letters ``text`` holds (two C passes, far cheaper than a regex count)."""
+    return len(text.encode("ascii", "ignore").translate(None, _ASCII_NOT_LETTERS))
