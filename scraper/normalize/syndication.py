@@ -136,6 +136,30 @@ def agency_evidence(evidence: Sequence[Evidence]) -> list[Evidence]:
     return out
 
 
+_AFTER_DATE = re.compile(r"(?:\b\d{4}|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|uhr)?(?:\s*[A-Z]{2,4}\b)?)\s*[|•·,/-]?\s*"
+                         r"(?P<name>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,4})\s*$", re.IGNORECASE)
+
+
+def byline_provider_evidence(evidence: Sequence[Evidence], site: set[str]) -> list[Evidence]:
+    """A provider named after a byline's date ("By Jane Doe March 11, 2015 3:46 PM Good Morning America"),
+    as aggregators credit the outlet a copy comes from."""
+    from .bylines import is_person_name  # a name after the date is a second writer, not a provider
+
+    for ev in evidence:
+        if ev.field != "byline" or len(ev.value) > 160:
+            continue
+        m = _AFTER_DATE.search(canonical(ev.value))
+        if not m:
+            continue
+        agency = agency_named(m.group("name"))
+        if not agency and (len(m.group("name").split()) < 2 or is_person_name(m.group("name"))):
+            continue  # a time zone or "Uhr", one word of chrome, or a second writer
+        name = _distributor(m.group("name"), site)
+        if name:
+            return [Evidence("syndication", name, "byline:after-date")]
+    return []
+
+
 DATELINE_BLOCKS = 3
 """A dateline opens one of the first kept blocks."""
 _PAREN_DATELINE = re.compile(r"^\W{0,3}(?P<place>[^\W\d_][^()]{1,60}?)\s*\((?P<org>[^()]{1,40})\)\s*[-–—―:.]")
