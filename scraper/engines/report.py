@@ -54,8 +54,8 @@ class Summary:
         records = f"; {self.skipped_records} non-page archive records skipped" if self.skipped_records else ""
         if self.damaged:
             records += f"; {self.damaged} damaged archive spans"
-        return (f"{self.total} records: {self.ok} ok, {self.empty} empty, {self.failed} failed, "
-                f"{self.truncated} truncated{skipped}{records}; "
+        truncated = f", {self.truncated} truncated" if self.truncated else ""
+        return (f"{self.total} records: {self.ok} ok, {self.empty} empty, {self.failed} failed{truncated}{skipped}{records}; "
                 f"{size(self.bytes_read)} read; {elapsed:.1f} s, {self.total / elapsed:.1f} docs/s")
 
     @property
