@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 
 @dataclass(slots=True)
@@ -114,6 +114,9 @@ class Article:
     """Field name -> the values offered for it that lost, most trusted first ({value, origin}); only with ``--explain``."""
     structure: list[str] | None = field(default=None, repr=False)
     """Kind of each paragraph of ``text`` (heading, list_item, ...); for Markdown output, not serialised."""
+
+    EXPLAIN_FIELDS: ClassVar[tuple[str, ...]] = ("provenance", "removed", "candidates")
+    """Fields filled only with ``--explain``."""
 
     @property
     def ok(self) -> bool:

@@ -6,10 +6,11 @@ import argparse
 import os
 import sys
 
-from ..runner import run
+from ..engines.base import Job
+from ..engines.local import LocalEngine
+from ..engines.pool import PoolEngine
 from ..sinks import format_for, open_sink
-from ..sources import iter_paths
-from ..sources.stats import SourceStats
+from ..sources.units import plan_units
 from .common import add_output_options, config_from, finish
 
 
@@ -38,15 +39,13 @@ def command(args: argparse.Namespace) -> int:
         print("scraper clean: --workers must be 0 (one per core) or more", file=sys.stderr)
         return 2
     workers = args.workers if args.workers else config.run.worker_count
-    stats = SourceStats()
     sink = open_sink(args.format, args.output)
-    skip = sink.resume()
+    job = Job(config, args.explain, args.ordered, False if args.no_progress else None, sink.resume())
     try:
-        pages = iter_paths(args.paths, config.run.max_page_bytes,
-                           exclude=[args.output] if args.output and args.output != "-" else [], stats=stats)
-        summary = run(pages, sink, config, explain=args.explain, skip=skip,
-                      progress=False if args.no_progress else None, workers=workers, ordered=args.ordered,
-                      stats=stats)
+        units = plan_units(args.paths, config.run.max_page_bytes, workers=workers,
+                           exclude=[args.output] if args.output and args.output != "-" else [])
+        engine = LocalEngine(sink) if workers <= 1 else PoolEngine(sink, workers)
+        summary = engine.run(units, job)
     finally:
         sink.close()
     return finish(summary)
