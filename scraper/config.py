@@ -80,7 +80,7 @@ def _section(cls: type, raw: dict[str, Any], name: str) -> Any:
 
 def parse_config(raw: dict[str, Any]) -> Config:
     """Build settings from a parsed TOML mapping, rejecting unknown keys (typos)."""
-    unknown = set(raw) - {"fetch", "run", "rules", "extract", "outlets"}
+    unknown = set(raw) - {"fetch", "run", "rules", "extract", "outlets", "cluster"}  # [cluster]: scraper.cluster
     if unknown:
         raise ValueError(f"config: unknown section(s): {', '.join(sorted(unknown))}")
     rules_raw = dict(raw.get("rules", {}))

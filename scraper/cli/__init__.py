@@ -6,9 +6,10 @@ import argparse
 import sys
 
 from . import clean as clean_cmd
+from . import cluster as cluster_cmd
 from . import rules as rules_cmd
 
-COMMANDS = [clean_cmd, rules_cmd]
+COMMANDS = [clean_cmd, rules_cmd, cluster_cmd]
 
 try:  # fetching is optional at import time so offline use never depends on it
     from . import fetch as fetch_cmd

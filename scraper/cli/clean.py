@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 
 from ..runner import run
 from ..sinks import open_sink, resume
 from ..sources import iter_paths
 from ..sources.stats import SourceStats
+from .cluster import add_cluster_options, settings_from
 from .common import add_output_options, config_from, finish
 
 
@@ -27,10 +29,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         help="local: this machine (default); ray: whole input files over a Ray cluster, "
                              "JSON Lines shards into the -o directory (pip install 'scraper[ray]')")
     parser.add_argument("--address", metavar="ADDR", help="Ray cluster address (default: start a local Ray)")
+    parser.add_argument("--cluster", action="store_true",
+                        help="then group the records into stories, as `scraper cluster` does (JSON Lines only)")
+    add_cluster_options(parser)
     parser.set_defaults(func=command)
 
 
 def command(args: argparse.Namespace) -> int:
+    if args.cluster:
+        return _clean_then_cluster(args)
     config = config_from(args)
     if args.engine == "ray":
         return _ray(args, config)
@@ -69,3 +76,21 @@ def _ray(args: argparse.Namespace, config) -> int:
     summary = run_ray(args.paths, args.output, config, explain=args.explain, address=args.address,
                       progress=False if args.no_progress else None)
     return finish(summary)
+
+
+def _clean_then_cluster(args: argparse.Namespace) -> int:
+    """Clean into a temporary JSON Lines file, then cluster it into the real output."""
+    from ..cluster.api import cluster_files
+
+    if args.format != "jsonl" or args.engine != "local":
+        print("scraper clean --cluster: JSON Lines output on the local engine only", file=sys.stderr)
+        return 2
+    settings = settings_from(args)
+    final = args.output
+    with tempfile.TemporaryDirectory(prefix="scraper-clean-") as tmp:
+        args.output, args.cluster = os.path.join(tmp, "records.jsonl"), False
+        code = command(args)
+        if os.path.exists(args.output):
+            summary = cluster_files([args.output], final, settings)
+            print(summary.line(), file=sys.stderr)
+    return code
