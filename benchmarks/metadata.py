@@ -92,7 +92,7 @@ def _metadata_time(page) -> float:
 
     from scraper.decode import decode
     from scraper.model import Block
-    from scraper.normalize.html_meta import html_evidence
+    from scraper.normalize.read import read_html as html_evidence
     from scraper.record import build_article
 
     text, _ = decode(page.data, page.headers)

@@ -42,7 +42,7 @@ from quality import DEFAULT_DATA, Doc, load_docs, norm  # noqa: E402
 
 from scraper.model import Block  # noqa: E402
 from scraper.normalize.text import canonical, join_blocks  # noqa: E402
-from scraper.rules import captions, engine, region, tail  # noqa: E402
+from scraper.rules import base, captions, engine, patterns, region, tail  # noqa: E402
 
 
 def site_of(doc: Doc) -> str:
@@ -77,7 +77,7 @@ def prepare(doc: Doc) -> Prepared | None:
     from scraper.blocks.html import html_to_blocks
     from scraper.blocks.text import text_to_blocks
     from scraper.decode import decode
-    from scraper.normalize.html_meta import html_evidence
+    from scraper.normalize.read import read_html as html_evidence
     from scraper.normalize.resolve import pick
     from scraper.sniff import looks_like_html
 
@@ -94,9 +94,9 @@ def prepare(doc: Doc) -> Prepared | None:
     return Prepared(doc, site_of(doc), text_to_blocks(text), None, [], True)
 
 
-def judge(page: Prepared, rules: Sequence[engine.Rule]) -> list[Block]:
-    blocks = [Block(b.text, b.kind, b.removed_by, b.link_density, b.level) for b in page.blocks]
-    ctx = engine.RuleContext(evidence=list(page.evidence), title=page.title, plain_text=page.plain_text)
+def judge(page: Prepared, rules: Sequence[base.Rule]) -> list[Block]:
+    blocks = [Block(b.text, b.kind, b.removed_by, b.link_density, b.level, b.roles) for b in page.blocks]
+    ctx = base.RuleContext(evidence=list(page.evidence), title=page.title, plain_text=page.plain_text)
     engine.apply_rules(blocks, ctx, rules)
     return blocks
 
@@ -132,7 +132,7 @@ _MATCHED: set[int] = set()
 
 @contextmanager
 def watching_patterns() -> Iterator[None]:
-    original = engine._Pattern.match
+    original = patterns._Pattern.match
 
     def match(self, text):  # noqa: ANN001, ANN202
         m = original(self, text)
@@ -140,11 +140,11 @@ def watching_patterns() -> Iterator[None]:
             _MATCHED.add(id(self))
         return m
 
-    engine._Pattern.match = match
+    patterns._Pattern.match = match
     try:
         yield
     finally:
-        engine._Pattern.match = original
+        patterns._Pattern.match = original
 
 
 @contextmanager
@@ -162,7 +162,7 @@ def rules_replaced(rules: tuple) -> Iterator[tuple]:
 def pattern_units(base: tuple, fired: dict[str, set[int]]) -> list[Unit]:
     units = []
     for ri, rule in enumerate(base):
-        if isinstance(rule, engine.PatternRule):
+        if isinstance(rule, patterns.PatternRule):
             for pi, pat in enumerate(rule.patterns):
                 def without(ri=ri, pi=pi, rule=rule):  # noqa: ANN202
                     pats = [p for k, p in enumerate(rule.patterns) if k != pi]
@@ -259,7 +259,7 @@ def scan(pages: Sequence[Prepared]) -> None:
 
     tests: list[tuple[str, str, Callable[[str], bool]]] = []
     for rule in engine.default_rules():
-        if isinstance(rule, engine.PatternRule):
+        if isinstance(rule, patterns.PatternRule):
             for pi, pat in enumerate(rule.patterns):
                 def test(text: str, rule=rule, pat=pat) -> bool:
                     n = len(text.split())

@@ -6,8 +6,11 @@ changed), runs every dev page once after a warm-up, and prints ms/page per
 stage, so a speed change can be aimed at the stage that costs. ``--snapshot``
 writes every record (text + metadata) as JSON Lines, to check that a speed
 change leaves the output the same (``--compare`` reads an earlier snapshot).
+``--text`` runs the plain-text dumps of the same pages (the ``text/`` folder)
+instead of the HTML, so a change to the rules can be checked on both paths.
 
     .venv/bin/python benchmarks/stages.py [--limit N] [--snapshot out.jsonl] [--compare before.jsonl]
+    .venv/bin/python benchmarks/stages.py --text --snapshot text.jsonl   # the 723 text dumps
     .venv/bin/python benchmarks/stages.py --per-rule         # also one timer per rule
     .venv/bin/python benchmarks/stages.py --cprofile 30      # top functions by cumulative time
 """
@@ -43,12 +46,13 @@ def _timed(name: str, fn):
 
 def _timed_rules(apply_rules):
     """``apply_rules`` with one timer per rule (``--per-rule``)."""
-    from scraper.rules.engine import default_rules
+    from scraper.rules.engine import default_rules, matchers
 
     def wrapper(blocks, ctx, rules=None):
-        for rule in default_rules() if rules is None else rules:
-            if rule.name not in ctx.disabled:
-                _timed(f"rule: {rule.name}", rule.apply)(blocks, ctx)
+        active = [r for r in (default_rules() if rules is None else rules) if r.name not in ctx.disabled]
+        ctx.matchers = matchers(active)
+        for rule in active:
+            _timed(f"rule: {rule.name}", rule.apply)(blocks, ctx)
     return wrapper
 
 
@@ -57,12 +61,12 @@ def instrument(per_rule: bool = False) -> None:
     import scraper.blocks.html as html
     import scraper.pipeline as pipeline
     import scraper.record as record
-    from scraper.normalize import html_meta
+    from scraper.normalize import html_meta, resolve
 
     pipeline.decode = _timed("decode", pipeline.decode)
     pipeline.check_nesting = _timed("nesting guard", pipeline.check_nesting)
     pipeline.LexborHTMLParser = _timed("parse (lexbor)", pipeline.LexborHTMLParser)
-    pipeline.html_evidence = _timed("metadata: all", pipeline.html_evidence)
+    pipeline.read_html = _timed("metadata: all", pipeline.read_html)
     html_meta.date_evidence = _timed("metadata: dates", html_meta.date_evidence)
     html_meta.json_ld_evidence = _timed("metadata: json-ld", html_meta.json_ld_evidence)
     html_meta.byline_element_evidence = _timed("metadata: byline elements", html_meta.byline_element_evidence)
@@ -76,15 +80,18 @@ def instrument(per_rule: bool = False) -> None:
     html.trafilatura_blocks = _timed("blocks: trafilatura fallback", html.trafilatura_blocks)
     pipeline.apply_rules = _timed("rules", _timed_rules(pipeline.apply_rules) if per_rule else pipeline.apply_rules)
     pipeline.build_article = _timed("record: all", pipeline.build_article)
-    record.detect_language = _timed("record: language", record.detect_language)
+    resolve.detect_language = _timed("record: language", resolve.detect_language)
     record.canonical = _timed("record: canonical", record.canonical)
 
 
-def load(data_dir: Path, limit: int | None) -> list[tuple[str, str | None, bytes]]:
+def load(data_dir: Path, limit: int | None, text: bool = False) -> list[tuple[str, str | None, bytes]]:
+    """(key, url, bytes) of each annotated page: its HTML, or with ``text`` its plain-text dump."""
     ann = json.loads((data_dir / "evaldata.json").read_text(encoding="utf-8"))
     docs = []
     for key, a in sorted(ann.items()):
         path = data_dir / a["file"]
+        if text:
+            path = data_dir / "text" / (Path(a["file"]).name.removesuffix(".gz") + ".txt.gz")
         if path.is_file():
             docs.append((key, key if key.startswith("http") else None, gzip.decompress(path.read_bytes())))
         if limit and len(docs) >= limit:
@@ -98,6 +105,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--snapshot", type=Path, help="write each record as JSON Lines")
     ap.add_argument("--compare", type=Path, help="an earlier snapshot: list records that differ")
+    ap.add_argument("--text", action="store_true", help="the plain-text dumps (text/) instead of the HTML pages")
     ap.add_argument("--per-rule", action="store_true", help="also time each rule on its own")
     ap.add_argument("--cprofile", type=int, metavar="N", help="cProfile instead of stage timers; print N rows")
     args = ap.parse_args()
@@ -107,7 +115,7 @@ def main() -> int:
     from scraper.pipeline import process
 
     config = scraper.load_config()
-    docs = load(args.data, args.limit)
+    docs = load(args.data, args.limit, args.text)
     process(Page(source="warm", data=docs[0][2], url=docs[0][1]), config)  # imports, lazy loads
     import trafilatura  # noqa: F401 - the fallback's own import (lazy in the pipeline) is not a page's cost
     if not args.cprofile:

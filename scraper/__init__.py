@@ -1,29 +1,47 @@
 """scraper: boilerplate-stripping news scraper and normalizer.
 
-Public API::
+The public API is what ``__all__`` lists (docs/python.md shows each call)::
 
     import scraper
-    article = scraper.clean(html_or_text, url="https://example.com/story")
-    article.text, article.title, article.authors, article.to_dict()
+    article = scraper.clean(html_bytes, url="https://example.com/story")
+    article = scraper.fetch("https://example.com/story")
+    with scraper.clean_many(["dumps/", "crawl.warc.gz"]) as records:
+        for article in records:
+            print(article.to_dict())
+
+Everything else (``scraper.pipeline``, ``scraper.sources``, ...) is internal and
+may change between versions; CHANGELOG.md records changes to the public names.
 """
 
 from __future__ import annotations
 
+from .api import Input, Records, clean, clean_many, fetch, fetch_many, resume, write
+from .api_async import AsyncRecords, afetch, afetch_many
 from .config import Config, load_config
-from .decode import utf8_bytes
 from .model import Article, Block, BlockKind, Evidence, Page
 from .pipeline import process
 
-__all__ = ["Article", "Block", "BlockKind", "Config", "Evidence", "Page", "clean", "load_config", "process"]
 __version__ = "0.1.0"
 
-
-def clean(data: bytes | str, *, url: str | None = None, source: str | None = None,
-          config: Config | None = None, explain: bool = False) -> Article:
-    """Clean one page (HTML or a plain-text dump) into an Article record.
-
-    Never raises for bad input: the returned record's ``error`` says what went wrong.
-    """
-    raw = utf8_bytes(data) if isinstance(data, str) else bytes(data)
-    page = Page(source=source or url or "<memory>", data=raw, url=url)
-    return process(page, config or load_config(), explain=explain)
+__all__ = [
+    "Article",
+    "AsyncRecords",
+    "Block",
+    "BlockKind",
+    "Config",
+    "Evidence",
+    "Input",
+    "Page",
+    "Records",
+    "__version__",
+    "afetch",
+    "afetch_many",
+    "clean",
+    "clean_many",
+    "fetch",
+    "fetch_many",
+    "load_config",
+    "process",
+    "resume",
+    "write",
+]

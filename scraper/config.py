@@ -61,11 +61,35 @@ class RuleSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ServeSettings:
+    """``scraper serve``: limits that keep one client from starving the others, and who may call."""
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+    workers: int = 0
+    """Cleaning processes; 0 = ``[run] workers``."""
+    queue_limit: int = 64
+    """Pages waiting for a free worker; a request past this gets 503 with Retry-After."""
+    retry_after: int = 1
+    """Seconds a refused client is told to wait."""
+    max_body_bytes: int = 10_000_000
+    """A larger request body (or one ``application/x-ndjson`` line) gets 413."""
+    request_timeout: float = 120.0
+    """Seconds for one request: reading its body, waiting for a worker, fetching, cleaning."""
+    fetch_allow: tuple[str, ...] = ()
+    """Hosts (``intranet.example``, ``.corp.example`` for a whole domain) or networks
+    (``10.1.0.0/16``) that ``/fetch`` may reach although their addresses are not public."""
+    token: str = ""
+    """When set, every endpoint but /health wants ``Authorization: Bearer <token>``."""
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     fetch: FetchSettings = field(default_factory=FetchSettings)
     run: RunSettings = field(default_factory=RunSettings)
     rules: RuleSettings = field(default_factory=RuleSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
+    serve: ServeSettings = field(default_factory=ServeSettings)
     outlets: dict[str, str] = field(default_factory=dict)
     """Domain -> outlet name."""
 
@@ -78,30 +102,37 @@ def _section(cls: type, raw: dict[str, Any], name: str) -> Any:
     return cls(**raw)
 
 
+def _tuples(raw: dict[str, Any], *keys: str) -> dict[str, Any]:
+    """TOML arrays -> tuples, so the frozen settings stay hashable."""
+    return {k: tuple(v) if k in keys and isinstance(v, list) else v for k, v in raw.items()}
+
+
 def parse_config(raw: dict[str, Any]) -> Config:
     """Build settings from a parsed TOML mapping, rejecting unknown keys (typos)."""
-    unknown = set(raw) - {"fetch", "run", "rules", "extract", "outlets", "cluster"}  # [cluster]: scraper.cluster
+    unknown = set(raw) - {"fetch", "run", "rules", "extract", "serve", "outlets", "cluster"}  # [cluster]: scraper.cluster
     if unknown:
         raise ValueError(f"config: unknown section(s): {', '.join(sorted(unknown))}")
     rules_raw = dict(raw.get("rules", {}))
     rules_raw["disabled"] = frozenset(rules_raw.get("disabled", ()))
+    from .rules.engine import check_disabled  # the rule registry; loaded here only to check names
+
+    check_disabled(rules_raw["disabled"])
     return Config(
         fetch=_section(FetchSettings, raw.get("fetch", {}), "fetch"),
         run=_section(RunSettings, raw.get("run", {}), "run"),
         rules=_section(RuleSettings, rules_raw, "rules"),
         extract=_section(ExtractSettings, raw.get("extract", {}), "extract"),
+        serve=_section(ServeSettings, _tuples(raw.get("serve", {}), "fetch_allow"), "serve"),
         outlets={k.lower(): str(v) for k, v in raw.get("outlets", {}).items()},
     )
 
 
-DEFAULT_CONFIG_PATH = Path(__file__).resolve().parent.parent / "config.toml"
+DEFAULT_CONFIG_PATH = Path(__file__).resolve().parent / "default_config.toml"
+"""The defaults shipped inside the package (outlet names and all), so an installed wheel runs
+exactly like a checkout; the repository's top-level config.toml is the documented copy of it."""
 
 
 def load_config(path: str | os.PathLike[str] | None = None) -> Config:
-    """Load settings from ``path``; with no path, the bundled config.toml if present, else defaults."""
-    if path is None:
-        if not DEFAULT_CONFIG_PATH.is_file():
-            return Config()
-        path = DEFAULT_CONFIG_PATH
-    with open(path, "rb") as fh:
+    """Load settings from ``path``; with no path, the defaults bundled with the package."""
+    with open(DEFAULT_CONFIG_PATH if path is None else path, "rb") as fh:
         return parse_config(tomllib.load(fh))

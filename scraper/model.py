@@ -63,15 +63,18 @@ class Block:
     """Share of the block's characters inside links (HTML only; 0 for text dumps)."""
     level: int = 0
     """Heading level (1-6) for headings; nesting depth for list items."""
+    roles: frozenset[str] = frozenset()
+    """What the rule that removed the block found it to be, for other rules (``rules/base.py``)."""
 
     @property
     def kept(self) -> bool:
         return self.removed_by is None
 
-    def remove(self, rule: str) -> None:
-        """Mark as cruft, keeping the first rule that judged it."""
+    def remove(self, rule: str, roles: frozenset[str] = frozenset()) -> None:
+        """Mark as cruft, keeping the first rule that judged it (and the roles it gave)."""
         if self.removed_by is None:
             self.removed_by = rule
+            self.roles = roles
 
 
 @dataclass(slots=True)
@@ -105,7 +108,10 @@ class Article:
     provenance: dict[str, str] | None = None
     """Field name -> where its value came from; only with ``--explain``."""
     removed: list[dict[str, str]] | None = None
-    """Removed blocks with the rule that removed each; only with ``--explain``."""
+    """Removed blocks in reading order: rule, text, kind, and ``at`` (index of the paragraph of ``text``
+    they stood before); only with ``--explain``."""
+    candidates: dict[str, list[dict[str, str]]] | None = None
+    """Field name -> the values offered for it that lost, most trusted first ({value, origin}); only with ``--explain``."""
     structure: list[str] | None = field(default=None, repr=False)
     """Kind of each paragraph of ``text`` (heading, list_item, ...); for Markdown output, not serialised."""
 
@@ -127,6 +133,8 @@ class Article:
             del record["provenance"]
         if record["removed"] is None:
             del record["removed"]
+        if record["candidates"] is None:
+            del record["candidates"]
         return record
 
     @classmethod

@@ -271,15 +271,41 @@ class PagePool:
                     worker.proc.kill()
             self.close()
 
-    def _collect(self) -> list[tuple[int, Article]]:
+    # -- one page at a time, for a long-running caller (``scraper serve``) -----------------
+    def start(self) -> None:
+        """Start the workers; then ``submit`` and ``poll`` take pages as they come, not from one iterable."""
+        while len(self.workers) < max(1, self.opt.workers):
+            self.workers.append(self._spawn())
+
+    def submit(self, seq: int, page: Page) -> bool:
+        """Give ``page`` to an idle worker under the caller's unique ``seq``; False when every worker is busy.
+
+        One page a worker, so a page never waits behind a slow one while another worker is free.
+        """
+        for worker in self.workers:
+            if not worker.outstanding:
+                self.pending[seq] = page
+                self._send(worker, [(seq, page)])
+                return True
+        return False
+
+    def poll(self, wake: Any = None) -> list[tuple[int, Article]]:
+        """Records now final (answers, timeouts, crashes); waits at most a second, less once ``wake``
+        (anything ``multiprocessing.connection.wait`` accepts) is readable."""
+        return self._collect(wake)
+
+    def _collect(self, wake: Any = None) -> list[tuple[int, Article]]:
         """Wait for answers (or a timeout); returns the records that are now final."""
         out: list[tuple[int, Article]] = []
         busy = [w for w in self.workers if w.outstanding]
+        extra = [wake] if wake is not None else []
         if not busy:
+            if extra:
+                wait(extra, timeout=1.0)
             return out
         now = time.monotonic()
         wait_for = max(0.0, min(w.since + self.opt.page_timeout for w in busy) - now)
-        ready = wait([w.conn for w in busy], timeout=min(wait_for, 1.0) + 0.01)
+        ready = wait([w.conn for w in busy] + extra, timeout=min(wait_for, 1.0) + 0.01)
         for worker in busy:
             if worker.conn not in ready:
                 continue

@@ -6,13 +6,15 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .blocks.guard import check_nesting
 from .blocks.html import html_to_blocks
+from .blocks.repair import close_raw_text
 from .blocks.text import text_to_blocks
 from .config import Config
 from .decode import DecodeError, decode
 from .model import Article, Page
-from .normalize.html_meta import html_evidence
+from .normalize.read import read_html
 from .normalize.resolve import pick
 from .record import build_article
+from .rules.captions import credit_reader
 from .rules.engine import RuleContext, apply_rules
 from .sniff import looks_like_html
 
@@ -45,8 +47,10 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
         # that is not ASCII-compatible (UTF-16/32) hides the tags from a byte count.
         wide = encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
         check_nesting(text if wide else page.data)
+        text = close_raw_text(text)
         tree = LexborHTMLParser(text)
-        ctx.evidence.extend(html_evidence(tree, page.final_url or page.url, text))
+        # Metadata first: html_to_blocks prunes nodes out of this tree in place.
+        ctx.evidence.extend(read_html(tree, page.final_url or page.url, text))
         ctx.title, _ = pick(ctx.evidence, "title")
         blocks, extractor = html_to_blocks(text, page.final_url or page.url, tree=tree, evidence=ctx.evidence,
                                             fallback=config.extract.fallback)
@@ -54,7 +58,7 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
         ctx.plain_text = True
         blocks, extractor = text_to_blocks(text), "text"
     apply_rules(blocks, ctx)
-    return build_article(page, blocks, ctx.evidence, config, extractor, explain)
+    return build_article(page, blocks, ctx.evidence, config, extractor, explain, credit=credit_reader(ctx))
 
 
 class EmptyInput(ValueError):

@@ -33,6 +33,8 @@ class Summary:
     """Archive records that are not pages (WARC requests, metadata, images, ...)."""
     bytes_read: int = 0
     """Bytes of page input handed to the cleaner."""
+    damaged: int = 0
+    """Unreadable archive spans, each one ``DamagedArchive`` record (counted in ``failed`` too)."""
     started: float = field(default_factory=time.perf_counter)
 
     @property
@@ -46,6 +48,8 @@ class Summary:
         elapsed = max(time.perf_counter() - self.started, 1e-9)
         skipped = f", {self.skipped} skipped (already done)" if self.skipped else ""
         records = f"; {self.skipped_records} non-page archive records skipped" if self.skipped_records else ""
+        if self.damaged:
+            records += f"; {self.damaged} damaged archive spans"
         return (f"{self.total} records: {self.ok} ok, {self.empty} empty, {self.failed} failed{skipped}{records}; "
                 f"{_size(self.bytes_read)} read; {elapsed:.1f} s, {self.total / elapsed:.1f} docs/s")
 
@@ -114,6 +118,7 @@ def run(pages: Iterable[Page], sink: Sink, config: Config, *, explain: bool = Fa
             bar.close()
         if stats is not None:
             summary.skipped_records = stats.skipped_records
+            summary.damaged = stats.damaged
     return summary
 
 

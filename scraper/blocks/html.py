@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..lexicon import alnum_only, ends_sentence
 from ..model import Block, BlockKind, Evidence
 from .prune import prune
 from .score import Choice, choose, weight, weight_of_text
@@ -49,9 +50,6 @@ BODY_MIN_CHARS = 400
 BODY_MIN_COVER = 0.6
 """Share of our prose the declared body must contain before it may veto the rest."""
 _TAG = re.compile(r"<[^>]*>")
-_NOT_ALNUM = re.compile(r"[\W_]+")
-"""Everything but letters and digits (``\\w`` is ``str.isalnum`` plus the underscore)."""
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
 
 _KIND_BY_TAG = {
     "p": BlockKind.PARAGRAPH,
@@ -234,7 +232,7 @@ def _trim_head(blocks: list[Block]) -> list[Block]:
 
 def _is_label(block: Block) -> bool:
     """A short line that is not a sentence: a heading or a "Related:" style label."""
-    return len(block.text) <= MAX_LABEL_CHARS and _SENTENCE_END.search(block.text) is None
+    return len(block.text) <= MAX_LABEL_CHARS and not ends_sentence(block.text)
 
 
 def _is_prose(block: Block) -> bool:
@@ -243,7 +241,7 @@ def _is_prose(block: Block) -> bool:
         return False  # a heading, even one asking a question, opens a part: it never ends the article
     if block.kind in (BlockKind.CODE, BlockKind.TABLE_ROW):
         return True
-    if _SENTENCE_END.search(block.text) is not None:
+    if ends_sentence(block.text):
         return True
     return block.kind is not BlockKind.HEADING and weight_of_text(block.text, block.link_density) >= TAIL_PROSE
 
@@ -273,7 +271,7 @@ def _introduces(block: Block) -> bool:
 def _key(text: str) -> str:
     """Letters and digits only, lower-cased: markup, spacing, soft hyphens and quotes differ
     between a page's text and its declared body."""
-    return _NOT_ALNUM.sub("", text.lower())
+    return alnum_only(text.lower())
 
 
 def filter_by_declared_body(blocks: list[Block], evidence: Sequence[Evidence]) -> list[Block]:

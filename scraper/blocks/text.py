@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import ends_with_mark
 from ..model import Block, BlockKind
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,3}[.)]|[a-z]\))\s+")
 _MARK = re.compile(r"^\s*[-*•·▪►]\s+")
 """A bullet sign is layout and goes; an item's number is part of its text (a ranked list)."""
-_SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]\s*$")
 
 
 def _is_hard_wrapped(paragraphs: list[list[str]]) -> bool:
@@ -34,7 +34,7 @@ def _is_hard_wrapped(paragraphs: list[list[str]]) -> bool:
     full = sum(1 for line in inner if len(line) >= 0.6 * width)
     if full / len(inner) < 0.7:
         return False
-    unended = sum(1 for line in inner if not _SENTENCE_END.search(line))
+    unended = sum(1 for line in inner if not ends_with_mark(line))
     return unended / len(inner) > 0.6
 
 

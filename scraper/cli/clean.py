@@ -8,7 +8,7 @@ import sys
 import tempfile
 
 from ..runner import run
-from ..sinks import open_sink, resume
+from ..sinks import format_for, open_sink
 from ..sources import iter_paths
 from ..sources.stats import SourceStats
 from .cluster import add_cluster_options, settings_from
@@ -45,9 +45,9 @@ def command(args: argparse.Namespace) -> int:
         print("scraper clean: --workers must be 0 (one per core) or more", file=sys.stderr)
         return 2
     workers = args.workers if args.workers else config.run.worker_count
-    skip = resume(args.output) if args.output and args.output != "-" and args.format == "jsonl" else set()
     stats = SourceStats()
     sink = open_sink(args.format, args.output)
+    skip = sink.resume()
     try:
         pages = iter_paths(args.paths, config.run.max_page_bytes,
                            exclude=[args.output] if args.output and args.output != "-" else [], stats=stats)
@@ -60,7 +60,8 @@ def command(args: argparse.Namespace) -> int:
 
 
 def _ray(args: argparse.Namespace, config) -> int:
-    if not args.output or args.output == "-" or args.format != "jsonl" or os.path.isfile(args.output):
+    fmt = args.format or format_for(args.output)
+    if not args.output or args.output == "-" or fmt != "jsonl" or os.path.isfile(args.output):
         print("scraper clean --engine ray: give an output directory with -o OUTDIR (JSON Lines shards)",
               file=sys.stderr)
         return 2

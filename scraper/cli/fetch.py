@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from ..fetch import PageStream
 from ..runner import run
-from ..sinks import open_sink, resume
+from ..sinks import open_sink
 from .common import add_output_options, config_from, finish
 
 
@@ -60,11 +60,11 @@ def command(args: argparse.Namespace) -> int:
     config = config_from(args)
     workers = args.workers if args.workers else config.run.worker_count
     urls = [*args.urls, *_read_url_files(args.url_file)]
-    done = resume(args.output) if args.output and args.output != "-" and args.format == "jsonl" else set()
+    sink = open_sink(args.format, args.output)
+    done = sink.resume()
     stream = PageStream(urls, config.fetch, feeds=args.feed, sitemaps=args.sitemap, save_raw=args.save_raw, done=done)
     main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate_as_interrupt) if main_thread else None
-    sink = open_sink(args.format, args.output)
     try:
         with stream:
             summary = run(stream, sink, config, explain=args.explain, progress=False if args.no_progress else None,

@@ -1,9 +1,10 @@
-"""``scraper rules``: list the block rules, in the order they run, with their switch state."""
+"""``scraper rules``: list the block rules, in the order they run, with their phase and switch state."""
 
 from __future__ import annotations
 
 import argparse
 
+from ..rules.base import about_of
 from ..rules.engine import default_rules
 from .common import config_from
 
@@ -17,7 +18,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def command(args: argparse.Namespace) -> int:
     disabled = config_from(args).rules.disabled
     for rule in default_rules():
-        doc = getattr(rule, "about", "") or (type(rule).__doc__ or "").strip().splitlines()[0]
         state = "off" if rule.name in disabled else "on "
-        print(f"{state} {rule.name:22} {doc}")
+        print(f"{state} {rule.phase:10} {rule.name:18} {about_of(rule)}")
     return 0

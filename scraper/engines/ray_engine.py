@@ -12,7 +12,6 @@ or any fsspec URL; inputs likewise.
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from collections.abc import Iterable
@@ -20,7 +19,7 @@ from typing import Any
 
 from ..config import Config
 from ..runner import Summary, _progress_bar
-from ..sinks import record_line
+from ..sinks import JsonlSink
 from ..sources.stats import SourceStats
 from .inputs import clean_input, list_inputs, shard_name
 
@@ -31,43 +30,21 @@ def _fs(url: str) -> tuple[Any, str]:
     return fsspec.core.url_to_fs(url)
 
 
-def _previous(fs: Any, shard: str) -> tuple[list[str], set[str], int]:
-    """Lines of an earlier shard worth keeping, their sources, and how many failed records it had."""
-    if not fs.exists(shard):
-        return [], set(), -1
-    kept, done, failed = [], set(), 0
-    with fs.open(shard, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            if record.get("error") is None and "source" in record:
-                kept.append(line if line.endswith("\n") else line + "\n")
-                done.add(record["source"])
-            else:
-                failed += 1
-    return kept, done, failed
-
-
 def clean_file_task(row: dict[str, Any], config: Config, explain: bool, outdir: str) -> dict[str, Any]:
     """Ray Data ``map`` function: one input file -> one shard; returns the file's counts."""
     fs, root = _fs(outdir)
-    shard = f"{root.rstrip('/')}/{row['shard']}"
     counts = {"input": row["input"], "ok": 0, "empty": 0, "failed": 0, "skipped": 0,
               "skipped_records": 0, "bytes_read": 0}
-    kept, done, failed_before = _previous(fs, shard)
-    counts["skipped"] = len(kept)
-    if failed_before == 0:  # complete and clean: nothing to redo
+    sink = JsonlSink(f"{root.rstrip('/')}/{row['shard']}", fs=fs)
+    done = sink.resume()
+    counts["skipped"] = len(done)
+    if sink.dropped == 0:  # complete and clean: nothing to redo
         return counts
     stats = SourceStats()
-    tmp = f"{shard}.tmp"
-    with fs.open(tmp, "wt", encoding="utf-8") as out:
-        out.writelines(kept)
-        for article in clean_input(row["input"], config, explain, skip=done, stats=stats):
-            out.write(record_line(article))
-            counts[article.outcome] += 1
-    fs.mv(tmp, shard)
+    for article in clean_input(row["input"], config, explain, skip=done, stats=stats):
+        sink.write(article)
+        counts[article.outcome] += 1
+    sink.close()
     counts["skipped_records"] = stats.skipped_records
     counts["bytes_read"] = stats.bytes_read
     return counts

@@ -9,6 +9,7 @@ wire and the decoded bytes are capped while they arrive.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urldefrag
@@ -87,9 +88,15 @@ def _joined(headers: httpx.Headers) -> dict[str, str]:
 class Fetcher:
     """One shared httpx client and the policies around it. Use as ``async with Fetcher(settings) as f``."""
 
-    def __init__(self, settings: FetchSettings, raw_log: WarcLog | None = None) -> None:
+    def __init__(self, settings: FetchSettings, raw_log: WarcLog | None = None, *,
+                 transport: httpx.AsyncBaseTransport | None = None,
+                 check_url: Callable[[str], Awaitable[None]] | None = None) -> None:
         self.settings = settings
         self.raw_log = raw_log
+        self.transport = transport
+        """Sends the requests (default: httpx's own); ``scraper serve`` pins each to a checked address."""
+        self.check_url = check_url
+        """Awaited before the first request and every redirect hop; raises to refuse the URL."""
         self.retry = RetryPolicy.from_settings(settings)
         self.throttle = HostThrottle(settings.per_host_concurrency, settings.per_host_delay)
         self.robots = RobotsCache(settings.user_agent, self._load_robots) if settings.respect_robots else None
@@ -103,7 +110,7 @@ class Fetcher:
             headers={"User-Agent": s.user_agent, "Accept": ACCEPT_PAGE, "Accept-Encoding": "gzip, deflate, br"},
             timeout=httpx.Timeout(connect=s.connect_timeout, read=s.read_timeout, write=s.read_timeout, pool=None),
             limits=httpx.Limits(max_connections=max(1, s.concurrency), max_keepalive_connections=max(1, s.concurrency)),
-            follow_redirects=False,
+            follow_redirects=False, transport=self.transport,
         )
         return self
 
@@ -138,6 +145,8 @@ class Fetcher:
         for _ in range(self.settings.max_redirects + 1):
             trail.url = current
             trail.hops.append(current)
+            if self.check_url is not None:
+                await self.check_url(current)
             if robots and self.robots is not None:
                 await self.robots.check(current)
                 delay = await self.robots.crawl_delay(current)

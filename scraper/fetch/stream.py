@@ -13,7 +13,7 @@ import asyncio
 import os
 import queue
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..config import FetchSettings
@@ -153,9 +153,48 @@ class PageStream:
         self._task = asyncio.current_task()
         if self._stop.is_set():
             return
-        raw_log = WarcLog(self.save_raw) if self.save_raw else None
         self._ready = asyncio.Queue(maxsize=max(1, self.settings.concurrency))
         forwarder = asyncio.create_task(self._forward())
+        try:
+            await self._fetch_all()
+        finally:
+            forwarder.cancel()
+
+    async def pages(self) -> AsyncIterator[Page]:
+        """The same Pages, fetched in the running event loop instead of a thread of their own.
+
+        For callers that already run a loop: no second loop, no thread. Stopping
+        early (``aclose``, cancellation) cancels the fetches still in flight.
+        """
+        self._ready = asyncio.Queue(maxsize=max(1, self.settings.concurrency))
+        end = _End()
+
+        async def fetch_all() -> None:
+            try:
+                await self._fetch_all()
+            except Exception as exc:  # noqa: BLE001 - re-raised on the consumer's side
+                end.error = exc
+            assert self._ready is not None
+            await self._ready.put(end)  # type: ignore[arg-type]
+
+        task = asyncio.create_task(fetch_all())
+        try:
+            while True:
+                item: Page | _End = await self._ready.get()
+                self._ready.task_done()
+                if isinstance(item, _End):
+                    if item.error is not None:
+                        raise RuntimeError(f"fetcher failed: {item.error!r}") from item.error
+                    return
+                yield item
+        finally:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+
+    async def _fetch_all(self) -> None:
+        """Fetch everything, handing each page to ``_ready``; returns once every page was taken."""
+        assert self._ready is not None
+        raw_log = WarcLog(self.save_raw) if self.save_raw else None
         try:
             async with Fetcher(self.settings, raw_log) as fetcher:
                 tasks: set[asyncio.Task[None]] = set()
@@ -169,7 +208,6 @@ class PageStream:
                     for task in tasks:
                         task.cancel()
         finally:
-            forwarder.cancel()
             if raw_log is not None:
                 raw_log.close()
 

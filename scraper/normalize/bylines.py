@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..lexicon import alternation
+from ..lexicon import words as lexicon_words
 from .first_names import is_given_name
+
+LEADS = alternation(lexicon_words("byline", "leads"))
+"""Words that put a writer's name after them ("by", "von", "par", ...): the lexicon's byline leads."""
+LABELS = alternation(lexicon_words("byline", "labels")) + r"(?:in|innen|en)?"
+"""Words that label the author field, with the German inflections ("Autorin", "Autoren")."""
+WRITING = alternation(lexicon_words("byline", "writing"))
+"""The kind of writing named before a lead word ("Story by", "Reporting by")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +122,7 @@ class Byline:
 GENRE_LEAD = r"(?:ein|eine|a|an|un|une|una|uno)\s+[^\W\d_][\w-]{2,24}(?:\s+[^\W\d_][\w-]{2,24})?"
 """The kind of piece before the byline word: "Eine Kolumne (von)", "A guest post (by)", "Un reportage (par)"."""
 _PREFIX = re.compile(
-    r"^\s*(?:(?:story|words|text|reporting|report|written|posted|compiled|edited)\s+)?"
-    r"(?:" + GENRE_LEAD + r"\s+(?=(?:by|von|par|por|di)\s))?"
-    r"(?:by|von|par|por|di|door|av|af|autor(?:ka|in|innen|en)?|auteur|authors?|redakcja)\b\s*:?\s*",
+    r"^\s*(?:" + WRITING + r"\s+)?(?:" + GENRE_LEAD + r"\s+(?=" + LEADS + r"\s))?(?:" + LEADS + "|" + LABELS + r")\b\s*:?\s*",
     re.IGNORECASE,
 )
 DATE_HEAD = re.compile(
@@ -123,8 +130,8 @@ DATE_HEAD = re.compile(
     r"\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm)\b)?)\s*[|•·,–—-]?)+\s*", re.IGNORECASE)
 """Numeric dates and times that open a byline line: "04.02.2022 | 13:10 Uhr | Jane Doe"."""
 _POSTED_ON = re.compile(
-    r"^\s*(?:posted|published|written|veröffentlicht|publié|publicado)\s+(?!(?:by|von|par|por)\s)(?:on|am|le|el)?\s*[^|]{4,40}?\s+(?=(?:by|von|par|por)\s)",
-    re.IGNORECASE)
+    r"^\s*(?:posted|published|written|veröffentlicht|publié|publicado)\s+(?!" + LEADS + r"\s)(?:on|am|le|el)?\s*[^|]{4,40}?\s+(?="
+    + LEADS + r"\s)", re.IGNORECASE)
 """A date statement before the byline word: "Posted on September 21, 2020 by Jane Doe"."""
 _PAREN = re.compile(r"\s*\([^()]{2,80}\)\s*$")
 """A role or affiliation in parentheses after the names: "Jane Doe (Pressesprecherin)"."""

@@ -15,13 +15,15 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Evidence
+from .trust import DATE_VOTE
 
 DATA_FILE = Path(__file__).with_name("dates.toml")
 
@@ -189,6 +191,66 @@ def label_of(before: str) -> str | None:
     if not m:
         return None
     return vocabulary().labels.get(m.group(1).casefold())
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_CLOCK_TAIL = re.compile(r"\s+(?:at\s+)?\d{1,2}:\d{2}.*$")
+_COMPACT = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
+
+
+def parse_date(value: str, lang: str | None = None) -> str | None:
+    """A stated date as ISO 8601: a date-time where the value gives a time, else the day; None when it is no date.
+
+    The one reader of a single date value (meta tags, JSON-LD, <time datetime>,
+    a byline's "March 5, 2021 at 10:00"): ISO 8601 first, then the written
+    dates that ``dates_in_text`` reads in page text, then a compact 20210305.
+    """
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        midnight = _local_midnight(parsed)
+        if midnight:
+            return midnight
+        if (parsed.hour, parsed.minute, parsed.second) != (0, 0, 0) or parsed.tzinfo:
+            return parsed.isoformat()
+        return parsed.date().isoformat()
+    except ValueError:
+        pass
+    m = _ISO_DAY.search(value)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            return None
+    found = dates_in_text(_CLOCK_TAIL.sub("", value), lang)
+    if found:
+        return found[0].day.isoformat()
+    m = _COMPACT.fullmatch(value)
+    if m:
+        day = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)), datetime.now().year + 1)
+        return day.isoformat() if day else None
+    return None
+
+
+def _local_midnight(parsed: datetime) -> str | None:
+    """The day a CMS meant by a date-only value saved as local midnight east of UTC and written in UTC.
+
+    "2021-11-04T23:00:00+00:00" is midnight of 5 November in Central Europe:
+    a whole-hour 22:00 or 23:00 UTC stamp stands for the next day.
+    """
+    offset = parsed.utcoffset()
+    if offset is None or offset.total_seconds() != 0 or parsed.hour not in (22, 23):
+        return None
+    if (parsed.minute, parsed.second, parsed.microsecond) != (0, 0, 0):
+        return None
+    return (parsed + timedelta(days=1)).date().isoformat()
+
+
+def has_date(text: str) -> bool:
+    """True when ``text`` writes a calendar date (the same reading as ``dates_in_text``)."""
+    return bool(dates_in_text(text))
 
 
 _URL_DATES = (
@@ -531,26 +593,8 @@ def date_element_day(tree: LexborHTMLParser, lang: str | None = None) -> Element
     return None
 
 
-# How much each statement counts in the vote for the publication day. The page's
-# URL is the most stable statement; what the page shows its readers (a <time> by the
-# headline, a short element named as the date) outweighs a single meta stamp, which
-# is often a re-indexing time; declared modification dates count little, but do win
-# when the page itself shows that date by its headline.
-WEIGHTS: dict[str, float] = {
-    "url": 3.0,
-    "headline:nearest": 1.0,
-    "headline:time": 1.5,
-    "headline:text": 0.5,
-    "headline:published": 1.0,
-    "headline:modified": 0.5,
-    "itemprop": 1.0,
-    "json-ld:published": 1.0,
-    "json-ld:created": 1.0,
-    "json-ld:modified": 0.5,
-    "meta:published": 1.0,
-    "meta:modified": 0.5,
-    "date-element": 1.5,
-}
+WEIGHTS: dict[str, float] = DATE_VOTE
+"""How much each kind of statement counts in the vote for the publication day (trust.toml says why)."""
 
 _KIND_OF_ORIGIN = {"json-ld:datePublished": "json-ld:published", "json-ld:dateCreated": "json-ld:created",
                    "json-ld:dateModified": "json-ld:modified", "html:itemprop-datePublished": "itemprop"}
@@ -558,9 +602,7 @@ _AMBIGUOUS = re.compile(r"^\s*(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d{2})\b")
 
 
 def _day(value: str) -> str | None:
-    from .resolve import clean_date  # resolve owns the date cleaner (local-midnight stamps and all)
-
-    cleaned = clean_date(value)
+    cleaned = parse_date(value)
     return cleaned[:10] if cleaned else None
 
 
@@ -577,18 +619,53 @@ def _other_reading(value: str, day: str) -> str | None:
     return readings.pop() if len(readings) == 1 else None
 
 
+EARLY_UTC_HOURS = 6
+"""A stamp written in UTC before this hour may be the day before where the page is (the Americas)."""
+
+
+def _western_day(value: str, day: str) -> str | None:
+    """The day before ``day`` when ``value`` is an instant written in UTC in its first hours.
+
+    "Wed, 04 May 2022 00:25:56 GMT" from a paper in Buenos Aires is the 3rd
+    there: the vote lets such a stamp take the reading the page's other
+    statements give (as for a day and month that could swap).
+    """
+    text = value.strip()
+    try:
+        stamp = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            stamp = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    offset = stamp.utcoffset()
+    if offset is None or offset.total_seconds() != 0 or stamp.hour >= EARLY_UTC_HOURS:
+        return None
+    if stamp.date().isoformat() != day or (stamp.hour, stamp.minute, stamp.second) == (0, 0, 0):
+        return None
+    return (stamp - timedelta(days=1)).date().isoformat()
+
+
 @dataclass(slots=True)
 class _Statement:
     kind: str
     day: str
     alt: str | None = None
+    western: bool = False
+    """``alt`` is the day before, where the page is (an early UTC stamp), not a swapped day and month."""
 
 
 def _settle_readings(statements: list[_Statement]) -> None:
-    """An ambiguous numeric date takes the reading that the page's unambiguous statements give."""
+    """An ambiguous date takes the reading that the page's other statements give.
+
+    A numeric date whose day and month could swap follows the firm statements
+    and the early UTC stamps; an early UTC stamp follows only firm ones.
+    """
     firm = {s.day for s in statements if s.alt is None}
+    settled = firm | {s.day for s in statements if s.western}
     for s in statements:
-        if s.alt and s.day not in firm and s.alt in firm:
+        known = firm if s.western else settled
+        if s.alt and s.day not in known and s.alt in known:
             s.day, s.alt = s.alt, s.day
 
 
@@ -651,7 +728,8 @@ def vote_publication_day(html: str, tree: LexborHTMLParser, url: str | None, evi
         if kind:
             day = _day(ev.value)
             if day:
-                statements.append(_Statement(kind, day, _other_reading(ev.value, day)))
+                western = _western_day(ev.value, day)
+                statements.append(_Statement(kind, day, western or _other_reading(ev.value, day), bool(western)))
     _settle_readings(statements)
     signals: dict[str, str] = {}
     ambiguous: dict[str, str] = {}
@@ -682,6 +760,8 @@ def vote_publication_day(html: str, tree: LexborHTMLParser, url: str | None, evi
         # Only ambiguous statements back the winner: a date the text labels as the publication settles it.
         other = {ambiguous[kind] for kind in backers}
         labelled = set(labelled_text_days(html, lang))
+        if len(other) == 1 and not other <= labelled:
+            labelled.add(page_text_day(html, lang) or "")  # else the first date the page's text shows
         if len(other) == 1 and other <= labelled:
             winner = other.pop()
             signals["text:published"] = winner

@@ -27,9 +27,8 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Evidence
-from .bylines import DATE_HEAD, GENRE_LEAD, is_organisation, is_person_name, looks_like_byline, parse_byline
+from .bylines import DATE_HEAD, GENRE_LEAD, LABELS, LEADS, WRITING, is_organisation, is_person_name, looks_like_byline, parse_byline
 from .first_names import is_given_name
-from .resolve import names_someone
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,9 +296,8 @@ def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
 
 
 _BYLINE_LEAD = re.compile(
-    r"^[\s\-–—―~*•·|>]*(?:(?:posted|written|reporting|story|words|text|interview|ein artikel|ein beitrag)\s+(?:by|von)|"
-    + GENRE_LEAD + r"\s+(?:by|von|par|por|di)(?=\s)|"
-    r"by|von|par|por|di|door|text|texte|interview|autor(?:in|en|innen)?|author|auteur|redaktion\s*:|"
+    r"^[\s\-–—―~*•·|>]*(?:(?:" + WRITING + r"|interview|ein artikel|ein beitrag)\s+" + LEADS + "|"
+    + GENRE_LEAD + r"\s+" + LEADS + r"(?=\s)|" + LEADS + "|" + LABELS + r"|text|texte|interview|redaktion\s*:|"
     r"posted on|published on|veröffentlicht am|thread starter|themenstarter|started by|责任编辑|作者|记者)(?:\b|(?<=[^\w\s]))\s*[:：]?", re.IGNORECASE)
 """A text node that opens a byline line ("Eine Kolumne von", "A guest post by" name the genre first);
 the lead words before "posted on" name the writer."""
@@ -327,17 +325,16 @@ def _headline_region(tree: LexborHTMLParser, h1s: list[LexborNode] | None = None
 
 
 def byline_text_evidence(tree: LexborHTMLParser, h1s: list[LexborNode] | None = None,
-                         descriptions: list[dict[str, str | None]] | None = None,
-                         known: Sequence[Evidence] | None = None) -> list[Evidence]:
+                         descriptions: list[dict[str, str | None]] | None = None) -> list[Evidence]:
     """A byline line written in the page ("Von Jane Doe", "Ein Artikel von Jane Doe | 27.01.2022").
 
     Text nodes that open with a byline word are read together with their
     element; the first line that reads as names only, outside excluded
-    regions, is the evidence. ``h1s`` (the <h1> elements) and ``descriptions``
-    (the description metas' attributes): when the caller has them already.
-    ``known``: the evidence found so far; when it already names the writer, the
-    last resorts (copyright holder, press contact), which rank below every other
-    origin, cannot change the authors and are not looked for.
+    regions, is the evidence; else a signature ending the article. Then a
+    byline that the description meta opens with. ``h1s`` (the <h1> elements)
+    and ``descriptions`` (the description metas' attributes): when the caller
+    has them already. The last resorts (copyright holder, press contact) are
+    a reader of their own (``last_resort_evidence``).
     """
     root = _headline_region(tree, h1s)
     if root is None:
@@ -347,10 +344,11 @@ def byline_text_evidence(tree: LexborHTMLParser, h1s: list[LexborNode] | None = 
     if not line and wider is not root:
         line = _byline_line(wider, explicit=True)  # a byline column beside the headline's
     line = line or end_byline_evidence(tree)
-    described = description_byline_evidence(tree, descriptions)
-    if not line and (known is None or not names_someone([*known, *described])):
-        line = last_resort_evidence(tree)  # a walk over every text node: only when it can matter
-    return line + described
+    return line + description_byline_evidence(tree, descriptions)
+
+
+LINE_ORIGINS = ("html:byline-text", "html:byline-end")
+"""Origins of the byline lines ``byline_text_evidence`` finds in the page's text."""
 
 
 WIDER_LEVELS = 3
@@ -503,7 +501,7 @@ def last_resort_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     label alone in its element is followed, within a few text nodes, by such a
     name (an academic title allowed); or an element styled as a contact box holds one.
 
-    Both are the last resorts for authors (resolve.TRUST: html:copyright, then
+    Both are the last resorts for authors (trust.toml: html:copyright, then
     html:contact); one walk over the body's text nodes serves both.
     """
     body = tree.body

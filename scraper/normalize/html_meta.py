@@ -236,7 +236,7 @@ def html_evidence(tree: LexborHTMLParser, url: str | None = None, markup: str | 
     if html is not None and html.attributes.get("lang"):
         out.append(Evidence("language", html.attributes["lang"] or "", "html:lang"))
     out.extend(byline_element_evidence(tree))
-    out.extend(byline_text_evidence(tree, elements.headings, [a for a in elements.metas if is_description(a)], known=out))
+    out.extend(byline_text_evidence(tree, elements.headings, [a for a in elements.metas if is_description(a)]))
     # The first <time> or datePublished element that is not in a comment, a teaser list or a menu.
     for node in elements.date_published:
         if node.tag != "meta" and not in_chrome(node):  # <meta itemprop> is read with the meta tags

@@ -10,15 +10,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from typing import Any
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..model import Evidence
-from .bylines import GENRE_LEAD, Byline, is_affiliation, is_organisation, is_person_name, uninverted
+from .bylines import GENRE_LEAD, LABELS, LEADS, WRITING, Byline, is_affiliation, is_organisation, is_person_name, uninverted
 from .bylines import parse_byline as _parse_byline
 from .first_names import is_given_name
-from .text import canonical, letters_key
+from .language import detect_language
+from .dates import parse_date
+from .text import canonical, fold_key, letters_key
+from .trust import ORDER
 
 
 @lru_cache(maxsize=8192)
@@ -29,45 +33,9 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
     return _parse_byline(text, allow_single=allow_single)
 
 
-# Field -> origins in order of trust, most trusted first; an origin not listed
-# ranks last. An entry matches an origin equal to it or starting with it and ":".
-# This table is the one place where conflicts between sources are settled.
-#
-# authors: structured data first (JSON-LD, then meta tags), then the page's
-#   byline elements (itemprop/rel/class, in byline_html.toml order), then byline
-#   lines in the text (a "By ..." line by the headline, block builder's byline blocks,
-#   the `byline` rule further down), the NYT-style "byl" meta tag, a signature ending
-#   the article, a copyright line or licence notice naming a person, and last a press
-#   release's contact person; with none of these, a personal site's owner named as the
-#   site (site:owner). The first origin that yields a person wins; a headline byline
-#   overrules JSON-LD/meta names the page never shows.
-# title: the visible headline (the page's one <h1>, or the <h1> its declared titles
-#   contain) before declared titles, which often carry the site name or an SEO variant.
-# published: the day the page's statements agree on (dates.py weighs the URL, the dates
-#   printed by the headline, JSON-LD, meta tags and date elements, one vote each), then
-#   the single statements in the same spirit (URL path, microdata, JSON-LD/meta, <time>,
-#   a "Published ..." line), then a date in the page's embedded data or its text (found
-#   only when the page states no date at all). A day-only winner takes the time of a
-#   statement for the same day (pick_date).
-TRUST: dict[str, tuple[str, ...]] = {
-    "title": ("html:h1", "json-ld:headline", "html:headline-element", "meta:og:title", "rule:feed-footer",
-              "text:title-line", "rule:title-block", "meta:twitter:title", "meta:dc.title", "meta:parsely-title",
-              "json-ld:name", "html:title"),
-    "outlet": ("config:domain", "meta:og:site_name", "json-ld:publisher", "json-ld:website", "meta:application-name",
-               "rule:feed-footer", "rule:signup-box", "rule:masthead-tagline", "title:suffix", "url:domain"),
-    "authors": ("json-ld:author", "meta:author", "meta:article:author", "meta:parsely-author", "meta:sailthru.author",
-                "meta:dc.creator", "meta:dcterms.creator", "meta:citation_author", "meta:shareaholic:article_author_name",
-                "meta:article:author_name", "meta:twitter:data", "html:byline-element", "html:byline-text", "rule:byline-block", "rule:byline", "meta:byl",
-                "meta:description-byline", "html:byline-end", "html:copyright", "html:contact"),
-    "syndication": ("byline:organisation", "json-ld:isBasedOn", "json-ld:sourceOrganization",
-                    "rule:republication-note", "text:dateline", "json-ld:author", "canonical:other-domain"),
-    "published": ("page:date-vote", "url:date", "html:itemprop-datePublished", "json-ld:datePublished",
-                  "meta:article:published_time", "meta:og:article:published_time", "meta:datepublished", "meta:parsely-pub-date", "meta:dc.date.issued", "meta:dc.date", "meta:date",
-                  "meta:pubdate", "meta:publishdate", "meta:sailthru.date", "json-ld:dateCreated", "html:time", "rule:dateline-meta", "script:date", "text:page-date"),
-    "modified": ("json-ld:dateModified", "meta:article:modified_time", "meta:og:updated_time", "meta:datemodified"),
-    "canonical_url": ("link:canonical", "meta:og:url", "json-ld:url"),
-    "language": ("html:lang", "meta:content-language", "meta:dc.language", "json-ld:inLanguage", "meta:og:locale"),
-}
+TRUST: dict[str, tuple[str, ...]] = ORDER
+"""Field -> origins in order of trust, most trusted first (trust.toml says why each stands where it does).
+This table is the one place where conflicts between sources are settled."""
 
 # Evidence fields that speak for the record's `authors`.
 AUTHOR_FIELDS = ("author", "byline")
@@ -146,72 +114,22 @@ def clean_syndication(value: str) -> str | None:
     return value
 
 
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%d/%m/%Y", "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y",
-                 "%d %B %Y", "%d %b %Y", "%A, %B %d, %Y", "%Y%m%d", "%B %d %Y", "%a, %d %b %Y %H:%M:%S %z")
-
-
-def clean_date(value: str) -> str | None:
-    """ISO 8601 date-time or date; None when the text is not a date."""
-    value = value.strip()
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        midnight = _local_midnight(parsed)
-        if midnight:
-            return midnight
-        return parsed.isoformat() if (parsed.hour, parsed.minute, parsed.second) != (0, 0, 0) or parsed.tzinfo else parsed.date().isoformat()
-    except ValueError:
-        pass
-    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if m:
-        try:
-            return datetime(int(m.group(1)), int(m.group(2)), int(m.group(3))).date().isoformat()
-        except ValueError:
-            return None
-    head = re.sub(r"\s+(?:at\s+)?\d{1,2}:\d{2}.*$", "", value).strip(" ,")
-    head = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", head)
-    head = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", "", head, flags=re.IGNORECASE)
-    head = re.sub(r"^(\d{1,2})\.\s+", r"\1 ", head)
-    head = re.sub(r"\bSept\b", "Sep", head, flags=re.IGNORECASE)
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(head, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
-
-
-def _local_midnight(parsed: datetime) -> str | None:
-    """The day a CMS meant by a date-only value saved as local midnight east of UTC and written in UTC.
-
-    "2021-11-04T23:00:00+00:00" is midnight of 5 November in Central Europe:
-    a whole-hour 22:00 or 23:00 UTC stamp stands for the next day.
-    """
-    offset = parsed.utcoffset()
-    if offset is None or offset.total_seconds() != 0 or parsed.hour not in (22, 23):
-        return None
-    if (parsed.minute, parsed.second, parsed.microsecond) != (0, 0, 0):
-        return None
-    return (parsed + timedelta(days=1)).date().isoformat()
-
-
 def pick_date(evidence: Sequence[Evidence], field: str) -> tuple[str | None, str | None]:
     """The most trusted date, stated as precisely as any evidence states that same day.
 
     Day-only origins (the date vote, a URL path) may win the day; a page's own
     timestamp for that day ("2024-08-11T09:15:00-06:00") is then the value.
     """
-    value, origin = pick(evidence, field, clean_date)
+    value, origin = pick(evidence, field, parse_date)
     if value is None or "T" in value:
         return value, origin
     for ev in ranked(evidence, field):
         raw = canonical(ev.value).strip()
-        shifted = clean_date(raw) if raw.startswith(value) and len(raw) > 10 else None
+        shifted = parse_date(raw) if raw.startswith(value) and len(raw) > 10 else None
         if shifted and "T" not in shifted and shifted != value:
             return shifted, ev.origin  # the day-only winner read a local-midnight stamp written in UTC
     for ev in ranked(evidence, field):
-        precise = clean_date(canonical(ev.value))
+        precise = parse_date(canonical(ev.value))
         if precise and "T" in precise and precise.startswith(value):
             return precise, ev.origin
     return value, origin
@@ -324,9 +242,8 @@ def _without_outlet(names: list[str], outlet_words: set[str]) -> list[str]:
 
 
 _EXPLICIT_LEAD = re.compile(
-    r"^[\s\-–—―~*•·|>]*(?:(?:posted|written|reporting|story|words|text|ein artikel|ein beitrag)\s+|"
-    + GENRE_LEAD + r"\s+(?=(?:by|von|par|por)\s))?"
-    r"(?:by|von|par|por|door|text|texte|autor(?:in)?|author|auteur)\b", re.IGNORECASE)
+    r"^[\s\-–—―~*•·|>]*(?:(?:" + WRITING + r"|ein artikel|ein beitrag)\s+|" + GENRE_LEAD + r"\s+(?=" + LEADS + r"\s))?"
+    r"(?:" + LEADS + "|" + LABELS + r"|text|texte)\b", re.IGNORECASE)
 EXPLICIT_BYLINE_ORIGINS = ("html:byline-text",)
 """Byline lines the reader sees by the headline ("By Jane Doe"); a "By ..." block further down may credit
 someone else (a quoted piece, a photo), so it does not overrule a declared author."""
@@ -438,4 +355,89 @@ def _completed(names: list[str], candidates: Sequence[Evidence]) -> list[str]:
             name = match or name
         if name not in out:
             out.append(name)
+    return out
+
+
+@dataclass(slots=True)
+class Resolved:
+    """The record's metadata as resolution settled it, with where each value came from."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    provenance: dict[str, str] = field(default_factory=dict)
+    """Field -> origin of the value that won."""
+    candidates: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    """Field -> the other values offered for it, most trusted first ({value, origin}); for ``--explain``."""
+
+
+RESOLVED_FIELDS = ("canonical_url", "title", "outlet", "authors", "syndication", "published", "modified", "language")
+
+
+def resolve_record(evidence: list[Evidence], text: str = "") -> Resolved:
+    """Every metadata field of the record from the evidence: the one place where values are decided.
+
+    ``text``: the record's text, for the language detector to check the declared
+    language against. ``evidence`` gains the organisations a winning byline names
+    (as ``byline:organisation`` syndication evidence), so provenance can point at them.
+    """
+    out = Resolved()
+
+    def take(name: str, clean: Callable[[str], str | None] = lambda v: v or None) -> str | None:
+        value, origin = pick(evidence, name, clean)
+        if value is not None and origin is not None:
+            out.provenance[name] = origin
+        return value
+
+    def take_date(name: str) -> str | None:
+        value, origin = pick_date(evidence, name)
+        if value is not None and origin is not None:
+            out.provenance[name] = origin
+        return value
+
+    outlet = take("outlet", clean_outlet)
+    title = None
+    for ev in ranked(evidence, "title"):
+        title = clean_title(canonical(ev.value), outlet, strip_suffix=ev.origin == "html:title",
+                            quoted=ev.origin == "rule:feed-footer")
+        if title:
+            out.provenance["title"] = ev.origin
+            break
+    authors, author_origin, byline_orgs = authors_from(evidence)
+    if author_origin:
+        out.provenance["authors"] = author_origin
+    if byline_orgs:
+        evidence.append(Evidence("syndication", byline_orgs[0], "byline:organisation"))
+    syndication = take("syndication", clean_syndication)
+    if syndication and outlet and fold_key(syndication) == fold_key(outlet):
+        syndication = None  # the outlet's own story
+        out.provenance.pop("syndication", None)
+    out.values = {"canonical_url": take("canonical_url", clean_url), "title": title, "outlet": outlet,
+                  "authors": authors, "syndication": syndication, "published": take_date("published"),
+                  "modified": take_date("modified")}
+    declared = take("language", clean_language)
+    language, lang_origin = detect_language(text, declared)
+    if lang_origin:
+        out.provenance["language"] = lang_origin if lang_origin == "detector" else out.provenance.get("language", "declared")
+    out.values["language"] = language
+    out.candidates = _runners_up(evidence, out)
+    return out
+
+
+def _runners_up(evidence: Sequence[Evidence], resolved: Resolved) -> dict[str, list[dict[str, str]]]:
+    """For each field, the distinct values offered that did not win, most trusted first."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for name in RESOLVED_FIELDS:
+        sources = AUTHOR_FIELDS if name == "authors" else (name,)
+        won = resolved.values.get(name)
+        won_keys = {fold_key(v) for v in (won if isinstance(won, list) else [won]) if v}
+        seen: set[str] = set()
+        rows = []
+        for ev in sorted((e for e in evidence if e.field in sources), key=lambda e: _rank(TRUST.get(name, ()), e.origin)):
+            value = canonical(ev.value)
+            key = fold_key(value)
+            if not key or key in won_keys or key in seen:
+                continue
+            seen.add(key)
+            rows.append({"value": value, "origin": ev.origin})
+        if rows:
+            out[name] = rows
     return out

@@ -7,6 +7,8 @@ import unicodedata
 
 import ftfy
 
+from ..lexicon import alnum_only
+
 # Zero-width characters, soft hyphens (invisible hyphenation hints) and C0 controls.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # UTF-8 read as Latin-1 / Windows-1252 turns each lead byte (C2-F4) into "Â".."ô" followed by
@@ -37,14 +39,12 @@ def canonical(text: str) -> str:
     return unicodedata.normalize("NFC", text.strip())
 
 
-_NOT_ALNUM = re.compile(r"[\W_]+")
-"""What ``str.isalnum`` rejects (``\\w`` is alphanumeric or "_"): one C-level pass instead of a loop per character."""
 
 
 def letters_key(text: str) -> str:
     """The text's letters and digits, case-folded: names and titles compared without spacing,
     punctuation or case."""
-    return _NOT_ALNUM.sub("", text.casefold())
+    return alnum_only(text.casefold())
 
 
 def join_blocks(texts: list[str]) -> str:
@@ -54,3 +54,9 @@ def join_blocks(texts: list[str]) -> str:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def fold_key(text: str) -> str:
+    """``letters_key`` after compatibility normalisation (NFKC): the key under which two captions,
+    credits or organisation names are the same."""
+    return letters_key(unicodedata.normalize("NFKC", text))

@@ -18,7 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Block, BlockKind, Evidence
-from .engine import RuleContext, words
+from .base import RuleContext
+from .predicates import words
 
 VOCABULARY_FILE = Path(__file__).with_name("author_line.toml")
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?", re.UNICODE)
@@ -80,6 +81,9 @@ class AuthorLineRule:
     """Removes byline lines that name the page's known authors without a lead word."""
 
     name: str = "author-line"
+    phase: str = "names"
+    roles: frozenset[str] = frozenset()
+    about: str = "Byline lines without a lead word that name the authors the page's metadata gives."
     max_words: int = 16
 
     def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
@@ -91,3 +95,7 @@ class AuthorLineRule:
                     and is_author_line(b.text, names)):
                 b.kind = BlockKind.BYLINE
                 b.remove(self.name)
+
+
+def rules() -> list[AuthorLineRule]:
+    return [AuthorLineRule()]

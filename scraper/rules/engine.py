@@ -1,556 +1,84 @@
-"""Where a block is judged cruft, and why.
+"""Which rules run and in what order: the registry, and the loop that runs them over a page.
 
-Every rule is named. Pattern rules come from ``patterns.toml`` (data); the few
-rules that compare blocks with each other (duplicates, the title repeated in
-the body, blocks a builder already typed as captions or bylines) are code here.
-A removed block keeps the name of the rule that removed it.
+Every module of this package that defines ``rules()`` contributes rules (a
+pattern rule is a table of ``patterns.toml``, read by ``patterns.py``). Each rule
+declares its phase (``base.PHASES``); the registry orders the rules by phase,
+then by module name, then in the order the module lists them. Rules of one phase
+that live in different modules must not depend on each other's order. Adding a
+rule is one module: a new ``rules()`` here, or a table in ``patterns.toml``.
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
-import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+import importlib
+import pkgutil
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from pathlib import Path
 
-from ..model import Block, BlockKind, Evidence
-from .literals import any_required, contains_any, fold, scans
-
-PATTERNS_FILE = Path(__file__).with_name("patterns.toml")
-
-Validator = Callable[[str], bool]
-
-
-@dataclass(slots=True)
-class RuleContext:
-    """What rules share while judging one page."""
-
-    evidence: list[Evidence] = field(default_factory=list)
-    title: str | None = None
-    """Known title (from page metadata), so a body block repeating it can go."""
-    disabled: frozenset[str] = frozenset()
-    plain_text: bool = False
-    """True for plain-text dumps, where the article's start must be found from the lines alone."""
-
-
-@lru_cache(maxsize=16384)
-def words(text: str) -> int:
-    """Word count; cached because every rule asks it of the same block texts."""
-    return len(text.split())
-
-
-folded = lru_cache(maxsize=16384)(fold)
-"""A block's text lower-cased as IGNORECASE sees it (for the cue test); cached, several rules ask."""
-
-
-_NOT_ALNUM = re.compile(r"[\W_]+")
-_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
-_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
-"""The ASCII characters ``_NOT_ALNUM`` matches (``\\W`` and ``_``)."""
-
-
-@lru_cache(maxsize=16384)
-def block_key(text: str) -> str:
-    """Text folded for comparing blocks: case, dashes, quotes, spacing and punctuation ignored.
-
-    ASCII spaces and punctuation go in one C pass over the bytes (an ASCII byte is never part
-    of a longer UTF-8 sequence); the regex then only meets the few non-ASCII ones, so it
-    builds far fewer pieces. Same key as ``_NOT_ALNUM.sub("", NFKC(text).casefold())``.
-    """
-    if text.isascii():  # NFKC leaves ASCII as it is, and casefold is lower there
-        return text.encode("ascii").translate(_ASCII_LOWER, _ASCII_NOT_ALNUM).decode("ascii")
-    key = _without_ascii_punct(unicodedata.normalize("NFKC", text).casefold())
-    # isalnum() is true exactly when no character matches [\W_] (checked over all code points):
-    # most lines hold no non-ASCII punctuation, and need no regex pass at all
-    return key if key.isalnum() else _NOT_ALNUM.sub("", key)
-
-
-def _without_ascii_punct(text: str) -> str:
-    """``text`` without its ASCII spaces and punctuation (lone surrogates pass through)."""
-    raw = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_ALNUM)
-    return raw.decode("utf-8", "surrogatepass")
-
-
-@dataclass(slots=True)
-class _Pattern:
-    regex: re.Pattern[str]
-    max_words: int
-    anywhere: bool = False
-    """True when the pattern was written ``.*X.*``: it is run as a search for X (no backtracking)."""
-
-    def match(self, text: str) -> re.Match[str] | None:
-        return self.regex.search(text) if self.anywhere else self.regex.fullmatch(text)
-
-
-@dataclass(slots=True)
-class PatternRule:
-    """Removes blocks whose whole text matches one of its patterns (see patterns.toml)."""
-
-    name: str
-    patterns: list[_Pattern]
-    max_words: int = 12
-    window: int = 1
-    validate: Validator | None = None
-    kind: BlockKind | None = None
-    cut_rest: bool = False
-    cut_after: float = 0.5
-    head_only: bool = False
-    """Judge only blocks before the first long paragraph (taglines, mastheads)."""
-    about: str = ""
-    """One line for `scraper rules`: what the rule removes."""
-    needs: re.Pattern[str] | None = None
-    """Cheap test a block must pass before the patterns are tried (words every pattern contains)."""
-    needs_cues: tuple[str, ...] | None = None
-    """The strings ``needs`` cannot match without (see literals.py): a plain substring test first."""
-    max_prose_run: int | None = None
-    """With cut_rest: no cut when more long paragraphs than this follow in a row (the story goes on
-    under a teaser box); only the matched block goes then."""
-    screen: Callable[[str], bool] | None = None
-    """All patterns in a few regex calls (see ``_screen``): False means none can match."""
-    cues: tuple[str, ...] | None = None
-    """The strings that guard the patterns that walk the whole block inside ``screen`` (shown for
-    inspection; the screen holds its own reference)."""
-
-    def may_match(self, text: str) -> bool:
-        """The cheap tests ``match`` makes before its patterns: False means no pattern matches."""
-        if words(text) > self.max_words:
-            return False
-        if self.needs is not None and (
-                (self.needs_cues is not None and not contains_any(folded(text), self.needs_cues))
-                or self.needs.search(text) is None):
-            return False
-        return self.screen is None or self.screen(text)
-
-    def match(self, text: str) -> dict[str, str] | None:
-        """Named captures of the first pattern matching ``text`` ({} when it has none), or None."""
-        if not self.may_match(text):
-            return None
-        n = words(text)
-        for pattern in self.patterns:
-            if n > pattern.max_words:
-                continue
-            m = pattern.match(text)
-            if m is None:
-                continue
-            groups = {k: v.strip() for k, v in m.groupdict().items() if v and v.strip()}
-            if self.validate is not None:
-                probe = groups.get("byline", text)
-                if not self.validate(probe):
-                    continue
-            return groups
-        return None
-
-    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
-        kept = [b for b in blocks if b.kept]
-        if self.head_only:
-            kept = kept[: _first_long_paragraph(kept)]
-        if self.window == 1:
-            self._apply_single(blocks, kept, ctx)
-            return
-        sizes = [words(b.text) for b in kept]
-        shorts = _short_runs(sizes)
-        i = 0
-        limit = self.max_words
-        while i < len(kept):
-            if sizes[i] > limit:
-                i += 1  # too long to match alone, and every window holding it is longer still
-                continue
-            span, groups = self._match_at(kept, i, shorts[i])
-            if groups is None:
-                i += 1
-                continue
-            if self._take(blocks, kept, i, span, groups, ctx):
-                return
-            i += span
-
-    def _apply_single(self, blocks: list[Block], kept: list[Block], ctx: RuleContext) -> None:
-        """``apply`` for a rule that judges blocks one at a time: the cheap tests sort out the few
-        blocks worth matching in one comprehension (most blocks fail them), then those are
-        matched in order, exactly as the general loop does with windows of one."""
-        for i in self._candidates(kept):
-            groups = self.match(kept[i].text)
-            if groups is not None and self._take(blocks, kept, i, 1, groups, ctx):
-                return
-
-    def _take(self, blocks: list[Block], kept: list[Block], i: int, span: int, groups: dict[str, str],
-              ctx: RuleContext) -> bool:
-        """Remove the matched window ``kept[i:i + span]`` and record its captures; with cut_rest,
-        everything from it on when enough of the page comes before. True when the rest was cut
-        (the rule is done with the page)."""
-        first = kept[i]
-        if (self.cut_rest and _share_before(blocks, first) >= self.cut_after
-                and (self.max_prose_run is None or _prose_run(kept[i + span:]) <= self.max_prose_run)):
-            for b in kept[i:]:
-                b.remove(self.name)
-            return True
-        for b in kept[i : i + span]:
-            if self.kind is not None:
-                b.kind = self.kind
-            b.remove(self.name)
-        self._record(first if span == 1 else None, groups, ctx)
-        return False
-
-    def _candidates(self, kept: Sequence[Block]) -> list[int]:
-        """Indexes of the blocks passing ``may_match``; without a ``needs`` test, its two steps
-        inline (one Python call a block fewer: most rules have only the word limit and screen)."""
-        screen, limit = self.screen, self.max_words
-        if self.needs is None and screen is not None:
-            return [i for i, b in enumerate(kept) if words(b.text) <= limit and screen(b.text)]
-        may_match = self.may_match
-        return [i for i, b in enumerate(kept) if may_match(b.text)]
-
-    def _match_at(self, kept: Sequence[Block], i: int, shorts: int) -> tuple[int, dict[str, str] | None]:
-        """Longest window of short blocks starting at ``i`` that matches, else the single block.
-        ``shorts``: how many blocks of at most 3 words follow in a row from ``i`` on (a window
-        holds only such blocks, so no longer one is tried)."""
-        for span in range(min(self.window, len(kept) - i, shorts), 1, -1):
-            groups = self.match(" ".join(b.text for b in kept[i : i + span]))
-            if groups is not None:
-                return span, groups
-        return 1, self.match(kept[i].text)
-
-    def _record(self, block: Block | None, groups: dict[str, str], ctx: RuleContext) -> None:
-        origin = f"rule:{self.name}"
-        for name, value in groups.items():
-            ctx.evidence.append(Evidence(name, value, origin))
-        if self.kind is BlockKind.CAPTION and block is not None:
-            ctx.evidence.append(Evidence("caption", block.text, origin))
-
-
-def _short_runs(sizes: Sequence[int]) -> list[int]:
-    """For each block, how many blocks of at most 3 words run from it on (0 when it is longer)."""
-    out = [0] * len(sizes)
-    run = 0
-    for k in range(len(sizes) - 1, -1, -1):
-        run = run + 1 if sizes[k] <= 3 else 0
-        out[k] = run
-    return out
-
-
-def is_long_paragraph(text: str) -> bool:
-    return words(text) >= 30 or (words(text) >= 15 and _SENTENCE_END.search(text) is not None)
-
-
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*\s*$")
-
-
-def _prose_run(blocks: Sequence[Block]) -> int:
-    """The longest run of consecutive long paragraphs in ``blocks``."""
-    best = run = 0
-    for b in blocks:
-        run = run + 1 if is_long_paragraph(b.text) else 0
-        best = max(best, run)
-    return best
-
-
-def _first_long_paragraph(blocks: Sequence[Block]) -> int:
-    for i, b in enumerate(blocks):
-        if is_long_paragraph(b.text):
-            return i
-    return len(blocks)
-
-
-def is_title_like(text: str) -> bool:
-    """A headline: a few words, not a sentence ending in a full stop, not all lower case."""
-    n = words(text)
-    return 3 <= n <= 30 and len(text) <= 250 and not text.rstrip().endswith((".", ",", ";", ":")) and not text.islower()
-
-
-@dataclass(slots=True)
-class PageHeadRule:
-    """In a text dump, the lines above the headline are site chrome (masthead, menus, signup).
-
-    The headline is found from the lines alone, at the head of the article
-    region (rules/region.py): the title-like line nearest above the byline, or
-    the first title-like line between the menus and the first prose line. With
-    no region, the title-like line right above the first long paragraph when
-    only short lines precede it.
-    """
-
-    name: str = "page-head"
-
-    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
-        if not ctx.plain_text:
-            return
-        from .region import find_headline, find_region
-
-        region = find_region(blocks)
-        title_at = self._find_title(blocks) if region is None else find_headline(blocks, region[0])
-        if title_at is None:
-            return
-        title = blocks[title_at]
-        for b in blocks[:title_at]:
-            b.remove(self.name)
-        title.kind = BlockKind.TITLE
-        title.remove("title-block")
-        ctx.evidence.append(Evidence("title", title.text, "text:title-line"))
-
-    @staticmethod
-    def _find_title(blocks: Sequence[Block]) -> int | None:
-        limit = max(3, len(blocks) // 2)
-        byline_at = next((i for i, b in enumerate(blocks[:limit]) if b.kind is BlockKind.BYLINE), None)
-        if byline_at is not None:
-            for i in range(byline_at - 1, -1, -1):
-                b = blocks[i]
-                if b.kept and is_title_like(b.text):
-                    return i
-            return None
-        for i, b in enumerate(blocks):
-            if not b.kept:
-                continue
-            if is_long_paragraph(b.text):
-                earlier = [j for j in range(i) if blocks[j].kept]
-                if earlier and is_title_like(blocks[earlier[-1]].text):
-                    return earlier[-1]
-                return None
-        return None
-
-
-def _share_before(blocks: Sequence[Block], marker: Block) -> float:
-    """Share of the kept text (in characters) that comes before ``marker``."""
-    before = total = 0
-    seen = False
-    for b in blocks:
-        if b is marker:
-            seen = True
-        if not b.kept:
-            continue
-        total += len(b.text)
-        if not seen:
-            before += len(b.text)
-    return before / total if total else 0.0
-
-
-@dataclass(slots=True)
-class TypedBlockRule:
-    """Blocks a builder already typed (captions, bylines, the title) leave the text and become evidence."""
-
-    name: str
-    kind: BlockKind
-    field: str
-
-    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
-        for b in blocks:
-            if b.kept and b.kind is self.kind:
-                b.remove(self.name)
-                ctx.evidence.append(Evidence(self.field, b.text, f"rule:{self.name}"))
-
-
-@dataclass(slots=True)
-class TitleRepeatRule:
-    """The page title repeated as a body block is metadata, not text."""
-
-    name: str = "title-repeat"
-
-    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
-        if not ctx.title:
-            return
-        key = block_key(ctx.title)
-        if not key:
-            return
-        for b in blocks:
-            if b.kept and block_key(b.text) == key:
-                b.remove(self.name)
-
-
-@dataclass(slots=True)
-class DuplicateRule:
-    """A block repeating an earlier one (a caption given twice, a pull quote) goes.
-
-    Blocks are compared folded (case, dashes, punctuation), so "Pool - Getty"
-    and "Pool – Getty" are the same. Very short blocks are left alone: a list
-    item "Yes" may well repeat in an article.
-    """
-
-    name: str = "duplicate-block"
-    min_words: int = 4
-
-    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
-        seen: set[str] = set()
-        for b in blocks:
-            if words(b.text) < self.min_words and b.kind is not BlockKind.CAPTION:
-                continue
-            key = block_key(b.text)
-            if not key:
-                continue
-            if key in seen:
-                b.remove(self.name)
-            else:
-                seen.add(key)
-
-
-@dataclass(slots=True)
-class ArticleEndRule:
-    """On an HTML page, the site's after-article furniture left inside the article's box (an
-    author bio, a newsletter or donation pitch, a disclaimer, a "more on this" head) ends the
-    article once most of its prose lies above it: it and what follows go.
-
-    The cues are the text path's (rules/tail_cues.toml); a cue followed by more than
-    ``max_run_after`` prose paragraphs is not the end (a box inside the story)."""
-
-    name: str = "article-end"
-    share: float = 0.7
-    max_run_after: int = 2
-    strong_share: float = 0.5
-
-    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
-        if ctx.plain_text:
-            return  # the text path finds its end inside rules/region.py
-        from .region import is_prose, weight
-        from .tail import find_article_end
-
-        prose = [n if b.kept and b.kind is not BlockKind.HEADING and is_prose(b.text, n := weight(b.text)) else 0.0
-                 for b in blocks]
-        if not blocks:
-            return
-        end = find_article_end(blocks, 0, len(blocks) - 1, prose, self.share, self.max_run_after, self.strong_share)
-        if end is None:
-            return
-        for b in blocks[end:]:
-            if b.kept:
-                b.remove(self.name)
-
-
-Rule = PatternRule | TypedBlockRule | TitleRepeatRule | DuplicateRule | PageHeadRule | ArticleEndRule
-
-
-def _compile(raw: str | dict, default_max: int) -> _Pattern:
-    source, max_words = (raw["re"], int(raw.get("max_words", default_max))) if isinstance(raw, dict) else (raw, default_max)
-    inner = source[2:-2]
-    if source.startswith(".*") and source.endswith(".*") and len(source) > 4 and "(?P<" not in source:
-        # ".*X.*" as a full match backtracks over the whole block; a search for X is the same test.
-        return _Pattern(re.compile(inner, re.IGNORECASE), max_words, anywhere=True)
-    return _Pattern(re.compile(source, re.IGNORECASE), max_words)
-
-
-_NAMED_GROUP = re.compile(r"(?<!\\)((?:\\\\)*)\(\?P<\w+>")
-
-
-def _screen(patterns: Sequence[_Pattern]) -> tuple[Callable[[str], bool] | None, tuple[str, ...] | None]:
-    """One test standing for all ``patterns``: true whenever any of them matches; and the cue
-    strings it uses.
-
-    A pattern anchored at the block's start fails within a few characters, one that walks the
-    whole block (a search, or a full match opening with ``.*``) does not. The anchored ones go
-    into one alternation; the walking ones into another, asked only when the folded block holds
-    one of their cue strings (literals.py), which most blocks do not. A hit is then re-run
-    pattern by pattern for its captures, so the result is the same as without the screen.
-    """
-    if any("(?P=" in p.regex.pattern for p in patterns):
-        return None, None
-    walking = [p for p in patterns if scans(p.regex, p.anywhere)]
-    anchored = [p for p in patterns if not scans(p.regex, p.anywhere)]
-    cues = any_required([p.regex for p in walking]) if walking else None
-    if len(patterns) < 2 and cues is None:
-        return None, None  # the pattern itself is as cheap a test
-    try:
-        fast, slow = _one_test(anchored), _one_test(walking)
-    except re.error:
-        return None, None
-    if slow is not None and cues is not None:
-        slow = _guarded(slow, cues)
-    if fast is None or slow is None:
-        return fast or slow, cues
-    return (lambda text: fast(text) or slow(text)), cues
-
-
-def _one_test(patterns: Sequence[_Pattern]) -> Callable[[str], bool] | None:
-    """The full-match patterns as one alternation (named groups unnamed), the ``anywhere`` ones
-    as one search: two regex calls at most instead of one per pattern."""
-    full = [_NAMED_GROUP.sub(r"\1(?:", p.regex.pattern) for p in patterns if not p.anywhere]
-    anywhere = [p.regex.pattern for p in patterns if p.anywhere]
-    whole = re.compile("|".join(f"(?:{src})" for src in full), re.IGNORECASE) if full else None
-    part = re.compile("|".join(f"(?:{src})" for src in anywhere), re.IGNORECASE) if anywhere else None
-    if whole is not None and part is not None:
-        fm, srch = whole.fullmatch, part.search
-        return lambda text: fm(text) is not None or srch(text) is not None
-    if whole is not None:
-        fm = whole.fullmatch
-        return lambda text: fm(text) is not None
-    if part is not None:
-        srch = part.search
-        return lambda text: srch(text) is not None
-    return None
-
-
-def _guarded(test: Callable[[str], bool], cues: tuple[str, ...]) -> Callable[[str], bool]:
-    """``test``, asked only of blocks whose folded text holds one of ``cues``."""
-    return lambda text: contains_any(folded(text), cues) and test(text)
-
-
-def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[PatternRule]:
-    """Compile the rules of a patterns file, in file order."""
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
-    rules = []
-    for name, spec in data.items():
-        max_words = int(spec.get("max_words", 12))
-        validate = spec.get("validate")
-        patterns = [_compile(p, max_words) for p in spec["patterns"]]
-        screen, cues = _screen(patterns)
-        needs = re.compile(spec["needs"], re.IGNORECASE) if "needs" in spec else None
-        rules.append(
-            PatternRule(
-                name=name,
-                patterns=patterns,
-                screen=screen,
-                cues=cues,
-                max_words=max_words,
-                window=int(spec.get("window", 1)),
-                validate=validators[validate] if validate else None,
-                kind=BlockKind(spec["kind"]) if "kind" in spec else None,
-                cut_rest=bool(spec.get("cut_rest", False)),
-                cut_after=float(spec.get("cut_after", 0.5)),
-                max_prose_run=int(spec["max_prose_run"]) if "max_prose_run" in spec else None,
-                head_only=bool(spec.get("head_only", False)),
-                needs=needs,
-                needs_cues=any_required([needs]) if needs is not None else None,
-                about=str(spec.get("about", "")),
-            )
-        )
-    return rules
+from ..model import Block
+from .base import PHASES, ROLES, Matcher, Rule, RuleContext
+
+__all__ = ["RuleContext", "apply_rules", "check_disabled", "default_rules", "rule_names"]
+
+
+def _modules() -> list[str]:
+    """The modules of this package, by name."""
+    package = importlib.import_module(__package__)
+    return sorted(m.name for m in pkgutil.iter_modules(package.__path__))
+
+
+def collect(modules: Iterable[str]) -> tuple[Rule, ...]:
+    """The rules of ``modules`` (names inside this package), ordered by phase; checked for
+    duplicate names, unknown phases and unknown roles."""
+    found: list[Rule] = []
+    for name in modules:
+        module = importlib.import_module(f"{__package__}.{name}")
+        make = getattr(module, "rules", None)
+        if callable(make):
+            found.extend(make())
+    seen: set[str] = set()
+    for rule in found:
+        if rule.name in seen:
+            raise ValueError(f"two rules are named {rule.name!r}")
+        seen.add(rule.name)
+        if rule.phase not in PHASES:
+            raise ValueError(f"rule {rule.name!r}: unknown phase {rule.phase!r}")
+        if not rule.roles <= ROLES:
+            raise ValueError(f"rule {rule.name!r}: unknown role(s) {sorted(rule.roles - ROLES)}")
+    return tuple(sorted(found, key=lambda r: PHASES.index(r.phase)))  # stable: module order within a phase
 
 
 @lru_cache(maxsize=1)
 def default_rules() -> tuple[Rule, ...]:
     """All rules in the order they run; built once per process."""
-    from ..normalize.bylines import looks_like_byline
-    from .author_line import AuthorLineRule
-    from .region import ArticleRegionRule
-
-    patterns = load_pattern_rules(PATTERNS_FILE, {"byline": looks_like_byline})
-    metadata_rules = [r for r in patterns if r.kind is not None or _captures(r)]
-    cut_rules = [r for r in patterns if r.cut_rest]
-    cruft_rules = [r for r in patterns if r not in metadata_rules and r not in cut_rules]
-    return (
-        TypedBlockRule("title-block", BlockKind.TITLE, "title"),
-        TypedBlockRule("caption", BlockKind.CAPTION, "caption"),
-        TypedBlockRule("byline-block", BlockKind.BYLINE, "byline"),
-        TitleRepeatRule(),
-        *metadata_rules,
-        AuthorLineRule(),
-        *cruft_rules,
-        PageHeadRule(),
-        ArticleRegionRule(),
-        DuplicateRule(),
-        *cut_rules,
-        ArticleEndRule(),
-    )
-
-
-def _captures(rule: PatternRule) -> bool:
-    return any(p.regex.groupindex for p in rule.patterns)
+    return collect(name for name in _modules() if name != "engine")
 
 
 def rule_names() -> list[str]:
     return [r.name for r in default_rules()]
 
 
+def check_disabled(names: Iterable[str]) -> None:
+    """Raise ValueError naming any of ``names`` that is no rule (a typo would silently switch nothing off)."""
+    unknown = sorted(set(names) - set(rule_names()))
+    if unknown:
+        raise ValueError(f"config: unknown rule(s) in [rules] disabled: {', '.join(unknown)} (see `scraper rules`)")
+
+
+def matchers(rules: Sequence[Rule]) -> dict[str, tuple[tuple[str, Matcher], ...]]:
+    """Role -> (name, test) of each of ``rules`` that declares the role and can test a line."""
+    out: dict[str, list[tuple[str, Matcher]]] = {}
+    for rule in rules:
+        match = getattr(rule, "match", None)
+        if match is not None:
+            for role in rule.roles:
+                out.setdefault(role, []).append((rule.name, match))
+    return {role: tuple(found) for role, found in out.items()}
+
+
 def apply_rules(blocks: list[Block], ctx: RuleContext, rules: Iterable[Rule] | None = None) -> None:
     """Judge ``blocks`` in place with every rule not disabled in ``ctx``."""
-    for rule in default_rules() if rules is None else rules:
-        if rule.name not in ctx.disabled:
-            rule.apply(blocks, ctx)
+    active = [r for r in (default_rules() if rules is None else rules) if r.name not in ctx.disabled]
+    ctx.matchers = matchers(active)
+    for rule in active:
+        rule.apply(blocks, ctx)

@@ -30,10 +30,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..model import Block, BlockKind
-from .engine import RuleContext, words
+from ..lexicon import ends_sentence
+from ..normalize.dates import has_date
+from .base import ANCHOR, BOX_HEAD, DATELINE, Matcher, RuleContext
+from .predicates import is_prose, is_title_like, weight, words
 from .captions import CAPTION_LINE, is_caption_line
 from .tail import AFTER_ARTICLE, SITE_NOTICE, find_article_end, is_after_article, is_site_notice
 
@@ -137,65 +139,17 @@ class RegionParams:
 
 DEFAULT_PARAMS = RegionParams()
 
-_DATE = re.compile(
-    r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b"
-    r"|\b\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)\w*\.?\s+(?:19|20)\d{2}\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b",
-    re.IGNORECASE,
-)
-"""A calendar date in numbers or with a month name (German, English, French, Spanish stems)."""
-_SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
-_INNER_PUNCT = re.compile(r"[,.;:!?，。、](?:\s|$)")
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 TEASER_BOX = "teaser-box"
 DATE_LINE = "date-line"
-_ANCHORS = frozenset({"byline", "dateline-meta", "title-block"})
+REPEATED_CHROME = "repeated-chrome"
+SHORT_RUN = "chrome-run"
 _METADATA = (BlockKind.BYLINE, BlockKind.CAPTION, BlockKind.TITLE)
 
 
 def _repeat_key(text: str) -> str:
     """Text folded just enough to see a menu or teaser given twice (cheaper than ``block_key``)."""
     return " ".join(text.casefold().split())
-
-
-def weight(text: str) -> float:
-    """Length in words; scripts written without spaces count two characters a word."""
-    cjk = len(_CJK.findall(text)) if not text.isascii() else 0
-    return max(words(text), cjk / 2)
-
-
-_CLOSERS = "\"'”’»)]"
-_ENDS = frozenset(".!?…。！？:;")
-
-
-def ends_sentence(text: str) -> bool:
-    """Same test as ``_SENTENCE_END.search(text)``, reading only the end of the text:
-    a sentence mark, then closing quotes or brackets, then spaces."""
-    end = text.rstrip().rstrip(_CLOSERS)
-    return bool(end) and end[-1] in _ENDS
-
-
-def is_prose(text: str, n: float, params: RegionParams = DEFAULT_PARAMS) -> bool:
-    """Reads as running text: enough words, mostly letters, sentence punctuation."""
-    if n < params.min_prose_words:
-        return False
-    ends = ends_sentence(text)
-    if not ends and n < 2 * params.min_prose_words:
-        return False  # the cheap tests first: the letter count below reads the whole text
-    visible = len(text) - text.count(" ")
-    limit = 0.4 * visible
-    if visible - _ascii_letters(text) > limit and len(_NON_LETTER.findall(text)) > limit:
-        return False  # (ASCII letters are never counted: with enough of them the count is not needed)
-    return ends or len(_INNER_PUNCT.findall(text)) >= 2
-
-
-_ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
-
-
-def _ascii_letters(text: str) -> int:
-    """How many ASCII letters ``text`` holds (two C passes, far cheaper than a regex count)."""
-    return len(text.encode("ascii", "ignore").translate(None, _ASCII_NOT_LETTERS))
 
 
 def _distance_to_prose(prose: Sequence[bool]) -> list[int]:
@@ -220,13 +174,13 @@ def line_scores(blocks: Sequence[Block], params: RegionParams = DEFAULT_PARAMS) 
     keys = [_repeat_key(b.text) for b in blocks]
     counts = Counter(k for k in keys if k)
     sizes = [weight(b.text) for b in blocks]
-    prose = [b.kept and is_prose(b.text, n, params) for b, n in zip(blocks, sizes)]
+    prose = [b.kept and is_prose(b.text, n, params.min_prose_words) for b, n in zip(blocks, sizes)]
     dist = _distance_to_prose(prose)
     w = params.density_window
     scores = []
     for i, (b, key, n) in enumerate(zip(blocks, keys, sizes)):
         if not b.kept:
-            if b.removed_by in _ANCHORS:
+            if ANCHOR in b.roles:
                 scores.append(params.anchor_bonus)
             else:
                 scores.append(0.0 if b.kind in _METADATA else -params.removed_penalty)
@@ -322,12 +276,12 @@ def _below_menu(blocks: Sequence[Block], lo: int, params: RegionParams) -> int:
     for i in range(lo - 1, max(-1, lo - params.menu_window - 1), -1):
         b = blocks[i]
         if not b.kept:
-            if b.removed_by not in _ANCHORS and b.kind not in _METADATA:
+            if ANCHOR not in b.roles and b.kind not in _METADATA:
                 run += 1
             if run >= params.menu_run:
                 return below
             continue
-        if len(b.text.split()) <= params.menu_words and not _SENTENCE_END.search(b.text):
+        if len(b.text.split()) <= params.menu_words and not ends_sentence(b.text, clause=True):
             run += 1
             if run >= params.menu_run:
                 return below
@@ -341,7 +295,7 @@ def _anchored_start(blocks: Sequence[Block], scores: Sequence[float], lo: int, p
     a lede set apart from the body by a fact box, a table of contents or inline teasers."""
     top = max(0, lo - params.anchor_window)
     for i in range(lo - 1, top - 1, -1):
-        if blocks[i].kind is BlockKind.BYLINE or blocks[i].removed_by == "dateline-meta":
+        if blocks[i].kind is BlockKind.BYLINE or DATELINE in blocks[i].roles:
             crossed = 0.0
             for j in range(i + 1, lo):
                 if scores[j] > 0:
@@ -382,12 +336,6 @@ def _extend(scores: Sequence[float], edge: int, step: int, tolerance: float) -> 
     return best
 
 
-def is_title_like(text: str) -> bool:
-    """A headline: a few words, not a sentence ending in a full stop, not all lower case."""
-    n = len(text.split())
-    return 3 <= n <= 30 and len(text) <= 250 and not text.rstrip().endswith((".", ",", ";", ":")) and not text.islower()
-
-
 def find_headline(blocks: Sequence[Block], lo: int, params: RegionParams | None = None) -> int | None:
     """Index of the headline of the article starting at ``lo``, from the lines just above it.
 
@@ -414,10 +362,10 @@ def _reads_as_headline(text: str) -> bool:
 
 def _find_headline(blocks: Sequence[Block], lo: int, params: RegionParams | None = None) -> int | None:
     params = params or DEFAULT_PARAMS
-    core = next((i for i in range(lo, len(blocks)) if blocks[i].kept and is_prose(blocks[i].text, weight(blocks[i].text), params)), lo)
+    core = next((i for i in range(lo, len(blocks)) if blocks[i].kept and is_prose(blocks[i].text, weight(blocks[i].text), params.min_prose_words)), lo)
     top = max(0, lo - params.head_window)
     byline_at = next((i for i in range(min(len(blocks) - 1, core + 2), top - 1, -1)
-                      if blocks[i].kind is BlockKind.BYLINE or blocks[i].removed_by == "dateline-meta"), None)
+                      if blocks[i].kind is BlockKind.BYLINE or DATELINE in blocks[i].roles), None)
     if byline_at is not None:
         for i in range(byline_at - 1, max(0, byline_at - params.head_skip - 1) - 1, -1):
             if blocks[i].kept and is_title_like(blocks[i].text):
@@ -438,99 +386,185 @@ def _find_headline(blocks: Sequence[Block], lo: int, params: RegionParams | None
     return None
 
 
+def _head_start(blocks: Sequence[Block], lo: int, params: RegionParams) -> int:
+    """Move the start up to just below an anchor (title, byline, dateline) a few lines above."""
+    if not params.extend_to_anchor:
+        return lo
+    top = max(0, lo - params.head_window)
+    for i in range(lo - 1, top - 1, -1):
+        if ANCHOR in blocks[i].roles:
+            return i + 1
+    return lo
+
+
 @dataclass(slots=True)
-class ArticleRegionRule:
+class _RegionStep:
+    """One step of the region phase of a text dump. The steps share the region through the
+    context: ``outside-article`` finds it, the others judge the lines inside it."""
+
+    name: str = ""
+    phase: str = "region"
+    roles: frozenset[str] = frozenset()
+    about: str = ""
+    params: RegionParams = DEFAULT_PARAMS
+
+    def span(self, ctx: RuleContext) -> tuple[int, int] | None:
+        """The article region, when one was found and trusted."""
+        return ctx.region if ctx.plain_text and ctx.region_trusted else None
+
+
+@dataclass(slots=True)
+class SiteNoticeRule(_RegionStep):
+    name: str = SITE_NOTICE
+    about: str = "Text dumps: site notices wherever they sit (affiliate disclosures, paywall meters)."
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        if ctx.plain_text and self.params.drop_notices:
+            for b in blocks:
+                if b.kept and is_site_notice(b.text):
+                    b.remove(self.name)
+
+
+@dataclass(slots=True)
+class OutsideArticleRule(_RegionStep):
     """In a text dump, blocks outside the densest stretch of prose are page chrome.
 
     The region may start earlier than its first prose line: up to the headline
-    (or byline) just above it, when the lines between cost little.
+    (or byline) just above it, when the lines between cost little. With no
+    trusted region, the short lines after the last prose line still go (the
+    footer), and the span of the prose is left for ``after-article``.
     """
 
     name: str = "outside-article"
-    params: RegionParams | None = None
+    about: str = "Text dumps: the lines outside the article region (the densest stretch of prose)."
 
     def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
         if not ctx.plain_text:
             return
-        params = self.params or DEFAULT_PARAMS
-        if params.drop_notices:
-            for b in blocks:
-                if b.kept and is_site_notice(b.text):
-                    b.remove(SITE_NOTICE)
+        params = self.params
         region = find_region(blocks, params)
         if region is None:
-            self._drop_foot(blocks, params)
+            last = next((i for i in range(len(blocks) - 1, -1, -1)
+                         if blocks[i].kept and is_prose(blocks[i].text, weight(blocks[i].text), params.min_prose_words)), None)
+            if last is None:
+                return
+            for b in blocks[last + 1 :]:
+                b.remove(self.name)
+            first = next(i for i, b in enumerate(blocks) if b.kept)
+            ctx.region, ctx.region_trusted = (first, last), False
             return
         lo, hi = region
-        lo = self._head_start(blocks, lo, params)
+        lo = _head_start(blocks, lo, params)
         for b in blocks[:lo]:
             b.remove(self.name)
         for b in blocks[hi + 1 :]:
             b.remove(self.name)
-        if params.tail_cue_share:
-            hi = _cut_after_article(blocks, lo, hi, params)
-        _drop_teaser_boxes(blocks, lo, hi, params)
-        if params.drop_repeats:
-            _drop_repeats(blocks, lo, hi, params)
-        if params.short_run_max:
-            _drop_short_runs(blocks, lo, hi, params)
-        if params.drop_captions:
+        ctx.region, ctx.region_trusted = (lo, hi), True
+
+
+@dataclass(slots=True)
+class AfterArticleRule(_RegionStep):
+    name: str = AFTER_ARTICLE
+    about: str = "Text dumps: the region's tail from its first after-article line on (a bio, a pitch, the comment form)."
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        if not ctx.plain_text or ctx.region is None or not self.params.tail_cue_share:
+            return
+        lo, hi = ctx.region
+        hi = _cut_after_article(blocks, lo, hi, self.params, self.name)
+        if ctx.region_trusted:
+            ctx.region = (lo, hi)
+
+
+@dataclass(slots=True)
+class TeaserBoxRule(_RegionStep):
+    name: str = TEASER_BOX
+    about: str = "Text dumps: the short lines under a teaser box's head (\"Related\", \"Read also\") inside the article."
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        span = self.span(ctx)
+        if span is not None:
+            heads = tuple(match for _, match in ctx.matchers.get(BOX_HEAD, ()))
+            _drop_teaser_boxes(blocks, *span, self.params, heads, self.name)
+
+
+@dataclass(slots=True)
+class RepeatedChromeRule(_RegionStep):
+    name: str = REPEATED_CHROME
+    about: str = "Text dumps: short lines inside the body that the page also gives outside it (menu, teaser)."
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        span = self.span(ctx)
+        if span is not None and self.params.drop_repeats:
+            _drop_repeats(blocks, *span, self.params, self.name)
+
+
+@dataclass(slots=True)
+class ChromeRunRule(_RegionStep):
+    name: str = SHORT_RUN
+    about: str = "Text dumps: a pair of short lines between paragraphs (a share line, a box head, a teaser)."
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        span = self.span(ctx)
+        if span is not None and self.params.short_run_max:
+            _drop_short_runs(blocks, *span, self.params, self.name)
+
+
+@dataclass(slots=True)
+class CaptionLineRule(_RegionStep):
+    name: str = CAPTION_LINE
+    about: str = "Text dumps: caption lines inside the article, known by their credit or pointer."
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        span = self.span(ctx)
+        if span is not None and self.params.drop_captions:
+            lo, hi = span
             for b in blocks[lo : hi + 1]:
                 if b.kept and is_caption_line(b.text):
-                    b.remove(CAPTION_LINE)
-        if params.date_line_words:
-            for b in blocks[lo : hi + 1]:
-                if b.kept and len(b.text.split()) <= params.date_line_words and _DATE.search(b.text) and not _SENTENCE_END.search(b.text):
-                    b.remove(DATE_LINE)
+                    b.remove(self.name)
 
-    def _drop_foot(self, blocks: Sequence[Block], params: RegionParams) -> None:
-        """With no trusted region, the short lines after the last prose line are still the footer,
-        and an after-article line (a comment form, a post's meta line) still ends the text."""
-        last = next((i for i in range(len(blocks) - 1, -1, -1)
-                     if blocks[i].kept and is_prose(blocks[i].text, weight(blocks[i].text), params)), None)
-        if last is None:
+
+@dataclass(slots=True)
+class DateLineRule(_RegionStep):
+    name: str = DATE_LINE
+    about: str = "Text dumps: short date stamps inside the article (a dateline, a teaser's date)."
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        span = self.span(ctx)
+        limit = self.params.date_line_words
+        if span is None or not limit:
             return
-        for b in blocks[last + 1 :]:
-            b.remove(self.name)
-        first = next(i for i, b in enumerate(blocks) if b.kept)
-        if params.tail_cue_share:
-            _cut_after_article(blocks, first, last, params)
-
-    @staticmethod
-    def _head_start(blocks: Sequence[Block], lo: int, params: RegionParams) -> int:
-        """Move the start up to just below an anchor (title, byline, dateline) a few lines above."""
-        if not params.extend_to_anchor:
-            return lo
-        top = max(0, lo - params.head_window)
-        for i in range(lo - 1, top - 1, -1):
-            if blocks[i].removed_by in _ANCHORS:
-                return i + 1
-        return lo
+        lo, hi = span
+        for b in blocks[lo : hi + 1]:
+            if b.kept and len(b.text.split()) <= limit and has_date(b.text) and not ends_sentence(b.text, clause=True):
+                b.remove(self.name)
 
 
-def _cut_after_article(blocks: Sequence[Block], lo: int, hi: int, params: RegionParams) -> int:
+def rules() -> list[_RegionStep]:
+    """The region phase, in the order its steps run."""
+    return [SiteNoticeRule(), OutsideArticleRule(), AfterArticleRule(), TeaserBoxRule(), RepeatedChromeRule(),
+            ChromeRunRule(), CaptionLineRule(), DateLineRule()]
+
+
+def _cut_after_article(blocks: Sequence[Block], lo: int, hi: int, params: RegionParams, name: str = AFTER_ARTICLE) -> int:
     """Remove the region's tail from its first after-article line on; the new last index."""
     sizes = [weight(b.text) if b.kept else 0.0 for b in blocks[lo : hi + 1]]
-    prose = [n if n and is_prose(b.text, n, params) else 0.0 for b, n in zip(blocks[lo : hi + 1], sizes)]
+    prose = [n if n and is_prose(b.text, n, params.min_prose_words) else 0.0 for b, n in zip(blocks[lo : hi + 1], sizes)]
     end = find_article_end(blocks, lo, hi, prose, params.tail_cue_share, params.tail_cue_run, params.strong_cue_share)
     if end is None:
         return hi
     for b in blocks[end : hi + 1]:
-        b.remove(AFTER_ARTICLE)
+        b.remove(name)
     return end - 1
 
 
-REPEATED_CHROME = "repeated-chrome"
-SHORT_RUN = "chrome-run"
-
-
-def _drop_short_runs(blocks: Sequence[Block], lo: int, hi: int, params: RegionParams) -> None:
+def _drop_short_runs(blocks: Sequence[Block], lo: int, hi: int, params: RegionParams, name: str = SHORT_RUN) -> None:
     """Inside the body, a few short lines in a row between paragraphs are a share line, an author
     box head, a caption and credit, a teaser: one subheading stands alone, a list runs longer,
     and a label the article repeats (a recurring step heading) is its own."""
     kept = [i for i in range(lo, hi + 1) if blocks[i].kept]
     labels = Counter(_repeat_key(blocks[i].text) for i in kept)
-    prose = [is_prose(blocks[i].text, weight(blocks[i].text), params) for i in kept]
+    prose = [is_prose(blocks[i].text, weight(blocks[i].text), params.min_prose_words) for i in kept]
     if True not in prose:
         return
     j = prose.index(True)
@@ -547,11 +581,11 @@ def _drop_short_runs(blocks: Sequence[Block], lo: int, hi: int, params: RegionPa
                    and weight(b.text) <= params.short_run_words for b in run) and not (
                     params.run_keeps_colon and any(b.text.rstrip().endswith(":") and not is_after_article(b.text) for b in run)):
                 for b in run:
-                    b.remove(SHORT_RUN)
+                    b.remove(name)
         j = k
 
 
-def _drop_repeats(blocks: Sequence[Block], lo: int, hi: int, params: RegionParams) -> None:
+def _drop_repeats(blocks: Sequence[Block], lo: int, hi: int, params: RegionParams, name: str = REPEATED_CHROME) -> None:
     """A short line inside the article body that the page also gives outside it (a section
     name from the menu, a teaser headline, a share or subscribe line) is the site's. The head
     above the first prose line (headline, kicker, repeated in a breadcrumb) and labels the
@@ -562,40 +596,30 @@ def _drop_repeats(blocks: Sequence[Block], lo: int, hi: int, params: RegionParam
     for b in blocks[lo : hi + 1]:
         if not b.kept:
             continue
-        if is_prose(b.text, weight(b.text), params):
+        if is_prose(b.text, weight(b.text), params.min_prose_words):
             body = True
             continue
         key = _repeat_key(b.text)
         if body and key in outside and inside[key] == 1:
-            b.remove(REPEATED_CHROME)
+            b.remove(name)
 
 
-_BOX_HEADS = frozenset({"related-section", "related-link", "read-more"})
-
-
-@lru_cache(maxsize=1)
-def _box_head_rules() -> tuple:
-    """The pattern rules whose match heads a teaser box (their cut runs after the region)."""
-    from .engine import default_rules
-
-    return tuple(r for r in default_rules() if r.name in _BOX_HEADS and hasattr(r, "match"))
-
-
-def _drop_teaser_boxes(blocks: Sequence[Block], lo: int, hi: int, params: RegionParams) -> None:
+def _drop_teaser_boxes(blocks: Sequence[Block], lo: int, hi: int, params: RegionParams,
+                       heads: Sequence[Matcher] = (), name: str = TEASER_BOX) -> None:
     """Inside the article, the short lines right under a "related"/"read also" heading are the
-    box's headlines: they go with it, up to the next line that reads as prose."""
-    heads = _box_head_rules()
+    box's headlines: they go with it, up to the next line that reads as prose. A heading is a
+    block removed as a box head, or a kept line one of ``heads`` (the box-head rules' tests) matches."""
     i = lo
     while i <= hi:
         b = blocks[i]
-        if not (b.removed_by in _BOX_HEADS or (b.kept and any(r.match(b.text) is not None for r in heads))):
+        if not (BOX_HEAD in b.roles or (b.kept and any(match(b.text) is not None for match in heads))):
             i += 1
             continue
         j = i + 1
         while j <= hi and j - i <= params.box_max_lines:
             b = blocks[j]
-            if b.kept and is_prose(b.text, weight(b.text), params):
+            if b.kept and is_prose(b.text, weight(b.text), params.min_prose_words):
                 break
-            b.remove(TEASER_BOX)
+            b.remove(name)
             j += 1
         i = j

@@ -18,15 +18,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..model import Block
-from .engine import folded, words
+from ..model import Block, BlockKind
+from .base import PITCH, RuleContext
+from .predicates import folded, is_prose, weight, words
 from .literals import any_required, contains_any
 
 CUES_FILE = Path(__file__).with_name("tail_cues.toml")
 AFTER_ARTICLE = "after-article"
 SITE_NOTICE = "site-notice"
-PITCH_RULES = frozenset({"signup-box", "share-widget", "donate-box", "post-meta"})
-"""Pattern rules that remove the site's pitch and post-meta lines: such a line still marks where the story ends."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +110,7 @@ def find_article_end(blocks: Sequence[Block], lo: int, hi: int, prose_words: Seq
     before = 0.0
     for k in range(hi - lo + 1):
         b = blocks[lo + k]
-        if (b.kept or b.removed_by in PITCH_RULES) and before > 0 and (before >= strong_at or before >= share_at):
+        if (b.kept or PITCH in b.roles) and before > 0 and (before >= strong_at or before >= share_at):
             text = b.text
             n = words(text)
             strong_tried = before >= strong_at
@@ -136,3 +135,39 @@ def _prose_runs_after(blocks: Sequence[Block], lo: int, hi: int, prose_words: Se
         run = run + 1 if prose_words[k] > 0 else 0
         best = max(best, run)
     return out
+
+
+@dataclass(slots=True)
+class ArticleEndRule:
+    """On an HTML page, the site's after-article furniture left inside the article's box (an
+    author bio, a newsletter or donation pitch, a disclaimer, a "more on this" head) ends the
+    article once most of its prose lies above it: it and what follows go.
+
+    The cues are the text path's (rules/tail_cues.toml); a cue followed by more than
+    ``max_run_after`` prose paragraphs is not the end (a box inside the story)."""
+
+    name: str = "article-end"
+    phase: str = "end"
+    roles: frozenset[str] = frozenset()
+    about: str = "HTML: after-article furniture left in the article's box (a bio, a pitch, a disclaimer) and what follows."
+    share: float = 0.7
+    max_run_after: int = 2
+    strong_share: float = 0.5
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        if ctx.plain_text:
+            return  # the text path finds its end inside rules/region.py
+        prose = [n if b.kept and b.kind is not BlockKind.HEADING and is_prose(b.text, n := weight(b.text)) else 0.0
+                 for b in blocks]
+        if not blocks:
+            return
+        end = find_article_end(blocks, 0, len(blocks) - 1, prose, self.share, self.max_run_after, self.strong_share)
+        if end is None:
+            return
+        for b in blocks[end:]:
+            if b.kept:
+                b.remove(self.name)
+
+
+def rules() -> list[ArticleEndRule]:
+    return [ArticleEndRule()]

@@ -1,44 +1,53 @@
 """ARC files (the Internet Archive's format before WARC; gzipped or not) -> Pages.
 
-FastWARC reads WARC only, and ARC is simple: after a ``filedesc://`` version
-block, each record is one header line ``URL IP DATE CONTENT-TYPE LENGTH`` (v2
-adds fields before LENGTH, which stays last) followed by LENGTH bytes holding
-the HTTP response as received. Source is ``path#offset`` (ARC has no record ids).
+After a ``filedesc://`` version block, each record is one header line
+``URL IP DATE CONTENT-TYPE LENGTH`` (version 2 adds fields before LENGTH,
+which stays last) followed by LENGTH bytes holding the HTTP response as
+received. warcio reads ARC too, but only version 1 headers (it splits the line
+into five fields from the right, so a version 2 header's URL swallows the extra
+fields), and like every library it stops at damage; so the header line is read
+here and the framing (with recovery from damage) is ``framing``'s. Source is
+``path#offset``: the file offset of the record, or of its gzip member
+(``path#member+offset`` when a member holds several records).
 """
 
 from __future__ import annotations
 
-import gzip
+import re
 from collections.abc import Iterator
-from pathlib import Path
-from typing import BinaryIO
 
 from ..model import Page
+from .framing import HEAD_MAX, Damage, Span, iter_spans, split_points
+from .http_head import split_http
+from .registry import Opener, SourceKind, register
 from .stats import SourceStats
-from .warc import is_page, page_from_record
+from .warc import damaged_page, is_page, page_from_record, record_failed
 
-_MAX_LINE = 64 * 1024
+_LINE_START = re.compile(rb"(?:(?<=\n)|^)[A-Za-z][A-Za-z0-9+.-]*:\S* \S+ \d{14}\S* ")
 
 
-def _split_http(block: bytes) -> tuple[int | None, dict[str, str], bytes]:
-    """Status, lower-cased headers and body of a stored HTTP response."""
-    if not block.startswith(b"HTTP/"):
-        return None, {}, block
-    end = block.find(b"\r\n\r\n")
-    sep = 4
-    if end < 0:
-        end, sep = block.find(b"\n\n"), 2
-    if end < 0:
-        end, sep = len(block), 0
-    lines = block[:end].decode("latin-1").splitlines()
-    parts = lines[0].split(None, 2)
-    status = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-    headers: dict[str, str] = {}
-    for line in lines[1:]:
-        if ":" in line:
-            key, value = line.split(":", 1)
-            headers[key.strip().lower()] = value.strip()
-    return status, headers, block[end + sep:]
+class ArcFormat:
+    """ARC framing for ``framing``: a header line ending in the block length, the block, a newline."""
+
+    trailer = b"\n"
+
+    def header(self, buf: bytes, at: int) -> tuple[int, int] | None:
+        end = buf.find(b"\n", at, at + HEAD_MAX)
+        if end < 0 or not _LINE_START.match(buf, at):
+            return None
+        fields = buf[at:end].split()
+        if len(fields) < 5 or not fields[-1].isdigit():
+            return None
+        return end + 1, int(fields[-1])
+
+    def candidates(self, buf: bytes, at: int) -> Iterator[int]:
+        return (m.start() for m in _LINE_START.finditer(buf, at))
+
+    def starts_record(self, buf: bytes) -> bool:
+        return _LINE_START.match(buf) is not None
+
+
+ARC = ArcFormat()
 
 
 def _arc_date(stamp: str) -> str | None:
@@ -47,54 +56,41 @@ def _arc_date(stamp: str) -> str | None:
     return None
 
 
-def iter_arc_pages(path: Path | str, max_bytes: int = 50_000_000, stats: SourceStats | None = None,
-                   stream: BinaryIO | None = None) -> Iterator[Page]:
-    stats = stats if stats is not None else SourceStats()
-    name = str(path)
-    raw = stream if stream is not None else open(path, "rb")
+def _page(name: str, span: Span, max_bytes: int, stats: SourceStats) -> Page | None:
+    fields = span.header.decode("latin-1").split()
+    url = fields[0]
+    if url.startswith("filedesc://"):
+        stats.skipped_records += 1
+        return None
+    where = f"{span.offset}" if span.inner is None else f"{span.offset}+{span.inner}"
+    source = f"{name}#{where}"
     try:
-        head = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
-        fh: BinaryIO = gzip.GzipFile(fileobj=raw) if head == b"\x1f\x8b" else raw  # type: ignore[assignment]
-        offset = 0
-        while True:
-            line = fh.readline(_MAX_LINE)
-            if not line:
-                return
-            offset += len(line)
-            if not line.strip():
-                continue
-            fields = line.decode("latin-1").split()
-            if len(fields) < 5 or not fields[-1].isdigit():
-                raise ValueError(f"not an ARC record header at byte {offset - len(line)} (of the uncompressed stream)")
-            start, length = offset - len(line), int(fields[-1])
-            url = fields[0]
-            if length > max_bytes + _MAX_LINE:  # too large to be a page: pass over it in pieces
-                left = length
-                while left > 0 and (piece := fh.read(min(left, 1 << 20))):
-                    left -= len(piece)
-                offset += length - left
-                yield Page(source=f"{name}#{start}", data=b"", url=url, error={
-                    "type": "PageTooLarge", "message": f"record is {length} bytes, over the cap of {max_bytes}"})
-                if left:
-                    return
-                continue
-            block = fh.read(length)
-            offset += len(block)
-            if url.startswith("filedesc://"):
-                stats.skipped_records += 1
-                continue
-            status, headers, body = _split_http(block)
-            headers.setdefault("content-type", fields[3])
-            if len(block) == length and not is_page(headers.get("content-type"), status):
-                stats.skipped_records += 1
-                continue
-            expected = len(body) + (length - len(block))
-            yield page_from_record(f"{name}#{start}", url, headers, body[:max_bytes + 1], expected=expected,
-                                   status=status, fetched_at=_arc_date(fields[2]), max_bytes=max_bytes)
-            if len(block) < length:
-                return
-    except Exception as exc:  # noqa: BLE001 - a corrupt archive becomes an error record
-        yield Page(source=name, data=b"", error={"type": type(exc).__name__, "message": str(exc) or repr(exc)})
-    finally:
-        if stream is None:
-            raw.close()
+        status, headers, body = split_http(span.block) or (None, {}, span.block)
+        headers.setdefault("content-type", fields[3])
+        if not is_page(headers.get("content-type"), status):
+            stats.skipped_records += 1
+            return None
+        if span.oversize:
+            return Page(source=source, data=b"", url=url, error={
+                "type": "PageTooLarge", "message": f"record is {span.length} bytes, over the cap of {max_bytes} "
+                                                   f"(record at byte {span.offset})"})
+        return page_from_record(source, url, headers, body, expected=None, status=status,
+                                fetched_at=_arc_date(fields[2]), max_bytes=max_bytes)
+    except Exception as exc:  # noqa: BLE001 - one bad record is one error record; the file goes on
+        return record_failed(source, url, span.offset, exc)
+
+
+def read_arc(name: str, open_fn: Opener, max_bytes: int, stats: SourceStats, start: int = 0,
+             end: int | None = None, first: int = 1) -> Iterator[Page]:
+    """Page records of one ARC file that begin in ``[start, end)``."""
+    with open_fn() as fh:
+        for item in iter_spans(fh, ARC, max_bytes, start, end):
+            if isinstance(item, Damage):
+                stats.damaged += 1
+                yield damaged_page(name, item)
+            elif (page := _page(name, item, max_bytes, stats)) is not None:
+                yield page
+
+
+register(SourceKind("arc", lambda head, name: head.startswith(b"filedesc://"), read_arc,
+                    lambda fh, target: [(p, 1) for p in split_points(fh, ARC, target)]))

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..model import Page
+from . import arc, jsonl, warc  # noqa: F401 - each registers its kind
+from .registry import sniff
 from .stats import SourceStats
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -63,46 +65,36 @@ def walk(path: Path) -> Iterator[Path | tuple[Path, BaseException]]:
             yield child, OSError(f"not a regular file: {child}")
 
 
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+def sniff_head(open_fn: Callable[[], BinaryIO]) -> bytes:
+    """The first bytes of an input, gunzipped if it is gzip: what the source kinds are told apart by."""
+    with open_fn() as fh:
+        head = fh.read(16)
+        if head.startswith(GZIP_MAGIC):
+            fh.seek(0)
+            with gzip.GzipFile(fileobj=fh) as inner_fh:
+                head = inner_fh.read(16)
+    return head
 
 
 def pages_from_stream(name: str, open_fn: Callable[[], BinaryIO], max_bytes: int,
-                      stats: SourceStats | None = None) -> Iterator[Page]:
+                      stats: SourceStats | None = None, start: int = 0, end: int | None = None,
+                      first: int = 1) -> Iterator[Page]:
     """One input opened by ``open_fn`` (a local file or an fsspec URL) -> its Pages.
 
-    The kind is sniffed from the first bytes (gzip, then WARC or ARC), JSON Lines
-    from the name; archives and JSON Lines are streamed, other files read whole.
+    The kind is sniffed from the first bytes (``registry``: WARC, ARC, JSON
+    Lines, ...); kinds that hold many pages are streamed, and may be read in a
+    byte range (``start``, ``end``). Anything else is one page, read whole.
     """
+    stats = stats if stats is not None else SourceStats()
     try:
-        with open_fn() as fh:
-            head = fh.read(4)
-            if head.startswith(GZIP_MAGIC):
-                fh.seek(0)
-                with gzip.GzipFile(fileobj=fh) as inner_fh:
-                    head = inner_fh.read(11)
-            else:
-                head += fh.read(7)
+        head = sniff_head(open_fn)
     except (OSError, EOFError, zlib.error) as exc:
         yield _error_page(name, exc)
         return
-    if head.startswith(b"WARC/"):
-        from .warc import iter_warc_pages
-
-        with open_fn() as fh:
-            yield from iter_warc_pages(name, max_bytes, stats, stream=fh)
-        return
-    if head.startswith(b"filedesc://"):
-        from .arc import iter_arc_pages
-
-        with open_fn() as fh:
-            yield from iter_arc_pages(name, max_bytes, stats, stream=fh)
-        return
-    if name.endswith(JSONL_SUFFIXES):
-        from .jsonl import iter_jsonl_pages
-
+    kind = sniff(head, name)
+    if kind is not None:
         try:
-            with open_fn() as raw, (gzip.GzipFile(fileobj=raw) if name.endswith(".gz") else raw) as fh:
-                yield from iter_jsonl_pages(fh, name, max_bytes)
+            yield from kind.read(name, open_fn, max_bytes, stats, start, end, first)
         except (OSError, EOFError, zlib.error) as exc:
             yield _error_page(name, exc)
         return

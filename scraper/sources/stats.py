@@ -11,3 +11,5 @@ class SourceStats:
     """Archive records that are not pages (requests, metadata, images, PDFs, ...)."""
     bytes_read: int = 0
     """Bytes of pages handed on (counted by callers that see every page, e.g. ``engines.inputs``)."""
+    damaged: int = 0
+    """Unreadable byte ranges of archives, each given as one ``DamagedArchive`` record."""

@@ -6,7 +6,7 @@ from scraper.blocks.text import text_to_blocks
 from scraper.model import BlockKind
 from scraper.rules.tail import is_after_article
 
-from test_text_extract import FOOTER, MENU, PARAGRAPHS, clean, removed_by
+from test_region import FOOTER, MENU, PARAGRAPHS, clean, removed_by
 
 HEADLINE = "Footbridge to be rebuilt after ten-year dispute"
 MORE = [

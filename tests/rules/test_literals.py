@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from scraper.rules.engine import PatternRule, default_rules
+from scraper.rules.engine import default_rules
+from scraper.rules.patterns import PatternRule
 from scraper.rules.literals import any_required, contains_any, fold, required_strings, scans
 from scraper.rules.tail import load_cues
 

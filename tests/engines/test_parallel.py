@@ -19,7 +19,7 @@ from scraper.runner import run
 from scraper.sinks import ListSink
 from warcfile import article_html, write_warc
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _config(**run) -> Config:

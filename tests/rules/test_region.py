@@ -13,7 +13,7 @@ from scraper.model import Block, BlockKind
 from scraper.rules.engine import RuleContext, apply_rules
 from scraper.rules.region import best_region, find_region, is_prose, line_scores, weight
 
-PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
 
 PARAGRAPHS = [
     "The council agreed on Monday to rebuild the old footbridge over the river, ending a dispute that has run for almost a decade.",

@@ -6,7 +6,7 @@ import pytest
 
 import scraper
 from scraper.model import Evidence
-from scraper.normalize import resolve
+from scraper.normalize import dates, resolve
 
 
 def _page(head: str, body: str, lang: str = "en") -> str:
@@ -105,11 +105,11 @@ def test_dates_are_iso_and_url_date_counts():
     assert art.published == "2024-03-04T07:15:00-05:00"  # the page's own timestamp for the same day
 
 
-def test_clean_date_formats():
-    assert resolve.clean_date("November 7, 2024 11:32 AM GMT") == "2024-11-07"
-    assert resolve.clean_date("Tuesday, 7 May 2024") == "2024-05-07"
-    assert resolve.clean_date("2024-05-02T08:00:00-04:00") == "2024-05-02T08:00:00-04:00"
-    assert resolve.clean_date("not a date") is None
+def test_parse_date_formats():
+    assert dates.parse_date("November 7, 2024 11:32 AM GMT") == "2024-11-07"
+    assert dates.parse_date("Tuesday, 7 May 2024") == "2024-05-07"
+    assert dates.parse_date("2024-05-02T08:00:00-04:00") == "2024-05-02T08:00:00-04:00"
+    assert dates.parse_date("not a date") is None
 
 
 def test_authors_follow_the_trust_order():
@@ -187,9 +187,9 @@ def test_image_credit_is_read_from_a_caption():
 
 
 def test_local_midnight_written_in_utc_is_the_next_day():
-    assert resolve.clean_date("2021-11-04T23:00:00+00:00") == "2021-11-05"
-    assert resolve.clean_date("2021-11-04T23:07:45+00:00") == "2021-11-04T23:07:45+00:00"
-    assert resolve.clean_date("2021-11-04T23:00:00+01:00") == "2021-11-04T23:00:00+01:00"
+    assert dates.parse_date("2021-11-04T23:00:00+00:00") == "2021-11-05"
+    assert dates.parse_date("2021-11-04T23:07:45+00:00") == "2021-11-04T23:07:45+00:00"
+    assert dates.parse_date("2021-11-04T23:00:00+01:00") == "2021-11-04T23:00:00+01:00"
     evidence = [Evidence("published", "2021-11-04", "htmldate:markup"),
                 Evidence("published", "2021-11-04T23:00:00Z", "json-ld:datePublished")]
     assert resolve.pick_date(evidence, "published")[0] == "2021-11-05"
@@ -224,3 +224,53 @@ def test_fuller_author_list_elsewhere_completes_the_json_ld_author():
     noisy = '<h1>Test ride</h1><div class="author">Von Jane Doe</div><div class="author">Alle Artikel</div>'
     head = '<meta name="author" content="Jane Doe">'
     assert scraper.clean(_page(head, noisy, lang="de")).authors == ["Jane Doe"]
+
+
+def test_parse_date_reads_written_dates_in_many_languages():
+    assert dates.parse_date("3 de mayo de 2022") == "2022-05-03"
+    assert dates.parse_date("14. April 2023") == "2023-04-14"
+    assert dates.parse_date("Wed, 04 May 2022 00:25:56 GMT") == "2022-05-04"
+    assert dates.parse_date("20210305") == "2021-03-05"
+    assert dates.parse_date("2021-11-04T23:00:00+00:00") == "2021-11-05"  # local midnight east of UTC
+
+
+def test_early_utc_stamp_takes_the_day_the_page_states_firmly():
+    """A stamp at 00:25 UTC is the evening before in the Americas: a firm statement of that day settles it."""
+    html = """<html lang="es"><head><script type="application/ld+json">
+    {"@type": "NewsArticle", "headline": "Una noticia", "datePublished": "Wed, 04 May 2022 00:25:56 GMT",
+     "dateCreated": "Tue, 03 May 2022 23:53:14 GMT"}</script></head>
+    <body><h1>Una noticia</h1><p>Texto.</p></body></html>"""
+    assert scraper.clean(html).published.startswith("2022-05-03")
+
+
+def test_trust_orders_are_data():
+    from scraper.normalize import trust
+
+    assert resolve.TRUST is trust.ORDER
+    assert resolve.TRUST["authors"][0] == "json-ld:author"
+    assert dates.WEIGHTS["url"] == trust.DATE_VOTE["url"]
+
+
+def test_readers_never_import_resolution():
+    """Evidence readers return Evidence only; resolve.py is the one place that decides."""
+    import ast
+    from pathlib import Path
+
+    folder = Path(resolve.__file__).parent
+    for reader in ("html_meta", "html_bylines", "dates", "bylines"):
+        tree = ast.parse((folder / f"{reader}.py").read_text(encoding="utf-8"))
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+        assert not {m for m in imported if m.endswith("resolve")}, reader
+
+
+def test_explain_lists_the_runners_up():
+    html = """<html><head><meta property="og:site_name" content="Valley Ledger">
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Dam opens",
+     "publisher": {"@type": "Organization", "name": "Valley Ledger Media"}}</script></head>
+    <body><h1>Dam opens</h1><p>The new dam opened on Monday after four years of work on the river.</p></body></html>"""
+    article = scraper.clean(html, url="https://valleyledger.example/news/dam", explain=True)
+    assert article.outlet == "Valley Ledger"
+    losers = article.candidates["outlet"]
+    assert {"value": "Valley Ledger Media", "origin": "json-ld:publisher"} in losers
+    assert all(set(row) == {"value", "origin"} for rows in article.candidates.values() for row in rows)
+    assert "candidates" not in scraper.clean(html).to_dict()

@@ -58,19 +58,22 @@ def test_warc_with_a_truncated_last_record_cleans_to_pages_and_one_error(tmp_pat
     # the truncated record is an error record, not a silent short page
     bad = [r for r in records if r["error"] is not None]
     assert len(bad) == 1 and len(records) == 4
-    assert bad[0]["error"]["type"] in ("TruncatedRecord", "OSError", "EOFError")
+    assert bad[0]["error"]["type"] == "DamagedArchive"
     assert code == 1
 
 
-def test_corrupt_record_in_the_middle_ends_the_file_with_one_error_record(tmp_path):
+def test_corrupt_record_in_the_middle_costs_only_that_record(tmp_path):
     path, _ = _records(tmp_path, gz=False)
     data = bytearray(path.read_bytes())
     second = data.index(b"WARC/1", 10)
     data[second:second + 6] = b"XXXX/1"  # the request record's header is garbage
     path.write_bytes(bytes(data))
-    pages = list(pages_from_file(path, 10_000_000))
-    assert pages[0].url == "https://news.example/a" and pages[0].error is None
-    assert pages[-1].error is not None and pages[-1].source == str(path)
+    stats = SourceStats()
+    pages = list(pages_from_file(path, 10_000_000, stats))
+    assert [p.url for p in pages if p.error is None] == [f"https://news.example/{c}" for c in "abcd"]
+    bad = [p for p in pages if p.error is not None]
+    assert len(bad) == 1 and bad[0].error["type"] == "DamagedArchive" and stats.damaged == 1
+    assert bad[0].source.startswith(f"{path}#bytes={second}-")
 
 
 def test_resource_records_and_content_types(tmp_path):

@@ -1,0 +1,119 @@
+"""The metadata readers, in their one order. Readers only return Evidence; resolve.py decides.
+
+Two moments in a page's path read metadata:
+
+1. ``read_html`` on the parsed page as it came, **before** block extraction:
+   extraction prunes nodes out of the same tree in place, so a reader run
+   after it would miss the headline, byline and date elements it removed.
+2. ``read_after_rules`` once the rules have judged the blocks: what follows
+   from the kept text (a wire dateline), the URL, the configuration and the
+   evidence gathered so far (a title's site suffix, a caption's credit).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..model import Block, Evidence
+from .bylines import is_organisation
+from .dates import url_date
+from .html_bylines import LINE_ORIGINS, last_resort_evidence
+from .html_meta import html_evidence
+from .resolve import names_someone, title_suffix
+from .text import canonical
+
+
+def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None) -> list[Evidence]:
+    """Every metadata candidate of an unpruned HTML page (``markup``: the text ``tree`` was parsed from).
+
+    The last-resort reader (a copyright holder, a press contact: one walk over
+    every text node) runs only when no byline line was found and resolution
+    says that nothing found so far names a writer: otherwise it cannot change
+    the record.
+    """
+    evidence = html_evidence(tree, url, markup)
+    if not any(e.origin in LINE_ORIGINS for e in evidence) and not names_someone(evidence):
+        evidence.extend(last_resort_evidence(tree))
+    return evidence
+
+
+DATELINE_BLOCKS = 3
+"""A wire dateline ("WASHINGTON (AP) —") opens one of the first kept blocks."""
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'’/-]{1,60}?\s*\((?P<org>[^)]{2,40})\)\s*[-–—:]")
+
+CreditReader = Callable[[str], str | None]
+"""Reads an image credit out of a caption's text ("... (Photo by Jane Doe / Getty Images)")."""
+
+
+def read_after_rules(url: str | None, blocks: Sequence[Block], evidence: Sequence[Evidence],
+                     outlets: dict[str, str], credit: CreditReader | None = None) -> list[Evidence]:
+    """Evidence that follows from the judged blocks, the URL, the configured outlets and other evidence."""
+    out: list[Evidence] = []
+    host = host_of(url)
+    configured = outlet_for_host(host, outlets)
+    if configured:
+        out.append(Evidence("outlet", configured, "config:domain"))
+    for ev in evidence:
+        if ev.field == "title" and ev.origin == "html:title":
+            suffix = title_suffix(canonical(ev.value))
+            if suffix:
+                out.append(Evidence("outlet", suffix, "title:suffix"))
+    for block in [b for b in blocks if b.kept][:DATELINE_BLOCKS]:
+        m = _DATELINE.match(block.text)
+        if m and is_organisation(m.group("org")):
+            out.append(Evidence("syndication", m.group("org"), "text:dateline"))
+            break
+    if credit is not None:
+        out.extend(caption_credits(evidence, credit))
+    day = url_date(url)
+    if day:
+        out.append(Evidence("published", day, "url:date"))
+    for ev in evidence:
+        if ev.field == "canonical_url":
+            canon_host = host_of(ev.value)
+            if host and canon_host and _site(canon_host) != _site(host):
+                name = outlet_for_host(canon_host, outlets) or canon_host.removeprefix("www.")
+                out.append(Evidence("syndication", name, "canonical:other-domain"))
+            break
+    site_host = host or next((host_of(e.value) for e in evidence if e.field == "canonical_url"), None)
+    if site_host:  # the last resort for the outlet: the domain as it is, never a name guessed from it
+        out.append(Evidence("outlet", site_host.removeprefix("www."), "url:domain"))
+    return out
+
+
+def caption_credits(evidence: Sequence[Evidence], credit: CreditReader) -> list[Evidence]:
+    """Image credits inside captions (a caption a rule read gives its credit again: records keep each credit once)."""
+    out = []
+    for ev in evidence:
+        if ev.field == "caption":
+            found = credit(" ".join(ev.value.split()))
+            if found:
+                out.append(Evidence("credit", found, "caption:credit"))
+    return out
+
+
+def host_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    return host.lower() if host else None
+
+
+def outlet_for_host(host: str | None, outlets: dict[str, str]) -> str | None:
+    """Outlet name from the config table; a subdomain matches its parent entry."""
+    while host:
+        if host in outlets:
+            return outlets[host]
+        if "." not in host:
+            return None
+        host = host.split(".", 1)[1]
+    return None
+
+
+def _site(host: str) -> str:
+    parts = host.split(".")
+    return ".".join(parts[-2:]) if len(parts) >= 2 else host

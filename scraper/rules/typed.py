@@ -1,0 +1,90 @@
+"""Rules that compare blocks with what is already known: blocks a builder typed, the page's
+title repeated in the body, and blocks repeating earlier ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Block, BlockKind, Evidence
+from .base import ANCHOR, CAPTION, RuleContext
+from .predicates import block_key, words
+
+
+@dataclass(slots=True)
+class TypedBlockRule:
+    """Blocks a builder already typed (captions, bylines, the title) leave the text and become evidence."""
+
+    name: str
+    kind: BlockKind
+    field: str
+    roles: frozenset[str] = frozenset()
+    about: str = ""
+    phase: str = "typed"
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        for b in blocks:
+            if b.kept and b.kind is self.kind:
+                b.remove(self.name, self.roles)
+                ctx.evidence.append(Evidence(self.field, b.text, f"rule:{self.name}"))
+
+
+@dataclass(slots=True)
+class TitleRepeatRule:
+    """The page title repeated as a body block is metadata, not text."""
+
+    name: str = "title-repeat"
+    phase: str = "typed"
+    roles: frozenset[str] = frozenset()
+    about: str = "The page's title repeated as a body block."
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        if not ctx.title:
+            return
+        key = block_key(ctx.title)
+        if not key:
+            return
+        for b in blocks:
+            if b.kept and block_key(b.text) == key:
+                b.remove(self.name)
+
+
+@dataclass(slots=True)
+class DuplicateRule:
+    """A block repeating an earlier one (a caption given twice, a pull quote) goes.
+
+    Blocks are compared folded (case, dashes, punctuation), so "Pool - Getty"
+    and "Pool – Getty" are the same. Very short blocks are left alone: a list
+    item "Yes" may well repeat in an article.
+    """
+
+    name: str = "duplicate-block"
+    phase: str = "duplicates"
+    roles: frozenset[str] = frozenset()
+    about: str = "A block repeating an earlier one (a caption given twice, a pull quote)."
+    min_words: int = 4
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        seen: set[str] = set()
+        for b in blocks:
+            if words(b.text) < self.min_words and b.kind is not BlockKind.CAPTION:
+                continue
+            key = block_key(b.text)
+            if not key:
+                continue
+            if key in seen:
+                b.remove(self.name)
+            else:
+                seen.add(key)
+
+
+def rules() -> list[TypedBlockRule | TitleRepeatRule | DuplicateRule]:
+    return [
+        TypedBlockRule("title-block", BlockKind.TITLE, "title", frozenset({ANCHOR}),
+                       "Blocks the page builder typed as the title: the title, out of the text."),
+        TypedBlockRule("caption", BlockKind.CAPTION, "caption", frozenset({CAPTION}),
+                       "Blocks the page builder typed as captions (figcaption): to captions."),
+        TypedBlockRule("byline-block", BlockKind.BYLINE, "byline", frozenset({ANCHOR}),
+                       "Blocks the page builder typed as bylines: to authors."),
+        TitleRepeatRule(),
+        DuplicateRule(),
+    ]

@@ -1,0 +1,21 @@
+"""A never-closed <title> must not swallow the page's article."""
+
+import scraper
+from scraper.blocks.repair import close_raw_text
+
+STORY = "".join(f"<p>Paragraph {i} of the harbour story tells what the council decided and why it matters.</p>"
+                for i in range(6))
+
+
+def test_unclosed_title_is_closed_at_end_of_line():
+    html = "<html><head><title>Harbour plan approved\n<script>var a = 1;</script></head><body>" + STORY + "</body></html>"
+    fixed = close_raw_text(html)
+    assert "<title>Harbour plan approved</title>\n" in fixed
+    article = scraper.clean(html.encode())
+    assert "Paragraph 5 of the harbour story" in article.text
+    assert article.title == "Harbour plan approved"
+
+
+def test_closed_title_untouched():
+    html = "<html><head><title>A\nB</title></head><body>" + STORY + "</body></html>"
+    assert close_raw_text(html) == html
