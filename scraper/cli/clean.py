@@ -83,15 +83,16 @@ def _clean_then_cluster(args: argparse.Namespace) -> int:
     """Clean into a temporary JSON Lines file, then cluster it into the real output."""
     from ..cluster.api import cluster_files
 
-    if args.format != "jsonl" or args.engine != "local":
-        print("scraper clean --cluster: JSON Lines output on the local engine only", file=sys.stderr)
+    if args.engine != "local":
+        print("scraper clean --cluster: on the local engine only (scraper cluster --engine ray clusters "
+              "the records a Ray run wrote)", file=sys.stderr)
         return 2
     settings = settings_from(args)
-    final = args.output
+    final, fmt = args.output, args.format
     with tempfile.TemporaryDirectory(prefix="scraper-clean-") as tmp:
-        args.output, args.cluster = os.path.join(tmp, "records.jsonl"), False
+        args.output, args.format, args.cluster = os.path.join(tmp, "records.jsonl"), "jsonl", False
         code = command(args)
         if os.path.exists(args.output):
-            summary = cluster_files([args.output], final, settings)
+            summary = cluster_files([args.output], final, settings, fmt=fmt)
             print(summary.line(), file=sys.stderr)
     return code

@@ -7,6 +7,7 @@ import sys
 
 from ..cluster.api import cluster_files
 from ..cluster.settings import load_cluster_settings
+from ..sinks import formats
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -14,7 +15,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                             description="Read records written by clean/fetch and write each back with a `story`.")
     parser.add_argument("paths", nargs="+", metavar="RECORDS", help="JSON Lines files (.gz read too), - for stdin")
     add_cluster_options(parser)
-    parser.add_argument("-o", "--output", metavar="OUT", help="write records here (default: standard output)")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write records here (default: standard output); "
+                        "the format follows the suffix (.jsonl, .txt, .md, any other registered sink)")
+    parser.add_argument("--format", choices=formats(), default=None,
+                        help="output format (default: by the output's suffix, else jsonl)")
     parser.add_argument("--config", metavar="FILE", help="settings file with a [cluster] table")
     parser.add_argument("--engine", choices=("local", "ray"), default="local",
                         help="local: this process, memory flat in the number of records (default); "
@@ -47,6 +51,7 @@ def command(args: argparse.Namespace) -> int:
         except ImportError:
             print("scraper cluster --engine ray needs Ray: pip install 'scraper[ray]'", file=sys.stderr)
             return 2
-    summary = cluster_files(args.paths, args.output, settings, engine=args.engine, address=args.address)
+    summary = cluster_files(args.paths, args.output, settings, engine=args.engine, address=args.address,
+                            fmt=args.format)
     print(summary.line(), file=sys.stderr)
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import sys
@@ -10,8 +11,10 @@ import time
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from ..model import Article
+from ..sinks import open_sink
 from .local import stories_for
-from .records import JsonlWriter, iter_records
+from .records import iter_records
 from .settings import ClusterSettings, load_cluster_settings
 
 
@@ -42,9 +45,19 @@ def _summary(stories: list[dict[str, Any]], seconds: float) -> ClusterSummary:
     return ClusterSummary(len(stories), len(ids), sum(n for n in ids.values() if n > 1), seconds)
 
 
+_FIELDS = frozenset(f.name for f in dataclasses.fields(Article))
+
+
+def as_article(record: dict[str, Any]) -> Article:
+    """A record dict back as an Article, for the sinks (keys that are not record fields are dropped)."""
+    return Article(**{k: v for k, v in record.items() if k in _FIELDS})
+
+
 def cluster_files(paths: list[str], output: str | None, settings: ClusterSettings | None = None,
-                  *, engine: str = "local", address: str | None = None, writer=None) -> ClusterSummary:
-    """Read records from ``paths`` (JSON Lines, .gz, ``-`` for stdin), write them back with ``story``.
+                  *, engine: str = "local", address: str | None = None, fmt: str | None = None
+                  ) -> ClusterSummary:
+    """Read records from ``paths`` (JSON Lines, .gz, ``-`` for stdin), write them back with ``story``
+    through the sink for ``fmt`` (default: by the output's suffix, else JSON Lines).
 
     The inputs are read twice (features, then writing), so standard input is first spooled to a file.
     """
@@ -65,11 +78,13 @@ def cluster_files(paths: list[str], output: str | None, settings: ClusterSetting
             stories = stories_on_ray(paths, settings, address=address)
         else:
             stories = stories_for(iter_records(paths, labels), settings)
-        sink = writer or JsonlWriter(output)
+        if output and output != "-" and os.path.exists(output):
+            os.unlink(output)  # a new run replaces the output: stories depend on the whole batch
+        sink = open_sink(fmt, output)
         try:
             for record, story in zip(iter_records(paths, labels), stories):
                 record["story"] = story
-                sink.write(record)
+                sink.write(as_article(record))
         finally:
             sink.close()
     finally:

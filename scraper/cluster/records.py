@@ -1,10 +1,9 @@
-"""Reading records (JSON Lines, optionally gzipped) in order, by shards of byte ranges, and writing them back."""
+"""Reading records (JSON Lines, optionally gzipped) in order, whole or by shards of byte ranges."""
 
 from __future__ import annotations
 
 import gzip
 import json
-import sys
 from dataclasses import dataclass
 from typing import IO, Any, Iterable, Iterator
 
@@ -87,18 +86,3 @@ def read_shard(shard: Shard) -> Iterator[dict[str, Any]]:
     if shard.end < 0:
         return iter_file(shard.path)
     return iter_file(shard.path, shard.start, shard.end)
-
-
-class JsonlWriter:
-    """One record a line, flushed; standard output for None or "-"."""
-
-    def __init__(self, path: str | None) -> None:
-        self.stream: IO[str] = sys.stdout if path in (None, "-") else open(path, "w", encoding="utf-8")
-
-    def write(self, record: dict[str, Any]) -> None:
-        self.stream.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-
-    def close(self) -> None:
-        self.stream.flush()
-        if self.stream is not sys.stdout:
-            self.stream.close()
