@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 
 @dataclass(slots=True)
@@ -116,6 +116,9 @@ class Article:
     """Which story the record belongs to; only after ``scraper cluster`` (see scraper/cluster)."""
     structure: list[str] | None = field(default=None, repr=False)
     """Kind of each paragraph of ``text`` (heading, list_item, ...); for Markdown output, not serialised."""
+
+    EXPLAIN_FIELDS: ClassVar[tuple[str, ...]] = ("provenance", "removed", "candidates")
+    """Fields filled only with ``--explain``."""
 
     @property
     def ok(self) -> bool:

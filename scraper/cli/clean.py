@@ -7,10 +7,11 @@ import os
 import sys
 import tempfile
 
-from ..runner import run
+from ..engines.base import Job
+from ..engines.local import LocalEngine
+from ..engines.pool import PoolEngine
 from ..sinks import format_for, open_sink
-from ..sources import iter_paths
-from ..sources.stats import SourceStats
+from ..sources.units import plan_units
 from .cluster import add_cluster_options, settings_from
 from .common import add_output_options, config_from, finish
 
@@ -30,7 +31,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                              "JSON Lines shards into the -o directory (pip install 'scraper[ray]')")
     parser.add_argument("--address", metavar="ADDR", help="Ray cluster address (default: start a local Ray)")
     parser.add_argument("--cluster", action="store_true",
-                        help="then group the records into stories, as `scraper cluster` does (JSON Lines only)")
+                        help="then group the records into stories, as `scraper cluster` does")
     add_cluster_options(parser)
     parser.set_defaults(func=command)
 
@@ -45,15 +46,13 @@ def command(args: argparse.Namespace) -> int:
         print("scraper clean: --workers must be 0 (one per core) or more", file=sys.stderr)
         return 2
     workers = args.workers if args.workers else config.run.worker_count
-    stats = SourceStats()
     sink = open_sink(args.format, args.output)
-    skip = sink.resume()
+    job = Job(config, args.explain, args.ordered, False if args.no_progress else None, sink.resume())
     try:
-        pages = iter_paths(args.paths, config.run.max_page_bytes,
-                           exclude=[args.output] if args.output and args.output != "-" else [], stats=stats)
-        summary = run(pages, sink, config, explain=args.explain, skip=skip,
-                      progress=False if args.no_progress else None, workers=workers, ordered=args.ordered,
-                      stats=stats)
+        units = plan_units(args.paths, config.run.max_page_bytes, workers=workers,
+                           exclude=[args.output] if args.output and args.output != "-" else [])
+        engine = LocalEngine(sink) if workers <= 1 else PoolEngine(sink, workers)
+        summary = engine.run(units, job)
     finally:
         sink.close()
     return finish(summary)
