@@ -21,7 +21,8 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.responses import Response, StreamingResponse
+from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 
 from ..config import Config
 from ..fetch import Fetcher
@@ -30,7 +31,7 @@ from ..model import Article, Page
 from ..pipeline import process
 from ..sources.jsonl import oversize_line, page_from_line
 from .addresses import AddressPolicy, ForbiddenAddress, GuardedTransport
-from .body import declared_too_large, lines_capped, read_capped, too_large
+from .body import declared_too_large, lines_capped, read_capped, too_large, unread
 from .errors import ERROR_SCHEMA, ApiError, error_response
 from .schema import record_schema
 from .workers import Broken, Busy, CleaningService
@@ -228,7 +229,7 @@ async def _stream(request: Request, state: _State, explain: bool) -> Response:
             if not isinstance(json.loads(first[1]), dict):
                 raise ValueError("a line is not a JSON object")
         except ValueError as exc:
-            raise ApiError(400, "MalformedBody", f"the body is not JSON Lines of objects: line 1: {exc}") from None
+            raise unread(400, "MalformedBody", f"the body is not JSON Lines of objects: line 1: {exc}") from None
     window = 2 * state.service.workers
 
     async def records() -> AsyncIterator[str]:
@@ -255,7 +256,30 @@ async def _stream(request: Request, state: _State, explain: bool) -> Response:
             for future in pending:
                 future.cancel()
 
-    return StreamingResponse(records(), media_type="application/x-ndjson")
+    return LineStream(records())
+
+
+class LineStream(Response):
+    """Records sent as they come, one line each, while the request body is still being read.
+
+    Starlette's ``StreamingResponse`` may read the request's messages to notice a
+    client that went away, which would take body chunks from under ``_stream``;
+    this response only sends. A client that goes away is noticed by the body
+    reader (``ClientDisconnect``), which ends the stream.
+    """
+
+    media_type = "application/x-ndjson"
+
+    def __init__(self, lines: AsyncIterator[str]) -> None:
+        super().__init__(media_type=self.media_type)
+        self.lines = lines
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        headers = [(k, v) for k, v in self.raw_headers if k != b"content-length"]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        async for line in self.lines:
+            await send({"type": "http.response.body", "body": line.encode(), "more_body": True})
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
 
 
 async def _record_line(future: asyncio.Future[Article], explain: bool) -> str:

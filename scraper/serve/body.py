@@ -13,8 +13,14 @@ from collections.abc import AsyncIterator, Iterator
 from .errors import ApiError
 
 
+def unread(status: int, type_: str, message: str) -> ApiError:
+    """An error given before the whole body is read: the connection closes after it (the unread
+    rest of the body must not be taken for the next request)."""
+    return ApiError(status, type_, message, headers={"Connection": "close"})
+
+
 def too_large(cap: int) -> ApiError:
-    return ApiError(413, "BodyTooLarge", f"the request body is over the cap of {cap} bytes")
+    return unread(413, "BodyTooLarge", f"the request body is over the cap of {cap} bytes")
 
 
 class _Inflater:
@@ -23,7 +29,7 @@ class _Inflater:
     def __init__(self, encoding: str, cap: int) -> None:
         encoding = encoding.strip().lower()
         if encoding not in ("", "identity", "gzip", "x-gzip", "deflate"):
-            raise ApiError(415, "UnsupportedEncoding", f"Content-Encoding {encoding!r} is not supported (gzip, deflate)")
+            raise unread(415, "UnsupportedEncoding", f"Content-Encoding {encoding!r} is not supported (gzip, deflate)")
         self.cap = cap
         self.zlib = None if encoding in ("", "identity") else zlib.decompressobj(47 if "gzip" in encoding else 15)
 
@@ -37,7 +43,7 @@ class _Inflater:
             try:
                 out = self.zlib.decompress(data, self.cap + 1)
             except zlib.error as exc:
-                raise ApiError(400, "MalformedBody", f"the body is not valid for its Content-Encoding: {exc}") from None
+                raise unread(400, "MalformedBody", f"the body is not valid for its Content-Encoding: {exc}") from None
             yield out
             data = self.zlib.unconsumed_tail
 
@@ -45,7 +51,7 @@ class _Inflater:
         if self.zlib is None:
             return b""
         if not self.zlib.eof:
-            raise ApiError(400, "MalformedBody", "the compressed body ends early")
+            raise unread(400, "MalformedBody", "the compressed body ends early")
         return self.zlib.flush()
 
 

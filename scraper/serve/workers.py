@@ -20,6 +20,11 @@ from collections import deque
 from ..config import Config
 from ..model import Article, Page
 from ..parallel import PagePool, PoolOptions
+from ..pipeline import process
+
+_WARM_UP = ("<html lang='en'><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1>"
+            + "<p>The council met on Tuesday and agreed that the new ferry timetable starts next spring.</p>" * 5
+            + "</article></body></html>").encode()
 
 
 class Busy(Exception):
@@ -54,7 +59,13 @@ class CleaningService:
 
     # -- the asyncio side -------------------------------------------------------------
     def start(self) -> None:
-        """Start the workers (forked while this process still has one thread), then the driving thread."""
+        """Start the workers (forked while this process still has one thread), then the driving thread.
+
+        One page is cleaned here first, so whatever the pipeline loads on first use (the
+        language model, compiled patterns) is loaded once and shared by every forked worker,
+        instead of making each worker's first request slow.
+        """
+        process(Page(source="-", data=_WARM_UP), self.pool.config)
         self.pool.start()
         self._wake_r, self._wake_w = socket.socketpair()
         self._wake_r.setblocking(False)
