@@ -119,6 +119,8 @@ class Article:
     diagnostics: dict[str, Any] | None = None
     """How the text was found: encoding and repairs, extractors tried, page-type signals, the work
     limits that cut (``truncated_by``); only with ``--explain``."""
+    story: dict[str, Any] | None = None
+    """Which story the record belongs to; only after ``scraper cluster`` (see scraper/cluster)."""
     structure: list[str] | None = field(default=None, repr=False)
     """Kind of each paragraph of ``text`` (heading, list_item, ...); for Markdown output, not serialised."""
 
@@ -147,6 +149,8 @@ class Article:
             del record["candidates"]
         if record["diagnostics"] is None:
             del record["diagnostics"]
+        if record["story"] is None:
+            del record["story"]
         return record
 
     @classmethod
