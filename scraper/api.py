@@ -212,7 +212,7 @@ class RuleInfo:
     enabled: bool
 
 
-def rules(config: Config | None = None) -> list[RuleInfo]:
+def list_rules(config: Config | None = None) -> list[RuleInfo]:
     """The block rules in the order they run, each switched on or off by ``config``."""
     disabled = (config or load_config()).rules.disabled
     return [RuleInfo(rule.name, rule.phase, about_of(rule), rule.name not in disabled) for rule in default_rules()]
