@@ -5,10 +5,9 @@ Pure data, no markup: the templates decide how it looks, and escape every string
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
@@ -26,24 +25,17 @@ MARKED_KINDS = frozenset({"caption", "byline", "title", "heading"})
 """Block kinds labelled as such beside the text."""
 
 
-@dataclass(slots=True)
-class Segment:
-    """A block of the page in reading order: kept (``rule`` is None) or removed by ``rule``."""
+class Segment(NamedTuple):
+    """A block of the page in reading order, as the template writes it (every lookup done once here)."""
 
     text: str
-    kind: str
-    rule: RuleInfo | None = None
-
-    @property
-    def marked(self) -> bool:
-        return self.kind in MARKED_KINDS
-
-    def row(self) -> tuple[str, Markup, Markup | None, str]:
-        """(text, class, rule label or None, kind label or ""): what the template writes, looked up once."""
-        mark = self.kind if self.kind in MARKED_KINDS else ""
-        if self.rule is None:
-            return self.text, _kept_class(self.kind), None, mark
-        return self.text, self.rule.cut_class, self.rule.label, mark
+    cls: Markup
+    """``blk kept k-<kind>`` or the removing rule's ``blk cut r<i>``."""
+    label: Markup | None
+    """The removing rule's name, escaped; None for a kept block."""
+    mark: str
+    """The block's kind where the report labels it (caption, byline, ...), else ""."""
+    rule: RuleInfo | None
 
 
 _KEPT_CLASSES: dict[str, Markup] = {}
@@ -89,8 +81,6 @@ class PageView:
     extractor: str
     error: dict[str, str] | None
     segments: list[Segment]
-    rows: list[tuple[str, Markup, Markup | None, str]]
-    """``segments`` as the template reads them (see ``Segment.row``)."""
     meta: list[MetaRow]
     bars: list[RuleBar]
     words_kept: int
@@ -106,24 +96,27 @@ class PageView:
 
 def reading_order(text: str, structure: list[str] | None, removed: Iterable[Mapping[str, Any]],
                   catalogue: Catalogue) -> list[Segment]:
-    """Kept paragraphs of ``text`` with the removed blocks put back where they stood (their ``at``)."""
+    """Kept paragraphs of ``text`` with the removed blocks (in reading order, as ``--explain`` lists them)
+    put back where they stood: before the paragraph their ``at`` names, or after the last one."""
     paras = text.split("\n\n") if text else []
     kinds = structure if structure and len(structure) == len(paras) else ["paragraph"] * len(paras)
     out: list[Segment] = []
-    pending = sorted(removed, key=lambda r: r.get("at", len(paras)))  # stable: reading order within a gap
-    j = 0
-    for i, para in enumerate(paras):
-        while j < len(pending) and pending[j].get("at", len(paras)) <= i:
-            out.append(_removed(pending[j], catalogue))
-            j += 1
-        out.append(Segment(para, kinds[i]))
-    out.extend(_removed(r, catalogue) for r in pending[j:])
+    append = out.append
+    i = 0
+    for entry in removed:
+        at = entry.get("at", len(paras))
+        while i < at and i < len(paras):
+            kind = kinds[i]
+            append(Segment(paras[i], _kept_class(kind), None, kind if kind in MARKED_KINDS else "", None))
+            i += 1
+        kind = entry.get("kind") or "paragraph"
+        rule = catalogue.get(entry.get("rule") or "unnamed")
+        append(Segment(entry.get("text", ""), rule.cut_class, rule.label, kind if kind in MARKED_KINDS else "",
+                       rule))
+    for i in range(i, len(paras)):
+        kind = kinds[i]
+        append(Segment(paras[i], _kept_class(kind), None, kind if kind in MARKED_KINDS else "", None))
     return out
-
-
-def _removed(entry: Mapping[str, Any], catalogue: Catalogue) -> Segment:
-    return Segment(str(entry.get("text", "")), str(entry.get("kind", "paragraph")),
-                   catalogue.get(str(entry.get("rule", "")) or "unnamed"))
 
 
 def _show(value: Any) -> str:
@@ -169,17 +162,19 @@ def metadata(record: Mapping[str, Any]) -> list[MetaRow]:
 
 
 def words_by_rule(segments: Iterable[Segment]) -> list[RuleBar]:
-    words: Counter[str] = Counter()
-    blocks: Counter[str] = Counter()
-    infos: dict[str, RuleInfo] = {}
+    """Words and blocks each rule removed from the page, most words first."""
+    counts: dict[str, list] = {}
     for seg in segments:
-        if seg.rule is not None:
-            infos[seg.rule.name] = seg.rule
-            words[seg.rule.name] += len(seg.text.split())
-            blocks[seg.rule.name] += 1
-    top = max(words.values(), default=0) or 1
-    return [RuleBar(infos[name], n, blocks[name], n / top) for name, n in
-            sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))]
+        rule = seg.rule
+        if rule is not None:
+            c = counts.get(rule.name)
+            if c is None:
+                c = counts[rule.name] = [rule, 0, 0]
+            c[1] += len(seg.text.split())
+            c[2] += 1
+    top = max((c[1] for c in counts.values()), default=0) or 1
+    return [RuleBar(rule, words, blocks, words / top) for rule, words, blocks in
+            sorted(counts.values(), key=lambda c: (-c[1], c[0].name))]
 
 
 def page_view(n: int, article: Article, catalogue: Catalogue) -> PageView:
@@ -190,5 +185,5 @@ def page_view(n: int, article: Article, catalogue: Catalogue) -> PageView:
     extractor = article.extractor or ""
     return PageView(n=n, source=article.source, url=article.final_url or article.url, title=article.title,
                     outlet=article.outlet, extractor=EXTRACTORS.get(extractor, extractor), error=article.error,
-                    segments=segments, rows=[s.row() for s in segments], meta=metadata(record), bars=bars, words_kept=article.word_count,
+                    segments=segments, meta=metadata(record), bars=bars, words_kept=article.word_count,
                     words_removed=sum(b.words for b in bars))

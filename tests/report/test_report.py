@@ -52,6 +52,7 @@ def test_reading_order_is_the_block_order(path):
     expected = [(canonical(b.text), None) if b.kept else (b.text, b.removed_by) for b in blocks]
     expected = [(t, rule) for t, rule in expected if t or rule]
     assert [(s.text, s.rule.name if s.rule else None) for s in segments] == expected
+    assert all(s.label == (s.rule.name if s.rule else None) for s in segments)
 
 
 def test_every_removed_block_is_in_the_report_with_its_rule(tmp_path):
@@ -63,11 +64,10 @@ def test_every_removed_block_is_in_the_report_with_its_rule(tmp_path):
     abouts = json.loads(LexborHTMLParser(html).css_first("#rules-data").text())
     for article, page in zip(articles, pages):
         cut = page.css(".cut")
-        assert [(c.attributes["data-rule"], c.css_first("del").text()) for c in cut] == \
+        assert [(c.css_first(".tag").text(), c.css_first("del").text()) for c in cut] == \
             [(r["rule"], r["text"]) for r in article.removed]
         for c in cut:
-            assert c.css_first(".tag").text() == c.attributes["data-rule"]
-            assert abouts[c.attributes["data-rule"]] == rules.get(c.attributes["data-rule"]).about
+            assert abouts[c.css_first(".tag").text()] == rules.get(c.css_first(".tag").text()).about
         kept = [p.text() for p in page.css(".kept")]
         assert "\n\n".join(k.removeprefix(m) for k, m in zip(kept, _marks(page))) == article.text
 
@@ -149,3 +149,25 @@ def test_runner_up_candidates_of_a_real_record_are_shown(tmp_path):
     rows = {r.css_first("th").text(): r for r in page.css(".meta tbody tr")}
     shown = [c.text() for c in rows["authors"].css(".cand")]
     assert shown == [f"{c['value']} {c['origin']}" for c in article.candidates["authors"]]
+
+
+def test_cli_takes_archives_urls_and_missing_files_alike(tmp_path, capsys):
+    from fetch_server import LocalServer, article_html
+    from warcfile import write_warc
+
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc, [{"url": "https://example.org/a", "body": HOSTILE}])
+    config = tmp_path / "config.toml"
+    config.write_text("[fetch]\nper_host_delay = 0.0\nretries = 0\ntotal_timeout = 5.0\n")
+    out = tmp_path / "report.html"
+    with LocalServer() as site:
+        site.page("/story", article_html("Harbour story over the wire"))
+        code = main(["explain", str(warc), str(tmp_path / "missing.html"), site.url("/story"), "-o", str(out),
+                     "--config", str(config), "--workers", "1", "--no-progress"])
+    assert code == 1  # one input failed, as with clean
+    html = out.read_text(encoding="utf-8")
+    rows = json.loads(LexborHTMLParser(html).css_first("#index-data").text())
+    assert [(r["title"], r["error"]) for r in rows] == [
+        ("Hostile </template><script>alert(1)</script> headline", ""), ("", "FileNotFoundError"),
+        ("Harbour story over the wire", "")]
+    assert len(_pages(html)) == 3

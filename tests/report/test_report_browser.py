@@ -79,14 +79,14 @@ def test_fixture_report_in_chromium(browser, tmp_path):
     for n, article in enumerate(articles):  # every removed block, in place, under its rule's name
         page.evaluate(f"location.hash = '#page-{n}'")
         shown = page.eval_on_selector_all(
-            "#view .cut", "els => els.map(e => [e.dataset.rule, e.querySelector('.tag').textContent, "
+            "#view .cut", "els => els.map(e => [e.querySelector('.tag').textContent, "
                           "e.querySelector('del').textContent])")
-        assert shown == [[r["rule"], r["rule"], r["text"]] for r in article.removed], article.source
+        assert shown == [[r["rule"], r["text"]] for r in article.removed], article.source
 
     n = next(i for i, a in enumerate(articles) if a.source.endswith("html-extract-header-lead-tail-notes.html"))
     page.evaluate(f"location.hash = '#page-{n}'")
     block = page.locator("#view .cut").first
-    rule = block.get_attribute("data-rule")
+    rule = block.locator(".tag").inner_text()
     about = block.locator(".about")
     assert about.count() == 0
     block.hover()

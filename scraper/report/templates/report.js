@@ -74,7 +74,7 @@
     if (!cut || cut.querySelector(".about")) return;
     const about = document.createElement("span");
     about.className = "about";
-    about.textContent = abouts[cut.dataset.rule] || "(no description)";
+    about.textContent = abouts[cut.querySelector(".tag").textContent] || "(no description)";
     cut.appendChild(about);
   }
 
