@@ -18,6 +18,11 @@ import brotli
 Handler = Callable[["RequestHandler"], None]
 
 
+def running_threads() -> set[threading.Thread]:
+    """This process's threads less the server's own connection handlers (they end with their connection)."""
+    return {t for t in threading.enumerate() if "process_request_thread" not in t.name}
+
+
 def article_html(title: str, sentences: int = 6, charset_meta: str | None = None, body_word: str = "harbour") -> str:
     meta = f'<meta charset="{charset_meta}">' if charset_meta else ""
     paras = "".join(

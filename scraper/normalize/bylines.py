@@ -502,3 +502,13 @@ def looks_like_byline(text: str, allow_single: bool = False) -> bool:
         return False
     parsed = parse_byline(text, allow_single=allow_single)
     return bool(parsed.authors or parsed.organisations or parsed.placeholders) and not parsed.unknown
+
+
+def strip_tail(text: str) -> str:
+    """``text`` without the date, time or "Updated ..." tail that may follow a name ("dpa am 25.01.2022")."""
+    for _ in range(3):
+        shorter = _TAIL.sub("", text).strip(" ,|:-–—@")
+        if shorter == text:
+            break
+        text = shorter
+    return text

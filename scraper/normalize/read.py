@@ -6,24 +6,26 @@ Two moments in a page's path read metadata:
    extraction prunes nodes out of the same tree in place, so a reader run
    after it would miss the headline, byline and date elements it removed.
 2. ``read_after_rules`` once the rules have judged the blocks: what follows
-   from the kept text (a wire dateline), the URL, the configuration and the
-   evidence gathered so far (a title's site suffix, a caption's credit).
+   from the judged text (a wire dateline, a closing agency tag or source line,
+   a provider credit: syndication.py), the URL, the configuration and the
+   evidence gathered so far (a title's site suffix, an agency as author, a
+   caption's credit).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from ..model import Block, Evidence
-from .bylines import is_organisation
 from .dates import url_date
 from .html_bylines import LINE_ORIGINS, last_resort_evidence
 from .html_meta import html_evidence
 from .resolve import names_someone, title_suffix
+from .syndication import (agency_evidence, closing_evidence, dateline_evidence, provider_evidence,
+                          provider_markup_evidence, site_keys, source_line_evidence)
 from .text import canonical
 
 
@@ -36,14 +38,13 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
     the record.
     """
     evidence = html_evidence(tree, url, markup)
+    site = site_keys(host_of(url), evidence)
+    evidence.extend(source_line_evidence(markup, site))
+    evidence.extend(provider_markup_evidence(markup, site))
     if not any(e.origin in LINE_ORIGINS for e in evidence) and not names_someone(evidence):
         evidence.extend(last_resort_evidence(tree))
     return evidence
 
-
-DATELINE_BLOCKS = 3
-"""A wire dateline ("WASHINGTON (AP) —") opens one of the first kept blocks."""
-_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'’/-]{1,60}?\s*\((?P<org>[^)]{2,40})\)\s*[-–—:]")
 
 CreditReader = Callable[[str], str | None]
 """Reads an image credit out of a caption's text ("... (Photo by Jane Doe / Getty Images)")."""
@@ -62,11 +63,11 @@ def read_after_rules(url: str | None, blocks: Sequence[Block], evidence: Sequenc
             suffix = title_suffix(canonical(ev.value))
             if suffix:
                 out.append(Evidence("outlet", suffix, "title:suffix"))
-    for block in [b for b in blocks if b.kept][:DATELINE_BLOCKS]:
-        m = _DATELINE.match(block.text)
-        if m and is_organisation(m.group("org")):
-            out.append(Evidence("syndication", m.group("org"), "text:dateline"))
-            break
+    out.extend(dateline_evidence(blocks))
+    out.extend(agency_evidence(evidence))
+    keys = site_keys(host, [*evidence, *out])
+    out.extend(closing_evidence(blocks, keys))
+    out.extend(provider_evidence(blocks, evidence, keys))
     if credit is not None:
         out.extend(caption_credits(evidence, credit))
     day = url_date(url)

@@ -22,6 +22,7 @@ from .first_names import is_given_name
 from .language import detect_language
 from .dates import parse_date
 from .text import canonical, fold_key, letters_key
+from .syndication import agency_named, agency_of_host, site_keys, syndication_data
 from .trust import ORDER
 
 
@@ -185,6 +186,7 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
             and not _shown(names, candidates)):
         names, origin = seen  # a CMS account the page never shows uploaded the story; the byline names its writer
     names = _without_outlet(_completed(_widened(names, candidates), candidates), sites | words)
+    names = [n for n in names if not agency_named(n)]  # an agency is a distributor, never a writer
     if not names:
         owner = _site_owner(evidence)
         if owner:
@@ -406,10 +408,8 @@ def resolve_record(evidence: list[Evidence], text: str = "") -> Resolved:
         out.provenance["authors"] = author_origin
     if byline_orgs:
         evidence.append(Evidence("syndication", byline_orgs[0], "byline:organisation"))
-    syndication = take("syndication", clean_syndication)
-    if syndication and outlet and fold_key(syndication) == fold_key(outlet):
-        syndication = None  # the outlet's own story
-        out.provenance.pop("syndication", None)
+    own = _own_names(evidence)
+    syndication = take("syndication", lambda v: _distributor(v, own))
     out.values = {"canonical_url": take("canonical_url", clean_url), "title": title, "outlet": outlet,
                   "authors": authors, "syndication": syndication, "published": take_date("published"),
                   "modified": take_date("modified")}
@@ -420,6 +420,34 @@ def resolve_record(evidence: list[Evidence], text: str = "") -> Resolved:
     out.values["language"] = language
     out.candidates = _runners_up(evidence, out)
     return out
+
+
+def _own_names(evidence: Sequence[Evidence]) -> set[str]:
+    """Folded names the site goes by (declared outlets, its domain and canonical host): a distributor
+    with one of these names, or holding one, is the site itself."""
+    host = next((e.value.strip() for e in evidence if e.field == "outlet" and e.origin == "url:domain"), None)
+    keys = site_keys(host, [e for e in evidence if e.origin != "url:domain" or e.value.strip() == host])
+    for e in evidence:
+        if e.field == "outlet":
+            agency = agency_of_host(canonical(e.value).strip().lower())
+            if agency:
+                keys.add(letters_key(agency))
+    return {k for k in keys if len(k) >= 2}
+
+
+def _distributor(value: str, own: set[str]) -> str | None:
+    """A syndication value as the record gives it (an agency by its full name), or None for the site's own story."""
+    value = clean_syndication(value) or ""
+    if not value:
+        return None
+    value = agency_named(value, tag=True) or value
+    key = letters_key(value.removeprefix("The ").removeprefix("the "))
+    bare = letters_key(re.sub(r"\.[a-z]{2,}$", "", value.lower().removeprefix("www.")))
+    if key in own or bare in own or any(len(k) >= 4 and k in key or len(key) >= 3 and key in k for k in own):
+        return None  # the outlet's own story (its name, its domain, "Staff of example.com")
+    if any(w.casefold() in syndication_data().not_distributors for w in value.split()):
+        return None  # a job or a desk ("Space.com Contributor", "bureau européen")
+    return value
 
 
 def _runners_up(evidence: Sequence[Evidence], resolved: Resolved) -> dict[str, list[dict[str, str]]]:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
 from pathlib import Path
 
 import pytest
 
 import scraper
-from fetch_server import LocalServer, article_html
+from fetch_server import LocalServer, article_html, running_threads
 from scraper.cli import main
 
 SETTINGS = """
@@ -69,7 +68,7 @@ def test_fetch_many_and_afetch_many_give_the_cli_records(site: LocalServer, tmp_
     want = comparable(cli_fetch(tmp_path, config_path, *urls, "--feed", feed))
     assert len(want) == 6  # 3 stories + 2 from the feed + the 404; the tracking-parameter duplicate once
     config = scraper.load_config(config_path)
-    threads = set(threading.enumerate())
+    threads = running_threads()
 
     with scraper.fetch_many(urls, feeds=[feed], config=config, workers=2) as records:
         got = comparable([article.to_dict() for article in records])
@@ -81,7 +80,7 @@ def test_fetch_many_and_afetch_many_give_the_cli_records(site: LocalServer, tmp_
             return [article.to_dict() async for article in records]
 
     assert comparable(asyncio.run(gather())) == want
-    assert set(threading.enumerate()) == threads  # no fetcher thread, no cleaning thread left behind
+    assert running_threads() == threads  # no fetcher thread, no cleaning thread left behind
 
 
 def test_fetch_and_afetch_give_the_cli_record_of_one_url(site: LocalServer, tmp_path: Path,

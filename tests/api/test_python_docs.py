@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 from pathlib import Path
 
 import pytest
 
-from fetch_server import LocalServer, article_html
+from fetch_server import LocalServer, article_html, running_threads
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "python.md"
@@ -49,7 +48,7 @@ def test_example_runs(block: str, site: LocalServer, tmp_path: Path, monkeypatch
     base = site.url("/").rstrip("/")
     (tmp_path / "fixtures").symlink_to(ROOT / "fixtures")
     monkeypatch.chdir(tmp_path)
-    threads = set(threading.enumerate())
+    threads = running_threads()
     namespace: dict[str, object] = {"__name__": "__docs__"}
     exec(compile(block.replace(HOST, base), str(DOC), "exec"), namespace)  # noqa: S102 - the docs' own code
     out = capsys.readouterr().out
@@ -73,4 +72,4 @@ def test_example_runs(block: str, site: LocalServer, tmp_path: Path, monkeypatch
         assert len(namespace["df"]) == pages  # type: ignore[arg-type]
     elif heading == "Writing files and resuming":
         assert len((tmp_path / "cleaned.jsonl").read_text().splitlines()) == pages
-    assert set(threading.enumerate()) <= threads  # nothing left running
+    assert running_threads() <= threads  # nothing left running

@@ -1,0 +1,388 @@
+"""Readers of who distributed a story: agencies in bylines and structured data, datelines, closing tags and notes.
+
+Every reader returns ``Evidence("syndication", name, origin)`` and decides
+nothing: resolve.py ranks them (trust.toml) and drops a distributor that is the
+outlet itself. Agencies, their abbreviations and the phrases that credit a
+distributor are data (syndication.toml), in many languages.
+
+Where each class is read:
+- a byline, JSON-LD or meta author that is an agency ("AFP", "Por Agencia EFE",
+  "dpa am 25.01.2022", "Jane Doe/SP-X"): ``agency_evidence``;
+- a dateline opening the text ("HAMBURG (dpa) –", "Bogotá (dpa/lno) -",
+  "mid Groß-Gerau -", "【6月18日 AFP】"): ``dateline_evidence``;
+- a tag closing the text ("... (dpa)", "aja/PAP", "© Cover Media", a last line
+  "AFP"), a source line ("Quelle: Kathpress"), a republication note
+  ("This post originally appeared on Grist.") and a provider credit
+  ("© Provided by The Guardian"): ``closing_evidence`` and ``provider_evidence``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..model import Block, Evidence
+from .bylines import LABELS, LEADS, WRITING, strip_tail
+from .text import canonical, letters_key
+
+
+@dataclass(frozen=True, slots=True)
+class SyndicationData:
+    agencies: dict[str, str]
+    """Folded alias -> the agency's usual full name."""
+    domains: dict[str, str]
+    """An agency's own site's domain -> its full name."""
+    source_label: re.Pattern[str]
+    provided_by: re.Pattern[str]
+    republished: re.Pattern[str]
+    not_distributors: frozenset[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def syndication_data() -> SyndicationData:
+    """syndication.toml, compiled once per process."""
+    with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
+        raw = tomllib.load(fh)
+    agencies: dict[str, str] = {}
+    domains: dict[str, str] = {}
+    for agency in raw["agency"]:
+        for alias in [agency["name"], *agency["aliases"]]:
+            agencies.setdefault(_key(alias), agency["name"])
+        for domain in agency.get("domains", []):
+            domains[domain] = agency["name"]
+    phrases = raw["phrases"]
+    return SyndicationData(
+        agencies=agencies,
+        domains=domains,
+        source_label=re.compile(r"^\s*(?:" + _alternation(phrases["source_labels"]) + r")\s*[:：]\s*(?P<name>.{2,120})$",
+                                re.IGNORECASE),
+        provided_by=re.compile(r"(?:^|[\s|•·/©])(?:" + _alternation(phrases["provided_by"]) + r")\s*:?\s+(?P<name>.{2,80})$",
+                               re.IGNORECASE),
+        republished=re.compile(r"(?:^|\W)(?:" + _alternation(phrases["republished"]) + r")\s*:?\s+(?P<name>.{2,120})",
+                               re.IGNORECASE),
+        not_distributors=frozenset(phrases["not_distributors"]),
+    )
+
+
+def _key(text: str) -> str:
+    return letters_key(text.removeprefix("the ").removeprefix("The "))
+
+
+SHORT_ALIAS = 3
+"""Aliases this short ("ap", "sid", "age") match only where the text writes them apart from words:
+in capitals, or in a mixed case no word has ("AgE"), or lower-case inside a tag ("(dpa)")."""
+
+
+def agency_named(text: str, tag: bool = False) -> str | None:
+    """The full name of the agency that ``text`` is (an alias or abbreviation), else None.
+
+    ``tag``: the text stands in a dateline's or closing tag's parentheses or
+    slashes, where an agency writes its abbreviation in lower case ("dpa", "ots").
+    """
+    text = text.strip(" .,;:()[]【】«»\"'“”")
+    key = _key(text)
+    if not key:
+        return None
+    name = syndication_data().agencies.get(key)
+    if name is None:
+        return None
+    if len(key) <= SHORT_ALIAS and not tag and (text.islower() or text.istitle() and len(text) > 1):
+        return None  # "age", "Ap": an ordinary word or a name, not the abbreviation
+    return name
+
+
+def agency_of_host(host: str | None) -> str | None:
+    """The agency whose own site ``host`` is (a story there is its own, not a copy)."""
+    data = syndication_data()
+    while host:
+        if host in data.domains:
+            return data.domains[host]
+        if "." not in host:
+            return None
+        host = host.split(".", 1)[1]
+    return None
+
+
+_PARTS = re.compile(r"\s*(?:[,;|/•·]|\s[–—-]\s|\s+(?:and|und|et|y|e)\s+)\s*", re.IGNORECASE)
+_LEAD = re.compile(r"^\s*(?:(?:" + WRITING + r")\s+)?(?:" + LEADS + "|" + LABELS + r"|periodista digital)\b\s*:?\s*",
+                   re.IGNORECASE)
+AGENCY_FIELDS = ("author", "byline")
+
+
+def agency_evidence(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """Agencies that a byline, or a JSON-LD or meta author, names as a whole part ("AFP", "Jane Doe/SP-X")."""
+    out: list[Evidence] = []
+    for ev in evidence:
+        if ev.field not in AGENCY_FIELDS:
+            continue
+        value = canonical(ev.value)
+        if len(value) > 160 or _PICTURE.search(value):
+            continue  # a picture credit names its agency for the photo only
+        for part in _PARTS.split(_LEAD.sub("", value, count=1)):
+            name = agency_named(strip_tail(_LEAD.sub("", part, count=1)), tag=True)
+            if name:
+                out.append(Evidence("syndication", name, f"agency:{ev.origin}"))
+                break
+    return out
+
+
+DATELINE_BLOCKS = 3
+"""A dateline opens one of the first kept blocks."""
+_PAREN_DATELINE = re.compile(r"^\W{0,3}(?P<place>[^\W\d_][^()]{1,60}?)\s*\((?P<org>[^()]{1,40})\)\s*[-–—―:.]")
+_LEADING_DATELINE = re.compile(r"^(?P<org>[\w-]{2,12})\s+(?P<place>[A-ZÀ-Þ][\w.’'-]+(?:[ -][A-ZÀ-Þ][\w.’'-]+){0,3})\s*[-–—]\s")
+_CJK_DATELINE = re.compile(r"^\s*[【\[]\s*(?P<when>[^】\]]{0,24}?)\s+(?P<org>[^\s】\]]{2,20})\s*[】\]]")
+_CAPS = re.compile(r"^[A-Z][A-Z0-9&-]{1,5}$")
+
+
+def dateline_evidence(blocks: Sequence[Block]) -> list[Evidence]:
+    """The distributor a dateline opening the text names ("HAMBURG (dpa) –", "mid Groß-Gerau -", "【6月18日 AFP】").
+
+    The parenthesis may join agencies and desks ("dpa/lno"); any agency among
+    them, or an organisation name, is the distributor. A station's call letters
+    ("ST. LOUIS (KTVI) –") count after a place written in capitals.
+    """
+    from .bylines import is_organisation  # the general organisation test, beside the agencies
+
+    for block in [b for b in blocks if b.kept][:DATELINE_BLOCKS]:
+        text = block.text.strip()
+        m = _PAREN_DATELINE.match(text)
+        if m:
+            org = m.group("org").strip()
+            for token in re.split(r"\s*[/,]\s*", org):
+                name = agency_named(token, tag=True)
+                if name:
+                    return [Evidence("syndication", name, "text:dateline")]
+            place = m.group("place")
+            if is_organisation(org) or (_CAPS.match(org) and place.upper() == place and any(c.isalpha() for c in place)):
+                return [Evidence("syndication", org, "text:dateline")]
+        m = _LEADING_DATELINE.match(text)
+        if m:
+            name = agency_named(m.group("org"), tag=True)
+            if name:
+                return [Evidence("syndication", name, "text:dateline")]
+        m = _CJK_DATELINE.match(text)
+        if m:
+            name = agency_named(m.group("org"), tag=True)
+            if name:
+                return [Evidence("syndication", name, "text:dateline")]
+    return []
+
+
+CLOSING_BLOCKS = 4
+"""Blocks at the text's end that may close it with a tag, a source line or a note."""
+AFTER_TEXT = 6
+"""Short removed blocks right after the text that are still its closing lines (a source box)."""
+_TAG_END = re.compile(r"(?:\((?P<paren>[^()]{2,40})\)|(?<![\w/])(?P<slashed>[\w.-]+(?:/[\w.-]+)+)|(?<=[.!?\"”»)]\s)(?P<lone>\S{2,20}))"
+                      r"[.\s]*$")
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[^.|]{2,60}?)"
+                        r"(?:[.,|]\s*(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados).*)?\.?\s*$",
+                        re.IGNORECASE)
+
+
+_PICTURE = re.compile(r"\b(?:foto|fotos|photo|photos|photograph|bild|bilder|image|images|picture|video|grafik|illustration|"
+                      r"shutterstock|getty|istock|imago)\b|listenbild|bildquelle|picture[- ]alliance", re.IGNORECASE)
+_CONTRIBUTED = re.compile(r"\b(?:mit|with|avec|con|com|met)\b", re.IGNORECASE)
+"""A tag that names the outlet with the agency ("FR mit dpa"): the agency only contributed material."""
+PROSE_WORDS = 20
+
+
+def closing_blocks(blocks: Sequence[Block]) -> list[Block]:
+    """The text's closing blocks, in order: from its last paragraph of prose (or its last few
+    blocks) on, and the short removed ones right after it that are no picture credit."""
+    last = next((i for i in range(len(blocks) - 1, -1, -1) if blocks[i].kept), None)
+    if last is None:
+        return []
+    kept = [b for b in blocks[: last + 1] if b.kept]
+    prose = next((k for k in range(len(kept) - 1, -1, -1) if len(kept[k].text.split()) >= PROSE_WORDS), len(kept) - 1)
+    start = max(0, min(prose, len(kept) - CLOSING_BLOCKS))
+    after = [b for b in blocks[last + 1 : last + 1 + AFTER_TEXT]
+             if len(b.text.split()) <= 20 and "caption" not in (b.removed_by or "") and b.kind.value != "caption"
+             and not _PICTURE.search(b.text)]
+    return kept[start:] + after
+
+
+def closing_evidence(blocks: Sequence[Block], site_keys: set[str]) -> list[Evidence]:
+    """A distributor the text's closing lines name: an agency tag, a copyright or source line, a republication note.
+
+    ``site_keys``: folded names of the site itself (its outlet names and host),
+    which a closing line may name without the story being a copy.
+    """
+    data = syndication_data()
+    out: list[Evidence] = []
+    closing = closing_blocks(blocks)
+    for i, block in enumerate(closing):
+        text = canonical(block.text)
+        last_kept = block.kept and (i + 1 == len(closing) or not closing[i + 1].kept)
+        name = _closing_tag(text, lone=last_kept or not block.kept)
+        if name:
+            out.append(Evidence("syndication", name, "text:closing-tag"))
+        m = _COPYRIGHT.match(text)
+        if m:
+            name = agency_named(m.group("name"), tag=True)
+            if name:
+                out.append(Evidence("syndication", name, "text:copyright"))
+        m = data.source_label.match(text)
+        if m:
+            name = _distributor(m.group("name"), site_keys)
+            if name:
+                out.append(Evidence("syndication", name, "text:source-line"))
+        m = data.republished.search(text)
+        if m and len(text.split()) <= 60:
+            name = _distributor(m.group("name"), site_keys)
+            if name:
+                out.append(Evidence("syndication", name, "text:republished"))
+    return out
+
+
+def _closing_tag(text: str, lone: bool = True) -> str | None:
+    """The agency a tag ending a paragraph names: "(dpa)", "(ats/nxp)", "aja/PAP"; with ``lone`` (the text's
+    last line) also a last word apart ("... skeptisch. AgE") or a line that is only the agency ("AFP")."""
+    if _PICTURE.search(text[-60:]):
+        return None  # a picture credit ("Foto: dpa")
+    whole = agency_named(text)
+    if whole and len(text.split()) <= 4:
+        return whole if lone else None
+    m = _TAG_END.search(text)
+    if not m or (m.group("lone") and not lone):
+        return None
+    tag = m.group("paren") or m.group("slashed") or m.group("lone")
+    if _CONTRIBUTED.search(tag):
+        return None
+    for token in re.split(r"\s*[/,;]\s*", tag):
+        if m.group("lone") and token.islower():
+            continue  # a last word of the sentence, not a tag
+        name = agency_named(token, tag=True)
+        if name:
+            return name
+    return None
+
+
+_CUT = re.compile(r"\s*(?:[,(|]|\s[-–—]\s|\s+(?:on|am|le|el|il|vom|du|del)\s+\d|\s+\d{1,2}[./]\s?\d{1,2}[./]|\.(?:\s|$)).*$",
+                  re.IGNORECASE)
+_CITATION = re.compile(r"\bdoi\b|doi\.org|\bet al\b|\bvol\.|\bpp?\.\s*\d", re.IGNORECASE)
+"""A source line citing a paper ("Quelle: Science, 2022; doi: ..."): the story's source, not its distributor."""
+_PRESS_RELEASE = re.compile(r"^(?:pressemitteilung|pressemeldung|press release|medienmitteilung|communiqué de presse|pm)\s+",
+                            re.IGNORECASE)
+
+
+def _distributor(raw: str, site_keys: set[str]) -> str | None:
+    """The organisation a source line or note names, cut before a date, a title or a link's path; None for the site itself."""
+    text = raw.strip(" ©:").strip()
+    picture = _PICTURE.search(text)
+    if picture:
+        text = text[: picture.start()].strip()  # "The Guardian Photograph: Jane Doe/AFP": the credit ends the name
+    url = re.match(r"^(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:/\S*)?", text)
+    if url and ("." in url.group(1)) and (text.startswith(("http", "www.")) or "/" in url.group(0)
+                                          or re.match(r"^[\w-]+\.[a-z]{2,}\b", text)):
+        name = url.group(1)
+    else:
+        name = _PRESS_RELEASE.sub("", _CUT.sub("", text)).strip(" .:;\"'“”«»")
+    if not name or len(name.split()) > 8 or not name[0].isalpha() or _CITATION.search(raw):
+        return None
+    key = _key(name.lower().removeprefix("www."))
+    bare = _key(re.sub(r"\.[a-z]{2,}$", "", name.lower().removeprefix("www.")))
+    if key in site_keys or bare in site_keys:
+        return None
+    agency = agency_named(name, tag=True)
+    if agency:
+        return agency
+    words = name.split()
+    if words[0][0].islower() and "." not in name and not agency:
+        return None  # a phrase, not a name ("the web", "unsere Partner")
+    if any(w.casefold() in syndication_data().not_distributors for w in words):
+        return None
+    return name
+
+
+PROVIDER_BLOCKS = 15
+"""Blocks at the page's top (kept or not) where an aggregator shows its provider."""
+
+
+def provider_evidence(blocks: Sequence[Block], evidence: Sequence[Evidence], site_keys: set[str]) -> list[Evidence]:
+    """A provider credit: "© Provided by The Guardian", "Source: Zillow", in a short line near the top or in a caption."""
+    data = syndication_data()
+    lines = [canonical(b.text) for b in blocks[:PROVIDER_BLOCKS]]
+    lines += [canonical(e.value) for e in evidence if e.field in ("caption", "credit")]
+    for text in lines:
+        if len(text.split()) > 16:
+            continue
+        m = data.provided_by.search(text) or (data.source_label.search(text.rsplit("/", 1)[-1]) if "/" in text else None)
+        if m:
+            name = _distributor(m.group("name"), site_keys)
+            if name:
+                return [Evidence("syndication", re.sub(r"\s+(?:inc|llc|ltd|gmbh)\.?$", "", name, flags=re.I),
+                                 "text:provided-by")]
+    return []
+
+
+def site_keys(host: str | None, evidence: Sequence[Evidence]) -> set[str]:
+    """Folded names the site goes by: its declared outlet names and its host's name (without ``host``,
+    the canonical link's)."""
+    keys = {_key(canonical(e.value)) for e in evidence if e.field == "outlet"}
+    # the canonical link speaks for the site only when the page's own address is unknown:
+    # on an aggregator it names the outlet the copy came from
+    hosts = [host] if host else [urlsplit(e.value.strip()).hostname for e in evidence if e.field == "canonical_url"]
+    for h in hosts:
+        if h:
+            h = h.lower().removeprefix("www.")
+            keys.update({_key(h), _key(h.rsplit(".", 1)[0]), _key(h.split(".")[0])})
+    keys.discard("")
+    return keys
+
+
+_MARKUP_SOURCE: re.Pattern[str] | None = None
+MAX_SOURCE_LINES = 3
+
+
+def _markup_source() -> re.Pattern[str]:
+    global _MARKUP_SOURCE
+    if _MARKUP_SOURCE is None:
+        with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
+            labels = tomllib.load(fh)["phrases"]["source_labels"]
+        _MARKUP_SOURCE = re.compile(r">\s*(?:" + _alternation(labels) + r")\s*[:：]\s*(?:&nbsp;|\s)*(?:<(?:a|span|strong|b|em|i)\b[^>]*>\s*)*"
+                                    r"(?P<name>[^<>]{2,100}?)\s*<(?!br)", re.IGNORECASE)
+    return _MARKUP_SOURCE
+
+
+def source_line_evidence(markup: str | None, site: set[str]) -> list[Evidence]:
+    """The last "Quelle: Kathpress" line of the page's markup, for pages whose text extraction leaves it out
+    (a line set apart under the article). Read from the markup: a cheap scan, no second parse. Only an
+    agency counts here: a chart's, a picture's or a video's source is often a site, a company or a title."""
+    if not markup or ":" not in markup:
+        return []
+    found = [m.group("name") for m in _markup_source().finditer(markup)]
+    for raw in reversed(found[-MAX_SOURCE_LINES:]):
+        name = _distributor(canonical(raw), site)
+        if name and agency_named(name, tag=True):
+            return [Evidence("syndication", name, "html:source-line")]
+    return []
+
+
+_MARKUP_PROVIDER: re.Pattern[str] | None = None
+
+
+def provider_markup_evidence(markup: str | None, site: set[str]) -> list[Evidence]:
+    """An aggregator's provider credit in the markup ("<span>© Provided by Prairie Ledger</span>"), where
+    the page's pruning may drop it as chrome before it becomes a block."""
+    global _MARKUP_PROVIDER
+    if not markup:
+        return []
+    if _MARKUP_PROVIDER is None:
+        with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
+            phrases = tomllib.load(fh)["phrases"]["provided_by"]
+        _MARKUP_PROVIDER = re.compile(r">\s*(?:©|&copy;)?\s*(?:" + _alternation(phrases) + r")\s*:?\s+(?P<name>[^<>]{2,80}?)\s*<",
+                                      re.IGNORECASE)
+    m = _MARKUP_PROVIDER.search(markup)
+    name = _distributor(canonical(m.group("name")), site) if m else None
+    if not name:
+        return []
+    return [Evidence("syndication", re.sub(r"\s+(?:inc|llc|ltd|gmbh)\.?$", "", name, flags=re.I), "html:provided-by")]

@@ -1,0 +1,71 @@
+"""Syndication readers: agencies, datelines, closing tags and notes, provider credits; and the own story."""
+
+from __future__ import annotations
+
+import scraper
+from scraper.model import Block, Evidence
+from scraper.normalize.syndication import (agency_evidence, agency_named, closing_evidence, dateline_evidence,
+                                           provider_evidence)
+
+
+def _blocks(*texts: str) -> list[Block]:
+    return [Block(t) for t in texts]
+
+
+PROSE = "The council met on Tuesday and agreed on the budget for the coming year after a long debate in the hall."
+
+
+def test_agency_names_and_abbreviations_in_many_languages():
+    assert agency_named("dpa", tag=True) == "Deutsche Presse-Agentur"
+    assert agency_named("AFP") == "Agence France-Presse"
+    assert agency_named("Agencia EFE") == "Agencia EFE"
+    assert agency_named("新华社") == "Xinhua"
+    assert agency_named("age") is None  # an ordinary word, not Agra-Europe's "AgE"
+    assert agency_named("Ap") is None
+
+
+def test_agency_as_byline_or_structured_author():
+    found = agency_evidence([Evidence("byline", "dpa am 25.01.2022", "html:byline-text"),
+                             Evidence("author", "Jane Doe/SP-X", "json-ld:author")])
+    assert [(e.value, e.origin) for e in found] == [("Deutsche Presse-Agentur", "agency:html:byline-text"),
+                                                     ("SP-X", "agency:json-ld:author")]
+    assert agency_evidence([Evidence("byline", "Fotos: Valle Sur / AFP", "rule:byline-block")]) == []
+
+
+def test_datelines_in_every_dash_style():
+    for line in ("HAMBURG (dpa) – Der Hafen meldet Rekorde.", "Bogotá (dpa/lno) - Ein Unfall.",
+                 "WASHINGTON, D.C. (AP) — The vote passed.", "mid Groß-Gerau - Der neue Wagen.",
+                 "【6月18日 AFP】東京で会合が開かれた。"):
+        found = dateline_evidence(_blocks(line, PROSE))
+        assert found and found[0].origin == "text:dateline", line
+    assert dateline_evidence(_blocks("Hamburg (Reuters lesen) – x", PROSE)) == []
+
+
+def test_closing_tags_notes_and_source_lines():
+    site = {"valleyledger"}
+    assert closing_evidence(_blocks(PROSE, PROSE + " (dpa)"), site)[0].value == "Deutsche Presse-Agentur"
+    assert closing_evidence(_blocks(PROSE, PROSE + " aja/PAP"), site)[0].value == "Polska Agencja Prasowa"
+    assert closing_evidence(_blocks(PROSE, "© 2024 AFP. All rights reserved."), site)[0].value == "Agence France-Presse"
+    assert closing_evidence(_blocks(PROSE, "This post originally appeared on Prairie Post."), site)[0].value == "Prairie Post"
+    assert closing_evidence(_blocks(PROSE, "Quelle: Landesverband der Imker, 02. Februar 2022"), site)[0].value \
+        == "Landesverband der Imker"
+    # the outlet with the agency's material, a picture credit, the site itself: no distributor
+    assert closing_evidence(_blocks(PROSE, PROSE + " (VL mit dpa)"), site) == []
+    assert closing_evidence(_blocks(PROSE, "Foto: dpa"), site) == []
+    assert closing_evidence(_blocks(PROSE, "This story originally appeared on Valley Ledger."), site) == []
+
+
+def test_provider_credit_over_the_headline():
+    found = provider_evidence(_blocks("© Provided by Prairie Ledger", "Council approves bridge", PROSE), [], set())
+    assert found[0].value == "Prairie Ledger"
+
+
+def test_own_story_stays_null():
+    """A job title with the outlet, a desk, an agency only credited for a photo: the outlet's own story."""
+    html = """<html><head><meta property="og:site_name" content="Valley Ledger"></head><body><article>
+    <h1>Dam opens after four years</h1><p class="byline">By Jane Example, Valley Ledger Contributor</p>
+    <figure><img src="a.jpg"><figcaption>The dam at dawn. Photo: AFP</figcaption></figure>
+    <p>""" + PROSE + "</p><p>" + PROSE + "</p></article></body></html>"
+    article = scraper.clean(html, url="https://valleyledger.example/2024/05/dam", explain=True)
+    assert article.syndication is None
+    assert article.authors == ["Jane Example"]
