@@ -79,7 +79,7 @@ def measure_ours(urls: list[str], concurrency: int, workers: int, clean: bool) -
     import dataclasses
 
     from scraper.config import load_config
-    from scraper.fetch import PageStream
+    from scraper.sources.fetch import PageStream
     from scraper.runner import run
 
     config = load_config()

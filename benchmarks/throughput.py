@@ -1,20 +1,25 @@
-"""Throughput and memory at scale: a WARC built from the dev pages, cleaned with 1 and with all workers.
+"""Throughput, scaling and memory: a WARC built from the dev pages, cleaned with 1, 2, ... workers.
 
 Builds a gzipped WARC in a temporary directory from the dev corpus
 (``../shared/devdata/trafilatura-eval/html/*.gz`` relative to the repository
-root), each page under its own URL, repeating the corpus as needed. Then, in
-one run on one machine:
+root, or ``--data``), each page under its own URL, repeating the corpus as
+needed. Then, in one run on one machine:
 
 1. trafilatura, single process, ``extract(html)`` on the same pages (the peer);
-2. ``scraper`` with ``--workers 1`` and with all workers, through the real
-   reader, pool and JSON Lines sink: docs/s and the speed-up;
-3. peak RSS of the whole process tree (parent + workers, each process's high
+2. ``scraper`` through the real path of ``scraper clean`` (work units, the
+   pool whose workers read their own ranges, the JSON Lines sink) for each
+   worker count given: docs/s, speed-up over one worker, and the parent's own
+   CPU per page (``resource.getrusage(RUSAGE_SELF)``, children excluded) with
+   the ceiling it implies (1000 / ms docs/s); the records of every run are
+   checked to be the one-worker run's, line for line;
+3. ``--before``: the same for the page pool in which the parent reads the WARC
+   and ships page bytes to the workers (``scraper.parallel.PagePool``), for comparison;
+4. peak RSS of the whole process tree (parent + workers, each process's high
    water mark summed) after 1,000 and after ``--large`` pages of one run with
-   all workers: the second should be within 10 % of the first.
+   the most workers: the second should be within 10 % of the first.
 
-    python benchmarks/throughput.py                      # 400 pages for speed, 20,000 for memory
-    python benchmarks/throughput.py --pages 200 --large 5000
-    python benchmarks/throughput.py --skip-memory
+    python benchmarks/throughput.py --workers 1 2                 # 400 pages, then 20,000 for memory
+    python benchmarks/throughput.py --pages 200 --workers 1 2 --skip-memory --before
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -33,10 +39,11 @@ DEFAULT_DATA = REPO.parent / "shared" / "devdata" / "trafilatura-eval" / "html"
 sys.path.insert(0, str(REPO))
 
 from scraper.config import load_config  # noqa: E402
-from scraper.runner import run  # noqa: E402
+from scraper.engines.base import Job  # noqa: E402
+from scraper.engines.local import LocalEngine  # noqa: E402
+from scraper.engines.pool import PoolEngine  # noqa: E402
 from scraper.sinks import JsonlSink  # noqa: E402
-from scraper.sources import iter_paths  # noqa: E402
-from scraper.sources.stats import SourceStats  # noqa: E402
+from scraper.sources.units import plan_units  # noqa: E402
 
 
 def load_pages(data_dir: Path) -> list[bytes]:
@@ -67,14 +74,14 @@ class CountingSink(JsonlSink):
     def __init__(self, path: str, checkpoints: tuple[int, ...] = ()) -> None:
         super().__init__(path)
         self.n = 0
-        self.checkpoints = set(checkpoints)
+        self.checkpoints = sorted(checkpoints)
         self.rss: dict[int, int] = {}
 
-    def write(self, article) -> None:
-        super().write(article)
-        self.n += 1
-        if self.n in self.checkpoints:
-            self.rss[self.n] = tree_peak_rss()
+    def write_encoded(self, chunk: bytes) -> None:
+        super().write_encoded(chunk)
+        self.n += chunk.count(b"\n")
+        while self.checkpoints and self.n >= self.checkpoints[0]:
+            self.rss[self.checkpoints.pop(0)] = tree_peak_rss()
 
 
 def _status_kb(pid: int | str, key: str) -> int:
@@ -105,16 +112,48 @@ def tree_peak_rss() -> int:
     return total
 
 
-def clean_warc(warc: Path, out: Path, workers: int, checkpoints: tuple[int, ...] = ()) -> tuple[float, CountingSink]:
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def clean_warc(warc: Path, out: Path, workers: int, checkpoints: tuple[int, ...] = ()
+               ) -> tuple[float, float, CountingSink]:
+    """The path of ``scraper clean WARC -o OUT --workers N``; returns docs/s, parent CPU ms/page, the sink."""
     config = load_config()
     out.unlink(missing_ok=True)
     sink = CountingSink(str(out), checkpoints)
-    started = time.perf_counter()
-    summary = run(iter_paths([str(warc)], config.run.max_page_bytes, stats=SourceStats()), sink, config,
-                  workers=workers, progress=False)
-    elapsed = time.perf_counter() - started
+    cpu, started = _cpu(), time.perf_counter()
+    units = plan_units([str(warc)], config.run.max_page_bytes, workers=workers)
+    engine = LocalEngine(sink) if workers <= 1 else PoolEngine(sink, workers)
+    summary = engine.run(units, Job(config, progress=False))
+    elapsed, cpu = time.perf_counter() - started, _cpu() - cpu
     sink.close()
-    return summary.total / elapsed, sink
+    return summary.total / elapsed, cpu * 1000 / max(summary.total, 1), sink
+
+
+def clean_warc_before(warc: Path, out: Path, workers: int) -> tuple[float, float]:
+    """The earlier design, for comparison: the parent reads the WARC and ships page bytes to the pool."""
+    from scraper.parallel import PagePool, PoolOptions
+    from scraper.sources import iter_paths
+
+    config = load_config()
+    out.unlink(missing_ok=True)
+    sink = JsonlSink(str(out))
+    cpu, started, n = _cpu(), time.perf_counter(), 0
+    pool = PagePool(config, False, PoolOptions(workers=workers, chunk_size=config.run.chunk_size,
+                                               page_timeout=config.run.page_timeout))
+    for article in pool.imap(iter_paths([str(warc)], config.run.max_page_bytes)):
+        sink.write(article)
+        n += 1
+    elapsed, cpu = time.perf_counter() - started, _cpu() - cpu
+    sink.close()
+    return n / elapsed, cpu * 1000 / max(n, 1)
+
+
+def same_records(a: Path, b: Path) -> bool:
+    """The same records (the pool writes them in the order they finish)."""
+    return sorted(a.read_bytes().split(b"\n")) == sorted(b.read_bytes().split(b"\n"))
 
 
 def _spin(seconds: float) -> None:
@@ -158,35 +197,48 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--pages", type=int, default=400, help="pages for the speed runs (default 400)")
     parser.add_argument("--large", type=int, default=20_000, help="pages for the memory run (default 20,000)")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="'all workers' (default: cores)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, os.cpu_count() or 1],
+                        help="worker counts to run (default: 1 and the number of cores)")
+    parser.add_argument("--before", action="store_true", help="also run the parent-reads page pool")
     parser.add_argument("--skip-memory", action="store_true")
     args = parser.parse_args()
+    counts = sorted(set(args.workers) | {1})
 
     pages = load_pages(args.data)
     with tempfile.TemporaryDirectory(prefix="scraper-bench-") as tmp:
-        small, out = Path(tmp) / "small.warc.gz", Path(tmp) / "out.jsonl"
+        small = Path(tmp) / "small.warc.gz"
         build_warc(small, pages, args.pages)
-        print(f"{args.pages} pages ({sum(len(pages[i % len(pages)]) for i in range(args.pages)) / 1e6:.0f} MB of HTML), "
-              f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
-        clean_warc(small, out, 1)  # warm-up: imports and first-use caches, not timed
+        print(f"{args.pages} pages ({sum(len(pages[i % len(pages)]) for i in range(args.pages)) / 1e6:.0f} MB of HTML, "
+              f"{small.stat().st_size / 1e6:.0f} MB gzipped WARC), {os.cpu_count()} cores, "
+              f"load average {os.getloadavg()[0]:.1f}")
+        clean_warc(small, Path(tmp) / "warm.jsonl", 1)  # warm-up: imports and first-use caches, not timed
         peer = trafilatura_rate([pages[i % len(pages)] for i in range(args.pages)])
-        one, _ = clean_warc(small, out, 1)
-        many, _ = clean_warc(small, out, args.workers)
-        headroom = machine_headroom(args.workers)
-        print(f"control: {args.workers} busy processes get {headroom:.2f}x the CPU of one right now")
-        print(f"trafilatura (1 process)   {peer:7.1f} docs/s")
-        print(f"scraper --workers 1       {one:7.1f} docs/s   ({one / peer:.2f}x trafilatura)")
-        print(f"scraper --workers {args.workers:<7} {many:7.1f} docs/s   ({many / one:.2f}x one worker, "
-              f"{many / peer:.2f}x trafilatura)")
+        print(f"trafilatura (1 process)       {peer:8.1f} docs/s")
+        rates: dict[int, float] = {}
+        for n in counts:
+            out = Path(tmp) / f"out-{n}.jsonl"
+            rate, ms, _ = clean_warc(small, out, n)
+            rates[n] = rate
+            same = "records identical" if n == 1 or same_records(out, Path(tmp) / "out-1.jsonl") else "RECORDS DIFFER"
+            print(f"scraper --workers {n:<3}         {rate:8.1f} docs/s   {rate / rates[1]:5.2f}x one worker   "
+                  f"{rate / peer:5.2f}x trafilatura   parent CPU {ms:.3f} ms/page (ceiling {1000 / max(ms, 1e-6):,.0f} "
+                  f"docs/s)   {same}")
+            if args.before and n > 1:
+                b_rate, b_ms = clean_warc_before(small, Path(tmp) / "before.jsonl", n)
+                print(f"  before: parent reads        {b_rate:8.1f} docs/s   {b_rate / rates[1]:5.2f}x one worker   "
+                      f"parent CPU {b_ms:.3f} ms/page (ceiling {1000 / max(b_ms, 1e-6):,.0f} docs/s)")
+        top = max(counts)
+        headroom = machine_headroom(top) if top > 1 else 1.0
+        print(f"control: {top} busy processes get {headroom:.2f}x the CPU of one right now")
         if args.skip_memory:
             return
         large = Path(tmp) / "large.warc.gz"
         build_warc(large, pages, args.large)
         small.unlink()
         first = min(1000, args.large)
-        rate, sink = clean_warc(large, out, args.workers, checkpoints=(first, args.large))
+        rate, _, sink = clean_warc(large, Path(tmp) / "large.jsonl", top, checkpoints=(first, args.large))
         a, b = sink.rss.get(first, 0), sink.rss.get(args.large, 0)
-        print(f"peak RSS (parent + {args.workers} workers): {a / 1024:.0f} MB after {first:,} pages, "
+        print(f"peak RSS (parent + {top} workers): {a / 1024:.0f} MB after {first:,} pages, "
               f"{b / 1024:.0f} MB after {args.large:,} pages ({(b - a) / max(a, 1) * 100:+.1f} %); "
               f"{rate:.1f} docs/s")
 

@@ -16,7 +16,7 @@ from types import TracebackType
 from .config import Config, load_config
 from .deadline import guarded
 from .decode import utf8_bytes
-from .fetch import PageStream
+from .sources.fetch import PageStream
 from .model import Article, Page
 from .parallel import PagePool, PoolOptions
 from .pipeline import process

@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
 
 from .config import Config, load_config
-from .fetch import PageStream
+from .sources.fetch import PageStream
 from .model import Article, Page
 from .pipeline import process
 

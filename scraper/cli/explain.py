@@ -53,7 +53,7 @@ def command(args: argparse.Namespace) -> int:
         pages: Iterator[Page] = iter_paths(paths, config.run.max_page_bytes, exclude=[args.output],
                                            stats=stats) if paths else iter(())
         if urls:
-            from ..fetch import PageStream  # only a run with URLs needs the fetcher
+            from ..sources.fetch import PageStream  # only a run with URLs needs the fetcher
 
             pages = itertools.chain(pages, stack.enter_context(PageStream(urls, config.fetch)))
         if args.limit:

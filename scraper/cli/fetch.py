@@ -8,7 +8,7 @@ import sys
 import threading
 from collections.abc import Iterator
 
-from ..fetch import PageStream
+from ..sources.fetch import PageStream
 from ..runner import run
 from ..sinks import open_sink
 from .common import add_output_options, config_from, finish

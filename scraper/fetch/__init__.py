@@ -1,13 +1,13 @@
-"""Fetching pages over HTTP: polite (robots.txt, per-host limits and delays), fault-tolerant
-(retries with backoff, caps, timeouts), feeds and sitemaps expanded, raw responses archivable to WARC.
+"""The fetcher lives in ``scraper.sources.fetch`` (it is one of the sources); this name stays for code
+written against it: ``scraper.fetch.PageStream``, ``scraper.fetch.urls`` and the other modules."""
 
-Small policies, one module each: ``urls`` (normalization), ``robots``, ``throttle``,
-``retry``, ``client`` (the fetch of one URL), ``discover`` (feeds, sitemaps),
-``rawlog`` (WARC writer), ``stream`` (async fetcher -> iterator of Pages).
-"""
+import sys
 
-from .client import Fetcher
-from .stream import PageStream
-from .urls import normalize_url
+from ..sources import fetch as _fetch
+from ..sources.fetch import (Fetcher, PageStream, client, discover, normalize_url, rawlog, retry, robots,  # noqa: F401
+                             stream, throttle, urls)
+
+for _name in ("client", "discover", "rawlog", "retry", "robots", "stream", "throttle", "urls"):
+    sys.modules[f"{__name__}.{_name}"] = getattr(_fetch, _name)
 
 __all__ = ["Fetcher", "PageStream", "normalize_url"]

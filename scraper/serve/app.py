@@ -25,8 +25,8 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
 from ..config import Config
-from ..fetch import Fetcher
-from ..fetch.urls import normalize_url
+from ..sources.fetch import Fetcher
+from ..sources.fetch.urls import normalize_url
 from ..model import Article, Page
 from ..pipeline import process
 from ..sources.jsonl import oversize_line, page_from_line

@@ -28,8 +28,8 @@ from .files import GZIP_MAGIC, _error_page, gunzip, pages_from_stream, sniff_hea
 from .registry import sniff
 from .stats import SourceStats
 
-SPLIT_MIN = 4 << 20
-"""Files smaller than this are never split; a piece is at least this large."""
+SPLIT_MIN = 256 << 10
+"""Files up to twice this are never split; a piece is at least this large (finding a cut costs one small read)."""
 SPLIT_MAX = 64 << 20
 BATCH_FILES = 32
 BATCH_BYTES = 4 << 20
@@ -74,7 +74,7 @@ def read_unit(unit: WorkUnit, max_bytes: int, stats: SourceStats,
 
 def split_file(path: str, size: int, workers: int) -> list[WorkUnit]:
     """One local file as units: byte ranges when it is large and its kind can be split, else whole."""
-    if size > SPLIT_MIN and workers > 1:
+    if size > 2 * SPLIT_MIN and workers > 1:
         pieces = _pieces(path, size, min(SPLIT_MAX, max(SPLIT_MIN, size // (16 * workers))))
         if pieces:
             return pieces
@@ -123,7 +123,7 @@ def plan_units(paths: Iterable[str], max_bytes: int = 50_000_000, *, workers: in
             size = path.stat().st_size
         except OSError:
             size = 0
-        if size > SPLIT_MIN and workers > 1:
+        if size > 2 * SPLIT_MIN and workers > 1:
             target = min(SPLIT_MAX, max(SPLIT_MIN, size // (16 * workers)))
             pieces = _pieces(str(path), size, target)
             if pieces:

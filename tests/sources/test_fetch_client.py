@@ -11,7 +11,7 @@ import pytest
 
 from fetch_server import RequestHandler, LocalServer, article_html
 from scraper.config import Config, FetchSettings
-from scraper.fetch import PageStream
+from scraper.sources.fetch import PageStream
 from scraper.model import Page
 from scraper.pipeline import process
 

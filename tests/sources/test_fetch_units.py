@@ -8,9 +8,9 @@ import zlib
 import brotli
 import pytest
 
-from scraper.fetch.discover import NotAFeed, parse_discovery
-from scraper.fetch.retry import RetryPolicy, parse_retry_after
-from scraper.fetch.urls import UnsupportedScheme, normalize_url, unique
+from scraper.sources.fetch.discover import NotAFeed, parse_discovery
+from scraper.sources.fetch.retry import RetryPolicy, parse_retry_after
+from scraper.sources.fetch.urls import UnsupportedScheme, normalize_url, unique
 from scraper.sources.http_body import BodyTooLarge, ContentDecoder, decode_content_encoding
 
 

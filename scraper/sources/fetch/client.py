@@ -16,9 +16,9 @@ from urllib.parse import urljoin, urldefrag
 
 import httpx
 
-from ..config import FetchSettings
-from ..model import Page
-from ..sources.http_body import BodyTooLarge, ContentDecoder
+from ...config import FetchSettings
+from ...model import Page
+from ..http_body import BodyTooLarge, ContentDecoder
 from .rawlog import WarcLog
 from .retry import RetryPolicy, TotalTimeout
 from .robots import MAX_ROBOTS_BYTES, RobotsCache

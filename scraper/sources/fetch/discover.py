@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from ..sources.files import GZIP_MAGIC, gunzip
+from ..files import GZIP_MAGIC, gunzip
 
 MAX_DISCOVERY_BYTES = 50_000_000
 """A sitemap may hold 50,000 URLs and 50 MB uncompressed (sitemaps.org)."""

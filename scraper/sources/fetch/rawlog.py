@@ -16,7 +16,7 @@ from io import BytesIO
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from .. import __name__ as _pkg
+from ... import __name__ as _pkg
 
 _HOP_HEADERS = {"transfer-encoding", "content-length"}
 

@@ -16,8 +16,8 @@ import threading
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 
-from ..config import FetchSettings
-from ..model import Page
+from ...config import FetchSettings
+from ...model import Page
 from .client import Fetcher, now_iso
 from .discover import MAX_DISCOVERY_BYTES, parse_discovery
 from .rawlog import WarcLog

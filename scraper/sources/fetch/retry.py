@@ -15,7 +15,7 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
-from ..config import FetchSettings
+from ...config import FetchSettings
 
 
 class TotalTimeout(TimeoutError):
