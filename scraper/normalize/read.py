@@ -24,8 +24,8 @@ from .dates import url_date
 from .html_bylines import LINE_ORIGINS, last_resort_evidence
 from .html_meta import html_evidence
 from .resolve import names_someone, title_suffix
-from .syndication import (agency_evidence, closing_evidence, dateline_evidence, provider_evidence,
-                          provider_markup_evidence, site_keys, source_line_evidence)
+from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, dateline_evidence, provider_evidence,
+                          markup_evidence, provider_markup_evidence, site_keys, source_line_evidence)
 from .text import canonical
 
 
@@ -41,6 +41,7 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
     site = site_keys(host_of(url), evidence)
     evidence.extend(source_line_evidence(markup, site))
     evidence.extend(provider_markup_evidence(markup, site))
+    evidence.extend(markup_evidence(markup, site))
     if not any(e.origin in LINE_ORIGINS for e in evidence) and not names_someone(evidence):
         evidence.extend(last_resort_evidence(tree))
     return evidence
@@ -68,6 +69,7 @@ def read_after_rules(url: str | None, blocks: Sequence[Block], evidence: Sequenc
     keys = site_keys(host, [*evidence, *out])
     out.extend(closing_evidence(blocks, keys))
     out.extend(provider_evidence(blocks, evidence, keys))
+    out.extend(byline_provider_evidence(evidence, keys))
     if credit is not None:
         out.extend(caption_credits(evidence, credit))
     day = url_date(url)

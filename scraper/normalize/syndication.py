@@ -18,6 +18,7 @@ Where each class is read:
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 import tomllib
 from collections.abc import Sequence
@@ -135,6 +136,30 @@ def agency_evidence(evidence: Sequence[Evidence]) -> list[Evidence]:
     return out
 
 
+_AFTER_DATE = re.compile(r"(?:\b\d{4}|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|uhr)?(?:\s*[A-Z]{2,4}\b)?)\s*[|•·,/-]?\s*"
+                         r"(?P<name>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,4})\s*$", re.IGNORECASE)
+
+
+def byline_provider_evidence(evidence: Sequence[Evidence], site: set[str]) -> list[Evidence]:
+    """A provider named after a byline's date ("By Jane Doe March 11, 2015 3:46 PM Good Morning America"),
+    as aggregators credit the outlet a copy comes from."""
+    from .bylines import is_person_name  # a name after the date is a second writer, not a provider
+
+    for ev in evidence:
+        if ev.field != "byline" or len(ev.value) > 160:
+            continue
+        m = _AFTER_DATE.search(canonical(ev.value))
+        if not m:
+            continue
+        agency = agency_named(m.group("name"))
+        if not agency and (len(m.group("name").split()) < 2 or is_person_name(m.group("name"))):
+            continue  # a time zone or "Uhr", one word of chrome, or a second writer
+        name = _distributor(m.group("name"), site)
+        if name:
+            return [Evidence("syndication", name, "byline:after-date")]
+    return []
+
+
 DATELINE_BLOCKS = 3
 """A dateline opens one of the first kept blocks."""
 _PAREN_DATELINE = re.compile(r"^\W{0,3}(?P<place>[^\W\d_][^()]{1,60}?)\s*\((?P<org>[^()]{1,40})\)\s*[-–—―:.]")
@@ -152,8 +177,17 @@ def dateline_evidence(blocks: Sequence[Block]) -> list[Evidence]:
     """
     from .bylines import is_organisation  # the general organisation test, beside the agencies
 
-    for block in [b for b in blocks if b.kept][:DATELINE_BLOCKS]:
+    first = [b for b in blocks if b.kept][:DATELINE_BLOCKS]
+    opening = blocks[: blocks.index(first[-1]) + 1] if first else blocks[:DATELINE_BLOCKS]
+    for block in opening:
         text = block.text.strip()
+        if not block.kept:  # a first paragraph the builder took for a caption: an agency's dateline only
+            for pattern in (_PAREN_DATELINE, _LEADING_DATELINE):
+                m = pattern.match(text)
+                name = agency_named(m.group("org"), tag=True) if m and len(text.split()) >= 12 else None
+                if name:
+                    return [Evidence("syndication", name, "text:dateline")]
+            continue
         m = _PAREN_DATELINE.match(text)
         if m:
             org = m.group("org").strip()
@@ -386,3 +420,62 @@ def provider_markup_evidence(markup: str | None, site: set[str]) -> list[Evidenc
     if not name:
         return []
     return [Evidence("syndication", re.sub(r"\s+(?:inc|llc|ltd|gmbh)\.?$", "", name, flags=re.I), "html:provided-by")]
+
+
+_MARKUP_TAG = re.compile(r"<[^>]*>")
+_PARAGRAPH = re.compile(r"<p\b[^>]*>(?P<text>(?:[^<]|<(?!/p\s*>|p\b))*)", re.IGNORECASE)
+MARKUP_PARAGRAPHS = 40
+"""Paragraphs of the markup searched for a dateline (the story's first ones come early)."""
+NOTE_WINDOW = 400
+"""Markup after a republication phrase that can hold the name it credits."""
+
+
+def _in_script(markup: str, pos: int) -> bool:
+    return markup.rfind("<script", 0, pos) > markup.rfind("</script", 0, pos)
+
+
+def markup_evidence(markup: str | None, site: set[str]) -> list[Evidence]:
+    """Datelines and republication notes in the page's markup, for pages whose extraction or pruning drops them
+    (an editor's note set apart by the headline, a first paragraph the builder took for a caption).
+
+    Only agencies count for a dateline here; a note's name is cut as in the text readers.
+    """
+    if not markup:
+        return []
+    out: list[Evidence] = []
+    for count, m in enumerate(_PARAGRAPH.finditer(markup)):
+        if count >= MARKUP_PARAGRAPHS:
+            break
+        text = canonical(htmllib.unescape(_MARKUP_TAG.sub("", m.group("text")[:400])))
+        if len(text) < 12:
+            continue
+        for pattern in (_PAREN_DATELINE, _LEADING_DATELINE, _CJK_DATELINE):
+            d = pattern.match(text)
+            if d:
+                for token in re.split(r"\s*[/,]\s*", d.group("org")):
+                    name = agency_named(token, tag=True)
+                    if name:
+                        out.append(Evidence("syndication", name, "html:dateline"))
+                        break
+            if out:
+                break
+        if out:
+            break
+    pattern = syndication_data().republished
+    low = markup.lower()
+    for phrase in ("originally", "first appeared", "first published", "republished", "reprinted", "erschienen",
+                   "initialement", "originalmente", "originariamente", "oorspronkelijk", "erstveröffentlichung"):
+        pos = low.find(phrase)
+        while pos >= 0 and _in_script(markup, pos):
+            pos = low.find(phrase, pos + 1)
+        if pos < 0:
+            continue
+        start = markup.rfind(">", 0, pos) + 1
+        text = canonical(htmllib.unescape(_MARKUP_TAG.sub(" ", markup[start:pos + NOTE_WINDOW])))
+        note = pattern.search(text)
+        if note:
+            name = _distributor(note.group("name"), site)
+            if name:
+                out.append(Evidence("syndication", name, "html:republished"))
+                break
+    return out
