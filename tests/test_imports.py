@@ -94,3 +94,16 @@ def test_a_cycle_is_found():
 def test_no_import_cycle_in_the_package():
     cycle = find_cycle(import_graph())
     assert cycle is None, "import cycle: " + " -> ".join(cycle)
+def test_no_private_regex_internals():
+    """The regex engine's private modules change between Python versions without notice."""
+    private = ("re._parser", "re._constants", "re._casefix", "re._compiler", "sre_parse", "sre_constants", "sre_compile", "_sre")
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            for n in names:
+                assert not n.startswith(private), f"{path.relative_to(PACKAGE.parent)} imports {n}"

@@ -5,23 +5,19 @@ Most blocks match none of a rule's patterns, and many patterns are searches
 match of such a pattern holds one of a few literal words ("affiliate",
 "cookie", "newsletter"), and a substring test for a handful of words on the
 lower-cased block runs in C, many times faster. ``required_strings`` reads
-them off the parsed pattern; ``fold`` lower-cases a block the way the regex
-engine's IGNORECASE compares characters, so the test never rejects a block the
-pattern would match (it is a necessary condition, never a sufficient one).
+them off the pattern, parsed by ``regex_tree.py`` (our own parser for the
+regex syntax the rules' data uses); ``fold`` lower-cases a block the way the
+regex engine's IGNORECASE compares characters, so the test never rejects a
+block the pattern would match (it is a necessary condition, never a
+sufficient one). A pattern the parser does not read gets no precheck.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
-try:  # the regex engine's own parser (re._parser, Python 3.11+); without it no rule gets a precheck
-    from re import _casefix as _casefix_module
-    from re import _constants as _c
-    from re import _parser as _parser
-except ImportError:  # pragma: no cover - a Python that moved it
-    _parser = _c = _casefix_module = None  # type: ignore[assignment]
+from .regex_tree import ANY, ASSERT, AT, IN, LIT, REPEAT, SUB, Node, RegexSyntaxError, parse
 
 _MAX_SET = 64
 """Larger sets of alternatives are not spelled out (the test would cost more than it saves)."""
@@ -30,21 +26,19 @@ _GOOD_LEN = 5
 _DOTTED_I = "\u0130"
 """The one character whose ``str.lower`` (two characters) differs from the regex engine's (``i``)."""
 
+_EXTRA_CASES = (
+    "i\u0131", "s\u017f", "\u00b5\u03bc", "\u0345\u03b9\u1fbe", "\u0390\u1fd3", "\u03b0\u1fe3", "\u03b2\u03d0",
+    "\u03b5\u03f5", "\u03b8\u03d1", "\u03ba\u03f0", "\u03c0\u03d6", "\u03c1\u03f1", "\u03c2\u03c3", "\u03c6\u03d5",
+    "\u0432\u1c80", "\u0434\u1c81", "\u043e\u1c82", "\u0441\u1c83", "\u0442\u1c84\u1c85", "\u044a\u1c86",
+    "\u0463\u1c87", "\u1c88\ua64b", "\u1e61\u1e9b", "\ufb05\ufb06",
+)
+"""Lower-case letters IGNORECASE also takes for one another ('ſ' for 's', 'ı' for 'i', the Greek
+symbol forms): Unicode's case folding beyond ``str.lower``. Each group maps to its first member.
+A test checks the table against the regex engine, character by character."""
 
-def _extra_cases() -> dict[str, str]:
-    """Characters IGNORECASE also equates beyond lower case ('ſ' with 's', 'ı' with 'i'), each
-    mapped to one representative of its class."""
-    extra = getattr(_casefix_module, "_EXTRA_CASES", {}) if _casefix_module else {}
-    out: dict[str, str] = {}
-    for lo, others in extra.items():
-        group = [lo, *others]
-        out[chr(lo)] = chr(min(group))
-    return {k: v for k, v in out.items() if k != v}
-
-
-_EXTRA = _extra_cases()
+_EXTRA = {c: group[0] for group in _EXTRA_CASES for c in group[1:]}
 _EXTRA_TABLE = str.maketrans(_EXTRA)
-_EXTRA_RE = re.compile("[" + "".join(re.escape(c) for c in _EXTRA) + "]") if _EXTRA else None
+_EXTRA_RE = re.compile("[" + "".join(re.escape(c) for c in _EXTRA) + "]")
 
 
 def fold(text: str) -> str:
@@ -54,7 +48,7 @@ def fold(text: str) -> str:
     if _DOTTED_I in text:
         text = text.replace(_DOTTED_I, "i")
     low = text.lower()
-    if _EXTRA_RE is not None and _EXTRA_RE.search(low):
+    if _EXTRA_RE.search(low):
         low = low.translate(_EXTRA_TABLE)
     return low
 
@@ -67,20 +61,24 @@ def contains_any(text: str, strings: Iterable[str]) -> bool:
     return False
 
 
+def _tree(pattern: re.Pattern[str]) -> list[Node] | None:
+    try:
+        return parse(pattern.pattern)
+    except RegexSyntaxError:
+        return None  # a construct we do not read: no precheck, never a wrong one
+
+
 def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings one of which every match of ``pattern`` contains, or None when no such set was
     found (the pattern can match without any literal text, or is too involved). For an
     IGNORECASE pattern they are folded (test them on ``fold(text)``), else as written."""
-    if _parser is None:
-        return None
     ignore_case = bool(pattern.flags & re.IGNORECASE)
     if not ignore_case and "(?i" in pattern.pattern:
         return None  # a case-insensitive part in a case-sensitive pattern: not worth the care
-    try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-    except Exception:  # noqa: BLE001 - an unreadable pattern gets no precheck, never a wrong one
+    tree = _tree(pattern)
+    if tree is None:
         return None
-    need = _need(list(parsed))
+    need = _need(tree)
     if not need or "" in need:
         return None
     return frozenset(fold(s) for s in need) if ignore_case else frozenset(need)
@@ -103,37 +101,36 @@ def _drop_superstrings(strings: set[str]) -> set[str]:
     return {s for s in strings if not any(t != s and t in s for t in strings)}
 
 
-def _exact(item: tuple) -> set[str] | None:
-    """The strings ``item`` matches, when it matches one of a few fixed strings, else None."""
-    op, av = item
-    if op is _c.LITERAL:
-        return {chr(av)}
-    if op is _c.IN:
-        if all(o is _c.LITERAL for o, _ in av) and len(av) <= _MAX_SET:
-            return {chr(v) for _, v in av}
+def _exact(node: Node) -> set[str] | None:
+    """The strings ``node`` matches, when it matches one of a few fixed strings, else None."""
+    kind = node[0]
+    if kind == LIT:
+        return {node[1]}
+    if kind == IN:
+        chars, negated = node[1], node[2]
+        if chars is not None and not negated and len(chars) <= _MAX_SET:
+            return set(chars)
         return None
-    if op is _c.SUBPATTERN:
-        return _exact_seq(list(av[-1]))
-    if op is _c.BRANCH:
+    if kind == SUB:
         out: set[str] = set()
-        for alt in av[1]:
-            e = _exact_seq(list(alt))
+        for alt in node[1]:
+            e = _exact_seq(alt)
             if e is None:
                 return None
             out |= e
         return out if len(out) <= _MAX_SET else None
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-        lo, hi, sub = av
+    if kind == REPEAT:
+        lo, hi, sub = node[1], node[2], node[3]
         if (lo, hi) == (0, 1):
-            e = _exact_seq(list(sub))
+            e = _exact_seq(sub)
             return None if e is None else e | {""}
         return None
-    if op is _c.AT:
+    if kind == AT:
         return {""}  # zero-width: the strings on either side stay adjacent
     return None
 
 
-def _exact_seq(items: Sequence[tuple]) -> set[str] | None:
+def _exact_seq(items: Sequence[Node]) -> set[str] | None:
     out = {""}
     for item in items:
         e = _exact(item)
@@ -145,7 +142,7 @@ def _exact_seq(items: Sequence[tuple]) -> set[str] | None:
     return out
 
 
-def _need(items: Sequence[tuple]) -> set[str] | None:
+def _need(items: Sequence[Node]) -> set[str] | None:
     """A set of strings one of which every match of the sequence ``items`` contains, or None.
 
     The candidates are the fixed strings that runs of consecutive fixed items spell (every
@@ -161,7 +158,7 @@ def _need(items: Sequence[tuple]) -> set[str] | None:
                 run[-1] = {next(iter(run[-1])) + next(iter(e))}
             else:
                 run.append(e)
-            if item[0] in (_c.BRANCH, _c.SUBPATTERN):
+            if item[0] == SUB:
                 sub = _need_item(item)  # one word of each alternative may make a smaller set
                 if sub:
                     candidates.append(sub)
@@ -194,24 +191,23 @@ def _windows(run: Sequence[set[str]]) -> list[set[str]]:
     return out
 
 
-def _need_item(item: tuple) -> set[str] | None:
-    op, av = item
-    if op is _c.SUBPATTERN:
-        return _need(list(av[-1]))
-    if op is _c.BRANCH:
+def _need_item(node: Node) -> set[str] | None:
+    kind = node[0]
+    if kind == SUB:
+        alts = node[1]
+        if len(alts) == 1:
+            return _need(alts[0])
         out: set[str] = set()
-        for alt in av[1]:
-            sub = _need(list(alt))
+        for alt in alts:
+            sub = _need(alt)
             if not sub:
                 return None
             out |= sub
         return out
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        lo, _, sub = av
-        return _need(list(sub)) if lo >= 1 else None
-    if op is _c.ASSERT:
-        direction, sub = av
-        return _need(list(sub))  # a lookaround's text lies in the block too
+    if kind == REPEAT:
+        return _need(node[3]) if node[1] >= 1 else None
+    if kind == ASSERT:
+        return _need(node[1])  # a lookaround's text lies in the block too
     return None
 
 
@@ -221,29 +217,24 @@ def scans(pattern: re.Pattern[str], anywhere: bool = False) -> bool:
     substring test first saves that walk. An anchored pattern fails fast on its own."""
     if anywhere:
         return True
-    if _parser is None:
-        return False
-    try:
-        items = list(_parser.parse(pattern.pattern, pattern.flags))
-    except Exception:  # noqa: BLE001
-        return False
+    items = _tree(pattern)
     while items:
-        op, av = items[0]
-        if op is _c.SUBPATTERN:
-            items = list(av[-1])
-        elif op is _c.ASSERT:
-            items = list(av[1])
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-            lo, hi, sub = av
-            return hi > 1 and len(sub) == 1 and _most_characters(sub[0])
+        node = items[0]
+        kind = node[0]
+        if kind == SUB:
+            if len(node[1]) != 1:
+                return False
+            items = node[1][0]
+        elif kind == ASSERT:
+            items = node[1]
+        elif kind == REPEAT:
+            hi, sub = node[2], node[3]
+            return (hi is None or hi > 1) and len(sub) == 1 and _most_characters(sub[0])
         else:
             return False
     return False
 
 
-def _most_characters(item: tuple) -> bool:
+def _most_characters(node: Node) -> bool:
     """Any character, or a class that excludes a few (``[^()]``): it runs on over most text."""
-    op, av = item
-    if op in (_c.ANY, _c.NOT_LITERAL):
-        return True
-    return op is _c.IN and bool(av) and av[0][0] is _c.NEGATE
+    return node[0] == ANY or (node[0] == IN and node[2])

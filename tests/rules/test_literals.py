@@ -4,23 +4,44 @@ matches, but it must never stop one that a pattern matches."""
 from __future__ import annotations
 
 import re
-import sys
-
 import pytest
 
 from scraper.rules.engine import default_rules
 from scraper.rules.patterns import PatternRule
-from scraper.rules.literals import any_required, contains_any, fold, required_strings, scans
+from scraper.rules.literals import _EXTRA, any_required, contains_any, fold, required_strings, scans
 from scraper.rules.tail import load_cues
 
 
-def test_fold_lowers_every_character_as_ignorecase_does():
-    """str.lower agrees with the regex engine's lower case, U+0130 (handled by fold) apart."""
-    import _sre
+def _cased_bmp() -> list[str]:
+    return [chr(c) for c in range(0x10000) if chr(c).lower() != chr(c).upper() or chr(c) in _EXTRA]
 
-    differ = [c for c in range(sys.maxunicode + 1)
-              if len(chr(c).lower()) != 1 or ord(chr(c).lower()) != _sre.unicode_tolower(c)]
-    assert differ == [0x130]
+
+def test_fold_equates_exactly_the_characters_ignorecase_equates():
+    """Over the Basic Multilingual Plane: the characters IGNORECASE takes for a cased one (found by
+    the regex engine itself, with a search over every character) are those with the same fold."""
+    import re as re_module
+    from collections import defaultdict
+
+    everything = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
+    by_fold: dict[str, set[str]] = defaultdict(set)
+    for ch in everything:
+        by_fold[fold(ch)].add(ch)
+    for ch in _cased_bmp():
+        if 0xD800 <= ord(ch) <= 0xDFFF:
+            continue
+        same = set(re_module.findall(re_module.escape(ch), everything, re_module.IGNORECASE))
+        assert same == by_fold[fold(ch)], (ch, hex(ord(ch)), same, by_fold[fold(ch)])
+
+
+def test_fold_agrees_with_ignorecase_beyond_the_bmp():
+    """Outside the BMP, case pairs are plain ``str.lower`` pairs: each folds as the regex engine matches."""
+    import re as re_module
+
+    for c in range(0x10000, 0x20000):
+        ch = chr(c)
+        if ch.upper() != ch.lower() and len(ch.upper()) == 1:
+            assert re_module.fullmatch(re_module.escape(ch), ch.upper(), re_module.IGNORECASE)
+            assert fold(ch) == fold(ch.upper())
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -99,3 +120,87 @@ def test_cue_lists_keep_their_answers():
 def test_union_over_patterns_drops_longer_strings_holding_shorter_ones():
     got = any_required([re.compile("newsletters?", re.I), re.compile("our newsletter", re.I)])
     assert got == ("newsletter",)
+
+
+def _data_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
+    """Every pattern of the rules' data: pattern rules (and their ``needs``) and the cue lists."""
+    out = []
+    for rule in default_rules():
+        for p in getattr(rule, "patterns", ()):
+            out.append((rule.name, p.regex, p.anywhere))
+        if getattr(rule, "needs", None) is not None:
+            out.append((f"{rule.name}:needs", rule.needs, False))
+    cues = load_cues()
+    for name in ("strong", "sentence", "head", "notice"):
+        out.append((f"cues:{name}", getattr(cues, name).pattern, False))
+    return out
+
+
+def _fixture_lines() -> list[str]:
+    """Short lines of the fixture pages (markup stripped), and their upper-case forms."""
+    from pathlib import Path
+
+    pages = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
+    lines: set[str] = set()
+    for path in sorted(pages.iterdir()):
+        text = re.sub(r"<[^>]*>", "\n", path.read_text(encoding="utf-8", errors="replace"))
+        for line in text.splitlines():
+            line = " ".join(line.split())
+            if line and len(line.split()) <= 40:  # chrome is short; the rules judge short lines
+                lines.update((line, line.upper()))
+    lines.update(line for _, line in _examples())
+    return sorted(lines)
+
+
+def test_every_match_in_the_fixtures_holds_a_required_string():
+    """The parser's reading of each data pattern is sound on real page lines: wherever a pattern
+    matches, the matched text (folded as the pattern compares it) holds one of its strings."""
+    lines = _fixture_lines()
+    checked = 0
+    for name, pattern, _ in _data_patterns():
+        need = required_strings(pattern)
+        if need is None:
+            continue
+        ignore_case = bool(pattern.flags & re.IGNORECASE)
+        for line in lines:
+            text = line.lower() if name.startswith("cues:") and not ignore_case and "(?-i:" not in pattern.pattern else line
+            if pattern.search(text) is not None:
+                assert contains_any(fold(text) if ignore_case else text, need), (name, pattern.pattern[:60], line)
+                checked += 1
+    assert checked > 100
+
+
+def test_every_data_pattern_is_read_by_the_parser():
+    """The parser reads the whole syntax the data uses: no pattern silently loses its precheck."""
+    from scraper.rules.regex_tree import parse
+
+    for name, pattern, _ in _data_patterns():
+        parse(pattern.pattern)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"a(?=b)", r"(?<!\\)x", r"[\]\-a]", r"a{2,3}?b{,2}c{4}", r"(?P<n>a)(?P=n)", r"\x41\u00e9\101",
+    r"(?i:ab)(?-i:C)", r"[^\W\d_]+", r"x{a,b}", r"(?#note)y", r"(a)\1?",
+])
+def test_the_parser_reads_what_the_regex_engine_reads(pattern):
+    from scraper.rules.regex_tree import RegexSyntaxError, parse
+
+    re.compile(pattern)
+    try:
+        parse(pattern)
+    except RegexSyntaxError:
+        pytest.fail(f"not read: {pattern}")
+
+
+@pytest.mark.parametrize("pattern", [r"(?x) a b", r"\N{EM DASH}abcdef", r"a**", r"(?<name>x)"])
+def test_what_the_parser_does_not_read_gets_no_precheck(pattern):
+    try:
+        compiled = re.compile(pattern)
+    except re.error:
+        compiled = None
+    if compiled is not None:
+        assert required_strings(compiled) is None
+    from scraper.rules.regex_tree import RegexSyntaxError, parse
+
+    with pytest.raises(RegexSyntaxError):
+        parse(pattern)
