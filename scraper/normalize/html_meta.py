@@ -400,3 +400,24 @@ def date_evidence(tree: LexborHTMLParser, evidence: list[Evidence], url: str | N
     if day:
         return [Evidence("published", day, "text:page-date")]
     return []
+
+
+_SITE_COPYRIGHT = re.compile(r"(?:©|&copy;|&#169;|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[^<>|.,;©\d]{3,60})",
+                             re.IGNORECASE)
+
+
+def site_name_evidence(markup: str | None, host: str | None) -> list[Evidence]:
+    """The site's name as its copyright line spells it ("© 2019 The Penny Hoarder" on thepennyhoarder.com):
+    a name whose letters are the host's name, for pages that declare no site name."""
+    if not markup or not host:
+        return []
+    label = host.lower().removeprefix("www.").split(".")[0]
+    if len(label) < 4 or "©" not in markup and "copy" not in markup.lower():
+        return []
+    for m in _SITE_COPYRIGHT.finditer(markup):
+        name = " ".join(m.group("name").split())
+        for cut in range(len(name.split()), 0, -1):  # "The Penny Hoarder All rights reserved" -> its head
+            head = " ".join(name.split()[:cut])
+            if letters_key(head) == label or letters_key(head).removeprefix("the") == label.removeprefix("the"):
+                return [Evidence("outlet", head, "html:copyright-site")]
+    return []

@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..model import Block, Evidence
 from .dates import url_date
 from .html_bylines import LINE_ORIGINS, last_resort_evidence
-from .html_meta import html_evidence
+from .html_meta import html_evidence, site_name_evidence
 from .resolve import names_someone, title_suffix
 from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, dateline_evidence, provider_evidence,
                           markup_evidence, provider_markup_evidence, site_keys, source_line_evidence)
@@ -39,6 +39,8 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
     """
     evidence = html_evidence(tree, url, markup)
     site = site_keys(host_of(url), evidence)
+    if not any(e.field == "outlet" for e in evidence):
+        evidence.extend(site_name_evidence(markup, host_of(url)))
     evidence.extend(source_line_evidence(markup, site))
     evidence.extend(provider_markup_evidence(markup, site))
     evidence.extend(markup_evidence(markup, site))

@@ -66,7 +66,8 @@ def pick(evidence: Sequence[Evidence], field: str, clean: Callable[[str], str | 
 
 
 _QUOTES = "\"'“”‘’«»„‟"
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|/|»)\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|/|»)\s+|\s*[_｜]\s*(?=[^\x00-\x7f])")
+"""Between a headline and a site name: a spaced bar or dash, or (CJK titles) an underscore or a full-width bar."""
 
 
 def clean_title(value: str, outlet: str | None = None, strip_suffix: bool = False, quoted: bool = False
@@ -101,10 +102,29 @@ def title_suffix(title: str) -> str | None:
     return None
 
 
+_OUTLET_TAGLINE = re.compile(r"\s+(?:\||–|—|-|::|·|•)\s+|\s+(?:powered by|a division of|part of)\s+", re.IGNORECASE)
+_URL_NAME = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)/?$", re.IGNORECASE)
+_COMPANY_FORM = re.compile(r",?\s+(?:inc|llc|ltd|gmbh|plc|s\.?a|ag|sp\. z o\.o\.(?:\s+s\.?k\.?a)?|s\.?l|b\.?v|pty ltd)\.?$",
+                           re.IGNORECASE)
+"""A company's legal form after its name ("Spiceworks Inc"): not part of the publication's name."""
+OUTLET_MAX_WORDS = 8
+OUTLET_NAME_WORDS = 4
+"""A declared site name's first segment of at most this many words is the name; the rest a tagline."""
+
+
 def clean_outlet(value: str) -> str | None:
-    value = value.strip(" .,:;|-–—" + _QUOTES)
-    if not value or len(value) > 80 or value.casefold().startswith(("our ", "the newsletter", "my ")):
-        return None
+    """The publication's name as a site declares it, without a tagline ("Mozilla Hacks – the Web developer blog")
+    or a URL's scheme ("http://www.example.com")."""
+    value = _COMPANY_FORM.sub("", value.strip(" .,:;|-–—/" + _QUOTES)).strip(" ,")
+    if (not value or len(value) > 80 or len(value.split()) > OUTLET_MAX_WORDS or not any(ch.isalpha() for ch in value)
+            or value.casefold().startswith(("our ", "the newsletter", "my "))):
+        return None  # a headline or a rating in the site-name slot, not a name
+    url = _URL_NAME.match(value)
+    if url and value.casefold().startswith(("http", "www.")):
+        return url.group("host")
+    parts = _OUTLET_TAGLINE.split(value, maxsplit=1)
+    if len(parts) == 2 and 1 <= len(parts[0].split()) <= OUTLET_NAME_WORDS and parts[0].strip():
+        return parts[0].strip()
     return value
 
 

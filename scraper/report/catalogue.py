@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from ..rules.base import about_of
 from ..rules.engine import default_rules
 
 
@@ -24,14 +25,6 @@ class RuleInfo:
     def __post_init__(self) -> None:
         object.__setattr__(self, "label", Markup.escape(self.name))
         object.__setattr__(self, "cut_class", Markup(f"blk cut {self.css}"))
-
-
-def _about(rule: object) -> str:
-    about = getattr(rule, "about", "") or ""
-    if about:
-        return about
-    doc = (type(rule).__doc__ or "").strip()
-    return doc.splitlines()[0] if doc else ""
 
 
 def _hue(i: int) -> int:
@@ -67,7 +60,7 @@ class Catalogue:
 @lru_cache(maxsize=1)
 def registry() -> tuple[tuple[str, str], ...]:
     """(name, about) of every rule, in the order they run, from the rules' public listing."""
-    return tuple((rule.name, _about(rule)) for rule in default_rules())
+    return tuple((rule.name, about_of(rule)) for rule in default_rules())
 
 
 def catalogue() -> Catalogue:

@@ -1,5 +1,6 @@
 // The report's only script: pages through the index, filters it, and shows one page at a time
-// by cloning its inert <template>. Page text is only ever set as textContent.
+// by cloning its inert <template>. Page text is only ever set as textContent. It runs before the
+// templates are parsed, so it never looks one up before DOMContentLoaded.
 (() => {
   "use strict";
   const PAGE_SIZE = 100;
@@ -88,6 +89,7 @@
   prev.addEventListener("click", () => { first = Math.max(0, first - PAGE_SIZE); draw(); });
   next.addEventListener("click", () => { first += PAGE_SIZE; draw(); });
   window.addEventListener("hashchange", route);
-  draw();
-  route();
+  draw();  // the index shows while the pages' templates, after this script, are still being parsed
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", route);
+  else route();
 })();
