@@ -82,7 +82,9 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
         # Metadata first: the extractors prune nodes out of this tree in place.
         ctx.evidence.extend(read_html(tree, url, text))
         ctx.title, _ = pick(ctx.evidence, "title")
-        outcome = extract(ParsedPage(text, url, tree, ctx.evidence, config.extract.fallback, state_scripts(tree)), budget)
+        page_in = ParsedPage(text, url, tree, ctx.evidence, config.extract.fallback, state_scripts(tree),
+                             pagetype.declared_types(tree))
+        outcome = extract(page_in, budget)
     else:
         ctx.plain_text = True
         outcome = text_outcome(text, budget)

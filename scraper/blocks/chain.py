@@ -75,6 +75,11 @@ def extract(page: ParsedPage, budget: Budget) -> Outcome:
     markup_x = MarkupExtractor()
     markup = _try(markup_x, page, outcome)
     data_x = PageDataExtractor()
+    signals = pagetype.signals(markup_x.seg, page.declared)
+    outcome.signals = signals.as_dict()
+    if pagetype.is_list(signals):
+        outcome.page_type = pagetype.LIST
+        return outcome
     if markup is not None and markup.confident:
         chosen = markup
         need = int(DATA_OVER_MARKUP * max(1, markup.chars))
@@ -83,17 +88,16 @@ def extract(page: ParsedPage, budget: Budget) -> Outcome:
             if data is not None and data.chars >= need:
                 chosen = data
         return _finish(outcome, chosen, budget)
-    signals = pagetype.signals(markup_x.seg, pagetype.declared_types(page.tree))
-    outcome.signals = signals.as_dict()
     floor = markup.chars if markup is not None else 0
     data = _try(data_x, page, outcome, min_chars=floor) if data_x.may_hold(page, floor) else None
     if data is not None and data.chars >= floor:
         return _finish(outcome, data, budget)
-    if pagetype.is_list(signals):
-        outcome.page_type = pagetype.LIST
-        return outcome
     fallback = _try(TrafilaturaExtractor(), page, outcome)
-    return _finish(outcome, fallback or markup, budget)
+    chosen = fallback or markup
+    if chosen is not None and pagetype.is_other(signals, chosen.chars):
+        outcome.page_type = pagetype.OTHER
+        return outcome
+    return _finish(outcome, chosen, budget)
 
 
 def _finish(outcome: Outcome, chosen: Extraction | None, budget: Budget) -> Outcome:
@@ -119,6 +123,6 @@ def html_to_blocks(html: str, url: str | None = None, tree: LexborHTMLParser | N
     ``tree`` is the page already parsed (it is pruned in place); without one it is parsed here."""
     if tree is None:
         tree = LexborHTMLParser(html)
-    page = ParsedPage(html, url, tree, evidence, fallback, state_scripts(tree))
+    page = ParsedPage(html, url, tree, evidence, fallback, state_scripts(tree), pagetype.declared_types(tree))
     outcome = extract(page, Budget(10**12, 10**15))
     return outcome.blocks, outcome.extractor

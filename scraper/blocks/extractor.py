@@ -28,6 +28,8 @@ class ParsedPage:
     """The config's [extract] fallback mode: fast, full or off."""
     state: list[tuple[str, str]] = field(default_factory=list)
     """Framework state scripts, taken before pruning drops them (pagedata.state_scripts)."""
+    declared: list[str] = field(default_factory=list)
+    """What the page declares itself to be (pagetype.declared_types), read before pruning."""
 
 
 @dataclass(slots=True)

@@ -112,3 +112,13 @@ def is_list(s: Signals) -> bool:
     if kinds & LIST_TYPES and s.paragraphs < 3:
         return True
     return s.blurbs >= LIST_MIN_BLURBS and s.blurb_chars >= LIST_BLURB_SHARE * s.prose_chars
+
+
+OTHER_MAX_CHARS = 150
+"""Text this short found on an unsure page that declares no article is a page's furniture
+(a video player's title, a login prompt), not an article."""
+
+
+def is_other(s: Signals, text_chars: int) -> bool:
+    """An unsure page with next to no text, not one line of prose, and no article declared: no article."""
+    return text_chars < OTHER_MAX_CHARS and s.prose_chars == 0 and not set(s.declared) & ARTICLE_TYPES

@@ -43,16 +43,18 @@ _LISTS = ("authors", "captions", "credits")
 _RECORD_FIELDS = [f.name for f in dataclasses.fields(Article) if f.name != "structure"]
 _PLAIN_FIELDS = [name for name in _RECORD_FIELDS if name not in Article.EXPLAIN_FIELDS]
 _BASE_FIELDS = {"source", "url", "final_url", "canonical_url", "title", "text", "authors", "outlet", "syndication",
-                "published", "modified", "language", "captions", "credits", "word_count", "extractor", "status",
-                "fetched_at", "error"}
+                "published", "modified", "language", "captions", "credits", "word_count", "extractor", "page_type",
+                "truncated", "status", "fetched_at", "error"}
 """The plain record's fields with a fixed type here; any other non-explain field is stored as JSON text."""
-JSON_COLUMNS = frozenset(name for name in _PLAIN_FIELDS if name not in _BASE_FIELDS)
+JSON_COLUMNS = frozenset(name for name in _PLAIN_FIELDS if name not in _BASE_FIELDS) | {"diagnostics"}
 """Record fields without a fixed shape here (a batch stage's annotations): JSON text, parsed back by ``row_to_record``."""
 
 
 def _column_type(name: str) -> pa.DataType:
     if name in _NUMBERS:
         return _NUMBERS[name]
+    if name == "truncated":
+        return pa.bool_()
     if name in _LISTS:
         return _STRINGS
     if name == "error":
