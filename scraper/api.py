@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from types import TracebackType
+from typing import Any
 
+from .cluster import ClusterSettings
+from .cluster import cluster as _cluster
 from .config import Config, load_config
 from .deadline import guarded
 from .decode import utf8_bytes
@@ -20,6 +24,8 @@ from .sources.fetch import PageStream
 from .model import Article, Page
 from .parallel import PagePool, PoolOptions
 from .pipeline import process
+from .rules.base import about_of
+from .rules.engine import default_rules
 from .runner import Summary
 from .sinks import open_sink
 from .sinks import resume as _resume
@@ -197,3 +203,30 @@ def resume(path: str | os.PathLike[str]) -> set[str]:
     """Prepare a JSON Lines output for a rerun (a torn last line is cut, failed records dropped) and
     return the sources already written: pass them as ``skip`` to clean or fetch only the rest."""
     return _resume(os.fspath(path))
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """One block rule as ``scraper rules`` lists it: its name (for ``[rules] disabled``), phase and purpose."""
+
+    name: str
+    phase: str
+    about: str
+    enabled: bool
+
+
+def list_rules(config: Config | None = None) -> list[RuleInfo]:
+    """The block rules in the order they run, each switched on or off by ``config``."""
+    disabled = (config or load_config()).rules.disabled
+    return [RuleInfo(rule.name, rule.phase, about_of(rule), rule.name not in disabled) for rule in default_rules()]
+
+
+def cluster(records: Iterable[Article | dict[str, Any]], *, settings: ClusterSettings | None = None
+            ) -> list[dict[str, Any]]:
+    """Group records into stories as ``scraper cluster`` does: each record (as a dict, in the same order)
+    gains ``story``: its id, the match (exact copy, near-duplicate, rewrite) and which copy is the original.
+
+    ``settings``: ``scraper.cluster`` settings, e.g. ``load_cluster_settings("my.toml")`` from
+    ``scraper.cluster.settings`` for a ``[cluster]`` table (default: the bundled ones).
+    """
+    return _cluster((r.to_dict() if isinstance(r, Article) else r for r in records), settings)
