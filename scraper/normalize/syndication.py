@@ -382,7 +382,7 @@ def _markup_source() -> re.Pattern[str]:
     if _MARKUP_SOURCE is None:
         with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
             labels = tomllib.load(fh)["phrases"]["source_labels"]
-        _MARKUP_SOURCE = re.compile(r">\s*(?:" + _alternation(labels) + r")\s*[:：]\s*(?:&nbsp;|\s)*(?:<(?:a|span|strong|b|em|i)\b[^>]*>\s*)*"
+        _MARKUP_SOURCE = re.compile(r">\s*(?:" + _alternation(labels) + r")\s*[:：](?:&nbsp;|\s)*(?:<(?:a|span|strong|b|em|i)\b[^>]*>\s*)*"
                                     r"(?P<name>[^<>]{2,100}?)\s*<(?!br)", re.IGNORECASE)
     return _MARKUP_SOURCE
 
@@ -451,7 +451,7 @@ def provider_markup_evidence(markup: str | None, site: set[str], low: str | None
     if _MARKUP_PROVIDER is None:
         with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
             phrases = tomllib.load(fh)["phrases"]["provided_by"]
-        _MARKUP_PROVIDER = re.compile(r">\s*(?:©|&copy;)?\s*(?:" + _alternation(phrases) + r")\s*:?\s+(?P<name>[^<>]{2,80}?)\s*<",
+        _MARKUP_PROVIDER = re.compile(r">\s*(?:(?:©|&copy;)\s*)?(?:" + _alternation(phrases) + r")(?:\s*:)?\s+(?P<name>[^<>]{2,80}?)\s*<",
                                       re.IGNORECASE)
     m = _MARKUP_PROVIDER.search(markup)
     name = _distributor(canonical(m.group("name")), site) if m else None

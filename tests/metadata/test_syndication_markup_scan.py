@@ -32,3 +32,17 @@ def test_provider_precheck_keeps_the_credit() -> None:
     markup = "<div><span>© Provided by Prairie Ledger</span></div>"
     assert [e.value for e in syndication.provider_markup_evidence(markup, set())] == ["Prairie Ledger"]
     assert syndication.provider_markup_evidence("<p>No credit here.</p>", set()) == []
+
+
+def test_long_white_space_runs_take_linear_time() -> None:
+    """A hostile page: the scans' patterns hold no two adjacent white-space loops, so a long run of spaces
+    after a tag costs one pass, not one per starting space."""
+    import time
+
+    spaces = " " * 200_000
+    markup = f"<p>provided by{spaces}x</p><div>{spaces}</div><p>Source:{spaces}</p><span>© {spaces}"
+    started = time.process_time()
+    syndication.provider_markup_evidence(markup, set())
+    syndication.source_line_evidence(markup, set())
+    syndication.markup_evidence(markup, set())
+    assert time.process_time() - started < 2.0
