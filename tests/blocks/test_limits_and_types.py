@@ -15,6 +15,8 @@ from scraper.errors import ERROR_TYPES
 from scraper.model import Block
 
 FIXTURES = Path(__file__).resolve().parent.parent.parent / "fixtures" / "pages"
+NOT_ARTICLES = FIXTURES.parent / "page_types"
+"""Pages that are no article (lists, a video page): apart from fixtures/pages, where every page holds one."""
 SENTENCE = "The harbour board met on Monday and agreed the new ferry timetable for the spring season."
 
 
@@ -76,7 +78,8 @@ def test_ordinary_fixture_pages_are_not_truncated():
     ("html-pagedata-next-state.html", "article", "page-data:next-data"),
 ])
 def test_page_types_and_extractors(name, page_type, extractor):
-    article = scraper.clean((FIXTURES / name).read_bytes(), explain=True)
+    folder = FIXTURES if page_type == "article" else NOT_ARTICLES
+    article = scraper.clean((folder / name).read_bytes(), explain=True)
     assert (article.page_type, article.extractor) == (page_type, extractor)
     assert "page_type_signals" in article.diagnostics
     if page_type != "article":
