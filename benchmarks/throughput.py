@@ -151,9 +151,20 @@ def clean_warc_before(warc: Path, out: Path, workers: int) -> tuple[float, float
     return n / elapsed, cpu * 1000 / max(n, 1)
 
 
-def same_records(a: Path, b: Path) -> bool:
-    """The same records (the pool writes them in the order they finish)."""
-    return sorted(a.read_bytes().split(b"\n")) == sorted(b.read_bytes().split(b"\n"))
+def same_records(a: Path, b: Path) -> str:
+    """Whether the runs wrote the same records (the pool writes them in the order they finish)."""
+    import json
+
+    def records(path: Path) -> dict[str, bytes]:
+        return {json.loads(line)["source"]: line for line in path.read_bytes().split(b"\n") if line}
+
+    ra, rb = records(a), records(b)
+    if ra == rb:
+        return "records identical"
+    differ = [s for s in ra.keys() | rb.keys() if ra.get(s) != rb.get(s)]
+    kinds = {(json.loads(ra[s]).get("error") or {}).get("type", "ok") + "/" +
+             (json.loads(rb[s]).get("error") or {}).get("type", "ok") for s in differ if s in ra and s in rb}
+    return f"RECORDS DIFFER: {len(differ)} ({', '.join(sorted(kinds))})"
 
 
 def _spin(seconds: float) -> None:
@@ -219,7 +230,7 @@ def main() -> None:
             out = Path(tmp) / f"out-{n}.jsonl"
             rate, ms, _ = clean_warc(small, out, n)
             rates[n] = rate
-            same = "records identical" if n == 1 or same_records(out, Path(tmp) / "out-1.jsonl") else "RECORDS DIFFER"
+            same = "records identical" if n == 1 else same_records(out, Path(tmp) / "out-1.jsonl")
             print(f"scraper --workers {n:<3}         {rate:8.1f} docs/s   {rate / rates[1]:5.2f}x one worker   "
                   f"{rate / peer:5.2f}x trafilatura   parent CPU {ms:.3f} ms/page (ceiling {1000 / max(ms, 1e-6):,.0f} "
                   f"docs/s)   {same}")

@@ -109,7 +109,7 @@ def _tuples(raw: dict[str, Any], *keys: str) -> dict[str, Any]:
 
 def parse_config(raw: dict[str, Any]) -> Config:
     """Build settings from a parsed TOML mapping, rejecting unknown keys (typos)."""
-    unknown = set(raw) - {"fetch", "run", "rules", "extract", "serve", "outlets"}
+    unknown = set(raw) - {"fetch", "run", "rules", "extract", "serve", "outlets", "cluster"}  # [cluster]: scraper.cluster
     if unknown:
         raise ValueError(f"config: unknown section(s): {', '.join(sorted(unknown))}")
     rules_raw = dict(raw.get("rules", {}))

@@ -112,6 +112,8 @@ class Article:
     they stood before); only with ``--explain``."""
     candidates: dict[str, list[dict[str, str]]] | None = None
     """Field name -> the values offered for it that lost, most trusted first ({value, origin}); only with ``--explain``."""
+    story: dict[str, Any] | None = None
+    """Which story the record belongs to; only after ``scraper cluster`` (see scraper/cluster)."""
     structure: list[str] | None = field(default=None, repr=False)
     """Kind of each paragraph of ``text`` (heading, list_item, ...); for Markdown output, not serialised."""
 
@@ -138,6 +140,8 @@ class Article:
             del record["removed"]
         if record["candidates"] is None:
             del record["candidates"]
+        if record["story"] is None:
+            del record["story"]
         return record
 
     @classmethod

@@ -20,8 +20,8 @@ from serve_server import running_server
 PAGES = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "pages").iterdir())[:12]
 
 
-def slow_page(paragraphs: int = 70_000) -> bytes:
-    """A real page that takes seconds to clean (a long text dump, 5 s here): past a 3 s page_timeout."""
+def slow_page(paragraphs: int = 120_000) -> bytes:
+    """A real page that takes seconds to clean (a long text dump of 11 MB, 8 s unloaded): past the 4-5 s page_timeouts."""
     return "\n\n".join(f"Line {i} of the council story says the ferry timetable will change next spring."
                        for i in range(paragraphs)).encode()
 
@@ -38,8 +38,8 @@ def origin():
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, origin):
     tmp = tmp_path_factory.mktemp("serve")
-    config = ("[run]\npage_timeout = 3.0\n[fetch]\nper_host_delay = 0\nretries = 0\n"
-              '[serve]\nfetch_allow = ["localhost"]\n')
+    config = ("[run]\npage_timeout = 5.0\n[fetch]\nper_host_delay = 0\nretries = 0\n"
+              '[serve]\nfetch_allow = ["localhost"]\nmax_body_bytes = 16_000_000\n')
     with running_server(tmp, config) as base:
         yield base
 
@@ -47,8 +47,8 @@ def server(tmp_path_factory, origin):
 @pytest.fixture(scope="module")
 def tight(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("tight")
-    config = ('[run]\npage_timeout = 2.0\n[serve]\nqueue_limit = 1\nmax_body_bytes = 8_000_000\n'
-              'request_timeout = 8.0\ntoken = "s3cret"\n')
+    config = ('[run]\npage_timeout = 4.0\n[serve]\nqueue_limit = 1\nmax_body_bytes = 16_000_000\n'
+              'request_timeout = 20.0\ntoken = "s3cret"\n')
     with running_server(tmp, config, workers=1) as base:
         yield base
 
@@ -114,29 +114,30 @@ def test_dozens_of_concurrent_clients_all_get_their_record(server):
 
 
 def test_a_page_that_hangs_gets_its_error_record_while_others_are_answered(server):
-    async def main() -> tuple[httpx.Response, list[tuple[float, httpx.Response]]]:
-        async with httpx.AsyncClient(base_url=server, timeout=60) as client:
-            hanging = asyncio.create_task(client.post("/clean", content=slow_page()))
-            await asyncio.sleep(0.3)
-            quick = []
-            for path in PAGES[:6]:
-                started = time.monotonic()
-                quick.append((0.0, await client.post("/clean", content=path.read_bytes())))
-                quick[-1] = (time.monotonic() - started, quick[-1][1])
-            return await hanging, quick
+    async def main() -> tuple[httpx.Response, float, list[tuple[float, httpx.Response]]]:
+        async with httpx.AsyncClient(base_url=server, timeout=120) as client:
+            async def timed(body: bytes) -> tuple[float, httpx.Response]:
+                answer = await client.post("/clean", content=body)
+                return time.monotonic(), answer
+            hanging = asyncio.create_task(timed(slow_page()))
+            while (await client.get("/health")).json()["in_progress"] < 1:
+                await asyncio.sleep(0.02)
+            quick = [await timed(path.read_bytes()) for path in PAGES[:3]]
+            hung_at, hung = await hanging
+            return hung, hung_at, quick
 
-    hanging, quick = asyncio.run(main())
+    hanging, hung_at, quick = asyncio.run(main())
     assert hanging.status_code == 200 and hanging.json()["error"]["type"] == "PageTimeout"
     assert all(r.status_code == 200 and r.json()["error"] is None for _, r in quick)
-    assert sum(seconds for seconds, _ in quick) < 8  # served by the other worker, not queued behind the hang
+    assert all(done < hung_at for done, _ in quick)  # served by the other worker meanwhile
     assert httpx.get(f"{server}/health").json()["status"] == "ok"
 
 
 def test_oversize_and_malformed_bodies_get_json_errors(tight):
     with httpx.Client(base_url=tight, timeout=30, headers=AUTH) as client:
-        big = client.post("/clean", content=b"<p>" + b"x" * 8_100_000)
+        big = client.post("/clean", content=b"<p>" + b"x" * 16_100_000)
         assert big.status_code == 413 and big.json()["error"]["type"] == "BodyTooLarge"
-        bomb = gzip.compress(b" " * 20_000_000)  # 20 KB that unpack past the cap
+        bomb = gzip.compress(b" " * 40_000_000)  # 40 KB that unpack past the cap
         got = client.post("/clean", content=bomb, headers={"Content-Encoding": "gzip"})
         assert got.status_code == 413 and got.json()["error"]["type"] == "BodyTooLarge"
         got = client.post("/clean", content=b"\x1f\x8b not gzip at all", headers={"Content-Encoding": "gzip"})
@@ -161,9 +162,9 @@ def test_busy_workers_give_503_with_retry_after_and_tokens_are_checked(tight):
     async def main() -> list[httpx.Response]:
         async with httpx.AsyncClient(base_url=tight, timeout=60, headers=AUTH) as client:
             async def until(key: str) -> None:
-                for _ in range(200):
-                    if (await client.get("/health")).json()[key] >= 1:
-                        return
+                deadline = time.monotonic() + 60
+                while (await client.get("/health")).json()[key] < 1:
+                    assert time.monotonic() < deadline, f"no {key} page"
                     await asyncio.sleep(0.02)
             first = asyncio.create_task(client.post("/clean", content=slow_page()))  # takes the only worker
             await until("in_progress")
@@ -175,7 +176,9 @@ def test_busy_workers_give_503_with_retry_after_and_tokens_are_checked(tight):
     first, second, third = asyncio.run(main())
     assert third.status_code == 503 and third.headers["Retry-After"] == "1"
     assert third.json()["error"]["type"] == "Busy"
-    assert first.json()["error"]["type"] == "PageTimeout" and second.json()["error"] is None
+    assert first.json()["error"]["type"] == "PageTimeout"
+    # the waiting page is cleaned once the worker is free (a fresh one, replacing the stopped worker)
+    assert second.status_code == 200 and second.json()["error"] is None
 
 
 def test_a_stalled_request_body_times_out(tight):
@@ -192,7 +195,7 @@ def test_a_stalled_request_body_times_out(tight):
             answer += chunk
         answer = answer.decode()
     assert " 504 " in answer.splitlines()[0] and "RequestTimeout" in answer
-    assert 7.5 < time.monotonic() - started < 40
+    assert 19.5 < time.monotonic() - started < 80
 
 
 def test_fetch_gives_the_cli_s_record(server, origin):

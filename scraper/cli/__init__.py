@@ -7,11 +7,12 @@ import sys
 
 from .. import __version__
 from . import clean as clean_cmd
+from . import cluster as cluster_cmd
 from . import explain as explain_cmd
 from . import rules as rules_cmd
 from . import serve as serve_cmd
 
-COMMANDS = [clean_cmd, explain_cmd, rules_cmd, serve_cmd]
+COMMANDS = [clean_cmd, explain_cmd, rules_cmd, serve_cmd, cluster_cmd]
 
 try:  # fetching is optional at import time so offline use never depends on it
     from . import fetch as fetch_cmd

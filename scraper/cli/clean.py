@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 
 from ..engines.base import Job
 from ..engines.local import LocalEngine
 from ..engines.pool import PoolEngine
 from ..sinks import format_for, open_sink
 from ..sources.units import plan_units
+from .cluster import add_cluster_options, settings_from
 from .common import add_output_options, config_from, finish
 
 
@@ -28,10 +30,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         help="local: this machine (default); ray: whole input files over a Ray cluster, "
                              "JSON Lines shards into the -o directory (pip install 'scraper[ray]')")
     parser.add_argument("--address", metavar="ADDR", help="Ray cluster address (default: start a local Ray)")
+    parser.add_argument("--cluster", action="store_true",
+                        help="then group the records into stories, as `scraper cluster` does")
+    add_cluster_options(parser)
     parser.set_defaults(func=command)
 
 
 def command(args: argparse.Namespace) -> int:
+    if args.cluster:
+        return _clean_then_cluster(args)
     config = config_from(args)
     if args.engine == "ray":
         return _ray(args, config)
@@ -69,3 +76,22 @@ def _ray(args: argparse.Namespace, config) -> int:
     summary = run_ray(args.paths, args.output, config, explain=args.explain, address=args.address,
                       progress=False if args.no_progress else None)
     return finish(summary)
+
+
+def _clean_then_cluster(args: argparse.Namespace) -> int:
+    """Clean into a temporary JSON Lines file, then cluster it into the real output."""
+    from ..cluster.api import cluster_files
+
+    if args.engine != "local":
+        print("scraper clean --cluster: on the local engine only (scraper cluster --engine ray clusters "
+              "the records a Ray run wrote)", file=sys.stderr)
+        return 2
+    settings = settings_from(args)
+    final, fmt = args.output, args.format
+    with tempfile.TemporaryDirectory(prefix="scraper-clean-") as tmp:
+        args.output, args.format, args.cluster = os.path.join(tmp, "records.jsonl"), "jsonl", False
+        code = command(args)
+        if os.path.exists(args.output):
+            summary = cluster_files([args.output], final, settings, fmt=fmt)
+            print(summary.line(), file=sys.stderr)
+    return code

@@ -44,7 +44,9 @@ from .report import OUTCOMES, Progress, Summary
 
 _INFO_BYTES = 8192
 _BATCH = 32
-_BATCH_SECONDS = 0.2
+_BATCH_SECONDS = 1.0
+"""A batch goes when it has ``_BATCH`` records or is this old: slow pages still cost the parent one
+message per several pages."""
 _CODE = {name: i for i, name in enumerate(OUTCOMES)}
 
 
@@ -377,8 +379,8 @@ class PoolEngine:
             if index >= 0:
                 info = json.loads(worker.info.value or b'["?", null, null, null, null]')
                 if timed_out:
-                    article = _failure(info, "PageTimeout", f"page took longer than the limit of {self.timeout:g} s; "
-                                                            "its worker was stopped")
+                    # the words of scraper.deadline's record, so every engine writes the same record
+                    article = _failure(info, "PageTimeout", f"page took longer than the limit of {self.timeout:g} s")
                 else:
                     how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
                     article = _failure(info, "WorkerCrashed", f"the worker cleaning this page died ({how})")

@@ -37,6 +37,8 @@ class NameData:
     not_names: frozenset[str]
     organisation_suffixes: tuple[str, ...]
     ui_prefix: re.Pattern[str]
+    ui_suffix: re.Pattern[str]
+    """Buttons after a name ("Follow", "WATCH LIVE")."""
     affiliation_words: frozenset[str]
     phrase_words: frozenset[str]
     split: re.Pattern[str]
@@ -88,6 +90,9 @@ def name_data() -> NameData:
             r"(?:^|(?<=[\s,;|/·•–—(-]))(?P<text>(?:text|texte|texto|testo|words|story|reporting)\s*(?:und|and|&|et|y|e|\+)\s*)?"
             r"(?:" + "|".join(re.escape(w) for w in sorted(raw["other_credits"], key=len, reverse=True))
             + r")(?:\s*:|\s+(?:by|von|par|de|por|di|da|door)\b|\s+(?=[A-ZÀ-ÞĀ-Ž]))", re.IGNORECASE),
+        ui_suffix=re.compile(
+            r"(?:\s+(?:" + "|".join(re.escape(p) for p in sorted(raw["ui_suffixes"], key=len, reverse=True)) + r"))+\s*$",
+            re.IGNORECASE),
         ui_prefix=re.compile(
             r"^\s*(?:" + "|".join(re.escape(p) for p in sorted(raw["ui_prefixes"], key=len, reverse=True)) + r")\s*:?\s*",
             re.IGNORECASE),
@@ -279,10 +284,14 @@ def is_person_name(name: str) -> bool:
         return False
     if any(t.casefold() in name_data().phrase_words for t in tokens[1:]):
         return False  # "Letters To The (Editor)", "Tips For Parents": a title-cased phrase
+    if tokens[0].casefold() in _ARTICLES:
+        return False  # "The Plain Dealer": a publication, not a person
     capitalised = [t for t in tokens if t[0].isupper()]
     return len(capitalised) >= 2
 
 
+_ARTICLES = frozenset(("the", "der", "die", "das", "les", "los", "las"))
+"""Articles that open a publication's name, never a person's (not "Le", "La", "El": they open family names)."""
 _LOOSE_NAME = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}$")
 
 
@@ -434,6 +443,7 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
     body = data.ui_prefix.sub("", DATE_HEAD.sub("", _POSTED_ON.sub("", body, count=1), count=1), count=1)
     body = _PREFIX.sub("", body, count=1)
     body = data.ui_prefix.sub("", body, count=1)
+    body = data.ui_suffix.sub("", body)
     if _INTERVIEW.match(text):
         body = _INTERVIEWEE.split(body, maxsplit=1)[0]  # "Ein Interview von Jane Doe mit John Roe": John is asked
     body = _EMAIL.sub(" ", body)

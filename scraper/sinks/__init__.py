@@ -11,6 +11,16 @@ from .memory import ListSink
 from .text import MarkdownSink, TextSink
 
 
+@register("parquet", (".parquet",))
+def _parquet(path: str | None, **options: object) -> Sink:
+    """Imported on use: Parquet needs pyarrow (the ``parquet`` extra), the other formats do not."""
+    try:
+        from .parquet import ParquetSink
+    except ImportError as exc:
+        raise ValueError(f"Parquet output needs pyarrow: pip install 'scraper[parquet]' ({exc})") from None
+    return ParquetSink(path, **options)
+
+
 def resume(path: str) -> set[str]:
     """Prepare the JSON Lines file ``path`` for a rerun; the sources already done."""
     return JsonlSink(path).resume()

@@ -68,7 +68,8 @@ def test_a_hanging_page_is_cut_off_and_the_run_goes_on():
     assert time.monotonic() - started < 20
     by_source = {r["source"]: r for r in sink.records}
     assert len(sink.records) == 10 and len(by_source) == 10  # every page once, none lost from the chunk
-    assert by_source["hangs"]["error"]["type"] == "PageTimeout"
+    assert by_source["hangs"]["error"] == {"type": "PageTimeout",  # the same words as a single-process run's
+                                           "message": "page took longer than the limit of 1 s"}
     assert all(r["error"] is None for s, r in by_source.items() if s != "hangs")
     assert summary.failed == 1 and summary.ok == 9
 
@@ -88,7 +89,7 @@ def test_a_hanging_page_is_cut_off_in_a_single_process_run_too():
     summary = run(_pages(5, {2: "hangs"}), sink, _config(page_timeout=0.5), workers=1, process_fn=slow_on_mark)
     assert time.monotonic() - started < 10
     assert [r["source"] for r in sink.records] == ["page-0", "page-1", "hangs", "page-3", "page-4"]
-    assert sink.records[2]["error"]["type"] == "PageTimeout"
+    assert sink.records[2]["error"] == {"type": "PageTimeout", "message": "page took longer than the limit of 0.5 s"}
     assert summary.failed == 1 and summary.ok == 4
 
 

@@ -84,3 +84,11 @@ def test_outlet_is_the_name_without_tagline_legal_form_or_scheme():
 def test_site_name_spelled_by_the_copyright_line():
     html = "<html><body><h1>Ten ways to save</h1><p>" + PROSE + "</p><footer>© 2019 The Thrifty Owl. All rights reserved.</footer></body></html>"
     assert scraper.clean(html, url="https://www.thethriftyowl.example/save").outlet == "The Thrifty Owl"
+
+
+def test_byline_buttons_credentials_and_publications_are_not_names():
+    from scraper.normalize.bylines import parse_byline
+
+    assert parse_byline("Jane Example Follow").authors == ["Jane Example"]
+    assert parse_byline("Jane Example MD").authors == ["Jane Example"]
+    assert parse_byline("By Jane Example, The Prairie Ledger").authors == ["Jane Example"]

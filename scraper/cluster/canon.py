@@ -1,0 +1,66 @@
+"""Canonical forms that keys are made from: words of a text, the text hash, a URL key, a name key."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+_WORD = re.compile(r"\w+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """The text's words, NFKC and case-folded: punctuation, spacing and case never tell copies apart."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return _WORD.findall(text.casefold())
+
+
+def text_key(joined: str) -> str:
+    """Hash of the canonical text (its words joined by one space)."""
+    return hashlib.blake2b(joined.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def url_key(url: str | None) -> str | None:
+    """Host (without ``www.``) and path (without a trailing slash), or None for a site's front page.
+
+    Query and fragment are dropped: the canonical URL a page declares names the story, and
+    front pages are left out because some sites declare their home page as every page's canonical URL.
+    """
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "").removeprefix("www.")
+    path = parts.path.rstrip("/")
+    if not host or not path:
+        return None
+    return f"{host}{path}"
+
+
+def host_of(url: str | None) -> str | None:
+    """The URL's host without ``www.``."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+def name_key(name: str | None) -> str:
+    """An outlet name or host compared without case, spacing, punctuation, a leading "the" or a TLD."""
+    if not name:
+        return ""
+    text = name.casefold().strip()
+    if "." in text and " " not in text:  # a host: keep the label before the public suffix
+        labels = [p for p in text.split(".") if p]
+        if len(labels) >= 2:
+            text = labels[-2] if len(labels[-1]) > 2 or len(labels) == 2 else labels[-3] if len(labels) >= 3 else labels[0]
+    text = re.sub(r"^the\s+", "", text)
+    return _NOT_ALNUM.sub("", text)

@@ -1,0 +1,89 @@
+"""Cluster settings: the bundled defaults.toml, overridden by a ``[cluster]`` table of the config file."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class ExactSettings:
+    enabled: bool = True
+    use_url: bool = True
+    min_words: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class NearSettings:
+    enabled: bool = True
+    shingle: int = 5
+    num_perm: int = 64
+    bands: int = 16
+    seed: int = 1
+    min_shingles: int = 12
+    jaccard: float = 0.6
+    containment: float = 0.7
+    anchor_sample: int = 8
+    max_bucket: int = 200
+    partitions: int = 32
+
+    @property
+    def rows(self) -> int:
+        return self.num_perm // self.bands
+
+
+@dataclass(frozen=True, slots=True)
+class RewriteSettings:
+    enabled: bool = True
+    lead_words: int = 60
+    accept: float = 0.85
+    consider: float = 0.65
+    entity_jaccard: float = 0.19
+    min_entities: int = 5
+    link: float = 0.65
+    same_language: bool = True
+    date_window_days: int = 3
+    batch: int = 256
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterSettings:
+    exact: ExactSettings = field(default_factory=ExactSettings)
+    near: NearSettings = field(default_factory=NearSettings)
+    rewrite: RewriteSettings = field(default_factory=RewriteSettings)
+
+    def replace(self, **tiers: dict[str, Any]) -> "ClusterSettings":
+        """A copy with some keys of some tiers changed: ``settings.replace(rewrite={"enabled": False})``."""
+        return _merge(self, tiers)
+
+
+def _merge(base: ClusterSettings, table: dict[str, Any]) -> ClusterSettings:
+    changes = {}
+    for tier, values in table.items():
+        current = getattr(base, tier, None)
+        if current is None or not isinstance(values, dict):
+            raise ValueError(f"[cluster] has no tier {tier!r} (exact, near, rewrite)")
+        known = {f.name for f in dataclasses.fields(current)}
+        unknown = set(values) - known
+        if unknown:
+            raise ValueError(f"[cluster.{tier}] unknown keys: {', '.join(sorted(unknown))}")
+        changes[tier] = dataclasses.replace(current, **values)
+    settings = dataclasses.replace(base, **changes)
+    if settings.near.num_perm % settings.near.bands:
+        raise ValueError("[cluster.near] num_perm must be a multiple of bands")
+    return settings
+
+
+def load_cluster_settings(config_path: str | Path | None = None) -> ClusterSettings:
+    """The bundled defaults, then the ``[cluster]`` table of ``config_path`` (if given and present)."""
+    defaults = tomllib.loads(resources.files(__package__).joinpath("defaults.toml").read_text(encoding="utf-8"))
+    settings = _merge(ClusterSettings(), defaults)
+    if config_path is not None:
+        with open(config_path, "rb") as fh:
+            table = tomllib.load(fh).get("cluster", {})
+        settings = _merge(settings, table)
+    return settings

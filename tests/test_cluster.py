@@ -1,0 +1,134 @@
+"""Story clustering: tiers, original, attribution, settings, CLI, and the disk-backed parts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from cluster_records import batch, record, STORY
+from scraper.cluster import cluster, load_cluster_settings
+from scraper.cluster.attribution import credited
+from scraper.cluster.rewrite import average_link
+from scraper.cluster.shingles import shingle_hashes, signature, signature_reference
+from scraper.cluster.canon import words
+
+ROOT = Path(__file__).resolve().parent.parent
+NO_REWRITE = load_cluster_settings().replace(rewrite={"enabled": False})
+
+
+def stories(records, settings=NO_REWRITE):
+    return [r["story"] for r in cluster(records, settings)]
+
+
+def test_copies_join_with_their_tier_and_the_named_source_is_the_original():
+    s = stories(batch())
+    assert len({x["id"] for x in s[:4]}) == 1
+    assert [x["match"] for x in s[:4]] == ["exact", "exact", "near", "near"]
+    assert all(x["original"] == "harbour-ledger/dredging.html" for x in s[:4])
+    assert all(x["attributed_to"] is None for x in s[:4])
+    for x in s[4:]:
+        assert x["match"] is None and x["original"] is None
+    assert len({x["id"] for x in s}) == 4
+
+
+def test_every_record_comes_back_once_in_order_failed_ones_included():
+    records = batch()
+    out = cluster(records, NO_REWRITE)
+    assert [r["source"] for r in out] == [r["source"] for r in records]
+    assert out[-1]["error"]["type"] == "DecodeError" and out[-1]["story"]["match"] is None
+
+
+def test_tiers_switch_off():
+    exact_only = load_cluster_settings().replace(near={"enabled": False}, rewrite={"enabled": False})
+    s = stories(batch(), exact_only)
+    assert s[0]["id"] == s[1]["id"] and s[2]["id"] != s[0]["id"] and s[3]["match"] is None
+
+
+def test_same_canonical_url_is_an_exact_match_but_a_front_page_is_not():
+    a = record("a", ["First text about something."], canonical_url="https://news.example/story/1")
+    b = record("b", ["Other words entirely here."], canonical_url="https://www.news.example/story/1/")
+    c = record("c", ["Third."], canonical_url="https://news.example/")
+    d = record("d", ["Fourth."], canonical_url="https://news.example/")
+    s = stories([a, b, c, d])
+    assert s[0]["id"] == s[1]["id"] and s[0]["match"] == "exact"
+    assert s[2]["id"] != s[3]["id"]
+
+
+def test_an_excerpt_is_not_the_original_of_its_full_text():
+    full = record("full", STORY)
+    short = record("short", STORY[:2] + ["Read more on our site."])
+    s = stories([short, full])
+    assert s[0]["id"] == s[1]["id"] and s[0]["original"] == "full"
+
+
+def test_no_original_when_nothing_tells_and_credit_goes_outside():
+    a = record("a", STORY, outlet="Coastal Mirror", syndication="Tidewater Wire")
+    b = record("b", STORY + ["More at the bottom."], outlet="Calloway Gazette", syndication="Tidewater Wire")
+    s = stories([a, b])
+    assert s[0]["original"] is None and s[0]["attributed_to"] == "Tidewater Wire"
+
+
+def test_attribution_phrases_name_outlets_not_people():
+    text = ("The plan was first reported by nobody. Officials reported delays. Maria reported it twice, "
+            "Maria reported. The Harbour Ledger reported on Monday, according to The Harbour Ledger.")
+    assert credited(text) == ["The Harbour Ledger"]
+    assert credited("This story first appeared on Tidewater Wire. It is republished here.") == ["Tidewater Wire"]
+    assert credited("Officials told reporters. He said. According to police.") == []
+
+
+def test_fast_signature_equals_datasketch():
+    rng = np.random.default_rng(3)
+    for n in (1, 7, 400):
+        hashes = np.unique(rng.integers(0, 1 << 32, size=n, dtype=np.uint64)).astype(np.uint32)
+        assert (signature(hashes, 64, 1) == signature_reference(hashes, 64, 1)).all()
+
+
+def test_shingles_ignore_case_punctuation_and_spacing():
+    a = shingle_hashes(words("The Port, of Calloway  approved a PLAN."), 3)
+    b = shingle_hashes(words("the port of calloway approved a plan"), 3)
+    assert (a == b).all() and len(a) == 5
+
+
+def test_average_link_never_chains():
+    # a~b and b~c are rewrite pairs, a~c is not: c must not join a and b.
+    groups = average_link({(1, 2): 0.9, (2, 3): 0.8}, link=0.65)
+    assert groups == [[1, 2]]
+    groups = average_link({(1, 2): 0.9, (2, 3): 0.8, (1, 3): 0.7}, link=0.65)
+    assert groups == [[1, 2, 3]]
+
+
+def test_one_partition_and_many_give_the_same_stories():
+    one = load_cluster_settings().replace(near={"partitions": 1}, rewrite={"enabled": False})
+    assert stories(batch(), one) == stories(batch())
+
+
+def test_config_file_overrides_and_rejects_unknown_keys(tmp_path):
+    cfg = tmp_path / "config.toml"
+    cfg.write_text("[cluster.near]\njaccard = 0.9\n[cluster.rewrite]\nenabled = false\n")
+    settings = load_cluster_settings(cfg)
+    assert settings.near.jaccard == 0.9 and not settings.rewrite.enabled and settings.exact.enabled
+    cfg.write_text("[cluster.near]\njacard = 0.9\n")
+    with pytest.raises(ValueError, match="jacard"):
+        load_cluster_settings(cfg)
+
+
+def test_cli_cluster_reads_files_and_stdin_and_keeps_bad_lines(tmp_path):
+    src = tmp_path / "records.jsonl"
+    lines = [json.dumps(r) for r in batch()] + ["{not json"]
+    src.write_text("\n".join(lines) + "\n")
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "scraper", "cluster", "--tiers", "exact,near"]
+    done = subprocess.run(cmd + [str(src), "-o", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(x) for x in out.read_text().splitlines()]
+    assert len(records) == 8 and records[-1]["error"]["type"] == "InvalidRecord"
+    assert records[0]["story"]["id"] == records[3]["story"]["id"]
+    piped = subprocess.run(cmd + ["-"], input=src.read_text(), capture_output=True, text=True, cwd=ROOT)
+    piped_records = [json.loads(x) for x in piped.stdout.splitlines()]
+    assert [r["story"] for r in piped_records[:-1]] == [r["story"] for r in records[:-1]]
+    assert piped_records[-1]["source"].startswith("-#@")
