@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from types import TracebackType
 
 from .config import Config, load_config
@@ -20,6 +21,8 @@ from .sources.fetch import PageStream
 from .model import Article, Page
 from .parallel import PagePool, PoolOptions
 from .pipeline import process
+from .rules.base import about_of
+from .rules.engine import default_rules
 from .runner import Summary
 from .sinks import open_sink
 from .sinks import resume as _resume
@@ -197,3 +200,19 @@ def resume(path: str | os.PathLike[str]) -> set[str]:
     """Prepare a JSON Lines output for a rerun (a torn last line is cut, failed records dropped) and
     return the sources already written: pass them as ``skip`` to clean or fetch only the rest."""
     return _resume(os.fspath(path))
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """One block rule as ``scraper rules`` lists it: its name (for ``[rules] disabled``), phase and purpose."""
+
+    name: str
+    phase: str
+    about: str
+    enabled: bool
+
+
+def list_rules(config: Config | None = None) -> list[RuleInfo]:
+    """The block rules in the order they run, each switched on or off by ``config``."""
+    disabled = (config or load_config()).rules.disabled
+    return [RuleInfo(rule.name, rule.phase, about_of(rule), rule.name not in disabled) for rule in default_rules()]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,15 +42,27 @@ def tokens(value: str) -> list[str]:
     return _WORD.findall(low)
 
 
-_CACHE_CAP = 200_000
-_ATTR_CACHE: dict[str, tuple[bool, bool]] = {}
-"""Class attribute or id value -> (a name in it names chrome, a name in it starts as the article's own).
-Class values repeat across a page and across pages, so each is judged once."""
-_ID_CACHE: dict[str, tuple[bool, bool]] = {}
-"""The same for id values (one name each)."""
-_NAME_CACHE: dict[str, tuple[bool, bool]] = {}
-"""One class name -> (it names chrome, it starts as the article's own). Names repeat across
-pages far more than whole class values do."""
+class Verdicts:
+    """Class and id values already judged, kept by the vocabulary that judged them: values repeat
+    across a page and across pages, so each is judged once. Each table starts over past ``cap``
+    entries, so a long run's memory stays bounded."""
+
+    __slots__ = ("attrs", "ids", "names", "cap")
+
+    def __init__(self, cap: int = 200_000) -> None:
+        self.attrs: dict[str, tuple[bool, bool]] = {}
+        """Class attribute value -> (a name in it names chrome, a name in it starts as the article's own)."""
+        self.ids: dict[str, tuple[bool, bool]] = {}
+        """The same for id values (one name each)."""
+        self.names: dict[str, tuple[bool, bool]] = {}
+        """One class name -> (it names chrome, it starts as the article's own); names repeat
+        across pages far more than whole class values do."""
+        self.cap = cap
+
+    def remember(self, table: dict[str, tuple[bool, bool]], key: str, verdict: tuple[bool, bool]) -> None:
+        if len(table) > self.cap:
+            table.clear()
+        table[key] = verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +78,7 @@ class Selectors:
     layout: frozenset[str]
     byline: frozenset[str]
     caption: frozenset[str]
+    verdicts: Verdicts = field(default_factory=Verdicts, compare=False, repr=False)
 
     def is_chrome_name(self, name: str) -> bool:
         """One class name or id names chrome, and does not start as the article's own."""
@@ -91,13 +104,11 @@ class Selectors:
         return bool(toks) and toks[0] in self.keep
 
     def _judge_one(self, name: str) -> tuple[bool, bool]:
-        hit = _NAME_CACHE.get(name)
+        hit = self.verdicts.names.get(name)
         if hit is None:
             toks = tokens(name)
             hit = (False, True) if toks and toks[0] in self.keep else (self._judge_name(toks), False)
-            if len(_NAME_CACHE) > _CACHE_CAP:
-                _NAME_CACHE.clear()
-            _NAME_CACHE[name] = hit
+            self.verdicts.remember(self.verdicts.names, name, hit)
         return hit
 
     def _judge_value(self, value: str, cache: dict[str, tuple[bool, bool]], split: bool) -> tuple[bool, bool]:
@@ -112,17 +123,16 @@ class Selectors:
                 hit = (chrome, keep)
             else:
                 hit = self._judge_one(value)
-            if len(cache) > _CACHE_CAP:
-                cache.clear()
-            cache[value] = hit
+            self.verdicts.remember(cache, value, hit)
         return hit
 
     def is_chrome(self, class_attr: str | None, id_attr: str | None) -> bool:
         """A name in the class or the id names chrome and none starts as the article's own."""
-        chrome, keep = (_ATTR_CACHE.get(class_attr) or self._judge_value(class_attr, _ATTR_CACHE, True)) \
+        verdicts = self.verdicts
+        chrome, keep = (verdicts.attrs.get(class_attr) or self._judge_value(class_attr, verdicts.attrs, True)) \
             if class_attr else (False, False)
         if id_attr:
-            id_chrome, id_keep = _ID_CACHE.get(id_attr) or self._judge_value(id_attr, _ID_CACHE, False)
+            id_chrome, id_keep = verdicts.ids.get(id_attr) or self._judge_value(id_attr, verdicts.ids, False)
             chrome, keep = chrome or id_chrome, keep or id_keep
         return chrome and not keep
 
@@ -342,8 +352,14 @@ def _after_subtree(node: LexborNode, i: int, nodes: list[LexborNode], query: str
     return i + len(node.css(query))
 
 
-def prune(tree: LexborHTMLParser) -> LexborNode | None:
-    """Remove chrome from ``tree`` in place; returns the body (None when the page has none)."""
+def prune(tree: LexborHTMLParser, reference: bool = False) -> LexborNode | None:
+    """Remove chrome from ``tree`` in place; returns the body (None when the page has none).
+
+    Two paths give the same tree. The reference path judges every candidate in document
+    order (``_doomed_in_order``); the fast one (``_doomed_outermost``) skips what lies inside
+    chrome already found, and runs when the page is not nested so deep that the measuring
+    budget could run out. ``reference=True`` takes the plain path on every page (tests hold
+    the two together)."""
     sel = selectors()
     q = _queries()
     tree.strip_tags(list(_ALWAYS))
@@ -352,7 +368,7 @@ def prune(tree: LexborHTMLParser) -> LexborNode | None:
         return None
     # A character is measured once per pruned node around it, so below this depth the
     # measuring never exhausts the budget and the order of the checks does not matter.
-    if body.css_first(q.too_deep) is None:
+    if not reference and body.css_first(q.too_deep) is None:
         doomed = _doomed_outermost(body, sel, q, _text_len(body))
         for node in doomed:
             node.decompose()

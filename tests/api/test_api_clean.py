@@ -109,3 +109,16 @@ def test_write_and_resume_do_what_dash_o_does(tmp_path: Path, capsys) -> None:
     scraper.write(scraper.clean_many([tmp_path / "in" / "page.txt"], workers=1), markdown)
     main(["clean", str(tmp_path / "in" / "page.txt"), "-o", str(tmp_path / "cli.md"), "--no-progress"])
     assert markdown.read_text() == (tmp_path / "cli.md").read_text()
+
+
+def test_rules_lists_what_scraper_rules_prints(tmp_path: Path, capsys) -> None:
+    config_path = tmp_path / "config.toml"
+    first = scraper.list_rules()[0].name
+    config_path.write_text(f'[rules]\ndisabled = ["{first}"]\n')
+    main(["rules", "--config", str(config_path)])
+    printed = [line.split(None, 3) for line in capsys.readouterr().out.splitlines()]
+    listed = scraper.list_rules(scraper.load_config(config_path))
+    assert [(r.name, r.phase, r.enabled) for r in listed] == [(name, phase, state == "on")
+                                                               for state, phase, name, *_ in printed]
+    assert [r.about for r in listed] == [fields[3] if len(fields) > 3 else "" for fields in printed]
+    assert not listed[0].enabled and all(r.enabled for r in listed[1:])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 import types
 from pathlib import Path
@@ -46,3 +48,17 @@ def test_every_listed_name_exists_and_nothing_public_is_unlisted() -> None:
 def test_the_replay_sees_removals() -> None:
     text = "## 2\n### Removed\n- `scraper.old`\n## 1\n### Added\n- `scraper.old`, `scraper.kept`\n"
     assert changelog_surface(text) == {"kept"}
+
+
+def test_no_submodule_shadows_a_public_name() -> None:
+    """The first import of ``scraper.X`` sets the attribute ``scraper.X`` to the module: a package named
+    like a public call and not imported by ``scraper/__init__.py`` would replace the call for everyone."""
+    before = {name: getattr(scraper, name) for name in scraper.__all__}
+    for info in pkgutil.iter_modules(scraper.__path__):
+        if info.name == "__main__":
+            continue
+        try:
+            importlib.import_module(f"scraper.{info.name}")
+        except ImportError:  # an optional extra (Ray) not installed
+            continue
+    assert {name: getattr(scraper, name) for name in scraper.__all__} == before

@@ -17,7 +17,7 @@ from scraper.cluster.rewrite import average_link
 from scraper.cluster.shingles import shingle_hashes, signature, signature_reference
 from scraper.cluster.canon import words
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NO_REWRITE = load_cluster_settings().replace(rewrite={"enabled": False})
 
 

@@ -15,7 +15,7 @@ from scraper.cluster.embed import embed
 from scraper.cluster.features import Meta
 from scraper.cluster.rewrite import gated
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted(str(p) for p in (ROOT / "fixtures" / "pages").glob("seed-*"))
 
 

@@ -1,0 +1,63 @@
+"""Pruning: the fast path (chrome inside chrome is never judged) gives the same tree as the
+plain reference path (every candidate judged in document order), page by page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.blocks.prune import FIGURE_ATTR, Selectors, Verdicts, prune, selectors
+
+PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
+STORY = "<p>" + "The harbour board voted on Tuesday to extend the ferry service into the winter months. " * 4 + "</p>"
+
+SHAPES = {
+    "chrome inside chrome": f"<div class='related-posts'><aside><div class='share'>Share</div><form>x</form></aside></div>{STORY}",
+    "small and big forms": f"<form>Search</form>{STORY}<form><p>{'long form text ' * 60}</p></form>",
+    "figure captions": f"<figure><img src='a.jpg'><figcaption>The quay at dawn. Photo: Jane Roe</figcaption></figure>{STORY}"
+                       "<div><picture><img src='b.jpg'></picture><span>Credit: Agency</span></div>",
+    "hidden and roles": f"<div style='display:none'>hidden</div><div role='navigation'>Menu</div><div aria-hidden='true'>x</div>{STORY}",
+    "kept wrapper named like chrome": f"<div class='main-sidebar-layout'>{STORY * 3}</div><div class='sidebar'>Most read</div>",
+    "keep names": f"<div class='article-body share-bar'>{STORY}</div><div id='comments'>Comments</div>",
+    "nested boxes": "".join(f"<div class='box{i}'><div class='newsletter'>Sign up</div>" for i in range(30)) + STORY + "</div>" * 30,
+    "article and main": f"<main class='share'><article class='related'>{STORY}</article></main><nav>Home</nav>",
+}
+
+
+def _both(html: str) -> tuple[str, str]:
+    fast, ref = LexborHTMLParser(html), LexborHTMLParser(html)
+    a, b = prune(fast), prune(ref, reference=True)
+    return (a.html if a is not None else ""), (b.html if b is not None else "")
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_fast_and_reference_paths_agree_on_page_shapes(name):
+    fast, reference = _both(f"<html><body>{SHAPES[name]}</body></html>")
+    assert fast == reference
+
+
+@pytest.mark.parametrize("path", sorted(p.name for p in PAGES.iterdir() if p.suffix == ".html"))
+def test_fast_and_reference_paths_agree_on_the_fixture_pages(path):
+    html = (PAGES / path).read_text(encoding="utf-8", errors="replace")
+    fast, reference = _both(html)
+    assert fast == reference
+
+
+def test_the_paths_differ_in_what_they_judge_not_in_what_they_remove():
+    html = f"<html><body>{SHAPES['chrome inside chrome']}</body></html>"
+    fast, _ = _both(html)
+    assert "Share" not in fast and "harbour board" in fast
+    assert FIGURE_ATTR not in fast
+
+
+def test_verdicts_belong_to_the_vocabulary_that_made_them():
+    sel = selectors()
+    fresh = Selectors(**{f: getattr(sel, f) for f in Selectors.__dataclass_fields__ if f != "verdicts"},
+                      verdicts=Verdicts(cap=2))
+    for name in ("share-box", "related", "newsletter", "story"):
+        fresh.is_chrome(name, None)
+    assert len(fresh.verdicts.attrs) <= 3  # the table starts over past its cap
+    assert fresh.is_chrome("share-box", None) and not fresh.is_chrome("story", None)
+    assert fresh.verdicts is not sel.verdicts
