@@ -15,7 +15,7 @@ may change between versions; CHANGELOG.md records changes to the public names.
 
 from __future__ import annotations
 
-from .api import Input, Records, RuleInfo, clean, clean_many, fetch, fetch_many, list_rules, resume, write
+from .api import Input, Records, RuleInfo, clean, clean_many, cluster, fetch, fetch_many, list_rules, resume, write
 from .api_async import AsyncRecords, afetch, afetch_many
 from .config import Config, load_config
 from .model import Article, Block, BlockKind, Evidence, Page
@@ -39,6 +39,7 @@ __all__ = [
     "afetch_many",
     "clean",
     "clean_many",
+    "cluster",
     "fetch",
     "fetch_many",
     "list_rules",

@@ -13,7 +13,10 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from types import TracebackType
+from typing import Any
 
+from .cluster import ClusterSettings
+from .cluster import cluster as _cluster
 from .config import Config, load_config
 from .deadline import guarded
 from .decode import utf8_bytes
@@ -216,3 +219,14 @@ def list_rules(config: Config | None = None) -> list[RuleInfo]:
     """The block rules in the order they run, each switched on or off by ``config``."""
     disabled = (config or load_config()).rules.disabled
     return [RuleInfo(rule.name, rule.phase, about_of(rule), rule.name not in disabled) for rule in default_rules()]
+
+
+def cluster(records: Iterable[Article | dict[str, Any]], *, settings: ClusterSettings | None = None
+            ) -> list[dict[str, Any]]:
+    """Group records into stories as ``scraper cluster`` does: each record (as a dict, in the same order)
+    gains ``story``: its id, the match (exact copy, near-duplicate, rewrite) and which copy is the original.
+
+    ``settings``: ``scraper.cluster`` settings, e.g. ``load_cluster_settings("my.toml")`` from
+    ``scraper.cluster.settings`` for a ``[cluster]`` table (default: the bundled ones).
+    """
+    return _cluster((r.to_dict() if isinstance(r, Article) else r for r in records), settings)

@@ -122,3 +122,15 @@ def test_rules_lists_what_scraper_rules_prints(tmp_path: Path, capsys) -> None:
                                                                for state, phase, name, *_ in printed]
     assert [r.about for r in listed] == [fields[3] if len(fields) > 3 else "" for fields in printed]
     assert not listed[0].enabled and all(r.enabled for r in listed[1:])
+
+
+def test_cluster_gives_what_scraper_cluster_writes(tmp_path: Path, capsys) -> None:
+    records = tmp_path / "records.jsonl"
+    main(["clean", str(PAGES), "-o", str(records), "--ordered", "--workers", "1", "--no-progress"])
+    main(["cluster", str(records)])
+    want = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    with scraper.clean_many([PAGES], ordered=True, workers=1) as articles:
+        got = scraper.cluster(articles)
+    assert got == want and all("story" in r for r in got)
+    dicts = [json.loads(line) for line in records.read_text().splitlines()]
+    assert scraper.cluster(dicts) == want

@@ -70,6 +70,8 @@ def test_example_runs(block: str, site: LocalServer, tmp_path: Path, monkeypatch
         assert out.count(" True") == 2 and "False" not in out
     elif heading == "A pandas DataFrame":
         assert len(namespace["df"]) == pages  # type: ignore[arg-type]
+    elif heading == "Stories: copies, near-duplicates, rewrites":
+        assert len(namespace["clustered"]) == pages and all("story" in r for r in namespace["clustered"])  # type: ignore[attr-defined]
     elif heading == "Writing files and resuming":
         assert len((tmp_path / "cleaned.jsonl").read_text().splitlines()) == pages
     assert running_threads() <= threads  # nothing left running

@@ -116,3 +116,20 @@ def test_jsonl_dump_streams_and_reports_bad_lines(tmp_path):
     assert [p.source.rsplit("#", 1)[1] for p in pages] == ["L1", "L2", "L4"]
     assert pages[0].url == "https://j.example/1" and pages[1].error is not None
     assert pages[2].data.startswith(b"Plain text body.")
+
+
+def test_arc_version_2_headers_keep_the_url(tmp_path):
+    """Version 2 header lines carry 10 fields (warcio's ARC reader takes 5 from the right and folds the rest
+    into the URL); the URL is the first field, the length the last."""
+    body = article_html(8)
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+    desc = (b"2 0 Test\nURL IP-address Archive-date Content-type Result-code Checksum Location Offset Filename "
+            b"Archive-length\n")
+    arc = (b"filedesc://t.arc 0.0.0.0 20050614070159 text/plain 200 - - 0 t.arc %d\n" % len(desc) + desc + b"\n"
+           + b"http://old.example/v2 10.0.0.1 20050614070144 text/html 200 ABCDEF - 0 t.arc %d\n" % len(http)
+           + http + b"\n")
+    path = tmp_path / "v2.arc"
+    path.write_bytes(arc)
+    [page] = list(pages_from_file(path, 10_000_000))
+    assert page.error is None and page.url == "http://old.example/v2" and page.data == body
+    assert page.source == f"{path}#{arc.index(b'http://old.example/v2')}"
