@@ -41,9 +41,10 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
     site = site_keys(host_of(url), evidence)
     if not any(e.field == "outlet" for e in evidence):
         evidence.extend(site_name_evidence(markup, host_of(url)))
-    evidence.extend(source_line_evidence(markup, site))
-    evidence.extend(provider_markup_evidence(markup, site))
-    evidence.extend(markup_evidence(markup, site))
+    low = markup.lower() if markup else None  # lower-cased once for the three markup scans
+    evidence.extend(source_line_evidence(markup, site, low))
+    evidence.extend(provider_markup_evidence(markup, site, low))
+    evidence.extend(markup_evidence(markup, site, low))
     if not any(e.origin in LINE_ORIGINS for e in evidence) and not names_someone(evidence):
         evidence.extend(last_resort_evidence(tree))
     return evidence

@@ -382,18 +382,47 @@ def _markup_source() -> re.Pattern[str]:
     if _MARKUP_SOURCE is None:
         with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
             labels = tomllib.load(fh)["phrases"]["source_labels"]
-        _MARKUP_SOURCE = re.compile(r">\s*(?:" + _alternation(labels) + r")\s*[:：]\s*(?:&nbsp;|\s)*(?:<(?:a|span|strong|b|em|i)\b[^>]*>\s*)*"
+        _MARKUP_SOURCE = re.compile(r">\s*(?:" + _alternation(labels) + r")\s*[:：](?:&nbsp;|\s)*(?:<(?:a|span|strong|b|em|i)\b[^>]*>\s*)*"
                                     r"(?P<name>[^<>]{2,100}?)\s*<(?!br)", re.IGNORECASE)
     return _MARKUP_SOURCE
 
 
-def source_line_evidence(markup: str | None, site: set[str]) -> list[Evidence]:
+_SOURCE_START: re.Pattern[str] | None = None
+
+
+def _source_matches(markup: str, low: str | None = None) -> list[re.Match[str]]:
+    """The matches of the source-line pattern, found fast: a case-sensitive scan of the lower-cased markup
+    finds where a label and its colon stand, and the full pattern is tried only there. The plain path,
+    ``_markup_source().finditer(markup)``, is used where lower-casing changes the length (a test checks
+    that both agree)."""
+    global _SOURCE_START
+    low = markup.lower() if low is None else low
+    if len(low) != len(markup):
+        return list(_markup_source().finditer(markup))
+    if _SOURCE_START is None:
+        with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
+            labels = tomllib.load(fh)["phrases"]["source_labels"]
+        _SOURCE_START = re.compile(r">\s*(?:" + _alternation([w.lower() for w in labels]) + r")\s*[:：]")
+    full = _markup_source()
+    out: list[re.Match[str]] = []
+    end = 0
+    for start in _SOURCE_START.finditer(low):
+        if start.start() < end:
+            continue
+        m = full.match(markup, start.start())
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def source_line_evidence(markup: str | None, site: set[str], low: str | None = None) -> list[Evidence]:
     """The last "Quelle: Kathpress" line of the page's markup, for pages whose text extraction leaves it out
     (a line set apart under the article). Read from the markup: a cheap scan, no second parse. Only an
     agency counts here: a chart's, a picture's or a video's source is often a site, a company or a title."""
     if not markup or ":" not in markup:
         return []
-    found = [m.group("name") for m in _markup_source().finditer(markup)]
+    found = [m.group("name") for m in _source_matches(markup, low)]
     for raw in reversed(found[-MAX_SOURCE_LINES:]):
         name = _distributor(canonical(raw), site)
         if name and agency_named(name, tag=True):
@@ -404,16 +433,25 @@ def source_line_evidence(markup: str | None, site: set[str]) -> list[Evidence]:
 _MARKUP_PROVIDER: re.Pattern[str] | None = None
 
 
-def provider_markup_evidence(markup: str | None, site: set[str]) -> list[Evidence]:
+@lru_cache(maxsize=1)
+def _provided_by_lower() -> tuple[str, ...]:
+    with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
+        return tuple(p.lower() for p in tomllib.load(fh)["phrases"]["provided_by"])
+
+
+def provider_markup_evidence(markup: str | None, site: set[str], low: str | None = None) -> list[Evidence]:
     """An aggregator's provider credit in the markup ("<span>© Provided by Prairie Ledger</span>"), where
     the page's pruning may drop it as chrome before it becomes a block."""
     global _MARKUP_PROVIDER
     if not markup:
         return []
+    low = markup.lower() if low is None else low
+    if not any(phrase in low for phrase in _provided_by_lower()):
+        return []  # the pattern cannot match: every match holds one of the phrases
     if _MARKUP_PROVIDER is None:
         with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
             phrases = tomllib.load(fh)["phrases"]["provided_by"]
-        _MARKUP_PROVIDER = re.compile(r">\s*(?:©|&copy;)?\s*(?:" + _alternation(phrases) + r")\s*:?\s+(?P<name>[^<>]{2,80}?)\s*<",
+        _MARKUP_PROVIDER = re.compile(r">\s*(?:(?:©|&copy;)\s*)?(?:" + _alternation(phrases) + r")(?:\s*:)?\s+(?P<name>[^<>]{2,80}?)\s*<",
                                       re.IGNORECASE)
     m = _MARKUP_PROVIDER.search(markup)
     name = _distributor(canonical(m.group("name")), site) if m else None
@@ -423,7 +461,7 @@ def provider_markup_evidence(markup: str | None, site: set[str]) -> list[Evidenc
 
 
 _MARKUP_TAG = re.compile(r"<[^>]*>")
-_PARAGRAPH = re.compile(r"<p\b[^>]*>(?P<text>(?:[^<]|<(?!/p\s*>|p\b))*)", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"<p\b[^>]*>(?P<text>(?:[^<]+|<(?!/p\s*>|p\b))*)", re.IGNORECASE)
 MARKUP_PARAGRAPHS = 40
 """Paragraphs of the markup searched for a dateline (the story's first ones come early)."""
 NOTE_WINDOW = 400
@@ -434,7 +472,7 @@ def _in_script(markup: str, pos: int) -> bool:
     return markup.rfind("<script", 0, pos) > markup.rfind("</script", 0, pos)
 
 
-def markup_evidence(markup: str | None, site: set[str]) -> list[Evidence]:
+def markup_evidence(markup: str | None, site: set[str], low: str | None = None) -> list[Evidence]:
     """Datelines and republication notes in the page's markup, for pages whose extraction or pruning drops them
     (an editor's note set apart by the headline, a first paragraph the builder took for a caption).
 
@@ -462,7 +500,7 @@ def markup_evidence(markup: str | None, site: set[str]) -> list[Evidence]:
         if out:
             break
     pattern = syndication_data().republished
-    low = markup.lower()
+    low = markup.lower() if low is None else low
     for phrase in ("originally", "first appeared", "first published", "republished", "reprinted", "erschienen",
                    "initialement", "originalmente", "originariamente", "oorspronkelijk", "erstveröffentlichung"):
         pos = low.find(phrase)

@@ -73,6 +73,13 @@ SCHEMA = pa.schema([pa.field(name, _column_type(name), nullable=name != "source"
                              b"scraper.json_columns": ",".join(sorted(JSON_COLUMNS)).encode()})
 
 
+LEVEL = 9
+"""zstd level of the output: on the dev records 2.8x smaller than JSON Lines (level 1: 2.2x, 3: 2.5x,
+19: 3.0x at 50 times the cost); writing stays around 1 % of a clean run's time."""
+PART_LEVEL = 1
+"""zstd level of the part files, which live only until the run's end: fast, they are compressed again."""
+
+
 def record_row(article: Article) -> dict[str, Any]:
     """A record as a row of ``SCHEMA``."""
     row = article.to_dict()
@@ -139,7 +146,7 @@ class ParquetSink:
         target = self.parts / f"part-{number:06d}.parquet"
         tmp = target.with_suffix(".tmp")
         pq.write_table(pa.Table.from_pylist(self.rows, SCHEMA), tmp, compression="zstd",
-                       row_group_size=len(self.rows))
+                       compression_level=PART_LEVEL, row_group_size=len(self.rows))
         os.replace(tmp, target)
         self.rows, self.size, self.flushed_at = [], 0, time.monotonic()
 
@@ -156,7 +163,7 @@ class ParquetSink:
         if not parts and self.path.exists():
             return  # nothing new: the output stays as it is
         tmp = self.path.with_name(self.path.name + ".tmp")
-        with pq.ParquetWriter(tmp, SCHEMA, compression="zstd") as writer:
+        with pq.ParquetWriter(tmp, SCHEMA, compression="zstd", compression_level=LEVEL) as writer:
             if self.path.exists():
                 earlier = pq.ParquetFile(self.path)
                 for group in range(earlier.num_row_groups):
