@@ -768,6 +768,18 @@ def vote_publication_day(html: str, tree: LexborHTMLParser, url: str | None, evi
     return winner, signals
 
 
+def runners_up(signals: dict[str, str], winner: str) -> list[str]:
+    """The days the vote did not pick, most votes first (a tie: the day stated first).
+
+    Resolution falls back to them when the winner is later than the page's fetch date.
+    """
+    score: dict[str, float] = {}
+    for kind, day in signals.items():
+        if day != winner:
+            score[day] = score.get(day, 0.0) + WEIGHTS.get(kind, 0.0)
+    return sorted(score, key=lambda day: -score[day])
+
+
 _BODY = re.compile(r"<body\b", re.IGNORECASE)
 MAX_PAGE_TEXT = 200_000
 """Characters of markup read by the whole-page search (a date that matters is near the top)."""

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -135,22 +136,52 @@ def clean_syndication(value: str) -> str | None:
     return value
 
 
-def pick_date(evidence: Sequence[Evidence], field: str) -> tuple[str | None, str | None]:
+def not_after(value: str | None, fetched: str | None) -> str | None:
+    """``value`` (a parsed date) when it is not later than the fetch time ``fetched``, else None.
+
+    A page cannot have been published after it was fetched: a later date is a
+    cookie's expiry, an event's date or a clock set wrong. Two instants compare
+    as instants (a story stamped 08:00+10:00 is the evening before in UTC); a
+    day compares with the fetch's UTC day.
+    """
+    if not value or not fetched:
+        return value
+    try:
+        when = datetime.fromisoformat(fetched.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    if when.tzinfo is not None:
+        when = when.astimezone(timezone.utc)
+    if "T" in value:
+        try:
+            stated = datetime.fromisoformat(value)
+        except ValueError:
+            stated = None
+        if stated is not None and stated.tzinfo is not None and when.tzinfo is not None:
+            return value if stated <= when else None
+    return value if value[:10] <= when.date().isoformat() else None
+
+
+def pick_date(evidence: Sequence[Evidence], field: str, fetched: str | None = None) -> tuple[str | None, str | None]:
     """The most trusted date, stated as precisely as any evidence states that same day.
 
     Day-only origins (the date vote, a URL path) may win the day; a page's own
     timestamp for that day ("2024-08-11T09:15:00-06:00") is then the value.
+    No date later than ``fetched`` (when the page was fetched or archived) is taken.
     """
-    value, origin = pick(evidence, field, parse_date)
+    def clean(raw: str) -> str | None:
+        return not_after(parse_date(raw), fetched)
+
+    value, origin = pick(evidence, field, clean)
     if value is None or "T" in value:
         return value, origin
     for ev in ranked(evidence, field):
         raw = canonical(ev.value).strip()
-        shifted = parse_date(raw) if raw.startswith(value) and len(raw) > 10 else None
+        shifted = clean(raw) if raw.startswith(value) and len(raw) > 10 else None
         if shifted and "T" not in shifted and shifted != value:
             return shifted, ev.origin  # the day-only winner read a local-midnight stamp written in UTC
     for ev in ranked(evidence, field):
-        precise = parse_date(canonical(ev.value))
+        precise = clean(canonical(ev.value))
         if precise and "T" in precise and precise.startswith(value):
             return precise, ev.origin
     return value, origin
@@ -394,11 +425,12 @@ class Resolved:
 RESOLVED_FIELDS = ("canonical_url", "title", "outlet", "authors", "syndication", "published", "modified", "language")
 
 
-def resolve_record(evidence: list[Evidence], text: str = "") -> Resolved:
+def resolve_record(evidence: list[Evidence], text: str = "", fetched: str | None = None) -> Resolved:
     """Every metadata field of the record from the evidence: the one place where values are decided.
 
     ``text``: the record's text, for the language detector to check the declared
-    language against. ``evidence`` gains the organisations a winning byline names
+    language against. ``fetched``: when the page was fetched or archived (its WARC date);
+    no publication or update date after it is taken. ``evidence`` gains the organisations a winning byline names
     (as ``byline:organisation`` syndication evidence), so provenance can point at them.
     """
     out = Resolved()
@@ -410,7 +442,7 @@ def resolve_record(evidence: list[Evidence], text: str = "") -> Resolved:
         return value
 
     def take_date(name: str) -> str | None:
-        value, origin = pick_date(evidence, name)
+        value, origin = pick_date(evidence, name, fetched)
         if value is not None and origin is not None:
             out.provenance[name] = origin
         return value

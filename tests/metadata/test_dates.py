@@ -268,3 +268,57 @@ def test_date_elements_are_read_only_when_their_vote_can_change_the_day():
     assert not can({"2021-05-03": 3.0, "2021-05-04": 1.5}, {"url": "2021-05-03", "meta:published": "2021-05-04"}, {})
     assert can({"2021-05-04": 1.5, "2021-05-03": 3.0}, {"meta:published": "2021-05-04", "url": "2021-05-03"}, {})
     assert can({"2021-03-05": 1.5}, {"headline:time": "2021-03-05"}, {"headline:time": "2021-05-03"})  # reading open
+
+
+# --- The fetch date: no page is published after it was fetched ---
+
+@pytest.mark.parametrize(("value", "fetched", "kept"), [
+    ("2021-03-01", "2021-03-01T08:00:00Z", True),  # the same day
+    ("2021-03-02", "2021-03-01T08:00:00Z", False),  # a day after the fetch
+    ("2021-03-02T07:00:00+10:00", "2021-03-01T22:00:00Z", True),  # the evening before, in UTC
+    ("2021-03-01T09:00:00+00:00", "2021-03-01T08:00:00Z", False),  # an hour after the fetch
+    ("2021-03-02", None, True),  # no fetch date: nothing to compare with
+])
+def test_a_date_later_than_the_fetch_is_not_taken(value, fetched, kept):
+    from scraper.normalize.resolve import not_after
+
+    assert (not_after(value, fetched) == value) is kept
+
+
+def _warc_page(path, url: str, body: bytes, warc_date: str) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http,
+                                           warc_headers_dict={"WARC-Date": warc_date})
+        writer.write_record(record)
+
+
+def test_published_is_never_later_than_the_archive_date(tmp_path):
+    """Declared stamps after the WARC date (a CMS clock set wrong, a re-indexing run) outvote the day the
+    headline shows; that day, before the capture, is the record's."""
+    from scraper.config import load_config
+    from scraper.pipeline import process
+    from scraper.sources.files import pages_from_file
+
+    paragraphs = "".join(f"<p>Paragraph {i} of the harbour story says enough to be article text, with several "
+                         f"clauses and a full stop at the end.</p>" for i in range(5))
+    stamp = "2021-06-30T10:00:00Z"
+    head = (f'<meta property="article:published_time" content="{stamp}">'
+            f'<script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"{stamp}"}}</script>')
+    body = (f'<article><h1>Harbour dredging starts</h1><p>March 2, 2021</p>'
+            f'<span itemprop="datePublished" content="{stamp}"></span>{paragraphs}</article>')
+    page_html = f'<html lang="en"><head>{head}</head><body>{body}</body></html>'.encode()
+    assert scraper.clean(page_html).published.startswith("2021-06-30")  # no fetch date: the vote's day
+    path = tmp_path / "crawl.warc.gz"
+    _warc_page(path, "https://harbourgazette.example/news/dredging", page_html, "2021-03-04T12:00:00Z")
+    [page] = list(pages_from_file(path, 10_000_000))
+    assert page.fetched_at.startswith("2021-03-04")
+    art = process(page, load_config(), explain=True)
+    assert art.published == "2021-03-02"
+    assert art.provenance["published"] == "page:date-vote:runner-up"
