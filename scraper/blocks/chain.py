@@ -77,7 +77,7 @@ def extract(page: ParsedPage, budget: Budget) -> Outcome:
     data_x = PageDataExtractor()
     signals = pagetype.signals(markup_x.seg, page.declared)
     outcome.signals = signals.as_dict()
-    if pagetype.is_list(signals):
+    if pagetype.is_list(signals, confident=markup is not None and markup.confident):
         outcome.page_type = pagetype.LIST
         return outcome
     if markup is not None and markup.confident:

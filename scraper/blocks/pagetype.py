@@ -38,6 +38,8 @@ LIST_MIN_BLURBS = 6
 LIST_BLURB_SHARE = 0.6
 """A page whose prose is mostly teaser blurbs (a headline link, then a short text without links),
 at least this many, is a list: on an article page the story's own paragraphs hold most prose."""
+LIST_MAX_PARAGRAPHS = 3
+"""Paragraphs (prose that is no teaser blurb) from which a page holds a story of its own."""
 
 
 @dataclass(slots=True)
@@ -104,13 +106,19 @@ def signals(seg: Segmentation | None, declared: list[str]) -> Signals:
     return s
 
 
-def is_list(s: Signals) -> bool:
-    """No article declared, and either a listing declared or the shape of one."""
+def is_list(s: Signals, confident: bool = False) -> bool:
+    """No article declared, and either a listing declared or the shape of one.
+
+    ``confident``: the markup path found a confident article container. If it holds paragraphs of
+    its own, the shape alone (a run of teaser blurbs, as many stories end with) does not make it a
+    list: only a page that declares itself a listing is one."""
     kinds = set(s.declared)
     if kinds & ARTICLE_TYPES:
         return False
-    if kinds & LIST_TYPES and s.paragraphs < 3:
+    if kinds & LIST_TYPES and s.paragraphs < LIST_MAX_PARAGRAPHS:
         return True
+    if confident and s.paragraphs >= LIST_MAX_PARAGRAPHS:
+        return False
     return s.blurbs >= LIST_MIN_BLURBS and s.blurb_chars >= LIST_BLURB_SHARE * s.prose_chars
 
 
