@@ -38,7 +38,7 @@ ProcessFn = Callable[[Page, Config, bool], Article]
 def _context() -> Any:
     """``fork`` where there is one: workers start in milliseconds with the pipeline
     already imported, and callers need no ``if __name__ == "__main__"`` guard.
-    Forking is only safe while the parent has one thread: see ``_spawn_context``."""
+    Forking is only safe while the parent has one thread: see ``spawn_context``."""
     if "fork" in mp.get_all_start_methods():
         return mp.get_context("fork")
     return mp.get_context("spawn")
@@ -138,6 +138,24 @@ class PoolOptions:
     initargs: tuple = ()
 
 
+def spawn_context(ctx: Any, process_fn: Any, initializer: Any) -> Any:
+    """The context new workers start from: ``ctx`` while forking is safe; the fork server otherwise.
+
+    ``scraper fetch`` runs its fetcher in a thread, and a worker replaced
+    mid-run would be forked from a process whose other thread may hold a
+    lock; the fork server is a clean one-thread process started by exec.
+    Only the default per-page function goes that way: a caller's own
+    ``process_fn``/``initializer`` may not be importable there.
+    """
+    if (ctx.get_start_method() != "fork" or threading.active_count() == 1
+            or process_fn is not None or initializer is not None
+            or "forkserver" not in mp.get_all_start_methods()):
+        return ctx
+    server = mp.get_context("forkserver")
+    server.set_forkserver_preload(["scraper.pipeline"])
+    return server
+
+
 class PagePool:
     """Runs pages through ``process_fn`` in worker processes; see the module docstring."""
 
@@ -155,21 +173,8 @@ class PagePool:
 
     # -- workers -------------------------------------------------------------------------
     def _spawn_context(self) -> Any:
-        """``fork`` while this process has one thread; a server-started worker once it has more.
-
-        ``scraper fetch`` runs its fetcher in a thread, and a worker replaced
-        mid-run would be forked from a process whose other thread may hold a
-        lock; the fork server is a clean one-thread process started by exec.
-        Only the default per-page function goes that way: a caller's own
-        ``process_fn``/``initializer`` may not be importable there.
-        """
-        if (self.ctx.get_start_method() != "fork" or threading.active_count() == 1
-                or self.opt.process_fn is not None or self.opt.initializer is not None
-                or "forkserver" not in mp.get_all_start_methods()):
-            return self.ctx
-        ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["scraper.pipeline"])
-        return ctx
+        """See ``spawn_context``."""
+        return spawn_context(self.ctx, self.opt.process_fn, self.opt.initializer)
 
     def _spawn(self) -> _Worker:
         ctx = self._spawn_context()

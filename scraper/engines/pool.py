@@ -35,7 +35,7 @@ from typing import Any
 
 from ..config import Config
 from ..model import Article, Page
-from ..parallel import ProcessFn, _context, _die_with_parent, _limit_memory
+from ..parallel import ProcessFn, _context, _die_with_parent, _limit_memory, spawn_context
 from ..sinks import Sink
 from ..sources.stats import SourceStats
 from ..sources.units import WorkUnit, read_unit
@@ -193,15 +193,8 @@ class PoolEngine:
 
     # -- workers -------------------------------------------------------------------------
     def _spawn_context(self) -> Any:
-        """``fork`` while this process has one thread; the fork server once it has more (``scraper fetch``
-        runs its fetcher in a thread). See ``scraper.parallel.PagePool._spawn_context``."""
-        if (self.ctx.get_start_method() != "fork" or threading.active_count() == 1
-                or self.process_fn is not None or self.initializer is not None
-                or "forkserver" not in mp.get_all_start_methods()):
-            return self.ctx
-        ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["scraper.pipeline"])
-        return ctx
+        """See ``scraper.parallel.spawn_context`` (``scraper fetch`` runs its fetcher in a thread)."""
+        return spawn_context(self.ctx, self.process_fn, self.initializer)
 
     def _spawn(self) -> _Worker:
         ctx = self._spawn_context()

@@ -32,6 +32,15 @@ class _End:
     error: BaseException | None = None
 
 
+def _ended(item: object) -> bool:
+    """Whether ``item`` is the end of the stream; the fetcher's own failure is raised here."""
+    if not isinstance(item, _End):
+        return False
+    if item.error is not None:
+        raise RuntimeError(f"fetcher failed: {item.error!r}") from item.error
+    return True
+
+
 def _error_page(source: str, exc: BaseException, url: str | None = None, status: int | None = None) -> Page:
     return Page(source=source, data=b"", url=url, final_url=url, status=status, fetched_at=now_iso(),
                 error={"type": type(exc).__name__, "message": str(exc) or repr(exc)})
@@ -80,9 +89,7 @@ class PageStream:
         try:
             while True:
                 item = self._out.get()
-                if isinstance(item, _End):
-                    if item.error is not None:
-                        raise RuntimeError(f"fetcher failed: {item.error!r}") from item.error
+                if _ended(item):
                     return
                 yield item
         finally:
@@ -182,9 +189,7 @@ class PageStream:
             while True:
                 item: Page | _End = await self._ready.get()
                 self._ready.task_done()
-                if isinstance(item, _End):
-                    if item.error is not None:
-                        raise RuntimeError(f"fetcher failed: {item.error!r}") from item.error
+                if _ended(item):
                     return
                 yield item
         finally:
