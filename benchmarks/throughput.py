@@ -12,8 +12,8 @@ needed. Then, in one run on one machine:
    CPU per page (``resource.getrusage(RUSAGE_SELF)``, children excluded) with
    the ceiling it implies (1000 / ms docs/s); the records of every run are
    checked to be the one-worker run's, line for line;
-3. ``--before``: the same for the page pool in which the parent reads the WARC
-   and ships page bytes to the workers (``scraper.parallel.PagePool``), for comparison;
+3. ``--before``: the same pool fed the earlier way, for comparison: the parent
+   reads the WARC and ships page bytes to the workers (units of pages in memory);
 4. peak RSS of the whole process tree (parent + workers, each process's high
    water mark summed) after 1,000 and after ``--large`` pages of one run with
    the most workers: the second should be within 10 % of the first.
@@ -40,8 +40,7 @@ sys.path.insert(0, str(REPO))
 
 from scraper.config import load_config  # noqa: E402
 from scraper.engines.base import Job  # noqa: E402
-from scraper.engines.local import LocalEngine  # noqa: E402
-from scraper.engines.pool import PoolEngine  # noqa: E402
+from scraper.runner import engine_for  # noqa: E402
 from scraper.sinks import JsonlSink  # noqa: E402
 from scraper.sources.units import plan_units  # noqa: E402
 
@@ -125,8 +124,7 @@ def clean_warc(warc: Path, out: Path, workers: int, checkpoints: tuple[int, ...]
     sink = CountingSink(str(out), checkpoints)
     cpu, started = _cpu(), time.perf_counter()
     units = plan_units([str(warc)], config.run.max_page_bytes, workers=workers)
-    engine = LocalEngine(sink) if workers <= 1 else PoolEngine(sink, workers)
-    summary = engine.run(units, Job(config, progress=False))
+    summary = engine_for(workers, sink).run(units, Job(config, progress=False))
     elapsed, cpu = time.perf_counter() - started, _cpu() - cpu
     sink.close()
     return summary.total / elapsed, cpu * 1000 / max(summary.total, 1), sink
@@ -134,18 +132,15 @@ def clean_warc(warc: Path, out: Path, workers: int, checkpoints: tuple[int, ...]
 
 def clean_warc_before(warc: Path, out: Path, workers: int) -> tuple[float, float]:
     """The earlier design, for comparison: the parent reads the WARC and ships page bytes to the pool."""
-    from scraper.parallel import PagePool, PoolOptions
+    from scraper.runner import run
     from scraper.sources import iter_paths
 
     config = load_config()
     out.unlink(missing_ok=True)
     sink = JsonlSink(str(out))
-    cpu, started, n = _cpu(), time.perf_counter(), 0
-    pool = PagePool(config, False, PoolOptions(workers=workers, chunk_size=config.run.chunk_size,
-                                               page_timeout=config.run.page_timeout))
-    for article in pool.imap(iter_paths([str(warc)], config.run.max_page_bytes)):
-        sink.write(article)
-        n += 1
+    cpu, started = _cpu(), time.perf_counter()
+    summary = run(iter_paths([str(warc)], config.run.max_page_bytes), sink, config, progress=False, workers=workers)
+    n = summary.total
     elapsed, cpu = time.perf_counter() - started, _cpu() - cpu
     sink.close()
     return n / elapsed, cpu * 1000 / max(n, 1)

@@ -9,6 +9,7 @@ used as a context manager. The async calls live in ``scraper.api_async``.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,19 +19,17 @@ from typing import Any
 from .cluster import ClusterSettings
 from .cluster import cluster as _cluster
 from .config import Config, load_config
-from .deadline import guarded
 from .decode import utf8_bytes
+from .engines.base import Job
 from .sources.fetch import PageStream
 from .model import Article, Page
-from .parallel import PagePool, PoolOptions
 from .pipeline import process
 from .rules.base import about_of
 from .rules.engine import default_rules
-from .runner import Summary
+from .runner import Summary, engine_for
 from .sinks import open_sink
 from .sinks import resume as _resume
-from .sources import iter_paths
-from .sources.stats import SourceStats
+from .sources.units import WorkUnit, plan_units, units_of_pages
 
 Input = str | os.PathLike[str] | Page | bytes | bytearray | tuple[str, str | bytes]
 """What ``clean_many`` takes: a path (file, directory, WARC, ...), a ``Page``, page bytes, or ``(url, html)``."""
@@ -44,9 +43,8 @@ class Records(Iterator[Article]):
     also when the records were not all read.
     """
 
-    def __init__(self, articles: Iterator[Article], summary: Summary, stats: SourceStats | None = None) -> None:
+    def __init__(self, articles: Iterator[Article], summary: Summary) -> None:
         self._articles = articles
-        self._stats = stats
         self.summary = summary
 
     def __iter__(self) -> Records:
@@ -55,8 +53,6 @@ class Records(Iterator[Article]):
     def __next__(self) -> Article:
         article = next(self._articles)
         self.summary.count(article)
-        if self._stats is not None:
-            self.summary.skipped_records = self._stats.skipped_records
         return article
 
     def close(self) -> None:
@@ -83,47 +79,34 @@ def clean(data: bytes | str, *, url: str | None = None, source: str | None = Non
     return process(page, config or load_config(), explain=explain)
 
 
-def _pages(inputs: Iterable[Input], max_bytes: int, stats: SourceStats) -> Iterator[Page]:
-    """Pages from mixed inputs; a path expands as on the command line (a WARC gives a page per record)."""
-    for i, item in enumerate(inputs):
-        if isinstance(item, Page):
-            yield item
-        elif isinstance(item, (bytes, bytearray, memoryview)):
-            yield Page(source=f"<bytes #{i}>", data=bytes(item))
-        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
-            url, html = item
-            yield Page(source=url, data=utf8_bytes(html) if isinstance(html, str) else bytes(html), url=url)
-        elif isinstance(item, (str, os.PathLike)):
-            yield from iter_paths([os.fspath(item)], max_bytes, stats=stats)
+def _page(i: int, item: Input) -> Page:
+    if isinstance(item, Page):
+        return item
+    if isinstance(item, (bytes, bytearray, memoryview)):
+        return Page(source=f"<bytes #{i}>", data=bytes(item))
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
+        url, html = item
+        return Page(source=url, data=utf8_bytes(html) if isinstance(html, str) else bytes(html), url=url)
+    raise TypeError(f"input #{i}: expected a path, a Page, bytes or a (url, html) pair, not {type(item).__name__}")
+
+
+def _units(inputs: Iterable[Input], config: Config, workers: int) -> Iterator[WorkUnit]:
+    """Work units in input order: runs of paths planned as ``scraper clean`` plans them (workers read
+    their own files, a large archive in byte ranges), other inputs as pages in memory."""
+    def is_path(item: tuple[int, Input]) -> bool:
+        return isinstance(item[1], (str, os.PathLike))
+
+    for paths, run in itertools.groupby(enumerate(inputs), key=is_path):
+        if paths:
+            yield from plan_units((os.fspath(item) for _, item in run), config.run.max_page_bytes,  # type: ignore[arg-type]
+                                  workers=workers)
         else:
-            raise TypeError(f"input #{i}: expected a path, a Page, bytes or a (url, html) pair, "
-                            f"not {type(item).__name__}")
+            yield from units_of_pages((_page(i, item) for i, item in run), max(1, config.run.chunk_size))
 
 
-def _todo(pages: Iterable[Page], skip: set[str], summary: Summary) -> Iterator[Page]:
-    for page in pages:
-        if page.source in skip:
-            summary.skipped += 1
-            continue
-        summary.bytes_read += len(page.data)
-        yield page
-
-
-def _cleaned(todo: Iterable[Page], config: Config, explain: bool, workers: int, ordered: bool) -> Iterator[Article]:
-    """The runner's per-page step as a stream: in this process under a deadline, or in the guarded pool."""
-    if workers <= 1:
-        fn = guarded(process, config.run.page_timeout)
-        for page in todo:
-            yield fn(page, config, explain)
-        return
-    pool = PagePool(config, explain, PoolOptions(
-        workers=workers, chunk_size=config.run.chunk_size, page_timeout=config.run.page_timeout,
-        memory_mb=config.run.max_page_memory_mb, ordered=ordered))
-    articles = pool.imap(todo)
-    try:
-        yield from articles
-    finally:
-        articles.close()  # kills workers still busy and joins them all
+def _cleaned(units: Iterable[WorkUnit], job: Job, workers: int, summary: Summary) -> Iterator[Article]:
+    """The records of ``units`` from the engine ``scraper clean`` would use for ``workers``."""
+    return engine_for(workers).articles(units, job, summary)
 
 
 def _workers(workers: int | None, config: Config) -> int:
@@ -143,9 +126,9 @@ def clean_many(inputs: Iterable[Input], *, workers: int | None = None, ordered: 
     if isinstance(inputs, (str, bytes, os.PathLike, Page, tuple)):
         raise TypeError("clean_many takes an iterable of inputs: wrap a single one in a list")
     config = config or load_config()
-    stats, summary = SourceStats(), Summary()
-    todo = _todo(_pages(inputs, config.run.max_page_bytes, stats), set(skip), summary)
-    return Records(_cleaned(todo, config, explain, _workers(workers, config), ordered), summary, stats)
+    count, summary = _workers(workers, config), Summary()
+    job = Job(config, explain, ordered, False, set(skip))
+    return Records(_cleaned(_units(inputs, config, count), job, count, summary), summary)
 
 
 def _check_urls(urls: Iterable[str]) -> None:
@@ -172,7 +155,12 @@ def fetch_many(urls: Iterable[str] = (), *, config: Config | None = None, worker
 
     def articles() -> Iterator[Article]:
         with stream:
-            yield from _cleaned(_todo(stream, set(), summary), config, explain, count, False)
+            units = units_of_pages(stream, max(1, config.run.chunk_size))
+            cleaned = _cleaned(units, Job(config, explain, progress=False), count, summary)
+            try:
+                yield from cleaned
+            finally:
+                cleaned.close()  # the workers stop before the fetcher does
         summary.skipped += stream.skipped
 
     return Records(articles(), summary)

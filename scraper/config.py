@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .config_table import read_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,35 +103,21 @@ class Config:
     """Domain -> outlet name."""
 
 
-def _section(cls: type, raw: dict[str, Any], name: str) -> Any:
-    known = {f.name for f in dataclasses.fields(cls)}
-    unknown = set(raw) - known
-    if unknown:
-        raise ValueError(f"config: unknown key(s) in [{name}]: {', '.join(sorted(unknown))}")
-    return cls(**raw)
-
-
-def _tuples(raw: dict[str, Any], *keys: str) -> dict[str, Any]:
-    """TOML arrays -> tuples, so the frozen settings stay hashable."""
-    return {k: tuple(v) if k in keys and isinstance(v, list) else v for k, v in raw.items()}
-
-
 def parse_config(raw: dict[str, Any]) -> Config:
     """Build settings from a parsed TOML mapping, rejecting unknown keys (typos)."""
     unknown = set(raw) - {"fetch", "run", "rules", "extract", "serve", "outlets", "cluster"}  # [cluster]: scraper.cluster
     if unknown:
         raise ValueError(f"config: unknown section(s): {', '.join(sorted(unknown))}")
-    rules_raw = dict(raw.get("rules", {}))
-    rules_raw["disabled"] = frozenset(rules_raw.get("disabled", ()))
+    rules = read_table(RuleSettings, raw.get("rules", {}), "rules")
     from .rules.engine import check_disabled  # the rule registry; loaded here only to check names
 
-    check_disabled(rules_raw["disabled"])
+    check_disabled(rules.disabled)
     return Config(
-        fetch=_section(FetchSettings, raw.get("fetch", {}), "fetch"),
-        run=_section(RunSettings, raw.get("run", {}), "run"),
-        rules=_section(RuleSettings, rules_raw, "rules"),
-        extract=_section(ExtractSettings, raw.get("extract", {}), "extract"),
-        serve=_section(ServeSettings, _tuples(raw.get("serve", {}), "fetch_allow"), "serve"),
+        fetch=read_table(FetchSettings, raw.get("fetch", {}), "fetch"),
+        run=read_table(RunSettings, raw.get("run", {}), "run"),
+        rules=rules,
+        extract=read_table(ExtractSettings, raw.get("extract", {}), "extract"),
+        serve=read_table(ServeSettings, raw.get("serve", {}), "serve"),
         outlets={k.lower(): str(v) for k, v in raw.get("outlets", {}).items()},
     )
 

@@ -1,6 +1,6 @@
 """A per-page time limit for pages cleaned in the calling process.
 
-The process pool (``scraper.parallel``) can kill a worker whose page hangs; a
+The worker pool (``scraper.engines.workers``) can kill a worker whose page hangs; a
 page cleaned in this process (``--workers 1``, library use, a Ray task) has no
 one to kill it. Here a POSIX interval timer raises ``PageTimeout`` inside the
 page's own Python code, so the page becomes an error record and the batch goes

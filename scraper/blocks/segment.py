@@ -3,7 +3,9 @@
 One iterative walk (no recursion: 50,000 nested divs must not overflow the
 stack). Inline text accumulates until a block-level boundary (a paragraph, a
 heading, a list item, a cell, a ``<br>``) flushes it as one unit. Each unit
-remembers its innermost block element, the share of its characters inside
+remembers its innermost block element, the innermost box holding all of its
+text (a block, or an inline box such as ``<span>``/``<font>`` that old layouts
+and lead paragraphs use as containers), the share of its characters inside
 links, and its kind (heading, list item, quote, caption, byline, ...). Elements
 get preorder ids, so "is inside element E" is a range test: ``E <= id < end[E]``.
 """
@@ -29,6 +31,9 @@ _KIND = {
     "dd": BlockKind.LIST_ITEM, "blockquote": BlockKind.QUOTE, "pre": BlockKind.CODE,
     "figcaption": BlockKind.CAPTION, "caption": BlockKind.CAPTION,
 }
+INLINE_BOXES = frozenset({"span", "font"})
+"""Inline elements that may still hold a whole article or its lead: text in them is not cut
+at their edges, but it belongs to them for the choice of the article's container."""
 _CELL_BLOCKS = "p,div,table,ul,ol,br,h1,h2,h3,h4,h5,h6,blockquote,section,article"
 MAX_DEPTH = 300
 """Below this depth a subtree is read as one unit, so pathological nesting stays linear."""
@@ -43,6 +48,15 @@ class Unit:
     element: int
     """Preorder id of the innermost block element holding the text."""
     in_time: bool = False
+    inner: int = -1
+    """Preorder id of the innermost element (block or inline box) holding all of the text;
+    the container choice counts the unit there (-1: the same as ``element``)."""
+    thread: bool = False
+    """In a comment thread opened by a named anchor (see ``_mark_threads``): never article text."""
+
+    def __post_init__(self) -> None:
+        if self.inner < 0:
+            self.inner = self.element
 
     @property
     def link_density(self) -> float:
@@ -55,6 +69,9 @@ class Segmentation:
     parent: list[int] = field(default_factory=list)
     end: list[int] = field(default_factory=list)
     tag: list[str] = field(default_factory=list)
+    threads: list[tuple[int, int]] = field(default_factory=list)
+    """(index of the first unit after a comment-thread anchor, the anchor's parent element),
+    for anchors with prose before them on the page."""
 
 
 _UNMARKED = frozenset({"body", "article", "main"})
@@ -120,6 +137,38 @@ def _marker_for_names(names: str, byline: frozenset[str], caption: frozenset[str
     return found
 
 
+_ANCHOR_QUERY = "a[name]:not([href]),a[id]:not([href])"
+THREAD_PROSE_BEFORE = 100
+"""Characters of one low-link unit that must come before a thread anchor: comments follow a
+story, so an anchor above all prose (a page-top target) opens nothing."""
+
+
+def _thread_anchors(body: LexborNode, comments: frozenset[str]) -> set[int]:
+    """Node ids of empty in-page anchors named for the comment thread."""
+    found = set()
+    for node in body.css(_ANCHOR_QUERY):
+        attrs = node.attributes
+        name = f"{attrs.get('name') or ''} {attrs.get('id') or ''}"
+        if not comments.isdisjoint(tokens(name)) and not node.text(deep=True).strip():
+            found.add(node.mem_id)
+    return found
+
+
+def _mark_threads(seg: Segmentation) -> None:
+    """Units after a thread anchor inside the anchor's parent box are the thread's, once some
+    prose came before the anchor on the page (other anchors are forgotten)."""
+    units, end = seg.units, seg.end
+    kept = []
+    for start, box in seg.threads:
+        if not any(len(u.text) >= THREAD_PROSE_BEFORE and u.link_density < 0.3 for u in units[:start]):
+            continue
+        kept.append((start, box))
+        for u in units[start:]:
+            if box <= u.element < end[box]:
+                u.thread = True
+    seg.threads = kept
+
+
 def segment(body: LexborNode) -> Segmentation:
     """Walk ``body`` once and cut its text into units."""
     sel = selectors()
@@ -128,6 +177,7 @@ def segment(body: LexborNode) -> Segmentation:
     units, parent, end, tags = seg.units, seg.parent, seg.end, seg.tag
     markers: dict[int, BlockKind] = {}
     _find_markers(body, markers, byline, caption)
+    anchors = _thread_anchors(body, sel.comments)
     buf: list[str] = []
     link_chars = 0
     in_link = 0
@@ -136,24 +186,30 @@ def segment(body: LexborNode) -> Segmentation:
     marked_chars = 0
     marked_kind: BlockKind | None = None
     block_stack: list[int] = []
+    box_stack: list[int] = []
+    """Open blocks and inline boxes, outermost first."""
+    inner = -1
+    inner_open = False
     kind_stack: list[tuple[BlockKind, int]] = [(BlockKind.PARAGRAPH, 0)]
     marker_stack: list[BlockKind] = []
 
     def flush() -> None:
-        nonlocal link_chars, time_chars, marked_chars, marked_kind
+        nonlocal link_chars, time_chars, marked_chars, marked_kind, inner
         if buf:
             text = " ".join("".join(buf).split())
             if text:
                 kind, level = kind_stack[-1]
                 if marked_kind is not None and kind is not BlockKind.HEADING and marked_chars * 2 >= len(text):
                     kind = marked_kind
-                units.append(Unit(text, min(link_chars, len(text)), kind, level,
-                                  block_stack[-1] if block_stack else 0, time_chars * 2 >= len(text)))
+                element = block_stack[-1] if block_stack else 0
+                units.append(Unit(text, min(link_chars, len(text)), kind, level, element,
+                                  time_chars * 2 >= len(text), inner if inner >= element else element))
             buf.clear()
         link_chars = 0
         time_chars = 0
         marked_chars = 0
         marked_kind = None
+        inner = -1
 
     # Stack items: (node, parent element id, depth) to enter; (None, element id, flags) to leave.
     stack: list[tuple] = [(body, -1, 0)]
@@ -167,8 +223,13 @@ def segment(body: LexborNode) -> Segmentation:
                 if buf:  # nothing to cut: the counters only grow with the buffer
                     flush()
                 block_stack.pop()
+                box_stack.pop()
                 if tag in _KIND:
                     kind_stack.pop()
+            elif flags & 8:
+                box_stack.pop()
+                if eid == inner:
+                    inner_open = False
             if flags & 1:
                 in_link -= 1
             if flags & 2:
@@ -181,6 +242,13 @@ def segment(body: LexborNode) -> Segmentation:
             if piece:
                 buf.append(piece)
                 n = len(piece.strip())
+                if n:
+                    # The innermost open box holding every piece of the buffer so far.
+                    if inner < 0:
+                        inner, inner_open = (box_stack[-1] if box_stack else 0), True
+                    elif not inner_open:
+                        inner = next((b for b in reversed(box_stack) if b < inner), 0)
+                        inner_open = True
                 if in_link:
                     link_chars += n
                 if in_time:
@@ -220,14 +288,22 @@ def segment(body: LexborNode) -> Segmentation:
             if buf:
                 flush()
             block_stack.append(eid)
+            box_stack.append(eid)
             if tag in _KIND:
                 kind_stack.append((_KIND[tag], int(tag[1]) if tag[0] == "h" else len(block_stack)))
         elif tag == "a":
             in_link += 1
             flags |= 1
+            if anchors and node.mem_id in anchors:
+                if buf:
+                    flush()
+                seg.threads.append((len(units), pid))
         elif tag == "time":
             in_time += 1
             flags |= 2
+        elif tag in INLINE_BOXES:
+            box_stack.append(eid)
+            flags |= 8
         marker = markers.get(node.mem_id) if markers else None
         if marker is not None:
             marker_stack.append(marker)
@@ -241,4 +317,6 @@ def segment(body: LexborNode) -> Segmentation:
         stack.extend(children)
     if buf:
         flush()
+    if seg.threads:
+        _mark_threads(seg)
     return seg

@@ -8,8 +8,7 @@ import sys
 import tempfile
 
 from ..engines.base import Job
-from ..engines.local import LocalEngine
-from ..engines.pool import PoolEngine
+from ..runner import engine_for
 from ..sinks import format_for, open_sink
 from ..sources.units import plan_units
 from .cluster import add_cluster_options, settings_from
@@ -51,8 +50,7 @@ def command(args: argparse.Namespace) -> int:
     try:
         units = plan_units(args.paths, config.run.max_page_bytes, workers=workers,
                            exclude=[args.output] if args.output and args.output != "-" else [])
-        engine = LocalEngine(sink) if workers <= 1 else PoolEngine(sink, workers)
-        summary = engine.run(units, job)
+        summary = engine_for(workers, sink).run(units, job)
     finally:
         sink.close()
     return finish(summary)

@@ -9,6 +9,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..config_table import update_table
+
 
 @dataclass(frozen=True, slots=True)
 class ExactSettings:
@@ -27,6 +29,8 @@ class NearSettings:
     min_shingles: int = 12
     jaccard: float = 0.6
     containment: float = 0.7
+    passage_containment: float = 0.6
+    max_edits: int = 2
     anchor_sample: int = 8
     max_bucket: int = 200
     partitions: int = 32
@@ -62,19 +66,15 @@ class ClusterSettings:
 
 
 def _merge(base: ClusterSettings, table: dict[str, Any]) -> ClusterSettings:
+    tiers = [f.name for f in dataclasses.fields(base)]
     changes = {}
     for tier, values in table.items():
-        current = getattr(base, tier, None)
-        if current is None or not isinstance(values, dict):
-            raise ValueError(f"[cluster] has no tier {tier!r} (exact, near, rewrite)")
-        known = {f.name for f in dataclasses.fields(current)}
-        unknown = set(values) - known
-        if unknown:
-            raise ValueError(f"[cluster.{tier}] unknown keys: {', '.join(sorted(unknown))}")
-        changes[tier] = dataclasses.replace(current, **values)
+        if tier not in tiers:
+            raise ValueError(f"config: [cluster] has no tier {tier!r} ({', '.join(tiers)})")
+        changes[tier] = update_table(getattr(base, tier), values, f"cluster.{tier}")
     settings = dataclasses.replace(base, **changes)
     if settings.near.num_perm % settings.near.bands:
-        raise ValueError("[cluster.near] num_perm must be a multiple of bands")
+        raise ValueError("config: [cluster.near] num_perm must be a multiple of bands")
     return settings
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 from functools import lru_cache
-from urllib.parse import urlsplit
+from ..lenient_url import urlsplit
 
 from ..model import Evidence
 from .bylines import GENRE_LEAD, LABELS, LEADS, WRITING, Byline, is_affiliation, is_organisation, is_person_name, uninverted

@@ -1,12 +1,13 @@
-"""Cleaning for the service: the page pool of ``scraper clean``, fed one request at a time.
+"""Cleaning for the service: the worker pool of ``scraper clean``, fed one request at a time.
 
-The pool (``scraper.parallel.PagePool``) keeps its guards: a page past
-``[run] page_timeout`` becomes a ``PageTimeout`` record and its worker is
-replaced, one past the memory cap a ``PageMemoryError`` record. It is driven by
-one thread of its own, because its calls block; requests reach that thread
-through a queue and get their records back as asyncio futures. The queue is
-bounded: when ``queue_limit`` pages already wait for a worker, ``submit``
-raises ``Busy`` at once, and the request is answered 503 instead of piling up.
+Each page is a one-page work unit for the pool (``scraper.engines.workers.WorkerPool``),
+which keeps its guards: a page past ``[run] page_timeout`` becomes a
+``PageTimeout`` record and its worker is replaced, one past the memory cap a
+``PageMemoryError`` record. It is driven by one thread of its own, because its
+calls block; requests reach that thread through a queue and get their records
+back as asyncio futures. The queue is bounded: when ``queue_limit`` pages
+already wait for a worker, ``submit`` raises ``Busy`` at once, and the request
+is answered 503 instead of piling up.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ import threading
 from collections import deque
 
 from ..config import Config
+from ..engines.workers import WorkerPool
 from ..model import Article, Page
-from ..parallel import PagePool, PoolOptions
 from ..pipeline import process
+from ..sources.units import WorkUnit
 
 _WARM_UP = ("<html lang='en'><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1>"
             + "<p>The council met on Tuesday and agreed that the new ferry timetable starts next spring.</p>" * 5
@@ -41,9 +43,8 @@ class CleaningService:
     def __init__(self, config: Config, workers: int, queue_limit: int) -> None:
         # Workers always explain: whether a request wants provenance and removed blocks is the
         # request's choice, and dropping two keys afterwards gives exactly the plain record.
-        self.pool = PagePool(config, True, PoolOptions(
-            workers=max(1, workers), chunk_size=1, page_timeout=config.run.page_timeout,
-            memory_mb=config.run.max_page_memory_mb))
+        self.config = config
+        self.pool = WorkerPool(workers, config, explain=True)
         self.queue_limit = max(0, queue_limit)
         self.workers = max(1, workers)
         self._waiting: deque[tuple[int, Page]] = deque()
@@ -65,7 +66,7 @@ class CleaningService:
         language model, compiled patterns) is loaded once and shared by every forked worker,
         instead of making each worker's first request slow.
         """
-        process(Page(source="-", data=_WARM_UP), self.pool.config)
+        process(Page(source="-", data=_WARM_UP), self.config)
         self.pool.start()
         self._wake_r, self._wake_w = socket.socketpair()
         self._wake_r.setblocking(False)
@@ -120,8 +121,9 @@ class CleaningService:
                 self._dispatch()
                 results = self.pool.poll(self._wake_r)
                 self._drain_wake()
-                for seq, article in results:
-                    self._settle(seq, article)
+                for seq, records, _finished in results:
+                    for record in records:  # one page a unit: its one record
+                        self._settle(seq, record[2])
         except Exception as exc:  # noqa: BLE001 - reported to every waiting request and on /health
             self.broken = f"{type(exc).__name__}: {exc}"
             with self._lock:
@@ -140,7 +142,7 @@ class CleaningService:
                 if seq not in self._futures:  # its request is gone
                     self._waiting.popleft()
                     continue
-                if not self.pool.submit(seq, page):
+                if not self.pool.submit(seq, WorkUnit(pages=(page,))):
                     break
                 self._waiting.popleft()
                 self.in_progress += 1

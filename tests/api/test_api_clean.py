@@ -134,3 +134,32 @@ def test_cluster_gives_what_scraper_cluster_writes(tmp_path: Path, capsys) -> No
     assert got == want and all("story" in r for r in got)
     dicts = [json.loads(line) for line in records.read_text().splitlines()]
     assert scraper.cluster(dicts) == want
+
+
+def test_a_page_past_the_time_limit_gives_the_cli_record(tmp_path: Path, capsys, monkeypatch) -> None:
+    """Under load a slow page runs into ``[run] page_timeout``; the record that says so is the CLI's."""
+    import time
+
+    import scraper.pipeline
+
+    real = scraper.pipeline.process
+
+    def hangs_on_mark(page, config, explain=False):  # the workers are forked with this in place
+        if b"HANG-MARK" in page.data:
+            time.sleep(3600)
+        return real(page, config, explain)
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(4):
+        (pages / f"{i}.html").write_bytes(article_html(i).replace(b"</body>", b"<!-- HANG-MARK --></body>")
+                                          if i == 2 else article_html(i))
+    cfg = tmp_path / "config.toml"
+    cfg.write_text("[run]\npage_timeout = 1\n")
+    monkeypatch.setattr(scraper.pipeline, "process", hangs_on_mark)
+    want = cli_records(capsys, "clean", str(pages), "--ordered", "--workers", "2", "--config", str(cfg))
+    with scraper.clean_many([pages], workers=2, ordered=True, config=scraper.load_config(cfg)) as records:
+        got = [article.to_dict() for article in records]
+    assert got == want
+    assert [r["error"] for r in got] == [None, None, {"type": "PageTimeout",
+                                                      "message": "page took longer than the limit of 1 s"}, None]

@@ -176,7 +176,10 @@ def test_workers_that_cannot_start_stop_the_run_instead_of_looping():
 def test_workers_started_while_another_thread_runs_come_from_a_fork_server():
     import threading
 
-    from scraper.parallel import PagePool, PoolOptions
+    from scraper.engines.workers import default_context, spawn_context
+
+    def start_method() -> str:
+        return spawn_context(default_context(), None, None).get_start_method()
 
     stop = threading.Event()
     fetcher = threading.Thread(target=stop.wait, daemon=True)  # stands in for the fetch thread
@@ -185,11 +188,11 @@ def test_workers_started_while_another_thread_runs_come_from_a_fork_server():
     run(pages, single, _config(), workers=1)
     fetcher.start()
     try:
-        assert PagePool(_config(), False, PoolOptions())._spawn_context().get_start_method() == "forkserver"
+        assert start_method() == "forkserver"
         pooled = ListSink()
         summary = run(pages, pooled, _config(chunk_size=2), workers=2, ordered=True)
     finally:
         stop.set()
         fetcher.join()
     assert pooled.records == single.records and summary.ok == 6
-    assert PagePool(_config(), False, PoolOptions())._spawn_context().get_start_method() == "fork"
+    assert start_method() == "fork"
