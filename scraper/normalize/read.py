@@ -25,7 +25,7 @@ from .html_bylines import LINE_ORIGINS, last_resort_evidence
 from .html_meta import PageElements, html_evidence, site_name_evidence
 from .resolve import names_someone, title_suffix
 from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, dateline_evidence,
-                          markup_syndication_evidence, provider_evidence, site_keys)
+                          markup_syndication_evidence, provider_evidence, site_keys, slot_evidence)
 from .text import canonical
 
 
@@ -44,8 +44,10 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
     if not any(e.field == "outlet" for e in evidence):
         evidence.extend(site_name_evidence(markup, host_of(url)))
     evidence.extend(markup_syndication_evidence(markup, site, tree.body.text() if markup and tree.body else None))
-    if not any(e.origin in LINE_ORIGINS for e in evidence) and not names_someone(evidence):
-        evidence.extend(last_resort_evidence(tree))
+    if not names_someone(evidence):
+        evidence.extend(slot_evidence(tree))  # an agency alone where a writer's byline would stand
+        if not any(e.origin in LINE_ORIGINS for e in evidence):
+            evidence.extend(last_resort_evidence(tree))
     return evidence
 
 

@@ -23,7 +23,7 @@ from .first_names import is_given_name
 from .language import detect_language
 from .dates import parse_date
 from .text import canonical, fold_key, letters_key
-from .syndication import agency_named, agency_of_host, site_keys, syndication_data
+from .syndication import agency_named, agency_of_host, credible_source, site_keys, syndication_data
 from .trust import ORDER
 
 
@@ -461,7 +461,10 @@ def resolve_record(evidence: list[Evidence], text: str = "", fetched: str | None
     if byline_orgs:
         evidence.append(Evidence("syndication", byline_orgs[0], "byline:organisation"))
     own = _own_names(evidence)
-    syndication = take("syndication", lambda v: _distributor(v, own))
+    syndication, origin = pick([e for e in evidence if e.field != "syndication" or credible_source(e, bool(authors))],
+                               "syndication", lambda v: _distributor(v, own))
+    if origin:
+        out.provenance["syndication"] = origin
     out.values = {"canonical_url": take("canonical_url", clean_url), "title": title, "outlet": outlet,
                   "authors": authors, "syndication": syndication, "published": take_date("published"),
                   "modified": take_date("modified")}
