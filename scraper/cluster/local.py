@@ -16,7 +16,7 @@ from .embed import DIM, embed
 from .features import Features, Meta, record_features
 from .graph import EXACT, NEAR, UnionFind, bucket_pairs
 from .settings import ClusterSettings
-from .shingles import overlap
+from .shingles import edits, overlap
 from .store import BucketSpill, ShingleStore, VectorStore
 from .stories import assemble
 
@@ -26,11 +26,19 @@ def key63(key: str) -> int:
 
 
 def near_match(a: np.ndarray, b: np.ndarray, settings: ClusterSettings) -> bool:
-    """Verified near-duplicates: Jaccard, or containment of the shorter text, at their thresholds."""
-    if min(len(a), len(b)) < settings.near.min_shingles:
+    """Verified near-duplicates: Jaccard, or containment of the shorter text, at their thresholds; or,
+    at a lower containment, a shorter text whose shared part is whole passages of the longer one
+    (the same page extracted with other blocks, not another outlet's edit of the text)."""
+    near = settings.near
+    if min(len(a), len(b)) < near.min_shingles:
         return False
     jaccard, containment = overlap(a, b)
-    return jaccard >= settings.near.jaccard or containment >= settings.near.containment
+    if jaccard >= near.jaccard or containment >= near.containment:
+        return True
+    if containment < near.passage_containment:
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return edits(short, long, near.shingle) <= near.max_edits
 
 
 class LocalIndex:

@@ -29,6 +29,8 @@ class NearSettings:
     min_shingles: int = 12
     jaccard: float = 0.6
     containment: float = 0.7
+    passage_containment: float = 0.6
+    max_edits: int = 2
     anchor_sample: int = 8
     max_bucket: int = 200
     partitions: int = 32

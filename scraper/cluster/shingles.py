@@ -47,8 +47,8 @@ def word_hashes(joined: str) -> np.ndarray:
         return (prefix[ends] - prefix[starts]) * inverse[starts]
 
 
-def shingle_hashes(word_list: list[str], k: int, joined: str | None = None) -> np.ndarray:
-    """Sorted unique uint32 hashes of the ``k``-word shingles (one shingle for a shorter text)."""
+def shingle_sequence(word_list: list[str], k: int, joined: str | None = None) -> np.ndarray:
+    """The uint32 hash of each ``k``-word shingle in text order (one shingle for a shorter text)."""
     if not word_list:
         return np.empty(0, dtype=np.uint32)
     w = word_hashes(joined if joined is not None else " ".join(word_list))
@@ -60,7 +60,20 @@ def shingle_hashes(word_list: list[str], k: int, joined: str | None = None) -> n
         h ^= h >> np.uint64(29)
         h *= _MULT
         h ^= h >> np.uint64(32)
-    return np.unique((h & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    return (h & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+
+
+def first_occurrences(seq: np.ndarray) -> np.ndarray:
+    """The distinct values of ``seq`` in the order they first occur."""
+    _, first = np.unique(seq, return_index=True)
+    first.sort()
+    return seq[first]
+
+
+def shingle_hashes(word_list: list[str], k: int, joined: str | None = None) -> np.ndarray:
+    """The distinct uint32 shingle hashes in text order: a set for Jaccard and containment, an order
+    for telling whole passages from edits inside sentences (``edits``)."""
+    return first_occurrences(shingle_sequence(word_list, k, joined))
 
 
 def _identity(value: int) -> int:
@@ -115,8 +128,27 @@ def band_keys(sig: np.ndarray, bands: int) -> np.ndarray:
 
 
 def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
-    """(Jaccard, containment of the smaller set in the larger) of two sorted unique hash arrays."""
+    """(Jaccard, containment of the smaller set in the larger) of two arrays of distinct hashes."""
     if not len(a) or not len(b):
         return 0.0, 0.0
     inter = len(np.intersect1d(a, b, assume_unique=True))
     return inter / (len(a) + len(b) - inter), inter / min(len(a), len(b))
+
+
+def edits(short: np.ndarray, long: np.ndarray, k: int) -> int:
+    """Edits inside sentences: runs of fewer than ``2k`` of ``short``'s shingles (in text order) missing
+    from ``long`` between two shared ones.
+
+    A changed, added or dropped word breaks the ``k`` shingles over it, so an outlet's edit of a copy
+    leaves short gaps in the shared text; a copy that differs only by whole blocks (other chrome, a
+    paragraph the other extraction left out, an excerpt) shares its passages word for word and leaves
+    none.
+    """
+    ref = np.sort(long)
+    at = np.minimum(np.searchsorted(ref, short), len(ref) - 1)
+    shared = np.r_[False, ref[at] == short, False].astype(np.int8)
+    step = np.diff(shared)
+    ends = np.flatnonzero(step == -1)  # the first missing position after each shared run
+    starts = np.flatnonzero(step == 1)  # the first shared position of each run
+    gaps = starts[1:] - ends[:-1]
+    return int(np.count_nonzero(gaps < 2 * k))

@@ -14,7 +14,7 @@ BUCKET = np.dtype([("key", "<u8"), ("idx", "<u4")])
 
 
 class ShingleStore:
-    """Each record's sorted shingle hashes, appended in record order, read back by index."""
+    """Each record's distinct shingle hashes (in text order), appended in record order, read back by index."""
 
     def __init__(self, directory: Path) -> None:
         self.path = directory / "shingles.u32"

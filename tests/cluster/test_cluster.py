@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cluster_records import batch, record, STORY
+from cluster_records import OTHER, STORY, THIRD, batch, record
 from scraper.cluster import cluster, load_cluster_settings
 from scraper.cluster.attribution import credited
 from scraper.cluster.rewrite import average_link
@@ -132,3 +132,34 @@ def test_cli_cluster_reads_files_and_stdin_and_keeps_bad_lines(tmp_path):
     piped_records = [json.loads(x) for x in piped.stdout.splitlines()]
     assert [r["story"] for r in piped_records[:-1]] == [r["story"] for r in records[:-1]]
     assert piped_records[-1]["source"].startswith("-#@")
+
+
+def _edited(paragraphs: list[str], every: int) -> list[str]:
+    """Another outlet's edit: one word changed every ``every`` words."""
+    out = []
+    for para in paragraphs:
+        w = para.split(" ")
+        for i in range(6, len(w), every):
+            w[i] = "new" + w[i]
+        out.append(" ".join(w))
+    return out
+
+
+def test_whole_passages_join_below_the_containment_threshold_but_edited_copies_do_not():
+    from scraper.cluster.shingles import edits, overlap
+
+    def sh(paragraphs):
+        return shingle_hashes(words("\n\n".join(paragraphs)), 5)
+
+    page = STORY[:4] + OTHER[:2]  # one extraction: a paragraph short, with a teaser block
+    dump = STORY + THIRD  # the other: the whole story, with other chrome
+    edited = _edited(STORY, 13)
+    _, c_blocks = overlap(sh(page), sh(dump))
+    _, c_edited = overlap(sh(STORY), sh(edited))
+    near = NO_REWRITE.near
+    assert near.passage_containment <= c_blocks < near.containment
+    assert near.passage_containment <= c_edited < near.containment
+    assert edits(sh(page), sh(dump), 5) == 0 and edits(sh(STORY), sh(edited), 5) > near.max_edits
+    s = stories([record("page", page), record("dump", dump), record("a", STORY), record("b", edited)])
+    assert s[0]["id"] == s[1]["id"] and s[0]["match"] == "near"
+    assert s[2]["id"] != s[3]["id"]
