@@ -15,7 +15,7 @@ Two moments in a page's path read metadata:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from urllib.parse import urlsplit
+from ..lenient_url import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -25,8 +25,8 @@ from .html_bylines import LINE_ORIGINS, last_resort_evidence
 from .html_meta import PageElements, html_evidence, site_name_evidence
 from .resolve import names_someone, title_suffix
 from .site_name import logo_evidence, title_site_segment
-from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, dateline_evidence, provider_evidence,
-                          markup_evidence, provider_markup_evidence, site_keys, source_line_evidence)
+from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, dateline_evidence,
+                          markup_syndication_evidence, provider_evidence, site_keys)
 from .text import canonical
 
 
@@ -46,10 +46,7 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
         evidence.extend(site_name_evidence(markup, host_of(url)))
         title = next((e.value for e in evidence if e.field == "title" and e.origin == "html:title"), None)
         evidence.extend(logo_evidence(tree, host_of(url), title))
-    low = markup.lower() if markup else None  # lower-cased once for the three markup scans
-    evidence.extend(source_line_evidence(markup, site, low))
-    evidence.extend(provider_markup_evidence(markup, site, low))
-    evidence.extend(markup_evidence(markup, site, low))
+    evidence.extend(markup_syndication_evidence(markup, site, tree.body.text() if markup and tree.body else None))
     if not any(e.origin in LINE_ORIGINS for e in evidence) and not names_someone(evidence):
         evidence.extend(last_resort_evidence(tree))
     return evidence
