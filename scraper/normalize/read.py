@@ -15,7 +15,7 @@ Two moments in a page's path read metadata:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from urllib.parse import urlsplit
+from ..lenient_url import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
