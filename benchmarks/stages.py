@@ -61,12 +61,21 @@ def instrument(per_rule: bool = False) -> None:
     import scraper.blocks.html as html
     import scraper.pipeline as pipeline
     import scraper.record as record
-    from scraper.normalize import html_meta, resolve
+    from scraper.blocks import pagetype
+    from scraper.normalize import html_meta, read, resolve
 
     pipeline.decode_page = _timed("decode", pipeline.decode_page)
     pipeline.too_deep = _timed("nesting guard", pipeline.too_deep)
     pipeline.LexborHTMLParser = _timed("parse (lexbor)", pipeline.LexborHTMLParser)
+    pipeline.page_elements = _timed("page elements (one pass)", pipeline.page_elements)
+    pipeline.state_scripts = _timed("page data: state scripts", pipeline.state_scripts)
+    pagetype.declared_types = _timed("page type: declared", pagetype.declared_types)
     pipeline.read_html = _timed("metadata: all", pipeline.read_html)
+    for name in ("site_name_evidence", "source_line_evidence", "provider_markup_evidence", "markup_evidence",
+                 "last_resort_evidence", "names_someone"):
+        if hasattr(read, name):  # the readers read_html calls by name, each on its own timer
+            setattr(read, name, _timed(f"metadata: {name.removesuffix('_evidence').replace('_', ' ')}",
+                                       getattr(read, name)))
     html_meta.date_evidence = _timed("metadata: dates", html_meta.date_evidence)
     html_meta.json_ld_evidence = _timed("metadata: json-ld", html_meta.json_ld_evidence)
     html_meta.byline_element_evidence = _timed("metadata: byline elements", html_meta.byline_element_evidence)
@@ -82,6 +91,7 @@ def instrument(per_rule: bool = False) -> None:
     pipeline.build_article = _timed("record: all", pipeline.build_article)
     resolve.detect_language = _timed("record: language", resolve.detect_language)
     record.canonical = _timed("record: canonical", record.canonical)
+    record.read_after_rules = _timed("record: read after rules", record.read_after_rules)
 
 
 def load(data_dir: Path, limit: int | None, text: bool = False) -> list[tuple[str, str | None, bytes]]:

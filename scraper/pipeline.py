@@ -25,6 +25,7 @@ from .config import Config
 from .decode import decode_page
 from .errors import INTERNAL, DecodeError, EmptyInput, PageError, PageTooLarge, source_error_type
 from .model import Article, Page
+from .normalize.html_meta import page_elements
 from .normalize.read import read_html
 from .normalize.resolve import pick
 from .record import build_article
@@ -79,11 +80,14 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
         text = close_raw_text(text)
         tree = LexborHTMLParser(text)
         url = page.final_url or page.url
-        # Metadata first: the extractors prune nodes out of this tree in place.
-        ctx.evidence.extend(read_html(tree, url, text))
+        # Metadata first: the extractors prune nodes out of this tree in place. One pass finds the
+        # elements that the metadata readers, the page data and the page type read (JSON-LD parsed once).
+        elements = page_elements(tree)
+        ctx.evidence.extend(read_html(tree, url, text, elements))
         ctx.title, _ = pick(ctx.evidence, "title")
-        page_in = ParsedPage(text, url, tree, ctx.evidence, config.extract.fallback, state_scripts(tree),
-                             pagetype.declared_types(tree))
+        page_in = ParsedPage(text, url, tree, ctx.evidence, config.extract.fallback,
+                             state_scripts(tree, elements.scripts),
+                             pagetype.declared_types(tree, elements.json_ld_data, elements.metas))
         outcome = extract(page_in, budget)
     else:
         ctx.plain_text = True

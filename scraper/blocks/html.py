@@ -143,7 +143,7 @@ def lead_units(seg: Segmentation, elements: list[int], titles: list[str]) -> set
         return set()
     ranges = [(e, seg.end[e]) for e in elements]
     units = seg.units
-    first = next((i for i, u in enumerate(units) if any(lo <= u.element < hi for lo, hi in ranges)), None)
+    first = next((i for i, u in enumerate(units) if any(lo <= u.inner < hi for lo, hi in ranges)), None)
     if not first:
         return set()
     for h in range(first - 1, max(-1, first - 1 - LEAD_SCAN), -1):
@@ -166,9 +166,9 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
     """False once a link list has followed the last block: a label right before a link list is its heading."""
     if len(ranges) == 1:  # the usual case, without a generator per unit
         (lo, hi), = ranges
-        picked = [u for i, u in enumerate(seg.units) if lo <= u.element < hi or i in extra]
+        picked = [u for i, u in enumerate(seg.units) if lo <= u.inner < hi or i in extra]
     else:
-        picked = [u for i, u in enumerate(seg.units) if i in extra or any(lo <= u.element < hi for lo, hi in ranges)]
+        picked = [u for i, u in enumerate(seg.units) if i in extra or any(lo <= u.inner < hi for lo, hi in ranges)]
     for j, u in enumerate(picked):
         ld = u.link_density
         if ld > MAX_LINK_DENSITY:
@@ -307,7 +307,7 @@ class MarkupExtractor:
         choice = choose(seg)
         if choice is None:
             return None
-        extra = lead_units(seg, choice.elements, _title_keys(page.evidence))
+        extra = lead_units(seg, choice.elements, _title_keys(page.evidence)) | choice.loose
         blocks = filter_by_declared_body(units_to_blocks(seg, choice.elements, extra), page.evidence)
         return Extraction(self.name, blocks, confident(choice), text_chars(blocks))
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Block, BlockKind, Evidence
 from .extractor import Extraction, ParsedPage
@@ -125,12 +125,13 @@ def _paragraph_text(item: object, vocab: _Vocabulary) -> str | None:
 _ASSIGN = re.compile(r"^\s*(?:window\.|self\.)?(\w+)\s*=\s*")
 
 
-def state_scripts(tree: LexborHTMLParser) -> list[tuple[str, str]]:
+def state_scripts(tree: LexborHTMLParser, scripts: Sequence[LexborNode] | None = None) -> list[tuple[str, str]]:
     """(where, JSON text) of each framework state script on the page: taken before pruning
-    drops the scripts, parsed only when the page needs its body from data."""
+    drops the scripts, parsed only when the page needs its body from data. ``scripts``: the
+    page's <script> elements in document order, when the caller found them already."""
     vocab = vocabulary()
     out = []
-    for node in tree.css("script"):
+    for node in tree.css("script") if scripts is None else scripts:
         script_id = node.attributes.get("id") or ""
         if script_id in vocab.state_ids:
             out.append((script_id.strip("_").lower().replace("_", "-"), node.text(deep=True) or ""))

@@ -10,7 +10,9 @@ its teasers together would make an article that was never written.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -61,15 +63,17 @@ class Signals:
                 "paragraphs": self.paragraphs, "blurb_chars": self.blurb_chars, "prose_chars": self.prose_chars}
 
 
-def declared_types(tree: LexborHTMLParser) -> list[str]:
-    """The page's own statement of what it is: JSON-LD top-level @type values and og:type."""
+def declared_types(tree: LexborHTMLParser, json_ld: Sequence[Any] | None = None,
+                   metas: Sequence[dict[str, str | None]] | None = None) -> list[str]:
+    """The page's own statement of what it is: JSON-LD top-level @type values and og:type.
+
+    ``json_ld`` (the parsed JSON-LD values) and ``metas`` (the attributes of every
+    <meta>), when the caller has them from its own pass over the page; without
+    them the page is searched here (the plain path; a test holds both together).
+    """
     out: list[str] = []
-    for node in tree.css('script[type="application/ld+json"]'):
-        try:
-            data = json.loads(node.text(deep=True) or "null", strict=False)
-        except (ValueError, RecursionError):
-            continue
-        items = data if isinstance(data, list) else [data]
+    for data in _json_ld(tree) if json_ld is None else json_ld:
+        items = list(data) if isinstance(data, list) else [data]
         for item in items:
             if isinstance(item, dict) and isinstance(item.get("@graph"), list):
                 items.extend(i for i in item["@graph"] if isinstance(i, dict))
@@ -78,10 +82,22 @@ def declared_types(tree: LexborHTMLParser) -> list[str]:
             for k in kind if isinstance(kind, list) else [kind]:
                 if isinstance(k, str):
                     out.append(k.lower())
-    og = tree.css_first('meta[property="og:type"]')
-    if og is not None and og.attributes.get("content"):
-        out.append((og.attributes["content"] or "").strip().lower())
+    if metas is None:
+        og = tree.css_first('meta[property="og:type"]')
+        og_attrs = og.attributes if og is not None else None
+    else:
+        og_attrs = next((attrs for attrs in metas if attrs.get("property") == "og:type"), None)
+    if og_attrs is not None and og_attrs.get("content"):
+        out.append((og_attrs["content"] or "").strip().lower())
     return out
+
+
+def _json_ld(tree: LexborHTMLParser) -> Iterator[Any]:
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            yield json.loads(node.text(deep=True) or "null", strict=False)
+        except (ValueError, RecursionError):
+            continue
 
 
 def signals(seg: Segmentation | None, declared: list[str]) -> Signals:

@@ -11,10 +11,11 @@ particular language: length, links and punctuation work in every script.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from ..model import BlockKind
-from .segment import Segmentation, Unit
+from .segment import INLINE_BOXES, Segmentation, Unit
 
 _PUNCT = re.compile(r"[.!?;:,…。！？；，、،؛।]")
 CONTAINERS = frozenset({"body", "div", "section", "article", "main", "td", "form", "center", "header", "span", "font"})
@@ -71,6 +72,9 @@ class Choice:
     """Characters of prose units on the whole page."""
     elements: list[int]
     """The chosen element and the prose-rich siblings joined to it, in document order."""
+    loose: set[int] = field(default_factory=set)
+    """Indices of units joined on their own: prose set loose in a wrapper of the chosen element
+    (a lead in the wrapper's own text, a paragraph the layout left outside the body's box)."""
 
 
 def choose(seg: Segmentation) -> Choice | None:
@@ -84,7 +88,7 @@ def choose(seg: Segmentation) -> Choice | None:
     links = [0] * n
     for u in seg.units:
         w = weight(u)
-        e = u.element
+        e = u.inner
         score[e] += w
         chars[e] += len(u.text)
         links[e] += u.link_chars
@@ -113,11 +117,16 @@ def choose(seg: Segmentation) -> Choice | None:
         # list, a fact box, a lead made of short lines.
         return chars[e] >= LINKLESS_MIN_CHARS and links[e] == 0
 
+    walked: list[tuple[int, int]] = []
+    """(wrapper, the child of it on the way to the chosen element), inner to outer."""
     node = best
     while node != top:
         # Between the article and the wrapper we left: a lead or intro placed before it joins.
         p = parent[node]
         elements.extend(e for e in range(p + 1, node) if parent[e] == p and (joinable(e) or linkless(e)))
+        if tags[node] in INLINE_BOXES:
+            elements.extend(_split_off(seg, node, joinable))
+        walked.append((p, node))
         node = p
     for _ in range(SIBLING_LEVELS):
         p = parent[node]
@@ -125,6 +134,53 @@ def choose(seg: Segmentation) -> Choice | None:
             break
         elements.extend(e for e in range(p + 1, seg.end[p]) if parent[e] == p and e != node
                         and (joinable(e) or (e < node and linkless(e))))
+        walked.append((p, node))
         node = p
     elements.sort()
-    return Choice(best, score[best], prose[best], prose[0], elements)
+    return Choice(best, score[best], prose[best], prose[0], elements, _loose_units(seg, walked))
+
+
+def _split_off(seg: Segmentation, box: int, joinable: Callable[[int], bool]) -> list[int]:
+    """The prose blocks right after an inline box on the way down: the parser closes a
+    ``<font>`` early around unclosed paragraphs and sets the last ones beside it, so they
+    belong to it while they keep coming as joinable prose."""
+    parent, end = seg.parent, seg.end
+    p = parent[box]
+    out = []
+    e = end[box]
+    while e < end[p] and parent[e] == p:
+        if not joinable(e):
+            break
+        out.append(e)
+        e = end[e]
+    return out
+
+
+def _loose_units(seg: Segmentation, walked: list[tuple[int, int]]) -> set[int]:
+    """Units held by a wrapper itself (text in it, not in a child element) that join the
+    article by the rules of a joined sibling: before the way down, prose without links;
+    after it, prose with few links."""
+    if not walked:
+        return set()
+    where = {p: child for p, child in walked}
+    first: dict[int, int] = {}
+    """Wrapper -> index of the first unit inside its child on the way down."""
+    out: set[int] = set()
+    units = seg.units
+    end = seg.end
+    for i, u in enumerate(units):
+        for p, child in walked:
+            if p not in first and child <= u.inner < end[child]:
+                first[p] = i
+        child = where.get(u.inner)
+        if child is None:
+            continue
+        w = weight(u)
+        if w <= 0:
+            continue
+        if u.inner not in first:  # before the way down
+            if len(u.text) >= LINKLESS_MIN_CHARS and u.link_chars == 0:
+                out.add(i)
+        elif w >= SIBLING_MIN and u.link_chars <= SIBLING_MAX_LINKS * len(u.text):
+            out.add(i)
+    return out

@@ -3,7 +3,9 @@
 One iterative walk (no recursion: 50,000 nested divs must not overflow the
 stack). Inline text accumulates until a block-level boundary (a paragraph, a
 heading, a list item, a cell, a ``<br>``) flushes it as one unit. Each unit
-remembers its innermost block element, the share of its characters inside
+remembers its innermost block element, the innermost box holding all of its
+text (a block, or an inline box such as ``<span>``/``<font>`` that old layouts
+and lead paragraphs use as containers), the share of its characters inside
 links, and its kind (heading, list item, quote, caption, byline, ...). Elements
 get preorder ids, so "is inside element E" is a range test: ``E <= id < end[E]``.
 """
@@ -29,6 +31,9 @@ _KIND = {
     "dd": BlockKind.LIST_ITEM, "blockquote": BlockKind.QUOTE, "pre": BlockKind.CODE,
     "figcaption": BlockKind.CAPTION, "caption": BlockKind.CAPTION,
 }
+INLINE_BOXES = frozenset({"span", "font"})
+"""Inline elements that may still hold a whole article or its lead: text in them is not cut
+at their edges, but it belongs to them for the choice of the article's container."""
 _CELL_BLOCKS = "p,div,table,ul,ol,br,h1,h2,h3,h4,h5,h6,blockquote,section,article"
 MAX_DEPTH = 300
 """Below this depth a subtree is read as one unit, so pathological nesting stays linear."""
@@ -43,6 +48,13 @@ class Unit:
     element: int
     """Preorder id of the innermost block element holding the text."""
     in_time: bool = False
+    inner: int = -1
+    """Preorder id of the innermost element (block or inline box) holding all of the text;
+    the container choice counts the unit there (-1: the same as ``element``)."""
+
+    def __post_init__(self) -> None:
+        if self.inner < 0:
+            self.inner = self.element
 
     @property
     def link_density(self) -> float:
@@ -136,24 +148,30 @@ def segment(body: LexborNode) -> Segmentation:
     marked_chars = 0
     marked_kind: BlockKind | None = None
     block_stack: list[int] = []
+    box_stack: list[int] = []
+    """Open blocks and inline boxes, outermost first."""
+    inner = -1
+    inner_open = False
     kind_stack: list[tuple[BlockKind, int]] = [(BlockKind.PARAGRAPH, 0)]
     marker_stack: list[BlockKind] = []
 
     def flush() -> None:
-        nonlocal link_chars, time_chars, marked_chars, marked_kind
+        nonlocal link_chars, time_chars, marked_chars, marked_kind, inner
         if buf:
             text = " ".join("".join(buf).split())
             if text:
                 kind, level = kind_stack[-1]
                 if marked_kind is not None and kind is not BlockKind.HEADING and marked_chars * 2 >= len(text):
                     kind = marked_kind
-                units.append(Unit(text, min(link_chars, len(text)), kind, level,
-                                  block_stack[-1] if block_stack else 0, time_chars * 2 >= len(text)))
+                element = block_stack[-1] if block_stack else 0
+                units.append(Unit(text, min(link_chars, len(text)), kind, level, element,
+                                  time_chars * 2 >= len(text), inner if inner >= element else element))
             buf.clear()
         link_chars = 0
         time_chars = 0
         marked_chars = 0
         marked_kind = None
+        inner = -1
 
     # Stack items: (node, parent element id, depth) to enter; (None, element id, flags) to leave.
     stack: list[tuple] = [(body, -1, 0)]
@@ -167,8 +185,13 @@ def segment(body: LexborNode) -> Segmentation:
                 if buf:  # nothing to cut: the counters only grow with the buffer
                     flush()
                 block_stack.pop()
+                box_stack.pop()
                 if tag in _KIND:
                     kind_stack.pop()
+            elif flags & 8:
+                box_stack.pop()
+                if eid == inner:
+                    inner_open = False
             if flags & 1:
                 in_link -= 1
             if flags & 2:
@@ -181,6 +204,13 @@ def segment(body: LexborNode) -> Segmentation:
             if piece:
                 buf.append(piece)
                 n = len(piece.strip())
+                if n:
+                    # The innermost open box holding every piece of the buffer so far.
+                    if inner < 0:
+                        inner, inner_open = (box_stack[-1] if box_stack else 0), True
+                    elif not inner_open:
+                        inner = next((b for b in reversed(box_stack) if b < inner), 0)
+                        inner_open = True
                 if in_link:
                     link_chars += n
                 if in_time:
@@ -220,6 +250,7 @@ def segment(body: LexborNode) -> Segmentation:
             if buf:
                 flush()
             block_stack.append(eid)
+            box_stack.append(eid)
             if tag in _KIND:
                 kind_stack.append((_KIND[tag], int(tag[1]) if tag[0] == "h" else len(block_stack)))
         elif tag == "a":
@@ -228,6 +259,9 @@ def segment(body: LexborNode) -> Segmentation:
         elif tag == "time":
             in_time += 1
             flags |= 2
+        elif tag in INLINE_BOXES:
+            box_stack.append(eid)
+            flags |= 8
         marker = markers.get(node.mem_id) if markers else None
         if marker is not None:
             marker_stack.append(marker)

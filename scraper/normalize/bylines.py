@@ -33,6 +33,10 @@ WRITING = alternation(lexicon_words("byline", "writing"))
 class NameData:
     news_services: frozenset[str]
     organisation_words: frozenset[str]
+    legal_forms: frozenset[str]
+    """Company forms ("S.A.", "GmbH"): an organisation only as a name's last word."""
+    collective_words: frozenset[str]
+    """Words that make a byline part a group ("... Staff", "... Desk"), never a person."""
     roles: tuple[str, ...]
     not_names: frozenset[str]
     organisation_suffixes: tuple[str, ...]
@@ -69,6 +73,8 @@ def name_data() -> NameData:
     return NameData(
         news_services=frozenset(raw["news_services"]),
         organisation_words=frozenset(raw["organisation_words"]),
+        legal_forms=frozenset(raw["legal_forms"]),
+        collective_words=frozenset(raw["collective_words"]),
         roles=tuple(sorted(raw["roles"], key=len, reverse=True)),
         not_names=frozenset(raw["not_names"]),
         organisation_suffixes=tuple(raw["organisation_suffixes"]),
@@ -130,10 +136,21 @@ _PREFIX = re.compile(
     r"^\s*(?:" + WRITING + r"\s+)?(?:" + GENRE_LEAD + r"\s+(?=" + LEADS + r"\s))?(?:" + LEADS + "|" + LABELS + r")\b\s*:?\s*",
     re.IGNORECASE,
 )
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_WEEKDAY = (
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
+)
+"""Weekday names that open a date after a name ("Jane Doe Monday, February 29, 2016")."""
 DATE_HEAD = re.compile(
     r"^(?:\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|"
-    r"\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm)\b)?)\s*[|•·,–—-]?)+\s*", re.IGNORECASE)
-"""Numeric dates and times that open a byline line: "04.02.2022 | 13:10 Uhr | Jane Doe"."""
+    rf"(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:{_MONTH})\.?\s+\d{{4}}|"
+    r"(?:(?:at|um|à|a las|alle)\s+)?\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm)\b)?(?:\s+(?-i:[A-Z]{2,4})\b)?)\s*[|•·,–—-]?)+\s*",
+    re.IGNORECASE)
+"""Dates and times that open a byline line: "04.02.2022 | 13:10 Uhr | Jane Doe", "October 14, 2009|Jane Doe"."""
 _POSTED_ON = re.compile(
     r"^\s*(?:posted|published|written|veröffentlicht|publié|publicado)\s+(?!" + LEADS + r"\s)(?:on|am|le|el)?\s*[^|]{4,40}?\s+(?="
     + LEADS + r"\s)", re.IGNORECASE)
@@ -142,15 +159,12 @@ _PAREN = re.compile(r"\s*\([^()]{2,80}\)\s*$")
 """A role or affiliation in parentheses after the names: "Jane Doe (Pressesprecherin)"."""
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
-_MONTH = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
 # A date, time or "Updated ..." tail ends the names part of a byline.
 _TAIL = re.compile(
     r"(?:\s*[|•·,;–—-]?\s*)(?:\b(?:updated|published|posted|last updated|modified|on|veröffentlicht|aktualisiert|"
     r"publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)\b.*|\b(?:datum|date|fecha|data)\s*:.*|\s\b(?:am|le|el|op)\s*$|"
-    rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}\b.*|\b\d{{1,2}}\s+(?:{_MONTH})\b.*|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}.*|"
+    rf"\b(?:{_WEEKDAY}),?\s+(?=\d|(?:{_MONTH})\b).*|"
+    rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b.*|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\b.*|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}.*|"
     r"\b\d{1,2}:\d{2}.*|\b\d+\s+(?:min|minutes?|hours?|days?)\b.*|\s(?:filed\s+)?under\b.*|\s(?:in|unter|dans)\s*$)$",
     re.IGNORECASE,
 )
@@ -158,7 +172,9 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 """Soft hyphens and zero-width characters inside names ("Mat\u00adthi\u00adas")."""
 _LEADING_MARKS = re.compile(r"^[\s\-–—―~*•·|:>]+")
 """Dashes and bullets before a byline: "---- by Jane Doe", "— Jane Doe" under an article."""
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|al|el|y|zu|ten|ter|dos|das)|[A-Z]\.)$")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|(?:de|da|di|du|la|le|van|von)[A-ZÀ-ÞĀ-Ž][\w'’.-]*|(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|al|el|y|zu|ten|ter|dos|das)|[A-Z]\.)$")
+_GLUED_PARTICLE = re.compile(r"^(?:de|da|di|du|la|le|van|von)[A-ZÀ-ÞĀ-Ž]")
+"""A family name with its particle written together ("deCasparis", "vanHouten")."""
 _ABBREVIATION_END = re.compile(r"(?:\s|^)(?:[A-Z]|Jr|Sr|St)\.$")
 _LOWER_PARTICLES = frozenset("de da del della der den di du la le van von bin al el y zu ten ter dos das".split())
 
@@ -186,7 +202,7 @@ def _strip_roles(part: str) -> str:
             head = text[: -len(role)].rstrip(" ,.-–—")
             if " " not in head and " " in named.strip() and not is_given_name(head):
                 return named  # "Rasender Reporter": a pen name, not "Rasender" with a job title
-            text = head
+            text = _MODIFIER_END.sub("", head)  # "Jane Doe Former Deputy (Director)"
         elif _ROLE_OF.match(low, len(role) + 1):
             return ""  # "Associate Professor of Urban Ecology"
         else:
@@ -194,6 +210,10 @@ def _strip_roles(part: str) -> str:
     return text
 
 
+_MODIFIER_END = re.compile(
+    r"(?:\s+(?:former|deputy|acting|interim|senior|junior|associate|assistant|executive|chief|lead|"
+    r"ehemaliger|ehemalige|stellvertretender|stellvertretende|ancien|ancienne|adjoint|adjointe|ex))+$", re.IGNORECASE)
+"""Words that qualify a job title and stay behind when it is cut off the end of a name."""
 _ROLE_OF = re.compile(r"(?:of|at|in|for|für|de|à)\b")
 _NO_LEADING_ROLE = frozenset(("and", "with"))
 
@@ -241,9 +261,11 @@ def is_organisation(name: str) -> bool:
     if _DOMAIN.search(low) and not re.search(r"\b[a-z]\.$", low):
         return True
     tokens = re.findall(r"[\w.'’-]+", re.sub(r"\b(\w)\.\s(?=\w\.)", r"\1.", low))  # "e. V." -> "e.v."
-    for t in tokens:
+    for i, t in enumerate(tokens):
         bare = t.rstrip(".")
         if t in data.organisation_words or bare in data.organisation_words:
+            return True
+        if (t in data.legal_forms or bare in data.legal_forms or f"{bare}." in data.legal_forms) and i == len(tokens) - 1 and i > 0:
             return True
         if len(bare) > 6 and bare.endswith(data.organisation_suffixes):
             return True
@@ -286,8 +308,22 @@ def is_person_name(name: str) -> bool:
         return False  # "Letters To The (Editor)", "Tips For Parents": a title-cased phrase
     if tokens[0].casefold() in _ARTICLES:
         return False  # "The Plain Dealer": a publication, not a person
-    capitalised = [t for t in tokens if t[0].isupper()]
+    if _lead_inside(tokens):
+        return False  # "Pressemitteilung von Jane Doe": a label and a byline, not one name
+    capitalised = [t for t in tokens if t[0].isupper() or _GLUED_PARTICLE.match(t)]
     return len(capitalised) >= 2
+
+
+_LEAD_PARTICLES = frozenset(("von", "de", "di", "da", "van"))
+
+
+def _lead_inside(tokens: list[str]) -> bool:
+    """A particle that is a byline word: after words that do not open with a given name and before a
+    full name that does ("Ein Kommentar von Jane Doe"); "Ursula von der Leyen" keeps hers."""
+    for i, t in enumerate(tokens[1:-2], start=1):
+        if t in _LEAD_PARTICLES and is_given_name(tokens[i + 1]) and not is_given_name(tokens[0]):
+            return True
+    return False
 
 
 _ARTICLES = frozenset(("the", "der", "die", "das", "les", "los", "las"))
@@ -300,7 +336,7 @@ def _is_loose_name(name: str) -> bool:
     if not (_LOOSE_NAME.match(name) and name[0].isupper()):
         return False
     tokens = name.split()
-    if any(t.casefold() in name_data().phrase_words for t in tokens[1:]):
+    if any(t.casefold() in name_data().phrase_words for t in tokens[1:]) or _lead_inside(tokens):
         return False
     return not any(t.islower() and len(t) <= 3 and t not in _LOWER_PARTICLES for t in tokens)
 
@@ -441,15 +477,18 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
     data = name_data()
     body = _LEADING_MARKS.sub("", _INVISIBLE.sub("", text).strip(), count=1)
     body = data.ui_prefix.sub("", DATE_HEAD.sub("", _POSTED_ON.sub("", body, count=1), count=1), count=1)
-    body = _PREFIX.sub("", body, count=1)
+    body = _PREFIX.sub("", _PREFIX.sub("", body, count=1), count=1)  # "By by Jane Doe": a label, then the line's own lead
     body = data.ui_prefix.sub("", body, count=1)
     body = data.ui_suffix.sub("", body)
     if _INTERVIEW.match(text):
         body = _INTERVIEWEE.split(body, maxsplit=1)[0]  # "Ein Interview von Jane Doe mit John Roe": John is asked
     body = _EMAIL.sub(" ", body)
-    body = _HANDLE.sub(" ", body)
+    body = data.ui_suffix.sub("", _HANDLE.sub(" ", body).rstrip())  # "Jane Doe Follow @janedoe"
     paren = _PAREN.search(body)
-    if paren and not is_organisation(paren.group(0).strip(" ()")):
+    with_others = _WITH.match(paren.group(0).strip(" ()")) if paren else None
+    if with_others and body[: paren.start()].strip(" ,;:-–—"):
+        body = f"{body[: paren.start()]}, {with_others.group('names')}"  # "Jane Doe (avec John Roe et Max Mustermann)"
+    elif paren and not is_organisation(paren.group(0).strip(" ()")):
         # "jane@example.com (Jane Doe)", as feeds write it: the name is the parenthesis
         body = paren.group(0).strip(" ()") if not body[: paren.start()].strip(" ,;:-–—") else body[: paren.start()]
     elif paren and body[: paren.start()].strip(" ,;:-–—"):
@@ -459,6 +498,7 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
         if shorter == body:
             break
         body = shorter
+    body = data.ui_suffix.sub("", body)  # "Jane Doe Follow Aug 8, 2016": the button before the date
     body = _cut_other_credits(body)
     if not body:
         result.unknown.append(text.strip())  # a photo or translation credit alone names no writer
@@ -471,7 +511,10 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
         if raw_part.strip().strip(" .:").casefold() in data.not_names:
             result.placeholders.append(raw_part.strip())
             continue
-        part = _strip_roles(raw_part.strip())
+        if _collective(raw_part.strip()):
+            result.placeholders.append(raw_part.strip())  # "Motley Fool Staff", "Our Foreign Staff": a group
+            continue
+        part = _strip_roles(_without_where(raw_part.strip()))
         if not part:
             continue
         low = part.casefold()
@@ -490,6 +533,31 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
     if not _JOINED.search(body):
         _drop_trailing_place(result)
     return result
+
+
+_WITH = re.compile(r"^(?:with|avec|mit|con|com|met)\s+(?P<names>.+)$", re.IGNORECASE)
+"""Co-writers in parentheses after the writer: "(avec Jane Doe et John Roe)", "(with John Roe)"."""
+_WHERE = re.compile(r"^(?P<name>.+?)\s+(?:in|im|dans|en|em)\s+\S.*$")
+"""A name, then where the writer is or what the post is filed in: "Jane Doe in London", "Jane Doe in Science"."""
+
+
+def _without_where(part: str) -> str:
+    """"Jane Doe in Valve" -> "Jane Doe": a place or category after a full person name is no part of it."""
+    m = _WHERE.match(part)
+    if m is None:
+        return part
+    name = m.group("name")
+    return name if is_person_name(name) and not is_organisation(name) else part
+
+
+def _collective(part: str) -> bool:
+    """A group's byline: ends with a collective word ("Motley Fool Staff") after words that do not open
+    with a known given name (a person followed by "Staff" is a name and a role)."""
+    tokens = part.split()
+    if len(tokens) < 2 or tokens[-1].casefold().strip(".") not in name_data().collective_words:
+        return False
+    head = tokens[:-1]
+    return not (len(head) >= 2 and is_given_name(head[0]))
 
 
 _JOINED = re.compile(r"\s(?:and|und|&|et|y|e|i|og|och|en|with|oraz)\s", re.IGNORECASE)

@@ -73,7 +73,7 @@ class SelectorGate:
     """Per selector: it can match only where one of these conditions is met (None: no gate)."""
 
 
-_ATTRIBUTE_TEST = re.compile(r"""\[\s*([\w-]+)\s*([~*|^$]?)=\s*(?:"([^"]*)"|'([^']*)'|([^\]\s"']+))\s*\]""")
+_ATTRIBUTE_TEST = re.compile(r"""\[\s*([\w-]+)\s*([~*|^$]?)=\s*(?:"([^"]*)"|'([^']*)'|([^\]\s"']+))\s*(?:[iIsS]\s*)?\]""")
 _CLASS_TEST = re.compile(r"\.([\w-]+)")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _FIRST_PART = re.compile(r"(?:\[[^\]]*\]|[^\s>+~\[])+")
@@ -227,6 +227,13 @@ def _in_prose(node: LexborNode) -> bool:
     return own > MAX_PROSE  # the parent's own words, not a widget nested in it
 
 
+def _could_be_one(name: str) -> bool:
+    """A name a class-marked element may give alone: anything but a capitalised word that is no known given name."""
+    if " " in name or not (name[:1].isupper() and name[1:].islower()):
+        return True  # full names, initials, scripts without case
+    return is_given_name(name) or bool(_ACCOUNT.match(name))
+
+
 def _text(node: LexborNode) -> str:
     return " ".join(node.text(deep=True, separator=" ").split())
 
@@ -268,6 +275,7 @@ def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
             continue  # no element holds what the selector asks for: its search would find nothing
         group: int | None = None
         out: list[Evidence] = []
+        labels = 0
         for node in tree.css(selector):
             if node.tag in ("body", "html"):
                 continue
@@ -283,6 +291,9 @@ def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
             if _excluded(node, data):
                 continue
             parsed = parse_byline(text, allow_single=True)
+            if rank >= ORG_BYLINE_RANK and parsed.authors and not any(_could_be_one(n) for n in parsed.authors):
+                labels += 1  # a lone capitalised word under a class mark ("Nachricht"): a teaser's label, not a writer
+                continue
             if not parsed.authors:
                 if (group is None and rank >= ORG_BYLINE_RANK and parsed.organisations and not parsed.unknown
                         and len(text.split()) <= 4):
@@ -290,7 +301,7 @@ def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
                 continue
             group = key
             out.append(Evidence("byline", text, f"html:byline-element:{rank}"))
-        if out and len(out) <= MAX_GROUP:
+        if out and len(out) + labels <= MAX_GROUP:
             return out
     return []
 
@@ -395,7 +406,7 @@ def _byline_line(root: LexborNode, explicit: bool = False) -> list[Evidence]:
                 break
             labelled = _is_label(text)
             if labelled:
-                text = f"{text} {_next_text(line)}"  # <h5>Autor:</h5> Jane Doe/Agency
+                text = _labelled_line(line, text)
             if ((labelled or looks_like_byline(text, allow_single=single))
                     and _names_people(parse_byline(text, allow_single=single).authors, vouched=bool(lead) and not explicit,
                                       by_lead=by_lead or (labelled and not explicit and not _PREPOSITION.match(text)))
@@ -455,6 +466,18 @@ def _is_label(text: str) -> bool:
     """A byline word alone in its element ("Autor:", "By"): the name follows it."""
     m = _BYLINE_LEAD.match(text)
     return bool(m) and not text[m.end():].strip()
+
+
+def _labelled_line(label: LexborNode, text: str) -> str:
+    """A byline word alone in its element with the names beside it: the whole line when the label's
+    parent is a short line that opens with it ("<span>By </span><span>Jane Doe</span>, <span>John Roe</span>"),
+    else the label and its next sibling (<h5>Autor:</h5> Jane Doe/Agency)."""
+    parent = label.parent
+    if parent is not None and parent.tag not in ("body", "html"):
+        whole = _text(parent)
+        if whole.startswith(text) and len(whole) > len(text) and len(whole) <= MAX_LINE:
+            return whole
+    return f"{text} {_next_text(label)}"
 
 
 def _next_text(node: LexborNode) -> str:

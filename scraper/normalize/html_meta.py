@@ -113,18 +113,24 @@ def _type_of(obj: dict[str, Any]) -> set[str]:
 
 JSON_LD = 'script[type="application/ld+json"]'
 CANONICAL = 'link[rel="canonical"]'
-_ELEMENTS = f'{JSON_LD}, meta, h1, {CANONICAL}, [itemprop="datePublished"], time[datetime]'
+_ELEMENTS = f'script, meta, h1, {CANONICAL}, [itemprop="datePublished"], time[datetime]'
 
 
 @dataclass(frozen=True, slots=True)
 class PageElements:
-    """The elements the metadata readers look at, found in one CSS pass over the page, each kind in document order.
+    """The elements the page's readers look at, found in one CSS pass over the page, each kind in document order.
 
     A pass over a page costs about as much as the selector it runs; one pass
-    for all of these instead of one each is most of the saving.
+    for all of these instead of one each is most of the saving. The metadata
+    readers, the page-data reader (state scripts) and the page type (declared
+    types) share it, and each JSON-LD script is parsed once for all of them.
     """
 
     json_ld: list[LexborNode]
+    json_ld_data: list[Any]
+    """The parsed value of each JSON-LD script that parses, in document order."""
+    scripts: list[LexborNode]
+    """Every <script> element."""
     metas: list[dict[str, str | None]]
     """The attributes of each <meta>: all that is read of them."""
     headings: list[LexborNode]
@@ -138,7 +144,7 @@ class PageElements:
 
 def page_elements(tree: LexborHTMLParser) -> PageElements:
     """One CSS pass for JSON-LD, <meta>, <h1>, the canonical link and date elements, sorted into kinds."""
-    found = PageElements([], [], [], [], [], [])
+    found = PageElements([], [], [], [], [], [], [], [])
     ambiguous = False
     seen: set[int] = set()
     for node in tree.css(_ELEMENTS):
@@ -151,6 +157,7 @@ def page_elements(tree: LexborHTMLParser) -> PageElements:
         elif tag == "h1":
             found.headings.append(node)
         elif tag == "script":
+            found.scripts.append(node)
             ambiguous |= _sort_by_value(node, attrs.get("type"), "application/ld+json", found.json_ld)
         elif tag == "link":
             ambiguous |= _sort_by_value(node, attrs.get("rel"), "canonical", found.canonical)
@@ -161,7 +168,17 @@ def page_elements(tree: LexborHTMLParser) -> PageElements:
     if ambiguous:  # the selector's own reading of a value in capitals depends on the element's namespace
         found.json_ld[:] = tree.css(JSON_LD)
         found.canonical[:] = tree.css(CANONICAL)
+    found.json_ld_data.extend(json_ld_data(found.json_ld))
     return found
+
+
+def json_ld_data(scripts: list[LexborNode]) -> Iterator[Any]:
+    """The parsed value of each JSON-LD script; one that does not parse is left out."""
+    for node in scripts:
+        try:
+            yield json.loads(node.text(deep=True) or "null", strict=False)
+        except (ValueError, RecursionError):
+            continue
 
 
 def _sort_by_value(node: LexborNode, value: str | None, wanted: str, into: list[LexborNode]) -> bool:
@@ -175,14 +192,12 @@ def _sort_by_value(node: LexborNode, value: str | None, wanted: str, into: list[
     return value is not None and value != wanted and value.lower() == wanted
 
 
-def json_ld_evidence(tree: LexborHTMLParser, scripts: list[LexborNode] | None = None) -> list[Evidence]:
-    """Title, authors, publisher, dates, language, URL and body text that the page's JSON-LD declares."""
+def json_ld_evidence(tree: LexborHTMLParser, parsed: list[Any] | None = None) -> list[Evidence]:
+    """Title, authors, publisher, dates, language, URL and body text that the page's JSON-LD declares.
+
+    ``parsed``: the page's JSON-LD values, when already parsed (PageElements.json_ld_data)."""
     out: list[Evidence] = []
-    for node in tree.css(JSON_LD) if scripts is None else scripts:
-        try:
-            data = json.loads(node.text(deep=True) or "null", strict=False)
-        except (ValueError, RecursionError):
-            continue
+    for data in json_ld_data(tree.css(JSON_LD)) if parsed is None else parsed:
         objects = list(_json_ld_objects(data))
         index = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and "name" in o}
         for obj in objects:
@@ -214,10 +229,13 @@ def json_ld_evidence(tree: LexborHTMLParser, scripts: list[LexborNode] | None = 
     return out
 
 
-def html_evidence(tree: LexborHTMLParser, url: str | None = None, markup: str | None = None) -> list[Evidence]:
-    """Every metadata candidate the page declares, each with its origin (``markup``: the text ``tree`` was parsed from)."""
-    elements = page_elements(tree)
-    out = json_ld_evidence(tree, elements.json_ld)
+def html_evidence(tree: LexborHTMLParser, url: str | None = None, markup: str | None = None,
+                  elements: PageElements | None = None) -> list[Evidence]:
+    """Every metadata candidate the page declares, each with its origin (``markup``: the text ``tree`` was
+    parsed from; ``elements``: the page's elements, when the caller found them already)."""
+    if elements is None:
+        elements = page_elements(tree)
+    out = json_ld_evidence(tree, elements.json_ld_data)
     for attrs in elements.metas:
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv") or "").casefold().strip()
         content = attrs.get("content")

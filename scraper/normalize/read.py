@@ -22,22 +22,24 @@ from selectolax.lexbor import LexborHTMLParser
 from ..model import Block, Evidence
 from .dates import url_date
 from .html_bylines import LINE_ORIGINS, last_resort_evidence
-from .html_meta import html_evidence, site_name_evidence
+from .html_meta import PageElements, html_evidence, site_name_evidence
 from .resolve import names_someone, title_suffix
 from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, dateline_evidence, provider_evidence,
                           markup_evidence, provider_markup_evidence, site_keys, source_line_evidence)
 from .text import canonical
 
 
-def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None) -> list[Evidence]:
-    """Every metadata candidate of an unpruned HTML page (``markup``: the text ``tree`` was parsed from).
+def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None,
+              elements: PageElements | None = None) -> list[Evidence]:
+    """Every metadata candidate of an unpruned HTML page (``markup``: the text ``tree`` was parsed from;
+    ``elements``: its elements, when the caller found them already: html_meta.page_elements).
 
     The last-resort reader (a copyright holder, a press contact: one walk over
     every text node) runs only when no byline line was found and resolution
     says that nothing found so far names a writer: otherwise it cannot change
     the record.
     """
-    evidence = html_evidence(tree, url, markup)
+    evidence = html_evidence(tree, url, markup, elements)
     site = site_keys(host_of(url), evidence)
     if not any(e.field == "outlet" for e in evidence):
         evidence.extend(site_name_evidence(markup, host_of(url)))

@@ -270,3 +270,30 @@ def test_a_container_holding_all_the_prose_is_trusted_despite_many_short_lines()
     assert confident(Choice(element=1, score=-800.0, prose_chars=1200, total_prose=1250, elements=[1]))
     assert not confident(Choice(element=1, score=-800.0, prose_chars=4000, total_prose=8000, elements=[1]))
     assert not confident(Choice(element=1, score=100.0, prose_chars=400, total_prose=400, elements=[1]))
+
+
+def test_text_in_an_inline_box_counts_for_that_box():
+    """A lead set as loose text in a ``<font>`` or ``<span>`` (old table layouts) belongs to that
+    box, so choosing the box keeps its lead."""
+    lead = "Harbour pilots ended their strike on Sunday after the port authority agreed to new shift rules."
+    body = (f"<table><tr><td><font size='2'><table align='right'><tr><td><div class='cap'>A ship at the quay</div>"
+            f"</td></tr></table><b>{lead}</b><p>{PROSE}<p>{PROSE * 2}<p>{PROSE}</font></td></tr></table>")
+    seg = segment(LexborHTMLParser(_page(body)).body)
+    unit = next(u for u in seg.units if u.text == lead)
+    assert seg.tag[unit.element] == "td" and seg.tag[unit.inner] == "font"
+    texts = _texts(body)
+    assert texts.index(lead) == texts.index(" ".join(PROSE.split())) - 1
+
+
+def test_loose_text_before_the_body_box_joins_and_links_do_not():
+    """Prose held by the wrapper itself (a standfirst in a span beside the body's box) joins
+    the article; a loose line of links does not."""
+    lead = "Ahead of the final on Sunday, the coach said the squad was fit and ready for a hard game."
+    body = (f"<div class='story'><span class='date'>08/01/2024 11:13</span><br>"
+            f"<span class='summary'>{lead}</span><br>"
+            f"<span><a href='/x'>Read about the other teams in the league and the season so far</a></span><br>"
+            f"<div class='text'><p>{PROSE * 2}</p><p>{PROSE}</p><p>{PROSE}</p></div></div>"
+            f"<div class='more'><a href='/a'>Another story</a></div>")
+    texts = _texts(body)
+    assert texts[0] == lead
+    assert not any("other teams" in t for t in texts)

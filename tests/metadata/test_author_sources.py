@@ -375,3 +375,26 @@ def test_the_selector_gate_skips_only_selectors_that_find_nothing(markup):
         for rank, selector in enumerate(data.selectors):
             if tree.css(selector):
                 assert _can_match(tree, data.gate, rank, met), selector
+
+
+def test_a_byline_label_takes_the_whole_line_of_names():
+    body = ("<h1>Storm closes the harbour</h1><p class='meta'><span class='prefix'>By </span>"
+            "<span itemprop='name'><a href='/by/jane-doe'>Jane Doe</a>, </span>"
+            "<span itemprop='name'><a href='/by/john-roe'>John Roe</a></span> and "
+            "<span class='last-byline' itemprop='name'><a href='/by/max-muster'>Max Muster</a></span></p>")
+    assert scraper.clean(_page("", body)).authors == ["Jane Doe", "John Roe", "Max Muster"]
+
+
+def test_byline_classes_in_any_case_and_the_autor_stem():
+    camel = "<h1>Storm closes the harbour</h1><div class='css-x1-Byline'><span>Jane Doe</span></div>"
+    assert scraper.clean(_page("", camel)).authors == ["Jane Doe"]
+    line = "<h1>Sturm schließt den Hafen</h1><p class='autorenzeile'>Von Jana Muster und Max Beispiel, NDR</p>"
+    assert scraper.clean(_page("", line, lang="de")).authors == ["Jana Muster", "Max Beispiel"]
+
+
+def test_a_lone_capitalised_word_under_an_author_class_is_a_label():
+    teasers = ("<h1>Sturm schließt den Hafen</h1><ul class='kontext'>"
+               "<li><a href='/a'>Ein anderer Beitrag</a><div class='kontext-autor'>Nachricht</div></li></ul>")
+    assert scraper.clean(_page("", teasers, lang="de")).authors == []
+    named = "<h1>Sturm schließt den Hafen</h1><div class='post-autor'>Heiko</div>"
+    assert scraper.clean(_page("", named, lang="de")).authors == ["Heiko"]

@@ -169,3 +169,38 @@ def test_a_reviewer_is_not_a_writer(byline):
 def test_more_languages_agencies_and_credits(byline, authors, organisations):
     parsed = parse_byline(byline)
     assert parsed.authors == authors and parsed.organisations == organisations
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ("By by JANE DOE, JOHN ROE and MAX MUSTER", ["Jane Doe", "John Roe", "Max Muster"]),  # a label, then the line's lead
+    ("Jane Doe Follow Aug 8, 2016 · 7 min read", ["Jane Doe"]),  # a button before the date
+    ("By Jane Doe Follow @janedoe", ["Jane Doe"]),
+    ("Jane Doe Monday, February 29, 2016 @ 11:10 PM UTC", ["Jane Doe"]),  # a weekday opens the date
+    ("By Jane Roe-Smith, December 16th 2016", ["Jane Roe-Smith"]),  # an ordinal day
+    ("October 14, 2009|Jane Doe", ["Jane Doe"]),  # a date with a month name before the name
+    ("January 17, 2017 at 6:08 PM ET by Jane Doe", ["Jane Doe"]),
+    ("Jane deRoe | Contributing Writer | 5 days ago", ["Jane deRoe"]),  # a particle written together
+    ("Written by Jane Doe in Gadgets on 1 June 2019", ["Jane Doe"]),  # the category the post is filed in
+    ("Jane Doe (avec John Roe et Max Muster)", ["Jane Doe", "John Roe", "Max Muster"]),  # co-writers in parentheses
+    ("Jane Doe Former Deputy Director, Office of Digital Outreach", ["Jane Doe"]),  # a qualified job title
+    ("Dana A. Roe, Jim S.A. Dorey and Tom Watt", ["Dana A. Roe", "Jim S.A. Dorey", "Tom Watt"]),  # initials, no company
+])
+def test_byline_shapes_around_the_names(byline, authors):
+    assert parse_byline(byline).authors == authors
+
+
+@pytest.mark.parametrize("byline", ["Foolish Investor Staff", "Our Foreign Staff", "Sports Desk", "Reader Submissions"])
+def test_a_collective_byline_names_nobody(byline):
+    parsed = parse_byline(byline, allow_single=True)
+    assert parsed.authors == [] and parsed.placeholders
+
+
+def test_a_legal_form_makes_a_company_only_at_the_end():
+    assert is_organisation("Acme S.A.") and is_organisation("Beispiel GmbH")
+    assert not is_organisation("Jim S.A. Dorey")
+
+
+@pytest.mark.parametrize("text", ["Pressemitteilung von Katja Muster", "Im Wortlaut von Pascal Beispiel"])
+def test_a_label_before_a_byline_word_is_no_part_of_a_name(text):
+    assert parse_byline(text, allow_single=True).authors == []
+    assert parse_byline("Ursula von der Leyen").authors == ["Ursula von der Leyen"]

@@ -1,0 +1,64 @@
+"""The one pass over a page's elements (html_meta.page_elements) that the metadata readers, the page data
+and the page type share gives what each of them finds by its own search (the plain path)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.blocks.pagedata import state_scripts
+from scraper.blocks.pagetype import declared_types
+from scraper.decode import decode_page
+from scraper.normalize.html_meta import html_evidence, json_ld_evidence, page_elements
+from scraper.sniff import looks_like_html
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+
+CRAFTED = {
+    "types in capitals": """<html><head><script type="Application/LD+JSON">{"@type": "NewsArticle", "headline": "A"}</script>
+        <meta property="OG:TYPE" content="website"><meta property="og:type" content=" Article ">
+        <meta property="og:type" content="second"></head><body><h1>A</h1></body></html>""",
+    "graph and list": """<html><head><script type="application/ld+json">[{"@graph": [{"@type": ["WebPage", "ItemList"]},
+        {"@type": "Person", "name": "Jane Doe"}]}, {"@type": "CollectionPage"}]</script>
+        <script type="application/ld+json">{not json</script>
+        <script type="application/ld+json">{"@type": "NewsArticle", "author": {"@id": "#a"}, "headline": "B"}</script>
+        </head><body><p>x</p></body></html>""",
+    "state scripts": """<html><head><script id="__NEXT_DATA__" type="application/json">{"props": {}}</script>
+        <script>window.__INITIAL_STATE__ = {"a": 1};</script><script src="x.js"></script>
+        <script>var x = 1;</script></head><body><svg><script>self.__PRELOADED_STATE__={}</script></svg>
+        <p>text</p><script type="application/ld+json">{"@type": "Article"}</script></body></html>""",
+    "no scripts": "<html><body><p>Only a paragraph.</p></body></html>",
+}
+
+
+def _pages() -> list[tuple[str, str]]:
+    pages = list(CRAFTED.items())
+    for path in sorted((FIXTURES / "pages").iterdir()) + sorted((FIXTURES / "page_types").glob("*")):
+        if path.is_file():
+            text = decode_page(path.read_bytes(), None).text
+            if looks_like_html(text):
+                pages.append((path.name, text))
+    return pages
+
+
+@pytest.mark.parametrize(("name", "html"), _pages(), ids=[n for n, _ in _pages()])
+def test_shared_pass_gives_what_each_reader_finds_alone(name, html):
+    tree = LexborHTMLParser(html)
+    elements = page_elements(tree)
+    assert [n.mem_id for n in elements.scripts] == [n.mem_id for n in tree.css("script")]
+    assert declared_types(tree, elements.json_ld_data, elements.metas) == declared_types(tree)
+    assert state_scripts(tree, elements.scripts) == state_scripts(tree)
+    assert json_ld_evidence(tree, elements.json_ld_data) == json_ld_evidence(tree)
+    assert html_evidence(tree, None, html, elements) == html_evidence(tree, None, html)
+
+
+def test_crafted_pages_are_read():
+    tree = LexborHTMLParser(CRAFTED["graph and list"])
+    assert declared_types(tree, page_elements(tree).json_ld_data, page_elements(tree).metas) == [
+        "collectionpage", "webpage", "itemlist", "person", "newsarticle"]
+    tree = LexborHTMLParser(CRAFTED["types in capitals"])
+    assert declared_types(tree, page_elements(tree).json_ld_data, page_elements(tree).metas) == ["newsarticle", "article"]
+    tree = LexborHTMLParser(CRAFTED["state scripts"])
+    assert [where for where, _ in state_scripts(tree, page_elements(tree).scripts)] == ["next-data", "state", "state"]
