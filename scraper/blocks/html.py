@@ -21,7 +21,7 @@ from ..model import Block, BlockKind, Evidence
 from .extractor import Extraction, ParsedPage, text_chars
 from .prune import prune
 from .score import Choice, choose, weight, weight_of_text
-from .segment import Segmentation, Unit, segment
+from .segment import THREAD_PROSE_BEFORE, Segmentation, Unit, segment
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -164,11 +164,14 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
     """For each block, the element around its own block element (the box it sits in)."""
     label_ok = True
     """False once a link list has followed the last block: a label right before a link list is its heading."""
+    units = seg.units
     if len(ranges) == 1:  # the usual case, without a generator per unit
         (lo, hi), = ranges
-        picked = [u for i, u in enumerate(seg.units) if lo <= u.inner < hi or i in extra]
+        picked = [i for i, u in enumerate(units) if lo <= u.inner < hi or i in extra]
     else:
-        picked = [u for i, u in enumerate(seg.units) if i in extra or any(lo <= u.inner < hi for lo, hi in ranges)]
+        picked = [i for i, u in enumerate(units) if i in extra or any(lo <= u.inner < hi for lo, hi in ranges)]
+    stop = _thread_start(seg, ranges, picked)
+    picked = [units[i] for i in picked if i < stop]
     for j, u in enumerate(picked):
         ld = u.link_density
         if ld > MAX_LINK_DENSITY:
@@ -177,7 +180,7 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
                 boxes.pop()
             label_ok = False
             continue
-        if u.in_time:
+        if u.in_time or u.thread:
             continue
         label_ok = True
         kind = u.kind
@@ -186,6 +189,19 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
         blocks.append(Block(u.text, kind, link_density=ld, level=u.level if kind is BlockKind.HEADING else 0))
         boxes.append(seg.parent[u.element])
     return _trim_head(_trim_tail(blocks, boxes))
+
+
+def _thread_start(seg: Segmentation, ranges: list[tuple[int, int]], picked: list[int]) -> int:
+    """Index of the first unit of a comment thread that opens inside the article's box after
+    some of its prose (segment.py finds the anchors): the article ends there, whatever box the
+    thread's entries sit in."""
+    units = seg.units
+    for start, box in seg.threads:
+        if any(lo <= box < hi for lo, hi in ranges) and any(
+                i < start and len(units[i].text) >= THREAD_PROSE_BEFORE and units[i].link_density < LEAD_MAX_LINKS
+                for i in picked):
+            return start
+    return len(units)
 
 
 LINK_LIST_MIN = 2

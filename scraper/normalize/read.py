@@ -15,7 +15,7 @@ Two moments in a page's path read metadata:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from urllib.parse import urlsplit
+from ..lenient_url import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -24,8 +24,8 @@ from .dates import url_date
 from .html_bylines import LINE_ORIGINS, last_resort_evidence
 from .html_meta import PageElements, html_evidence, site_name_evidence
 from .resolve import names_someone, title_suffix
-from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, dateline_evidence, provider_evidence,
-                          markup_evidence, provider_markup_evidence, site_keys, source_line_evidence)
+from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, dateline_evidence,
+                          markup_syndication_evidence, provider_evidence, site_keys)
 from .text import canonical
 
 
@@ -43,10 +43,7 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
     site = site_keys(host_of(url), evidence)
     if not any(e.field == "outlet" for e in evidence):
         evidence.extend(site_name_evidence(markup, host_of(url)))
-    low = markup.lower() if markup else None  # lower-cased once for the three markup scans
-    evidence.extend(source_line_evidence(markup, site, low))
-    evidence.extend(provider_markup_evidence(markup, site, low))
-    evidence.extend(markup_evidence(markup, site, low))
+    evidence.extend(markup_syndication_evidence(markup, site, tree.body.text() if markup and tree.body else None))
     if not any(e.origin in LINE_ORIGINS for e in evidence) and not names_someone(evidence):
         evidence.extend(last_resort_evidence(tree))
     return evidence

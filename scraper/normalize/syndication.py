@@ -18,6 +18,7 @@ Where each class is read:
 
 from __future__ import annotations
 
+import bisect
 import html as htmllib
 import re
 import tomllib
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from ..lenient_url import urlsplit
 
 from ..model import Block, Evidence
 from .bylines import LABELS, LEADS, WRITING, strip_tail
@@ -373,56 +374,83 @@ def site_keys(host: str | None, evidence: Sequence[Evidence]) -> set[str]:
     return keys
 
 
-_MARKUP_SOURCE: re.Pattern[str] | None = None
 MAX_SOURCE_LINES = 3
 
 
-def _markup_source() -> re.Pattern[str]:
-    global _MARKUP_SOURCE
-    if _MARKUP_SOURCE is None:
-        with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
-            labels = tomllib.load(fh)["phrases"]["source_labels"]
-        _MARKUP_SOURCE = re.compile(r">\s*(?:" + _alternation(labels) + r")\s*[:：](?:&nbsp;|\s)*(?:<(?:a|span|strong|b|em|i)\b[^>]*>\s*)*"
-                                    r"(?P<name>[^<>]{2,100}?)\s*<(?!br)", re.IGNORECASE)
-    return _MARKUP_SOURCE
+def _trie(words: Sequence[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes ("qu(?:elle(?:n)?)"): at each start the
+    engine tests a few first letters instead of every word."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
-_SOURCE_START: re.Pattern[str] | None = None
+@dataclass(frozen=True, slots=True)
+class MarkupPatterns:
+    """The markup readers' patterns, compiled once from syndication.toml."""
+    line_start: re.Pattern[str]
+    """A text node opening with a source label or a provider phrase: the one pass that finds where
+    ``source`` and ``provider`` may match. White space is possessive, so a long run of spaces after a
+    tag is read once, not once per starting space."""
+    source: re.Pattern[str]
+    provider: re.Pattern[str]
+    note_keys: tuple[str, ...]
+    """Words one of which every republication note holds, for a cheap find before the note pattern."""
 
 
-def _source_matches(markup: str, low: str | None = None) -> list[re.Match[str]]:
-    """The matches of the source-line pattern, found fast: a case-sensitive scan of the lower-cased markup
-    finds where a label and its colon stand, and the full pattern is tried only there. The plain path,
-    ``_markup_source().finditer(markup)``, is used where lower-casing changes the length (a test checks
-    that both agree)."""
-    global _SOURCE_START
-    low = markup.lower() if low is None else low
-    if len(low) != len(markup):
-        return list(_markup_source().finditer(markup))
-    if _SOURCE_START is None:
-        with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
-            labels = tomllib.load(fh)["phrases"]["source_labels"]
-        _SOURCE_START = re.compile(r">\s*(?:" + _alternation([w.lower() for w in labels]) + r")\s*[:：]")
-    full = _markup_source()
-    out: list[re.Match[str]] = []
+NOTE_KEYS = ("originally", "first appeared", "first published", "republished", "reprinted", "erschienen",
+             "initialement", "originalmente", "originariamente", "oorspronkelijk", "erstveröffentlichung")
+"""A word of each republication phrase (syndication.toml), searched in this order."""
+
+
+@lru_cache(maxsize=1)
+def markup_patterns() -> MarkupPatterns:
+    with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
+        phrases = tomllib.load(fh)["phrases"]
+    labels, provided = phrases["source_labels"], phrases["provided_by"]
+    return MarkupPatterns(
+        line_start=re.compile(r">\s*+(?:(?:©|&copy;)\s*+)?" + _trie(sorted({w.lower() for w in labels + provided})),
+                              re.IGNORECASE),
+        source=re.compile(r">\s*(?:" + _alternation(labels) + r")\s*[:：](?:&nbsp;|\s)*(?:<(?:a|span|strong|b|em|i)\b[^>]*>\s*)*"
+                          r"(?P<name>[^<>]{2,100}?)\s*<(?!br)", re.IGNORECASE),
+        provider=re.compile(r">\s*(?:(?:©|&copy;)\s*)?(?:" + _alternation(provided) + r")(?:\s*:)?\s+(?P<name>[^<>]{2,80}?)\s*<",
+                            re.IGNORECASE),
+        note_keys=NOTE_KEYS,
+    )
+
+
+def _markup_lines(markup: str) -> tuple[list[re.Match[str]], re.Match[str] | None]:
+    """The page's source lines (in order, not overlapping) and its first provider credit, from one pass
+    over the markup: the full patterns are tried only where a text node opens with a label or a phrase."""
+    pats = markup_patterns()
+    sources: list[re.Match[str]] = []
+    provider = None
     end = 0
-    for start in _SOURCE_START.finditer(low):
-        if start.start() < end:
-            continue
-        m = full.match(markup, start.start())
-        if m:
-            out.append(m)
-            end = m.end()
-    return out
+    for hit in pats.line_start.finditer(markup):
+        at = hit.start()
+        if at >= end:
+            m = pats.source.match(markup, at)
+            if m:
+                sources.append(m)
+                end = m.end()
+        if provider is None:
+            provider = pats.provider.match(markup, at)
+    return sources, provider
 
 
-def source_line_evidence(markup: str | None, site: set[str], low: str | None = None) -> list[Evidence]:
-    """The last "Quelle: Kathpress" line of the page's markup, for pages whose text extraction leaves it out
-    (a line set apart under the article). Read from the markup: a cheap scan, no second parse. Only an
-    agency counts here: a chart's, a picture's or a video's source is often a site, a company or a title."""
-    if not markup or ":" not in markup:
-        return []
-    found = [m.group("name") for m in _source_matches(markup, low)]
+def _source_line(found: Sequence[str], site: set[str]) -> list[Evidence]:
     for raw in reversed(found[-MAX_SOURCE_LINES:]):
         name = _distributor(canonical(raw), site)
         if name and agency_named(name, tag=True):
@@ -430,38 +458,54 @@ def source_line_evidence(markup: str | None, site: set[str], low: str | None = N
     return []
 
 
-_MARKUP_PROVIDER: re.Pattern[str] | None = None
-
-
-@lru_cache(maxsize=1)
-def _provided_by_lower() -> tuple[str, ...]:
-    with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
-        return tuple(p.lower() for p in tomllib.load(fh)["phrases"]["provided_by"])
-
-
-def provider_markup_evidence(markup: str | None, site: set[str], low: str | None = None) -> list[Evidence]:
-    """An aggregator's provider credit in the markup ("<span>© Provided by Prairie Ledger</span>"), where
-    the page's pruning may drop it as chrome before it becomes a block."""
-    global _MARKUP_PROVIDER
-    if not markup:
-        return []
-    low = markup.lower() if low is None else low
-    if not any(phrase in low for phrase in _provided_by_lower()):
-        return []  # the pattern cannot match: every match holds one of the phrases
-    if _MARKUP_PROVIDER is None:
-        with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
-            phrases = tomllib.load(fh)["phrases"]["provided_by"]
-        _MARKUP_PROVIDER = re.compile(r">\s*(?:(?:©|&copy;)\s*)?(?:" + _alternation(phrases) + r")(?:\s*:)?\s+(?P<name>[^<>]{2,80}?)\s*<",
-                                      re.IGNORECASE)
-    m = _MARKUP_PROVIDER.search(markup)
-    name = _distributor(canonical(m.group("name")), site) if m else None
+def _provider(raw: str | None, site: set[str]) -> list[Evidence]:
+    name = _distributor(canonical(raw), site) if raw else None
     if not name:
         return []
     return [Evidence("syndication", re.sub(r"\s+(?:inc|llc|ltd|gmbh)\.?$", "", name, flags=re.I), "html:provided-by")]
 
 
+def markup_syndication_evidence(markup: str | None, site: set[str], page_text: str | None = None) -> list[Evidence]:
+    """Every markup reader of this module, sharing one pass for source lines and provider credits:
+    a source line, a provider credit, a dateline, a republication note (in that order).
+
+    ``page_text``: the text of the page's parsed tree (its text nodes, about a third of the markup), where
+    the republication keys are looked for before the markup is lower-cased. The plain readers below
+    (``source_line_evidence``, ``provider_markup_evidence``, ``markup_evidence``) give the same evidence,
+    each on its own scan; a test checks that both paths agree."""
+    if not markup:
+        return []
+    sources, provider = _markup_lines(markup)
+    out = _source_line([m.group("name") for m in sources], site) if ":" in markup else []
+    out += _provider(provider.group("name") if provider else None, site)
+    out += _dateline_markup(markup, fast=True)
+    out += _note_markup(markup, site, keys_in=markup if page_text is None else page_text)
+    return out
+
+
+def source_line_evidence(markup: str | None, site: set[str]) -> list[Evidence]:
+    """The last "Quelle: Kathpress" line of the page's markup, for pages whose text extraction leaves it out
+    (a line set apart under the article). Read from the markup: a cheap scan, no second parse. Only an
+    agency counts here: a chart's, a picture's or a video's source is often a site, a company or a title."""
+    if not markup or ":" not in markup:
+        return []
+    return _source_line([m.group("name") for m in markup_patterns().source.finditer(markup)], site)
+
+
+def provider_markup_evidence(markup: str | None, site: set[str]) -> list[Evidence]:
+    """An aggregator's provider credit in the markup ("<span>© Provided by Prairie Ledger</span>"), where
+    the page's pruning may drop it as chrome before it becomes a block."""
+    if not markup:
+        return []
+    m = markup_patterns().provider.search(markup)
+    return _provider(m.group("name") if m else None, site)
+
+
 _MARKUP_TAG = re.compile(r"<[^>]*>")
 _PARAGRAPH = re.compile(r"<p\b[^>]*>(?P<text>(?:[^<]+|<(?!/p\s*>|p\b))*)", re.IGNORECASE)
+_PARAGRAPH_FAST = re.compile(r"<[pP]\b[^>]*+>(?P<text>(?:[^<]++|<(?!/[pP]\s*>|[pP]\b))*+)")
+"""``_PARAGRAPH`` found faster: no case-folding of the whole pattern (the tag's letter is a class), so the
+engine jumps from "<" to "<"; and possessive loops, as the paragraph's end is the first "</p>" or "<p"."""
 MARKUP_PARAGRAPHS = 40
 """Paragraphs of the markup searched for a dateline (the story's first ones come early)."""
 NOTE_WINDOW = 400
@@ -472,7 +516,29 @@ def _in_script(markup: str, pos: int) -> bool:
     return markup.rfind("<script", 0, pos) > markup.rfind("</script", 0, pos)
 
 
-def markup_evidence(markup: str | None, site: set[str], low: str | None = None) -> list[Evidence]:
+class _Scripts:
+    """``_in_script`` for many positions of one page: the script tags are found once, then each position
+    is placed among them by bisection (a key inside a large script's data is met many times)."""
+
+    def __init__(self, markup: str) -> None:
+        self.opens = _starts(markup, "<script")
+        self.closes = _starts(markup, "</script")
+
+    def holds(self, pos: int) -> bool:
+        o = bisect.bisect_right(self.opens, pos - len("<script"))
+        c = bisect.bisect_right(self.closes, pos - len("</script"))
+        return (self.opens[o - 1] if o else -1) > (self.closes[c - 1] if c else -1)
+
+
+def _starts(text: str, sub: str) -> list[int]:
+    out, pos = [], text.find(sub)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(sub, pos + 1)
+    return out
+
+
+def markup_evidence(markup: str | None, site: set[str]) -> list[Evidence]:
     """Datelines and republication notes in the page's markup, for pages whose extraction or pruning drops them
     (an editor's note set apart by the headline, a first paragraph the builder took for a caption).
 
@@ -480,11 +546,24 @@ def markup_evidence(markup: str | None, site: set[str], low: str | None = None) 
     """
     if not markup:
         return []
-    out: list[Evidence] = []
-    for count, m in enumerate(_PARAGRAPH.finditer(markup)):
+    return _dateline_markup(markup, fast=False) + _note_markup(markup, site, keys_in=None)
+
+
+_DATELINE_HINT = re.compile(r"[(\-–—【\[&\u00c2-\u00f4]")
+"""A character each dateline pattern needs in the canonical text ("(", a dash, "【" or "["), or one from which
+``canonical`` may make it (an entity ftfy decodes, a letter opening a mojibake sequence)."""
+
+
+def _dateline_markup(markup: str, fast: bool) -> list[Evidence]:
+    """An agency's dateline opening one of the markup's first paragraphs. ``fast``: a paragraph whose text
+    holds no character a dateline needs is passed over before it is made canonical."""
+    for count, m in enumerate((_PARAGRAPH_FAST if fast else _PARAGRAPH).finditer(markup)):
         if count >= MARKUP_PARAGRAPHS:
             break
-        text = canonical(htmllib.unescape(_MARKUP_TAG.sub("", m.group("text")[:400])))
+        raw = htmllib.unescape(_MARKUP_TAG.sub("", m.group("text")[:400]))
+        if fast and not _DATELINE_HINT.search(raw):
+            continue
+        text = canonical(raw)
         if len(text) < 12:
             continue
         for pattern in (_PAREN_DATELINE, _LEADING_DATELINE, _CJK_DATELINE):
@@ -493,19 +572,30 @@ def markup_evidence(markup: str | None, site: set[str], low: str | None = None) 
                 for token in re.split(r"\s*[/,]\s*", d.group("org")):
                     name = agency_named(token, tag=True)
                     if name:
-                        out.append(Evidence("syndication", name, "html:dateline"))
-                        break
-            if out:
-                break
-        if out:
-            break
+                        return [Evidence("syndication", name, "html:dateline")]
+    return []
+
+
+def _note_markup(markup: str, site: set[str], keys_in: str | None) -> list[Evidence]:
+    """A republication note outside the page's scripts: the first of ``NOTE_KEYS`` found whose note names
+    a distributor. ``keys_in``: a text where a key must stand for the markup to be searched for it (the
+    page's text, shorter than its markup); the key's letters after the first are looked for there, so
+    "Originally" is found without lower-casing (a key in capitals throughout, "ORIGINALLY", is not)."""
     pattern = syndication_data().republished
-    low = markup.lower() if low is None else low
-    for phrase in ("originally", "first appeared", "first published", "republished", "reprinted", "erschienen",
-                   "initialement", "originalmente", "originariamente", "oorspronkelijk", "erstveröffentlichung"):
+    low: str | None = None
+    scripts: _Scripts | None = None
+    for phrase in markup_patterns().note_keys:
+        if keys_in is not None and phrase[1:] not in keys_in:
+            continue
+        if low is None:
+            low = markup.lower()
         pos = low.find(phrase)
-        while pos >= 0 and _in_script(markup, pos):
-            pos = low.find(phrase, pos + 1)
+        if keys_in is None:
+            while pos >= 0 and _in_script(markup, pos):
+                pos = low.find(phrase, pos + 1)
+        else:
+            while pos >= 0 and (scripts := scripts or _Scripts(markup)).holds(pos):
+                pos = low.find(phrase, pos + 1)
         if pos < 0:
             continue
         start = markup.rfind(">", 0, pos) + 1
@@ -514,6 +604,5 @@ def markup_evidence(markup: str | None, site: set[str], low: str | None = None) 
         if note:
             name = _distributor(note.group("name"), site)
             if name:
-                out.append(Evidence("syndication", name, "html:republished"))
-                break
-    return out
+                return [Evidence("syndication", name, "html:republished")]
+    return []

@@ -1,6 +1,8 @@
-"""The markup scans of syndication.py: the fast source-line search agrees with the plain pattern scan."""
+"""The markup scans of syndication.py: the shared one-pass reader agrees with the plain readers."""
 
 from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
 
 from scraper.normalize import syndication
 
@@ -9,29 +11,64 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
 CRAFTED = [
     "<div><p>Story text.</p><p>Quelle: <a href='/x'>Kathpress</a></p></div>",
     "<p>SOURCE :&nbsp;<strong>Agence Exemple</strong> </p><p>Fuente: Agencia Ejemplo</p>",
-    "<p>İstanbul</p><p>Kaynak: Örnek Ajansı</p>",  # lower-casing changes the length: the plain path
+    "<p>İstanbul</p><p>Kaynak: Örnek Ajansı</p>",  # lower-casing changes the length
     "<script>var source = {a: 1}</script><span>source:</span>",
+    "<div><span>© Provided by Prairie Ledger</span></div><p>Source: AFP</p>",
+    "<p>BERLIN (dpa) - Ein Satz mit genug Wörtern für eine Meldung aus der Hauptstadt heute.</p>",
+    "<p>HAMBURG &ndash; Kein Kürzel, aber ein Strich aus einer Entität, und weitere Wörter hier.</p>",
+    "<script>var a = 'originally appeared on Fake Site';</script>"
+    "<p><em>This story originally appeared on <a href='https://grist.example'>Grist</a>.</em></p>",
+    "<P>WASHINGTON (AP) — Upper-case paragraph tags still open a paragraph for the dateline reader.</P>",
 ]
 
 
-def names(matches) -> list[str]:
-    return [m.group("name") for m in matches]
+def both_paths(markup: str) -> tuple[list, list]:
+    site: set[str] = set()
+    plain = (syndication.source_line_evidence(markup, site) + syndication.provider_markup_evidence(markup, site)
+             + syndication.markup_evidence(markup, site))
+    tree = LexborHTMLParser(markup)
+    fast = syndication.markup_syndication_evidence(markup, site, tree.body.text() if tree.body else None)
+    return plain, fast
 
 
-def test_fast_source_scan_agrees_with_the_plain_pattern() -> None:
+def test_shared_pass_agrees_with_the_plain_readers() -> None:
     pages = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.iterdir())] + CRAFTED
     found = 0
     for markup in pages:
-        fast = names(syndication._source_matches(markup))
-        assert fast == names(syndication._markup_source().finditer(markup))
+        plain, fast = both_paths(markup)
+        assert fast == plain, markup[:80]
         found += bool(fast)
-    assert found >= 3  # the crafted lines are found, so agreement is not agreement on nothing
+    assert found >= 6  # the crafted lines are found, so agreement is not agreement on nothing
 
 
-def test_provider_precheck_keeps_the_credit() -> None:
+def test_source_lines_in_order_without_overlap() -> None:
+    markup = "<p>Quelle: Reuters</p><p>Source: AFP</p><p>Fuente: EFE</p><p>Kilde: NTB</p>"
+    sources, provider = syndication._markup_lines(markup)
+    assert [m.group("name") for m in sources] == ["Reuters", "AFP", "EFE", "NTB"]
+    assert provider is None
+    got = syndication.markup_syndication_evidence(markup, set())
+    assert [(e.value, e.origin) for e in got] == [("Norsk Telegrambyrå", "html:source-line")]  # the last line
+
+
+def test_provider_credit_found_once() -> None:
     markup = "<div><span>© Provided by Prairie Ledger</span></div>"
-    assert [e.value for e in syndication.provider_markup_evidence(markup, set())] == ["Prairie Ledger"]
-    assert syndication.provider_markup_evidence("<p>No credit here.</p>", set()) == []
+    assert [e.value for e in syndication.markup_syndication_evidence(markup, set())] == ["Prairie Ledger"]
+    assert syndication.markup_syndication_evidence("<p>No credit here.</p>", set()) == []
+
+
+def test_note_in_a_script_is_passed_over() -> None:
+    markup = ("<script>window.x = 'originally appeared on Fake Site';</script>"
+              "<p>This article originally appeared on Tidewater Courier.</p>")
+    tree = LexborHTMLParser(markup)
+    got = syndication.markup_syndication_evidence(markup, set(), tree.body.text())
+    assert [(e.value, e.origin) for e in got] == [("Tidewater Courier", "html:republished")]
+
+
+def test_script_positions_agree_with_the_plain_check() -> None:
+    markup = "<p>a</p><script>b originally</script><p>c originally</p><script>d<script>e originally"
+    scripts = syndication._Scripts(markup)
+    for pos in range(len(markup) + 1):
+        assert scripts.holds(pos) == syndication._in_script(markup, pos), pos
 
 
 def test_long_white_space_runs_take_linear_time() -> None:
@@ -42,6 +79,7 @@ def test_long_white_space_runs_take_linear_time() -> None:
     spaces = " " * 200_000
     markup = f"<p>provided by{spaces}x</p><div>{spaces}</div><p>Source:{spaces}</p><span>© {spaces}"
     started = time.process_time()
+    syndication.markup_syndication_evidence(markup, set(), markup)
     syndication.provider_markup_evidence(markup, set())
     syndication.source_line_evidence(markup, set())
     syndication.markup_evidence(markup, set())
