@@ -29,8 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scraper.cluster import cluster, load_cluster_settings  # noqa: E402
-from scraper.cluster.canon import words  # noqa: E402
-from scraper.cluster.shingles import shingle_hashes  # noqa: E402
+from scraper.cluster.shingles import text_shingles  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "devdata"
 if not DEV.is_dir():
@@ -82,7 +81,7 @@ def peer_lsh(records: list[dict]) -> set[tuple[int, int]]:
     lsh = MinHashLSH(threshold=0.5, num_perm=128)
     pairs = set()
     for i, r in enumerate(records):
-        hashes = shingle_hashes(words(r.get("text") or ""), 5)
+        hashes = text_shingles(r.get("text") or "", 5)
         if len(hashes) < 12:
             continue
         mh = MinHash(num_perm=128, seed=1, hashfunc=lambda x: x)

@@ -114,9 +114,9 @@ def decode_page(data: bytes, headers: dict[str, str] | None = None) -> Decoded:
     dropped = 0
     if binary is not None:
         cleaned = data.translate(None, _CONTROL) if binary == "binary data" else b""
-        if not cleaned or not _markup_in(cleaned):
+        if not cleaned or not (_markup_in(cleaned) or _prose_in(cleaned)):
             raise DecodeError(f"not a text page: looks like {binary}")
-        dropped = len(data) - len(cleaned)  # markup with NULs or control bytes spliced in: drop them
+        dropped = len(data) - len(cleaned)  # text with NULs or control bytes spliced in: drop them
         data = cleaned
     d = _decode_text(data, headers)
     return Decoded(d.text, d.encoding, d.replaced + dropped) if dropped else d
@@ -124,6 +124,26 @@ def decode_page(data: bytes, headers: dict[str, str] | None = None) -> Decoded:
 
 def _markup_in(data: bytes) -> bool:
     return looks_like_html(data[:65536].decode("latin-1"))
+
+
+MIN_LETTER_SHARE = 0.5
+"""Share of letters among the visible characters above which bytes hold prose, not binary."""
+
+
+def _prose_in(data: bytes) -> bool:
+    """True when the bytes (control bytes already dropped) read as text: mostly letters in some
+    script once decoded leniently (UTF-8, else every byte a Windows-1252 character), few bytes
+    undecodable. A plain-text dump with a NUL-padded tail passes; compressed or binary data,
+    where high bytes are everywhere, does not."""
+    head = data[:65536]
+    text = head.decode("utf-8", errors="replace")
+    if text.count("\ufffd") > 0.02 * max(1, len(text)):
+        text = head.decode("cp1252", errors="replace")
+        if sum(b >= 0x80 for b in head) > 0.1 * len(head):
+            return False
+    visible = [c for c in text if not c.isspace()]
+    letters = sum(1 for c in visible if c.isalpha())
+    return len(visible) > 0 and letters >= MIN_LETTER_SHARE * len(visible)
 
 
 def _replace(data: bytes, codec: str) -> Decoded:
@@ -158,8 +178,8 @@ def _decode_text(data: bytes, headers: dict[str, str] | None) -> Decoded:
     best = charset_normalizer.from_bytes(data[:200_000]).best()
     if best is not None and best.encoding is not None and best.chaos <= 0.5:
         return _replace(data, best.encoding)
-    # No encoding reads cleanly: markup is still read as UTF-8, its damaged bytes replaced.
-    if _markup_in(data):
+    # No encoding reads cleanly: markup or prose is still read as UTF-8, its damaged bytes replaced.
+    if _markup_in(data) or _prose_in(data):
         lenient = _replace(data, "utf-8")
         if lenient.replaced <= MAX_REPLACED_SHARE * max(1, len(lenient.text)):
             return lenient

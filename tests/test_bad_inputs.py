@@ -59,6 +59,22 @@ def test_utf8_with_a_stray_byte_is_still_cleaned():
     assert "reopened on Monday" in article.text
 
 
+@pytest.mark.parametrize("pad", [b"\x00" * 65536, b"\x00\x01\x02" * 2000], ids=["nul-tail", "control-tail"])
+def test_text_dump_with_a_padded_tail_is_read_not_called_binary(pad):
+    dump = "\n\n".join(f"Paragraph {i} says the bridge reopened on Monday after eight months of repairs to its deck."
+                       for i in range(6)).encode()
+    article = scraper.clean(dump + pad, explain=True)
+    assert article.error is None
+    assert "reopened on Monday" in article.text
+    assert article.diagnostics["replaced_chars"] == len(pad)
+
+
+def test_compressed_bytes_with_nuls_stay_refused():
+    data = zlib.compress(bytes(range(256)) * 200, 1)[:4000] + b"\x00" * 4000
+    article = scraper.clean(data)
+    assert article.error is not None and article.error["type"] == "DecodeError"
+
+
 def test_undeclared_latin1_page_decodes_correctly():
     text = "Café owners in Zürich say the new rules will make life harder for small businesses, según the report. " * 3
     article = scraper.clean(text.encode("latin-1"))
@@ -152,3 +168,12 @@ def test_json_lines_with_a_broken_escape_give_a_record_each(tmp_path):
     records = records_for(tmp_path, {})
     assert len(records) == 3
     assert all(r["error"] is None and "bridge reopened" in r["text"] for r in records.values())
+
+
+def test_unparsable_urls_in_page_values_are_no_urls():
+    # An unbalanced "[" makes urllib take the host for an IPv6 address and raise.
+    html = ARTICLE.replace("<head>", '<head><link rel="canonical" href="http://[oops/story">'
+                                     '<meta name="author" content="http://[x"><meta property="og:url" content="https://[">')
+    article = scraper.clean(html.encode())
+    assert article.error is None, article.error
+    assert "reopened on Monday" in article.text

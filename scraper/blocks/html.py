@@ -19,9 +19,10 @@ from selectolax.lexbor import LexborHTMLParser
 from ..lexicon import alnum_only, ends_sentence
 from ..model import Block, BlockKind, Evidence
 from .extractor import Extraction, ParsedPage, text_chars
+from . import pagetype
 from .prune import prune
 from .score import Choice, choose, weight, weight_of_text
-from .segment import Segmentation, Unit, segment
+from .segment import THREAD_PROSE_BEFORE, Segmentation, Unit, segment
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -164,11 +165,17 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
     """For each block, the element around its own block element (the box it sits in)."""
     label_ok = True
     """False once a link list has followed the last block: a label right before a link list is its heading."""
+    units = seg.units
     if len(ranges) == 1:  # the usual case, without a generator per unit
         (lo, hi), = ranges
-        picked = [u for i, u in enumerate(seg.units) if lo <= u.inner < hi or i in extra]
+        picked = [i for i, u in enumerate(units) if lo <= u.inner < hi or i in extra]
     else:
-        picked = [u for i, u in enumerate(seg.units) if i in extra or any(lo <= u.inner < hi for lo, hi in ranges)]
+        picked = [i for i, u in enumerate(units) if i in extra or any(lo <= u.inner < hi for lo, hi in ranges)]
+    stop = _thread_start(seg, ranges, picked)
+    picked = [units[i] for i in picked if i < stop]
+    teasers = _teaser_run_blurbs(picked)
+    if teasers:
+        picked = [u for j, u in enumerate(picked) if j not in teasers]
     for j, u in enumerate(picked):
         ld = u.link_density
         if ld > MAX_LINK_DENSITY:
@@ -177,7 +184,7 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
                 boxes.pop()
             label_ok = False
             continue
-        if u.in_time:
+        if u.in_time or u.thread:
             continue
         label_ok = True
         kind = u.kind
@@ -186,6 +193,61 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
         blocks.append(Block(u.text, kind, link_density=ld, level=u.level if kind is BlockKind.HEADING else 0))
         boxes.append(seg.parent[u.element])
     return _trim_head(_trim_tail(blocks, boxes))
+
+
+def _thread_start(seg: Segmentation, ranges: list[tuple[int, int]], picked: list[int]) -> int:
+    """Index of the first unit of a comment thread that opens inside the article's box after
+    some of its prose (segment.py finds the anchors): the article ends there, whatever box the
+    thread's entries sit in."""
+    units = seg.units
+    for start, box in seg.threads:
+        if any(lo <= box < hi for lo, hi in ranges) and any(
+                i < start and len(units[i].text) >= THREAD_PROSE_BEFORE and units[i].link_density < LEAD_MAX_LINKS
+                for i in picked):
+            return start
+    return len(units)
+
+
+TEASER_RUN_MIN = 3
+"""Teasers in a row (a headline link, then one short text) that make a list of other stories."""
+TEASER_RUN_AFTER = 0.5
+"""Share of the article's prose that must lie above such a run: a river of teasers follows a story."""
+
+
+def _teaser_run_blurbs(picked: Sequence[Unit]) -> set[int]:
+    """Positions of the blurbs of teaser runs after the story: headline links, each followed by
+    one short text without links (section heads may stand between them). The links go anyway
+    (link density); their blurbs read as prose and would be appended to the article. A run
+    counts when most of the prose outside such runs lies above it."""
+    prose = [len(u.text) if u.link_density < LEAD_MAX_LINKS and len(u.text) >= pagetype.PROSE_MIN_CHARS else 0
+             for u in picked]
+    runs: list[list[int]] = []
+    run: list[int] = []
+    titled = False
+
+    def close() -> None:
+        if len(run) >= TEASER_RUN_MIN:
+            runs.append(list(run))
+        run.clear()
+
+    for j, u in enumerate(picked):
+        if u.link_density > MAX_LINK_DENSITY:
+            titled = titled or pagetype.is_teaser_title(u.text)
+        elif titled and pagetype.is_blurb(u.text, u.link_density):
+            run.append(j)
+            titled = False
+        elif prose[j]:
+            if run and run[-1] == j - 1:
+                run.pop()  # a second paragraph: that "blurb" opened a part of the story
+            close()
+            titled = False
+    close()
+    if not runs:
+        return set()
+    in_runs = {j for r in runs for j in r}
+    story = [0 if j in in_runs else n for j, n in enumerate(prose)]
+    total = sum(story)
+    return {j for r in runs if sum(story[:r[0]]) >= TEASER_RUN_AFTER * total for j in r}
 
 
 LINK_LIST_MIN = 2

@@ -78,6 +78,8 @@ class Selectors:
     layout: frozenset[str]
     byline: frozenset[str]
     caption: frozenset[str]
+    comments: frozenset[str] = frozenset()
+    """Words naming an empty anchor that opens the comment thread (see segment.py)."""
     verdicts: Verdicts = field(default_factory=Verdicts, compare=False, repr=False)
 
     def is_chrome_name(self, name: str) -> bool:
@@ -155,6 +157,7 @@ def selectors() -> Selectors:
         layout=frozenset(cls["layout"]),
         byline=frozenset(data["kinds"]["byline"]),
         caption=frozenset(data["kinds"]["caption"]),
+        comments=frozenset(data["sections"]["comments"]),
     )
 
 

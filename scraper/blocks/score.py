@@ -33,8 +33,8 @@ SIBLING_MAX_LINKS = 0.3
 
 def weight(unit: Unit) -> float:
     """How much a unit speaks for the element holding it being the article."""
-    if unit.kind in (BlockKind.CAPTION, BlockKind.BYLINE) or unit.in_time:
-        return 0.0
+    if unit.kind in (BlockKind.CAPTION, BlockKind.BYLINE) or unit.in_time or unit.thread:
+        return 0.0  # a comment thread's text never makes its box the article
     return weight_of_text(unit.text, unit.link_density)
 
 

@@ -51,6 +51,8 @@ class Unit:
     inner: int = -1
     """Preorder id of the innermost element (block or inline box) holding all of the text;
     the container choice counts the unit there (-1: the same as ``element``)."""
+    thread: bool = False
+    """In a comment thread opened by a named anchor (see ``_mark_threads``): never article text."""
 
     def __post_init__(self) -> None:
         if self.inner < 0:
@@ -67,6 +69,9 @@ class Segmentation:
     parent: list[int] = field(default_factory=list)
     end: list[int] = field(default_factory=list)
     tag: list[str] = field(default_factory=list)
+    threads: list[tuple[int, int]] = field(default_factory=list)
+    """(index of the first unit after a comment-thread anchor, the anchor's parent element),
+    for anchors with prose before them on the page."""
 
 
 _UNMARKED = frozenset({"body", "article", "main"})
@@ -132,6 +137,38 @@ def _marker_for_names(names: str, byline: frozenset[str], caption: frozenset[str
     return found
 
 
+_ANCHOR_QUERY = "a[name]:not([href]),a[id]:not([href])"
+THREAD_PROSE_BEFORE = 100
+"""Characters of one low-link unit that must come before a thread anchor: comments follow a
+story, so an anchor above all prose (a page-top target) opens nothing."""
+
+
+def _thread_anchors(body: LexborNode, comments: frozenset[str]) -> set[int]:
+    """Node ids of empty in-page anchors named for the comment thread."""
+    found = set()
+    for node in body.css(_ANCHOR_QUERY):
+        attrs = node.attributes
+        name = f"{attrs.get('name') or ''} {attrs.get('id') or ''}"
+        if not comments.isdisjoint(tokens(name)) and not node.text(deep=True).strip():
+            found.add(node.mem_id)
+    return found
+
+
+def _mark_threads(seg: Segmentation) -> None:
+    """Units after a thread anchor inside the anchor's parent box are the thread's, once some
+    prose came before the anchor on the page (other anchors are forgotten)."""
+    units, end = seg.units, seg.end
+    kept = []
+    for start, box in seg.threads:
+        if not any(len(u.text) >= THREAD_PROSE_BEFORE and u.link_density < 0.3 for u in units[:start]):
+            continue
+        kept.append((start, box))
+        for u in units[start:]:
+            if box <= u.element < end[box]:
+                u.thread = True
+    seg.threads = kept
+
+
 def segment(body: LexborNode) -> Segmentation:
     """Walk ``body`` once and cut its text into units."""
     sel = selectors()
@@ -140,6 +177,7 @@ def segment(body: LexborNode) -> Segmentation:
     units, parent, end, tags = seg.units, seg.parent, seg.end, seg.tag
     markers: dict[int, BlockKind] = {}
     _find_markers(body, markers, byline, caption)
+    anchors = _thread_anchors(body, sel.comments)
     buf: list[str] = []
     link_chars = 0
     in_link = 0
@@ -256,6 +294,10 @@ def segment(body: LexborNode) -> Segmentation:
         elif tag == "a":
             in_link += 1
             flags |= 1
+            if anchors and node.mem_id in anchors:
+                if buf:
+                    flush()
+                seg.threads.append((len(units), pid))
         elif tag == "time":
             in_time += 1
             flags |= 2
@@ -275,4 +317,6 @@ def segment(body: LexborNode) -> Segmentation:
         stack.extend(children)
     if buf:
         flush()
+    if seg.threads:
+        _mark_threads(seg)
     return seg

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from ..lenient_url import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 

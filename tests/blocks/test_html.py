@@ -297,3 +297,33 @@ def test_loose_text_before_the_body_box_joins_and_links_do_not():
     texts = _texts(body)
     assert texts[0] == lead
     assert not any("other teams" in t for t in texts)
+
+
+def test_a_comment_thread_anchor_ends_the_article_and_its_thread_never_wins():
+    """An empty anchor named for the comments opens the thread: what follows it in the article's
+    box is left out, and a long thread does not count as prose for the choice of the box."""
+    comment = ("I have read this twice and I still think the committee got it wrong, the library "
+               "should have waited for the new budget before spending anything at all on it. ")
+    thread = "".join(f"<p>{comment * 2}<br><b>Posted by Reader {i}</b></p>" for i in range(6))
+    body = (f"<div class='page'><div class='story'><p>{PROSE}</p><p>{PROSE}</p>"
+            f"<a name='comments'></a><h3>Comments</h3>{thread}</div></div>")
+    texts = _texts(body)
+    assert texts == [" ".join(PROSE.split())] * 2
+    # An anchor above all prose (a page-top target) opens nothing.
+    top = f"<div class='story'><a id='comments'></a><p>{PROSE}</p><p>{PROSE}</p></div>"
+    assert len(_texts(top)) == 2
+
+
+def test_a_river_of_teasers_after_the_story_is_left_out():
+    """Headline links each followed by one short blurb, after the story's prose, are other
+    stories; items whose linked title is followed by paragraphs of their own are the story's."""
+    blurbs = [f"Blurb number {i} tells readers what another story on the site is about, in one line." for i in range(4)]
+    river = "".join(f"<dt><a href='/s{i}'>Headline of another story {i}</a></dt><dd>{b}</dd>"
+                    for i, b in enumerate(blurbs))
+    body = f"<div class='story'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><h3>Headlines</h3><dl>{river}</dl></div>"
+    texts = _texts(body)
+    assert not any(b in texts for b in blurbs) and len(texts) == 3
+    items = "".join(f"<h3><a href='/p{i}'>Product number {i} of the list</a></h3><p>{b}</p><p>{PROSE}</p>"
+                    for i, b in enumerate(blurbs))
+    listed = _texts(f"<div class='story'><p>{PROSE}</p>{items}</div>")
+    assert all(b in listed for b in blurbs)

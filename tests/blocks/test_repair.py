@@ -19,3 +19,9 @@ def test_unclosed_title_is_closed_at_end_of_line():
 def test_closed_title_untouched():
     html = "<html><head><title>A\nB</title></head><body>" + STORY + "</body></html>"
     assert close_raw_text(html) == html
+
+
+def test_mangled_closing_tag_counts_as_lost():
+    html = "<html><head><title>\nHarbour plan approved</title<>\n<meta name=x></head><body>" + STORY + "</body></html>"
+    assert "<title>\nHarbour plan approved</title>" in close_raw_text(html)
+    assert "Paragraph 5 of the harbour story" in scraper.clean(html.encode()).text
