@@ -71,12 +71,14 @@ class SiteNames:
 
     outlets: frozenset[str]
     hosts: frozenset[str]
+    host_words: frozenset[str] = frozenset()
+    """The long words of a hyphenated host name ("example-kiel.net": "example"): a part equal to one names the site."""
 
     def named(self, part: str) -> str | None:
         """Whether a part of a title names the site: "exact" (it is one of the names, or holds no letter
         at all, like "☆☆☆" or an empty end), "loose" (it holds one, or is held in one), else None."""
         key = letters_key(part)
-        if not key or key in self.outlets or key in self.hosts:
+        if not key or key in self.outlets or key in self.hosts or key in self.host_words:
             return "exact"
         r = rules()
         if len(part.split()) > r.max_site_words:
@@ -100,13 +102,15 @@ def site_names(evidence: Sequence[Evidence], outlet: str | None = None) -> SiteN
     if outlet:
         outlets.add(letters_key(outlet))
     hosts: set[str] = set()
+    words: set[str] = set()
     for e in evidence:
         if e.field == "outlet" and e.origin == "url:domain":
             host = e.value.strip().lower().removeprefix("www.")
             hosts.update({letters_key(host), letters_key(host.rsplit(".", 1)[0]), letters_key(host.split(".")[0])})
+            words.update(w for w in host.split(".")[0].split("-") if len(w) >= rules().min_host_prefix)
     outlets.discard("")
     hosts.discard("")
-    return SiteNames(frozenset(outlets), frozenset(hosts))
+    return SiteNames(frozenset(outlets), frozenset(hosts), frozenset(letters_key(w) for w in words))
 
 
 def without_site_name(value: str, names: SiteNames) -> str:

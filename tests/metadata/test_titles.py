@@ -32,6 +32,8 @@ def _names(host: str, *outlets: str) -> titles.SiteNames:
     ("Faire Preise - Verband der Kleinbauern Nord (VKN) - VKN", _names("vkn.example", "Verband der Kleinbauern Nord"),
      "Faire Preise"),
     ("Faire Preise » ☆☆☆ - Abendpost", _names("abendpost.example"), "Faire Preise"),  # a part with no letters
+    ("Segelkurs für Anfänger - Segelschule - Kurse und Reparatur in Kiel", _names("segelschule-kiel.example"),
+     "Segelkurs für Anfänger"),  # a long word of a hyphenated host
     # at the start: a blog's name before the post's headline
     ("Jana Beispiel's Notebook | Reflections on Moving a Project to Python 3", _names("janabeispiel.example"),
      "Reflections on Moving a Project to Python 3"),
