@@ -184,7 +184,7 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
                 boxes.pop()
             label_ok = False
             continue
-        if u.in_time or u.thread:
+        if u.in_time or u.thread or (u.kind is not BlockKind.CODE and looks_like_script(u.text)):
             continue
         label_ok = True
         kind = u.kind
@@ -193,6 +193,23 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
         blocks.append(Block(u.text, kind, link_density=ld, level=u.level if kind is BlockKind.HEADING else 0))
         boxes.append(seg.parent[u.element])
     return _trim_head(_trim_tail(blocks, boxes))
+
+
+SCRIPT_MARKS = frozenset("{}=;")
+SCRIPT_MIN_MARKS = 6
+SCRIPT_MARK_SHARE = 0.03
+"""Braces, assignments and semicolons this often in a line of text are script source, not prose."""
+_SCRIPT_SHAPES = ("{", "}", "('", "(\"", "()", ");")
+"""A block or a call: what script source has and a formula does not."""
+
+
+def looks_like_script(text: str) -> bool:
+    """Script source shown as text (a script cut short by a stray end tag in one of its strings,
+    an inline handler's code): prose of any language seldom has braces and assignments at all."""
+    if "=" not in text or not any(m in text for m in _SCRIPT_SHAPES):
+        return False  # a formula ("a = 4 cm; b = 3 cm") has assignments but no calls or blocks
+    marks = sum(1 for c in text if c in SCRIPT_MARKS)
+    return marks >= SCRIPT_MIN_MARKS and marks >= SCRIPT_MARK_SHARE * len(text)
 
 
 def _thread_start(seg: Segmentation, ranges: list[tuple[int, int]], picked: list[int]) -> int:

@@ -23,6 +23,7 @@ from .first_names import is_given_name
 from .language import detect_language
 from .dates import parse_date
 from .text import canonical, fold_key, letters_key
+from .site_name import names_host
 from .titles import clean_title, headline_shown, site_names, title_suffix
 from .syndication import agency_named, agency_of_host, site_keys, syndication_data
 from .trust import ORDER
@@ -82,7 +83,7 @@ OUTLET_NAME_WORDS = 4
 def clean_outlet(value: str) -> str | None:
     """The publication's name as a site declares it, without a tagline ("Mozilla Hacks – the Web developer blog")
     or a URL's scheme ("http://www.example.com")."""
-    value = _COMPANY_FORM.sub("", value.strip(" .,:;|-–—/" + _QUOTES)).strip(" ,")
+    value = _READING.sub("", _COMPANY_FORM.sub("", value.strip(" .,:;|-–—/" + _QUOTES)).strip(" ,"))
     if (not value or len(value) > 80 or len(value.split()) > OUTLET_MAX_WORDS or not any(ch.isalpha() for ch in value)
             or value.casefold().startswith(("our ", "the newsletter", "my "))):
         return None  # a headline or a rating in the site-name slot, not a name
@@ -93,6 +94,31 @@ def clean_outlet(value: str) -> str | None:
     if len(parts) == 2 and 1 <= len(parts[0].split()) <= OUTLET_NAME_WORDS and parts[0].strip():
         return parts[0].strip()
     return value
+
+
+_READING = re.compile(r"\s*（[^（）]{1,30}）$")
+"""A CJK name's reading or English form in full-width parentheses ("BUZZAP！（バザップ！）")."""
+_HOST_SHAPED = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.IGNORECASE)
+"""A site name that is its domain ("Example.com", "www.example.de")."""
+
+
+DECLARED_OUTLETS = ("meta:", "json-ld:", "title:")
+"""Origins whose names may stand for a domain-shaped site name: what the site declares, and its title."""
+
+
+def pick_outlet(evidence: Sequence[Evidence]) -> tuple[str | None, str | None]:
+    """(outlet, origin): the most trusted site name; when that is only the domain ("Example.de"), a name
+    another origin gives that the host spells ("El Ejemplo", "Tribune de Genève" on tdg.ch)."""
+    value, origin = pick(evidence, "outlet", clean_outlet)
+    if value is None or not _HOST_SHAPED.match(value):
+        return value, origin
+    for ev in ranked(evidence, "outlet"):
+        if not ev.origin.startswith(DECLARED_OUTLETS):
+            continue
+        name = clean_outlet(canonical(ev.value))
+        if name and not _HOST_SHAPED.match(name) and names_host(name, value.split("//")[-1]):
+            return name, ev.origin
+    return value, origin
 
 
 def clean_syndication(value: str) -> str | None:
@@ -413,7 +439,9 @@ def resolve_record(evidence: list[Evidence], text: str = "", fetched: str | None
             out.provenance[name] = origin
         return value
 
-    outlet = take("outlet", clean_outlet)
+    outlet, outlet_origin = pick_outlet(evidence)
+    if outlet is not None and outlet_origin is not None:
+        out.provenance["outlet"] = outlet_origin
     title = None
     names = site_names(evidence, outlet)
     inside = {e.origin: e.value for e in evidence if e.field == "headline"}

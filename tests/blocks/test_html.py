@@ -327,3 +327,14 @@ def test_a_river_of_teasers_after_the_story_is_left_out():
                     for i, b in enumerate(blurbs))
     listed = _texts(f"<div class='story'><p>{PROSE}</p>{items}</div>")
     assert all(b in listed for b in blurbs)
+
+
+def test_script_source_shown_as_text_is_left_out_but_formulas_stay():
+    from scraper.blocks.html import looks_like_script
+
+    leaked = "var ord=Math.random()*1000; var tag = \"ap;show=ap\"; if (ie) { tip.style.left = x + 'px'; }"
+    formula = "Berechne die Masse eines Quaders mit a = 4 cm; b = 3 cm; h = 7 cm; p = 2,5 g/cm3"
+    assert looks_like_script(leaked) and not looks_like_script(formula)
+    assert not looks_like_script(PROSE) and not looks_like_script("=" * 30)
+    texts = _texts(f"<div><p>{PROSE}</p><p>{leaked}</p><p>{PROSE}</p><p>{formula}</p></div>")
+    assert leaked not in texts and formula in texts
