@@ -25,7 +25,7 @@ from .dates import parse_date
 from .text import canonical, fold_key, letters_key
 from .site_name import names_host
 from .titles import clean_title, headline_shown, site_names, title_suffix
-from .syndication import agency_named, agency_of_host, site_keys, syndication_data
+from .syndication import agency_named, agency_of_host, credible_source, site_keys, syndication_data
 from .trust import ORDER
 
 
@@ -443,7 +443,7 @@ def resolve_record(evidence: list[Evidence], text: str = "", fetched: str | None
     if outlet is not None and outlet_origin is not None:
         out.provenance["outlet"] = outlet_origin
     title = None
-    names = site_names(evidence, outlet)
+    names = site_names(evidence, outlet if out.provenance.get("outlet") != "title:suffix" else None)
     inside = {e.origin: e.value for e in evidence if e.field == "headline"}
     for ev in ranked(evidence, "title"):
         if not headline_shown(ev, evidence):
@@ -459,7 +459,10 @@ def resolve_record(evidence: list[Evidence], text: str = "", fetched: str | None
     if byline_orgs:
         evidence.append(Evidence("syndication", byline_orgs[0], "byline:organisation"))
     own = _own_names(evidence)
-    syndication = take("syndication", lambda v: _distributor(v, own))
+    syndication, origin = pick([e for e in evidence if e.field != "syndication" or credible_source(e, bool(authors))],
+                               "syndication", lambda v: _distributor(v, own))
+    if origin:
+        out.provenance["syndication"] = origin
     out.values = {"canonical_url": take("canonical_url", clean_url), "title": title, "outlet": outlet,
                   "authors": authors, "syndication": syndication, "published": take_date("published"),
                   "modified": take_date("modified")}
