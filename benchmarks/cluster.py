@@ -29,8 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scraper.cluster import cluster, load_cluster_settings  # noqa: E402
-from scraper.cluster.canon import words  # noqa: E402
-from scraper.cluster.shingles import shingle_hashes  # noqa: E402
+from scraper.cluster.shingles import text_shingles  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "devdata"
 if not DEV.is_dir():
@@ -82,7 +81,7 @@ def peer_lsh(records: list[dict]) -> set[tuple[int, int]]:
     lsh = MinHashLSH(threshold=0.5, num_perm=128)
     pairs = set()
     for i, r in enumerate(records):
-        hashes = shingle_hashes(words(r.get("text") or ""), 5)
+        hashes = text_shingles(r.get("text") or "", 5)
         if len(hashes) < 12:
             continue
         mh = MinHash(num_perm=128, seed=1, hashfunc=lambda x: x)
@@ -177,11 +176,44 @@ def speed(n: int, tiers: str) -> str:
             f"{m['rss_mb']:.0f} |")
 
 
+def peer_speed(n: int) -> str:
+    """The peer over the same synthetic records: read, shingle, datasketch MinHash (128 permutations),
+    MinHashLSH query and insert; no verification, no output. Same process set-up as ``speed``."""
+    path = RESULTS / f"cluster-synthetic-{n}.jsonl"
+    if not path.exists():
+        synthetic(n, path)
+    code = (
+        "import json, resource, time\n"
+        "from datasketch import MinHash, MinHashLSH\n"
+        "from scraper.cluster.shingles import text_shingles\n"
+        "t = time.perf_counter(); c = time.process_time(); n = 0\n"
+        "lsh = MinHashLSH(threshold=0.5, num_perm=128)\n"
+        f"for i, line in enumerate(open({str(path)!r}, encoding='utf-8')):\n"
+        "    hashes = text_shingles(json.loads(line).get('text') or '', 5)\n"
+        "    n += 1\n"
+        "    if len(hashes) < 12: continue\n"
+        "    mh = MinHash(num_perm=128, seed=1, hashfunc=lambda x: x)\n"
+        "    mh.update_batch(hashes.tolist())\n"
+        "    lsh.query(mh); lsh.insert(i, mh)\n"
+        "dt = time.perf_counter() - t; dc = time.process_time() - c\n"
+        "print(json.dumps({'records': n, 'seconds': dt, 'cpu': dc,"
+        " 'rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"})
+    if run.returncode:
+        return f"| peer | {n} | failed: {run.stderr[-300:]} |"
+    m = json.loads(run.stdout.strip().splitlines()[-1])
+    return (f"| peer: datasketch MinHash + MinHashLSH | {m['records']} | {m['records'] / m['seconds']:.0f} | "
+            f"{m['records'] / m['cpu']:.0f} | {m['rss_mb']:.0f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", type=int, default=20000, help="records for the speed and memory run")
     parser.add_argument("--no-quality", action="store_true")
     parser.add_argument("--rewrite-scale", type=int, default=5000, help="records for the speed run with rewrites")
+    parser.add_argument("--peer-scale", type=int, default=20000, help="records for the peer's speed run (0: none)")
     args = parser.parse_args()
     if not args.no_quality:
         print("\n".join(quality()))
@@ -189,6 +221,10 @@ def main() -> None:
     print("| tiers | records | records/s (wall, 1 process) | records per CPU-second | peak RSS MB |\n"
           "|---|---|---|---|---|")
     print(speed(args.scale, "exact+near"))
+    if args.peer_scale:
+        if args.peer_scale != args.scale:
+            print(speed(args.peer_scale, "exact+near"))
+        print(peer_speed(args.peer_scale))
     if args.rewrite_scale:
         print(speed(args.rewrite_scale, "exact+near+rewrite"))
 

@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..lexicon import alnum_only, ends_sentence
 from ..model import Block, BlockKind, Evidence
 from .extractor import Extraction, ParsedPage, text_chars
+from . import pagetype
 from .prune import prune
 from .score import Choice, choose, weight, weight_of_text
 from .segment import THREAD_PROSE_BEFORE, Segmentation, Unit, segment
@@ -172,6 +173,9 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
         picked = [i for i, u in enumerate(units) if i in extra or any(lo <= u.inner < hi for lo, hi in ranges)]
     stop = _thread_start(seg, ranges, picked)
     picked = [units[i] for i in picked if i < stop]
+    teasers = _teaser_run_blurbs(picked)
+    if teasers:
+        picked = [u for j, u in enumerate(picked) if j not in teasers]
     for j, u in enumerate(picked):
         ld = u.link_density
         if ld > MAX_LINK_DENSITY:
@@ -180,7 +184,7 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
                 boxes.pop()
             label_ok = False
             continue
-        if u.in_time or u.thread:
+        if u.in_time or u.thread or (u.kind is not BlockKind.CODE and looks_like_script(u.text)):
             continue
         label_ok = True
         kind = u.kind
@@ -189,6 +193,23 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
         blocks.append(Block(u.text, kind, link_density=ld, level=u.level if kind is BlockKind.HEADING else 0))
         boxes.append(seg.parent[u.element])
     return _trim_head(_trim_tail(blocks, boxes))
+
+
+SCRIPT_MARKS = frozenset("{}=;")
+SCRIPT_MIN_MARKS = 6
+SCRIPT_MARK_SHARE = 0.03
+"""Braces, assignments and semicolons this often in a line of text are script source, not prose."""
+_SCRIPT_SHAPES = ("{", "}", "('", "(\"", "()", ");")
+"""A block or a call: what script source has and a formula does not."""
+
+
+def looks_like_script(text: str) -> bool:
+    """Script source shown as text (a script cut short by a stray end tag in one of its strings,
+    an inline handler's code): prose of any language seldom has braces and assignments at all."""
+    if "=" not in text or not any(m in text for m in _SCRIPT_SHAPES):
+        return False  # a formula ("a = 4 cm; b = 3 cm") has assignments but no calls or blocks
+    marks = sum(1 for c in text if c in SCRIPT_MARKS)
+    return marks >= SCRIPT_MIN_MARKS and marks >= SCRIPT_MARK_SHARE * len(text)
 
 
 def _thread_start(seg: Segmentation, ranges: list[tuple[int, int]], picked: list[int]) -> int:
@@ -202,6 +223,48 @@ def _thread_start(seg: Segmentation, ranges: list[tuple[int, int]], picked: list
                 for i in picked):
             return start
     return len(units)
+
+
+TEASER_RUN_MIN = 3
+"""Teasers in a row (a headline link, then one short text) that make a list of other stories."""
+TEASER_RUN_AFTER = 0.5
+"""Share of the article's prose that must lie above such a run: a river of teasers follows a story."""
+
+
+def _teaser_run_blurbs(picked: Sequence[Unit]) -> set[int]:
+    """Positions of the blurbs of teaser runs after the story: headline links, each followed by
+    one short text without links (section heads may stand between them). The links go anyway
+    (link density); their blurbs read as prose and would be appended to the article. A run
+    counts when most of the prose outside such runs lies above it."""
+    prose = [len(u.text) if u.link_density < LEAD_MAX_LINKS and len(u.text) >= pagetype.PROSE_MIN_CHARS else 0
+             for u in picked]
+    runs: list[list[int]] = []
+    run: list[int] = []
+    titled = False
+
+    def close() -> None:
+        if len(run) >= TEASER_RUN_MIN:
+            runs.append(list(run))
+        run.clear()
+
+    for j, u in enumerate(picked):
+        if u.link_density > MAX_LINK_DENSITY:
+            titled = titled or pagetype.is_teaser_title(u.text)
+        elif titled and pagetype.is_blurb(u.text, u.link_density):
+            run.append(j)
+            titled = False
+        elif prose[j]:
+            if run and run[-1] == j - 1:
+                run.pop()  # a second paragraph: that "blurb" opened a part of the story
+            close()
+            titled = False
+    close()
+    if not runs:
+        return set()
+    in_runs = {j for r in runs for j in r}
+    story = [0 if j in in_runs else n for j, n in enumerate(prose)]
+    total = sum(story)
+    return {j for r in runs if sum(story[:r[0]]) >= TEASER_RUN_AFTER * total for j in r}
 
 
 LINK_LIST_MIN = 2

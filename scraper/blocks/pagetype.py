@@ -100,6 +100,16 @@ def _json_ld(tree: LexborHTMLParser) -> Iterator[Any]:
             continue
 
 
+def is_teaser_title(text: str) -> bool:
+    """A headline-sized link line (its link density is the caller's to judge)."""
+    return TEASER_MIN_CHARS <= len(text) <= TEASER_MAX_CHARS and text.count(" ") + 1 >= TEASER_MIN_WORDS
+
+
+def is_blurb(text: str, link_density: float) -> bool:
+    """A short text without links, the size of a teaser's summary."""
+    return link_density < 0.3 and BLURB_MIN_CHARS <= len(text) <= BLURB_MAX_CHARS
+
+
 def signals(seg: Segmentation | None, declared: list[str]) -> Signals:
     s = Signals(declared=declared)
     if seg is None:
@@ -109,13 +119,13 @@ def signals(seg: Segmentation | None, declared: list[str]) -> Signals:
         n = len(u.text)
         ld = u.link_density
         if ld > 0.5:
-            after_teaser = TEASER_MIN_CHARS <= n <= TEASER_MAX_CHARS and u.text.count(" ") + 1 >= TEASER_MIN_WORDS
+            after_teaser = is_teaser_title(u.text)
             s.teasers += after_teaser
             continue
         if ld < 0.3 and n >= PROSE_MIN_CHARS:
             s.prose_chars += n
             s.paragraphs += n >= PARAGRAPH_CHARS
-            if after_teaser and BLURB_MIN_CHARS <= n <= BLURB_MAX_CHARS:
+            if after_teaser and is_blurb(u.text, ld):
                 s.blurbs += 1
                 s.blurb_chars += n
         after_teaser = False

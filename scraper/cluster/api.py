@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import shutil
 import sys
@@ -13,6 +14,7 @@ from typing import Any, Iterable
 
 from ..model import Article
 from ..sinks import open_sink
+from ..sinks.jsonl import JsonlSink
 from .local import stories_for
 from .records import iter_records
 from .settings import ClusterSettings, load_cluster_settings
@@ -46,11 +48,45 @@ def _summary(stories: list[dict[str, Any]], seconds: float) -> ClusterSummary:
 
 
 _FIELDS = frozenset(f.name for f in dataclasses.fields(Article))
+_SERIALISED = tuple(f.name for f in dataclasses.fields(Article) if f.name != "structure")
+_ONLY_WHEN_SET = ("story", *Article.EXPLAIN_FIELDS)
 
 
 def as_article(record: dict[str, Any]) -> Article:
     """A record dict back as an Article, for the sinks (keys that are not record fields are dropped)."""
     return Article(**{k: v for k, v in record.items() if k in _FIELDS})
+
+
+def json_line(record: dict[str, Any]) -> bytes:
+    """The line the JSON Lines sink writes for ``as_article(record)``, without ``Article.to_dict``'s deep
+    copy: a record read from JSON holds only plain values, so a shallow copy serialises the same."""
+    article = as_article(record)
+    out = {name: getattr(article, name) for name in _SERIALISED}
+    for name in _ONLY_WHEN_SET:
+        if out[name] is None:
+            del out[name]
+    return (json.dumps(out, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8", "surrogatepass")
+
+
+def _write(sink: Any, records: Iterable[dict[str, Any]], chunk_bytes: int = 1 << 20) -> None:
+    """Every record through the sink; JSON Lines as encoded lines, a chunk at a time (the output is
+    rewritten whole on a rerun, so there is nothing to resume line by line)."""
+    if not isinstance(sink, JsonlSink):
+        for record in records:
+            sink.write(as_article(record))
+        return
+    chunk: list[bytes] = []
+    size = 0
+    for record in records:
+        line = json_line(record)
+        chunk.append(line)
+        size += len(line)
+        if size >= chunk_bytes:
+            sink.write_encoded(b"".join(chunk))
+            chunk.clear()
+            size = 0
+    if chunk:
+        sink.write_encoded(b"".join(chunk))
 
 
 def cluster_files(paths: list[str], output: str | None, settings: ClusterSettings | None = None,
@@ -82,9 +118,7 @@ def cluster_files(paths: list[str], output: str | None, settings: ClusterSetting
             os.unlink(output)  # a new run replaces the output: stories depend on the whole batch
         sink = open_sink(fmt, output)
         try:
-            for record, story in zip(iter_records(paths, labels), stories):
-                record["story"] = story
-                sink.write(as_article(record))
+            _write(sink, ({**record, "story": story} for record, story in zip(iter_records(paths, labels), stories)))
         finally:
             sink.close()
     finally:

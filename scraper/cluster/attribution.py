@@ -43,14 +43,21 @@ def phrases() -> Phrases:
 _WINDOW = 90
 
 
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return (not start or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+
+
 def _windows(text: str, triggers: tuple[str, ...]) -> list[tuple[int, str]]:
-    """(offset, text) around each run of trigger words: the phrases never scan a whole article."""
+    """(offset, text) around each run of trigger words (as whole words): the phrases never scan a whole
+    article. ``str.find`` per trigger, then a boundary check: far cheaper than one regular expression."""
     hits = []
     for word in triggers:
         at = text.find(word)
         while at >= 0:
-            hits.append((at, at + len(word)))
-            at = text.find(word, at + len(word))
+            end = at + len(word)
+            if _whole_word(text, at, end):
+                hits.append((at, end))
+            at = text.find(word, end)
     spans: list[list[int]] = []
     for s, e in sorted(hits):
         start, end = max(0, s - _WINDOW), min(len(text), e + _WINDOW)

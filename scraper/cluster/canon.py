@@ -5,22 +5,40 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit
 
+import numpy as np
+
 _WORD = re.compile(r"\w+")
+_NOT_WORD_CHAR = re.compile(r"\W")
 _NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def canonical(text: str) -> str:
+    """NFKC and case-folded: the form words are taken from."""
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.casefold()
 
 
 def words(text: str) -> list[str]:
     """The text's words, NFKC and case-folded: punctuation, spacing and case never tell copies apart."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    return _WORD.findall(text.casefold())
+    return _WORD.findall(canonical(text))
 
 
-def text_key(joined: str) -> str:
-    """Hash of the canonical text (its words joined by one space)."""
-    return hashlib.blake2b(joined.encode("utf-8"), digest_size=16).hexdigest()
+@lru_cache(maxsize=1)
+def word_chars() -> np.ndarray:
+    """For every code point, whether ``\\w`` matches it: the same regular expression ``words`` uses,
+    applied once to all code points, as a lookup table for reading words from an array of code points."""
+    every = "".join(map(chr, range(0x110000)))
+    marked = _NOT_WORD_CHAR.sub("\0", every)
+    return np.frombuffer(marked.encode("utf-32-le", "surrogatepass"), dtype=np.uint32) != 0
+
+
+def text_key(word_hashes: np.ndarray) -> str:
+    """Hash of the canonical text (the sequence of its word hashes)."""
+    return hashlib.blake2b(word_hashes.tobytes(), digest_size=16).hexdigest()
 
 
 def url_key(url: str | None) -> str | None:

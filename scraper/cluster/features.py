@@ -10,9 +10,9 @@ from typing import Any
 import numpy as np
 
 from .attribution import credited
-from .canon import host_of, text_key, url_key, words
+from .canon import host_of, text_key, url_key
 from .settings import ClusterSettings
-from .shingles import band_keys, shingle_hashes, signature
+from .shingles import band_keys, shingle_hashes, signature, word_hashes
 
 _ENTITY = re.compile(r"(?<![\w])(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\w|\d[\d.,:%]*\d|\d)")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -84,12 +84,11 @@ def record_features(idx: int, record: dict[str, Any], settings: ClusterSettings)
     if not ok:
         empty = np.empty(0, dtype=np.uint32)
         return Features(idx, meta, [], np.empty(0, dtype=np.uint64), empty, empty, None)
-    wl = words(text)
-    joined = " ".join(wl)
+    wh = word_hashes(text)
     keys: list[str] = []
     if settings.exact.enabled:
-        if len(wl) >= settings.exact.min_words:
-            keys.append("t:" + text_key(joined))
+        if len(wh) >= settings.exact.min_words:
+            keys.append("t:" + text_key(wh))
         if settings.exact.use_url:
             key = url_key(canonical) or url_key(own_url)
             if key:
@@ -99,7 +98,7 @@ def record_features(idx: int, record: dict[str, Any], settings: ClusterSettings)
     anchors = shingles
     near = settings.near
     if near.enabled:
-        shingles = shingle_hashes(wl, near.shingle, joined)
+        shingles = shingle_hashes(wh, near.shingle)
         if len(shingles) >= near.min_shingles:
             bands = band_keys(signature(shingles, near.num_perm, near.seed), near.bands)
             anchors = shingles[shingles % near.anchor_sample == 0]

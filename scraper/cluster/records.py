@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 from dataclasses import dataclass
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Any, Callable, Iterable, Iterator
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,15 +23,21 @@ def _open(path: str) -> IO[bytes]:
     return gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")
 
 
-def parse_line(line: bytes, where: str) -> dict[str, Any]:
-    """A record, or an error record when the line is not a JSON object (so every line gives one record)."""
+def parse_line(line: bytes, where: str | Callable[[], str]) -> dict[str, Any]:
+    """A record, or an error record when the line is not a JSON object (so every line gives one record).
+    ``where`` names the line in that error record (a callable: made only when needed)."""
     try:
         record = json.loads(line)
     except ValueError as exc:
-        return {"source": where, "text": "", "error": {"type": "InvalidRecord", "message": f"not JSON: {exc}"}}
+        return _invalid(where, f"not JSON: {exc}")
     if not isinstance(record, dict):
-        return {"source": where, "text": "", "error": {"type": "InvalidRecord", "message": "not a JSON object"}}
+        return _invalid(where, "not a JSON object")
     return record
+
+
+def _invalid(where: str | Callable[[], str], message: str) -> dict[str, Any]:
+    source = where() if callable(where) else where
+    return {"source": source, "text": "", "error": {"type": "InvalidRecord", "message": message}}
 
 
 def iter_file(path: str, start: int = 0, end: int | None = None, label: str | None = None
@@ -40,13 +46,13 @@ def iter_file(path: str, start: int = 0, end: int | None = None, label: str | No
     with _open(path) as fh:
         if start:
             fh.seek(start)
+        name = label or path
         pos = start
-        n = 0
         for line in fh:
+            at = pos
             pos += len(line)
             if line.strip():
-                n += 1
-                yield parse_line(line, f"{label or path}#@{pos - len(line)}")
+                yield parse_line(line, lambda: f"{name}#@{at}")
             if end is not None and pos >= end:
                 break
 

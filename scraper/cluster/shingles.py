@@ -11,6 +11,8 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash
 
+from .canon import canonical, word_chars, words
+
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -32,31 +34,46 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
     return _POWERS[:n], _INVERSE_POWERS[:n]
 
 
-def word_hashes(joined: str) -> np.ndarray:
-    """A 64-bit polynomial hash of each word of ``joined`` (words separated by one space), all words at
-    once: prefix sums of byte*P^i, each word's slice shifted back to position 0 by P^-start."""
-    data = np.frombuffer(joined.encode("utf-8"), dtype=np.uint8)
-    n = len(data)
+def word_hashes(text: str) -> np.ndarray:
+    """A 64-bit polynomial hash of each canonical word of ``text`` (the words ``canon.words`` finds), all
+    words at once: the canonical text as code points, words found by a lookup table, prefix sums of
+    (code point + 1) * P^i, each word's slice shifted back to position 0 by P^-start."""
+    cps = np.frombuffer(canonical(text).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    n = len(cps)
+    is_word = np.zeros(n + 2, dtype=np.int8)
+    is_word[1:-1] = word_chars()[cps]
+    step = np.diff(is_word)
+    starts = np.flatnonzero(step == 1)
+    ends = np.flatnonzero(step == -1)
     powers, inverse = _powers(n + 1)
     with np.errstate(over="ignore"):
         prefix = np.zeros(n + 1, dtype=np.uint64)
-        np.cumsum((data.astype(np.uint64) + np.uint64(1)) * powers[:n], dtype=np.uint64, out=prefix[1:])
-        spaces = np.flatnonzero(data == 32)
-        starts = np.r_[0, spaces + 1]
-        ends = np.r_[spaces, n]
+        np.cumsum((cps.astype(np.uint64) + np.uint64(1)) * powers[:n], dtype=np.uint64, out=prefix[1:])
         return (prefix[ends] - prefix[starts]) * inverse[starts]
 
 
-def shingle_sequence(word_list: list[str], k: int, joined: str | None = None) -> np.ndarray:
-    """The uint32 hash of each ``k``-word shingle in text order (one shingle for a shorter text)."""
-    if not word_list:
+def word_hashes_reference(text: str) -> np.ndarray:
+    """``word_hashes`` word by word in plain Python, from ``canon.words``."""
+    out = []
+    for word in words(text):
+        h = 0
+        for i, ch in enumerate(word):
+            h = (h + (ord(ch) + 1) * pow(_P, i, 1 << 64)) % (1 << 64)
+        out.append(h)
+    return np.array(out, dtype=np.uint64)
+
+
+def shingle_sequence(w: np.ndarray, k: int) -> np.ndarray:
+    """The uint32 hash of each ``k``-word shingle of the word hashes ``w``, in text order (one shingle
+    for a shorter text)."""
+    if not len(w):
         return np.empty(0, dtype=np.uint32)
-    w = word_hashes(joined if joined is not None else " ".join(word_list))
     n = max(len(w) - k + 1, 1)
     h = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for j in range(min(k, len(w))):
-            h = h * _MULT + w[j:j + n]
+            h *= _MULT
+            h += w[j:j + n]
         h ^= h >> np.uint64(29)
         h *= _MULT
         h ^= h >> np.uint64(32)
@@ -70,10 +87,15 @@ def first_occurrences(seq: np.ndarray) -> np.ndarray:
     return seq[first]
 
 
-def shingle_hashes(word_list: list[str], k: int, joined: str | None = None) -> np.ndarray:
-    """The distinct uint32 shingle hashes in text order: a set for Jaccard and containment, an order
-    for telling whole passages from edits inside sentences (``edits``)."""
-    return first_occurrences(shingle_sequence(word_list, k, joined))
+def shingle_hashes(w: np.ndarray, k: int) -> np.ndarray:
+    """The distinct uint32 shingle hashes of the word hashes ``w`` in text order: a set for Jaccard and
+    containment, an order for telling whole passages from edits inside sentences (``edits``)."""
+    return first_occurrences(shingle_sequence(w, k))
+
+
+def text_shingles(text: str, k: int) -> np.ndarray:
+    """``shingle_hashes`` of a text."""
+    return shingle_hashes(word_hashes(text), k)
 
 
 def _identity(value: int) -> int:
@@ -99,18 +121,23 @@ def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 def signature(hashes: np.ndarray, num_perm: int, seed: int) -> np.ndarray:
     """The same signature as ``signature_reference`` from datasketch's permutations (a, b): min over
-    shingles of ((a*h + b) mod (2^61-1)) & (2^32-1), in one numpy expression instead of a MinHash
-    object per record (whose set-up costs more than the hashing)."""
+    shingles of ((a*h + b) mod (2^61-1)) & (2^32-1), as a few in-place numpy passes over one
+    (permutation, shingle) matrix instead of a MinHash object per record (whose set-up costs more than
+    the hashing). One record at a time keeps the matrix in cache; batching records only made it larger."""
     a, b = _permutations(num_perm, seed)
     if not len(hashes):
         return np.full(num_perm, _MAX_HASH, dtype=np.uint64)
-    hv = hashes.astype(np.uint64)[:, None]
     with np.errstate(over="ignore"):
-        y = hv * a + b  # wraps mod 2^64, as in datasketch
-    # y mod (2^61 - 1) without a division: 2^61 = 1 (mod 2^61 - 1), so y = (y >> 61) + (y & p).
-    y = (y >> np.uint64(61)) + (y & _MERSENNE)
-    y -= np.where(y >= _MERSENNE, _MERSENNE, np.uint64(0))
-    return np.bitwise_and(y, _MAX_HASH).min(axis=0)
+        y = a[:, None] * hashes.astype(np.uint64)[None, :]  # wraps mod 2^64, as in datasketch
+        y += b[:, None]
+    # y mod (2^61 - 1) without a division: 2^61 = 1 (mod 2^61 - 1), so y = (y >> 61) + (y & p) ...
+    high = y >> np.uint64(61)
+    y &= _MERSENNE
+    y += high
+    if y.max() >= _MERSENNE:  # ... less p once more for the few sums that reach it
+        y[y >= _MERSENNE] -= _MERSENNE
+    y &= _MAX_HASH
+    return y.min(axis=1)
 
 
 _BAND_MULT = np.random.default_rng(20261204).integers(1, 1 << 62, size=64, dtype=np.uint64) | np.uint64(1)

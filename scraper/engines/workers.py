@@ -199,7 +199,8 @@ def _worker_main(tasks: Connection, conn: Connection, slot: Any, info: Any, setu
             try:
                 article = process_fn(page, config, explain)
             except MemoryError:
-                article = Article.failure(page.source, "MemoryError", "", url=page.url)
+                article = Article.failure(page.source, "MemoryError", "", url=page.url, final_url=page.final_url,
+                                          status=page.status, fetched_at=page.fetched_at)
             slot[0] = -1
             over = article.error is not None and article.error.get("type") in ("MemoryError", "PageMemoryError")
             if over:

@@ -67,7 +67,7 @@ def vocabulary() -> Vocabulary:
     text_date = re.compile(
         rf"(?<![\w.])(?:"
         rf"(?P<iy>{year})(?P<isep>[-/.])(?P<im>0?[1-9]|1[0-2])(?P=isep)(?P<id>{day})(?!\.?\d)"
-        rf"|(?P<na>{day})(?P<nsep>[./-])\s?(?P<nb>0?[1-9]|1[0-2]|{day})(?P=nsep)\s?(?P<ny>{year})(?!\.?\d)"
+        rf"|(?P<na>{day})(?P<nsep>[./-]|\s[|/]\s)\s?(?P<nb>0?[1-9]|1[0-2]|{day})(?P=nsep)\s?(?P<ny>{year})(?!\.?\d)"
         rf"|(?P<sd>0[1-9]|[12]\d|3[01])\.(?P<sm>0[1-9]|1[0-2])\.(?P<sy>\d{{2}})(?![\d.])"
         rf"|(?P<dd>{day})(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+|of\s+)?(?P<dm>{month})\.?,?\s+"
         rf"(?:de\s+|del\s+)?(?P<dy>{year})(?!\d)"
@@ -304,8 +304,10 @@ UPDATE_MARK = " \u2063updated: "
 """Written into the text after an element marked as the update's date, so the date in it reads as labelled
 (the invisible separator tells the mark from a label the reader sees)."""
 
-BEFORE_CHARS = 1000
-"""Markup before the headline that is read (a kicker or date stamp stands just above it)."""
+BEFORE_CHARS = 4000
+"""Markup before the headline that is read (a kicker or date stamp stands just above it). Only the last
+BEFORE_TEXT characters of its visible text count: this bounds the markup between (photos with long image
+URLs, empty ad slots), not the distance a reader sees."""
 AFTER_CHARS = 6000
 """Markup after the headline that is read (standfirst, byline, date line)."""
 BEFORE_TEXT = 200

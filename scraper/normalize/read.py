@@ -24,8 +24,9 @@ from .dates import url_date
 from .html_bylines import LINE_ORIGINS, last_resort_evidence
 from .html_meta import PageElements, html_evidence, site_name_evidence
 from .resolve import names_someone, title_suffix
+from .site_name import logo_evidence, title_site_segment
 from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, dateline_evidence,
-                          markup_syndication_evidence, provider_evidence, site_keys)
+                          markup_syndication_evidence, provider_evidence, site_keys, slot_evidence)
 from .text import canonical
 
 
@@ -43,9 +44,13 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
     site = site_keys(host_of(url), evidence)
     if not any(e.field == "outlet" for e in evidence):
         evidence.extend(site_name_evidence(markup, host_of(url)))
+        title = next((e.value for e in evidence if e.field == "title" and e.origin == "html:title"), None)
+        evidence.extend(logo_evidence(tree, host_of(url), title))
     evidence.extend(markup_syndication_evidence(markup, site, tree.body.text() if markup and tree.body else None))
-    if not any(e.origin in LINE_ORIGINS for e in evidence) and not names_someone(evidence):
-        evidence.extend(last_resort_evidence(tree))
+    if not names_someone(evidence):
+        evidence.extend(slot_evidence(tree))  # an agency alone where a writer's byline would stand
+        if not any(e.origin in LINE_ORIGINS for e in evidence):
+            evidence.extend(last_resort_evidence(tree))
     return evidence
 
 
@@ -63,7 +68,8 @@ def read_after_rules(url: str | None, blocks: Sequence[Block], evidence: Sequenc
         out.append(Evidence("outlet", configured, "config:domain"))
     for ev in evidence:
         if ev.field == "title" and ev.origin == "html:title":
-            suffix = title_suffix(canonical(ev.value))
+            title = canonical(ev.value)
+            suffix = title_site_segment(title, host or _canonical_host(evidence)) or title_suffix(title)
             if suffix:
                 out.append(Evidence("outlet", suffix, "title:suffix"))
     out.extend(dateline_evidence(blocks))
@@ -88,6 +94,10 @@ def read_after_rules(url: str | None, blocks: Sequence[Block], evidence: Sequenc
     if site_host:  # the last resort for the outlet: the domain as it is, never a name guessed from it
         out.append(Evidence("outlet", site_host.removeprefix("www."), "url:domain"))
     return out
+
+
+def _canonical_host(evidence: Sequence[Evidence]) -> str | None:
+    return next((host_of(e.value) for e in evidence if e.field == "canonical_url"), None)
 
 
 def caption_credits(evidence: Sequence[Evidence], credit: CreditReader) -> list[Evidence]:

@@ -23,7 +23,9 @@ from .first_names import is_given_name
 from .language import detect_language
 from .dates import parse_date
 from .text import canonical, fold_key, letters_key
-from .syndication import agency_named, agency_of_host, site_keys, syndication_data
+from .site_name import names_host
+from .titles import clean_title, headline_shown, site_names, title_suffix
+from .syndication import agency_named, agency_of_host, credible_source, site_keys, syndication_data
 from .trust import ORDER
 
 
@@ -67,41 +69,6 @@ def pick(evidence: Sequence[Evidence], field: str, clean: Callable[[str], str | 
 
 
 _QUOTES = "\"'“”‘’«»„‟"
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|/|»)\s+|\s*[_｜]\s*(?=[^\x00-\x7f])")
-"""Between a headline and a site name: a spaced bar or dash, or (CJK titles) an underscore or a full-width bar."""
-
-
-def clean_title(value: str, outlet: str | None = None, strip_suffix: bool = False, quoted: bool = False
-                ) -> str | None:
-    """Drop a " | Site" segment: the outlet's name, or (``strip_suffix``) a short last segment.
-
-    Quote marks around a headline are part of it ("»Abzocke ...«"), unless
-    ``quoted``: a title quoted inside a sentence ("The post “X” appeared first on").
-    """
-    value = value.strip()
-    if quoted and len(value) > 2 and value[0] in _QUOTES and value[-1] in _QUOTES:
-        value = value[1:-1].strip()
-    seps = list(_TITLE_SEPARATORS.finditer(value))
-    if not seps:
-        return value or None
-    outlet_key = outlet.casefold() if outlet else None
-    first, last = value[: seps[0].start()], value[seps[-1].end() :]
-    if outlet_key and last.casefold() in outlet_key:
-        return value[: seps[-1].start()].strip()
-    if outlet_key and first.casefold() in outlet_key:
-        return value[seps[0].end() :].strip()
-    if strip_suffix and title_suffix(value):
-        return value[: seps[-1].start()].strip()
-    return value
-
-
-def title_suffix(title: str) -> str | None:
-    """"Story headline | The Outlet" -> "The Outlet" (a short last segment)."""
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) > 1 and 1 <= len(parts[-1].split()) <= 5 and len(parts[0]) > len(parts[-1]):
-        return parts[-1].strip()
-    return None
-
 
 _OUTLET_TAGLINE = re.compile(r"\s+(?:\||–|—|-|::|·|•)\s+|\s+(?:powered by|a division of|part of)\s+", re.IGNORECASE)
 _URL_NAME = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)/?$", re.IGNORECASE)
@@ -116,7 +83,7 @@ OUTLET_NAME_WORDS = 4
 def clean_outlet(value: str) -> str | None:
     """The publication's name as a site declares it, without a tagline ("Mozilla Hacks – the Web developer blog")
     or a URL's scheme ("http://www.example.com")."""
-    value = _COMPANY_FORM.sub("", value.strip(" .,:;|-–—/" + _QUOTES)).strip(" ,")
+    value = _READING.sub("", _COMPANY_FORM.sub("", value.strip(" .,:;|-–—/" + _QUOTES)).strip(" ,"))
     if (not value or len(value) > 80 or len(value.split()) > OUTLET_MAX_WORDS or not any(ch.isalpha() for ch in value)
             or value.casefold().startswith(("our ", "the newsletter", "my "))):
         return None  # a headline or a rating in the site-name slot, not a name
@@ -127,6 +94,31 @@ def clean_outlet(value: str) -> str | None:
     if len(parts) == 2 and 1 <= len(parts[0].split()) <= OUTLET_NAME_WORDS and parts[0].strip():
         return parts[0].strip()
     return value
+
+
+_READING = re.compile(r"\s*（[^（）]{1,30}）$")
+"""A CJK name's reading or English form in full-width parentheses ("BUZZAP！（バザップ！）")."""
+_HOST_SHAPED = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.IGNORECASE)
+"""A site name that is its domain ("Example.com", "www.example.de")."""
+
+
+DECLARED_OUTLETS = ("meta:", "json-ld:", "title:")
+"""Origins whose names may stand for a domain-shaped site name: what the site declares, and its title."""
+
+
+def pick_outlet(evidence: Sequence[Evidence]) -> tuple[str | None, str | None]:
+    """(outlet, origin): the most trusted site name; when that is only the domain ("Example.de"), a name
+    another origin gives that the host spells ("El Ejemplo", "Tribune de Genève" on tdg.ch)."""
+    value, origin = pick(evidence, "outlet", clean_outlet)
+    if value is None or not _HOST_SHAPED.match(value):
+        return value, origin
+    for ev in ranked(evidence, "outlet"):
+        if not ev.origin.startswith(DECLARED_OUTLETS):
+            continue
+        name = clean_outlet(canonical(ev.value))
+        if name and not _HOST_SHAPED.match(name) and names_host(name, value.split("//")[-1]):
+            return name, ev.origin
+    return value, origin
 
 
 def clean_syndication(value: str) -> str | None:
@@ -447,10 +439,16 @@ def resolve_record(evidence: list[Evidence], text: str = "", fetched: str | None
             out.provenance[name] = origin
         return value
 
-    outlet = take("outlet", clean_outlet)
+    outlet, outlet_origin = pick_outlet(evidence)
+    if outlet is not None and outlet_origin is not None:
+        out.provenance["outlet"] = outlet_origin
     title = None
+    names = site_names(evidence, outlet)
+    inside = {e.origin: e.value for e in evidence if e.field == "headline"}
     for ev in ranked(evidence, "title"):
-        title = clean_title(canonical(ev.value), outlet, strip_suffix=ev.origin == "html:title",
+        if not headline_shown(ev, evidence):
+            continue
+        title = clean_title(canonical(inside.get(ev.origin, ev.value)), names, strip_suffix=ev.origin == "html:title",
                             quoted=ev.origin == "rule:feed-footer")
         if title:
             out.provenance["title"] = ev.origin
@@ -461,7 +459,10 @@ def resolve_record(evidence: list[Evidence], text: str = "", fetched: str | None
     if byline_orgs:
         evidence.append(Evidence("syndication", byline_orgs[0], "byline:organisation"))
     own = _own_names(evidence)
-    syndication = take("syndication", lambda v: _distributor(v, own))
+    syndication, origin = pick([e for e in evidence if e.field != "syndication" or credible_source(e, bool(authors))],
+                               "syndication", lambda v: _distributor(v, own))
+    if origin:
+        out.provenance["syndication"] = origin
     out.values = {"canonical_url": take("canonical_url", clean_url), "title": title, "outlet": outlet,
                   "authors": authors, "syndication": syndication, "published": take_date("published"),
                   "modified": take_date("modified")}

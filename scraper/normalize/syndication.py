@@ -28,6 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from ..lenient_url import urlsplit
 
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
 from ..model import Block, Evidence
 from .bylines import LABELS, LEADS, WRITING, strip_tail
 from .text import canonical, letters_key
@@ -43,6 +45,10 @@ class SyndicationData:
     provided_by: re.Pattern[str]
     republished: re.Pattern[str]
     not_distributors: frozenset[str]
+    agency_words: tuple[str, ...]
+    name_particles: frozenset[str]
+    """Lower-case words a name may hold ("of", "der", "de")."""
+    """Folded words that make a name an agency's or a wire service's ("Nachrichtenagentur", "news service")."""
 
 
 def _alternation(words: list[str]) -> str:
@@ -72,6 +78,8 @@ def syndication_data() -> SyndicationData:
         republished=re.compile(r"(?:^|\W)(?:" + _alternation(phrases["republished"]) + r")\s*:?\s+(?P<name>.{2,120})",
                                re.IGNORECASE),
         not_distributors=frozenset(phrases["not_distributors"]),
+        agency_words=tuple(letters_key(w) for w in phrases["agency_words"]),
+        name_particles=frozenset(phrases["name_particles"]),
     )
 
 
@@ -335,7 +343,25 @@ def _distributor(raw: str, site_keys: set[str]) -> str | None:
         return None  # a phrase, not a name ("the web", "unsere Partner")
     if any(w.casefold() in syndication_data().not_distributors for w in words):
         return None
+    if sum(w[:1].islower() and w.casefold() not in syndication_data().name_particles for w in words[1:]) >= 2:
+        return None  # words of a sentence ("ATP in terms of sponsorship rates"), not a name
     return name
+
+
+SOURCE_LINES = ("text:source-line", "html:source-line")
+
+
+def credible_source(ev: Evidence, has_writer: bool) -> bool:
+    """Whether a source line still names the distributor once the page names its own writer: a writer's
+    story cites its sources ("Source: KGUN 9" under a video, a product's maker, a study), so only an
+    agency, or a name that says it is one ("juragentur.de"), counts there; and a source line read from
+    the markup alone (not in the article's text: a sidebar's ticker may hold it) counts not at all."""
+    if not has_writer or ev.origin not in SOURCE_LINES:
+        return True
+    if ev.origin == "html:source-line":
+        return False
+    key = letters_key(ev.value)
+    return bool(agency_named(ev.value, tag=True)) or any(w in key for w in syndication_data().agency_words)
 
 
 PROVIDER_BLOCKS = 15
@@ -606,3 +632,54 @@ def _note_markup(markup: str, site: set[str], keys_in: str | None) -> list[Evide
             if name:
                 return [Evidence("syndication", name, "html:republished")]
     return []
+
+
+SLOT_TEXT = 40
+"""An agency's slot holds its name and little else ("Por AFP", "(Agenturen)")."""
+SLOT_ANCESTORS = 8
+
+
+@lru_cache(maxsize=1)
+def _slots() -> tuple[str, tuple[str, ...]]:
+    with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
+        raw = tomllib.load(fh)["slots"]
+    selector = ", ".join([f'[{attr}*="{w}" i]' for w in raw["words"] for attr in ("class", "id")]
+                         + ['[itemprop~="author"]'])
+    return selector, tuple(raw["not_in"])
+
+
+def slot_evidence(tree: LexborHTMLParser) -> list[Evidence]:
+    """An agency alone in an author's, a credit's or a source's slot of the unpruned page, where the byline
+    readers, looking for people, find nothing: "<span itemprop="author">AFP</span>", "<p class="credit">JIJI</p>",
+    a source box "DPA" under the text. A slot inside a figure, a teaser or a hidden element is passed over
+    (a wire credited for a photo or for another story); the first slot left is the story's, so one
+    naming anyone else ends the search (the slots after it are teasers' and lists')."""
+    selector, not_in = _slots()
+    root = tree.body or tree.root
+    if root is None:
+        return []
+    for node in root.css(selector):
+        text = node.text(deep=True, strip=True)
+        if not text or len(text) > SLOT_TEXT or _in_excluded(node, not_in):
+            continue
+        name = agency_named(strip_tail(_LEAD.sub("", canonical(text), count=1)))
+        if name is None:
+            return []  # the story's own slot names someone else: later slots belong to other stories
+        return [Evidence("syndication", name, "agency:html:slot")]
+    return []
+
+
+def _in_excluded(node: LexborNode | None, not_in: tuple[str, ...]) -> bool:
+    """The node or one of its near ancestors is a figure, a hidden element or a slot of the ``not_in`` kinds."""
+    for _ in range(SLOT_ANCESTORS):
+        if node is None or node.tag in ("body", "html"):
+            return False
+        if node.tag in ("figure", "figcaption", "aside", "nav"):
+            return True
+        attrs = node.attributes
+        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+        style = (attrs.get("style") or "").replace(" ", "").lower()
+        if "display:none" in style or "hidden" in attrs or any(w in marks for w in not_in):
+            return True
+        node = node.parent
+    return False

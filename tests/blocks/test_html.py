@@ -312,3 +312,29 @@ def test_a_comment_thread_anchor_ends_the_article_and_its_thread_never_wins():
     # An anchor above all prose (a page-top target) opens nothing.
     top = f"<div class='story'><a id='comments'></a><p>{PROSE}</p><p>{PROSE}</p></div>"
     assert len(_texts(top)) == 2
+
+
+def test_a_river_of_teasers_after_the_story_is_left_out():
+    """Headline links each followed by one short blurb, after the story's prose, are other
+    stories; items whose linked title is followed by paragraphs of their own are the story's."""
+    blurbs = [f"Blurb number {i} tells readers what another story on the site is about, in one line." for i in range(4)]
+    river = "".join(f"<dt><a href='/s{i}'>Headline of another story {i}</a></dt><dd>{b}</dd>"
+                    for i, b in enumerate(blurbs))
+    body = f"<div class='story'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><h3>Headlines</h3><dl>{river}</dl></div>"
+    texts = _texts(body)
+    assert not any(b in texts for b in blurbs) and len(texts) == 3
+    items = "".join(f"<h3><a href='/p{i}'>Product number {i} of the list</a></h3><p>{b}</p><p>{PROSE}</p>"
+                    for i, b in enumerate(blurbs))
+    listed = _texts(f"<div class='story'><p>{PROSE}</p>{items}</div>")
+    assert all(b in listed for b in blurbs)
+
+
+def test_script_source_shown_as_text_is_left_out_but_formulas_stay():
+    from scraper.blocks.html import looks_like_script
+
+    leaked = "var ord=Math.random()*1000; var tag = \"ap;show=ap\"; if (ie) { tip.style.left = x + 'px'; }"
+    formula = "Berechne die Masse eines Quaders mit a = 4 cm; b = 3 cm; h = 7 cm; p = 2,5 g/cm3"
+    assert looks_like_script(leaked) and not looks_like_script(formula)
+    assert not looks_like_script(PROSE) and not looks_like_script("=" * 30)
+    texts = _texts(f"<div><p>{PROSE}</p><p>{leaked}</p><p>{PROSE}</p><p>{formula}</p></div>")
+    assert leaked not in texts and formula in texts

@@ -14,8 +14,7 @@ from cluster_records import OTHER, STORY, THIRD, batch, record
 from scraper.cluster import cluster, load_cluster_settings
 from scraper.cluster.attribution import credited
 from scraper.cluster.rewrite import average_link
-from scraper.cluster.shingles import shingle_hashes, signature, signature_reference
-from scraper.cluster.canon import words
+from scraper.cluster.shingles import signature, signature_reference, text_shingles, word_hashes, word_hashes_reference
 
 ROOT = Path(__file__).resolve().parents[2]
 NO_REWRITE = load_cluster_settings().replace(rewrite={"enabled": False})
@@ -89,9 +88,18 @@ def test_fast_signature_equals_datasketch():
 
 
 def test_shingles_ignore_case_punctuation_and_spacing():
-    a = shingle_hashes(words("The Port, of Calloway  approved a PLAN."), 3)
-    b = shingle_hashes(words("the port of calloway approved a plan"), 3)
+    a = text_shingles("The Port, of Calloway  approved a PLAN.", 3)
+    b = text_shingles("the port of calloway approved a plan", 3)
     assert (a == b).all() and len(a) == 5
+
+
+@pytest.mark.parametrize("text", [
+    "The Port, of Calloway  approved a PLAN.",
+    "Straße der Ａｒｂｅｉｔ: „Müller“ – 4½ Tonnen; snake_case ﬁne𝔘𝔫𝔦 İstanbul",
+    "", "  ...  ", "一个港口 批准了 计划。Ελληνικά ΣΟΦΙΑ",
+])
+def test_fast_word_hashes_equal_the_word_by_word_reference(text):
+    assert word_hashes(text).tolist() == word_hashes_reference(text).tolist()
 
 
 def test_average_link_never_chains():
@@ -149,7 +157,7 @@ def test_whole_passages_join_below_the_containment_threshold_but_edited_copies_d
     from scraper.cluster.shingles import edits, overlap
 
     def sh(paragraphs):
-        return shingle_hashes(words("\n\n".join(paragraphs)), 5)
+        return text_shingles("\n\n".join(paragraphs), 5)
 
     page = STORY[:4] + OTHER[:2]  # one extraction: a paragraph short, with a teaser block
     dump = STORY + THIRD  # the other: the whole story, with other chrome
@@ -163,3 +171,15 @@ def test_whole_passages_join_below_the_containment_threshold_but_edited_copies_d
     s = stories([record("page", page), record("dump", dump), record("a", STORY), record("b", edited)])
     assert s[0]["id"] == s[1]["id"] and s[0]["match"] == "near"
     assert s[2]["id"] != s[3]["id"]
+
+
+def test_fast_json_lines_equal_the_sink_encoding():
+    from scraper.cluster.api import as_article, json_line
+    from scraper.sinks.jsonl import encode_record
+
+    explained = record("x", STORY, captions=["A barge — „am Kai“"], provenance={"title": "h1"},
+                       removed=[{"rule": "share", "text": "Share", "kind": "p", "at": "1"}], not_a_field=1)
+    for r in [*batch(), explained]:
+        for story in (None, {"id": "s-1", "match": "near", "original": None, "attributed_to": None}):
+            with_story = {**r, "story": story}
+            assert json_line(with_story) == encode_record(as_article(with_story))

@@ -196,3 +196,28 @@ def test_workers_started_while_another_thread_runs_come_from_a_fork_server():
         fetcher.join()
     assert pooled.records == single.records and summary.ok == 6
     assert start_method() == "fork"
+
+
+def test_the_service_s_one_page_units_finish_with_their_guard_record():
+    """A one-page unit whose page hangs is finished by its PageTimeout record: no worker re-reads it."""
+    from scraper.engines.workers import WorkerPool
+    from scraper.sources.units import WorkUnit
+
+    pool = WorkerPool(2, _config(page_timeout=1.0), initializer=_misbehave_on_marked_pages)
+    pool.start()
+    try:
+        assert pool.submit(0, WorkUnit(pages=tuple(_pages(1, {0: "hangs"}))))
+        assert pool.submit(1, WorkUnit(pages=tuple(_pages(2)[1:])))
+        assert not pool.submit(2, WorkUnit(pages=tuple(_pages(1))))  # every worker busy: refused, not queued
+        got: dict[int, list] = {}
+        deadline = time.monotonic() + 30
+        while pool.in_flight and time.monotonic() < deadline:
+            for uid, records, finished in pool.poll():
+                got.setdefault(uid, []).extend(r[2] for r in records)
+                assert finished
+        assert not pool.in_flight and pool.replaced == 1
+        assert got[0][0].error == {"type": "PageTimeout", "message": "page took longer than the limit of 1 s"}
+        assert got[1][0].error is None and got[1][0].source == "page-1"
+        assert pool.submit(3, WorkUnit(pages=tuple(_pages(1))))  # the replacement takes the next page
+    finally:
+        pool.close()

@@ -25,6 +25,8 @@ from scraper.normalize import dates
     ("公開日：2019年6月24日 16時", "ja", date(2019, 6, 24)),
     ("2019년 6월 24일", "ko", date(2019, 6, 24)),
     ("the 3rd of May 2019", "en", date(2019, 5, 3)),
+    ("Praxis 26 | 01 | 2022 Video", "de", date(2022, 1, 26)),  # spaced bars between day, month and year
+    ("07 / 03 / 2021", "fr", date(2021, 3, 7)),
 ])
 def test_visible_dates_in_many_formats(text, lang, day):
     assert [d.day for d in dates.dates_in_text(text, lang)] == [day]
@@ -133,6 +135,19 @@ def test_the_headline_is_the_story_heading_not_the_logo_heading():
     html = _page("", body, "de")
     assert html[dates.story_headline(html):].startswith("<h1>Die Zukunft")
     assert dates.headline_dates(html, "de")[0].day == "2017-05-01"
+
+
+def test_a_date_line_above_the_headline_counts_however_long_the_markup_between():
+    # A photo with long image URLs and an empty ad slot stand between the date line and the headline:
+    # much markup, little visible text, so the date is still next to the headline.
+    image = '<img src="https://img.example.net/' + "x" * 300 + '.jpg" alt="">'
+    filler = f'<div class="slot">{image}{" " * 400}</div>' * 4
+    body = (f'<header><span class="today">Donnerstag, 16. Februar 2012</span></header>'
+            f'<div class="box"><span>14. Februar 2012</span><a href="/print">Drucken</a></div>{filler}'
+            '<span class="category">Politik</span><h1>Gericht vertagt den Prozess</h1><p>Text.</p>')
+    day, signals = _vote(_page("", body, "de"))
+    assert day == "2012-02-14"
+    assert signals["headline:nearest"] == "2012-02-14"
 
 
 def test_attribute_text_of_a_tag_cut_by_the_window_does_not_read_as_visible():

@@ -62,3 +62,19 @@ def test_crafted_pages_are_read():
     assert declared_types(tree, page_elements(tree).json_ld_data, page_elements(tree).metas) == ["newsarticle", "article"]
     tree = LexborHTMLParser(CRAFTED["state scripts"])
     assert [where for where, _ in state_scripts(tree, page_elements(tree).scripts)] == ["next-data", "state", "state"]
+
+
+COPYRIGHT_LINES = ["&COPY; 2020 Foo Bar", "CopyRıght 2019 The Foo", "COPYRIGHT Foo Bar", "©2019 Foo", "&#169; Foo Bar",
+                   "xcopyright Foo", "İcopyright Foo", "&Copy;  2001 - 2024 Foo", "cOpYrIgHt 1999–2003 Foo Bar | x",
+                   "<p>© <b>2020</b> The Foo</p> copy copyrights &copy &#1690; ©©© Foo", "Kopyright C©opyright"]
+
+
+@pytest.mark.parametrize("text", COPYRIGHT_LINES + [html for _, html in _pages()])
+def test_copyright_scan_finds_what_the_plain_pattern_finds(text):
+    from scraper.normalize.html_meta import _COPY, _SITE_COPYRIGHT, _SITE_COPYRIGHT_SCAN
+
+    def spans(pattern):
+        return [(m.span(), m.group("name")) for m in pattern.finditer(text)]
+
+    assert spans(_SITE_COPYRIGHT_SCAN) == spans(_SITE_COPYRIGHT)
+    assert (_COPY.search(text) is not None) == ("copy" in text.lower())

@@ -92,3 +92,47 @@ def test_byline_buttons_credentials_and_publications_are_not_names():
     assert parse_byline("Jane Example Follow").authors == ["Jane Example"]
     assert parse_byline("Jane Example MD").authors == ["Jane Example"]
     assert parse_byline("By Jane Example, The Prairie Ledger").authors == ["Jane Example"]
+
+
+def test_agency_alone_in_an_author_credit_or_source_slot():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from scraper.normalize.syndication import slot_evidence
+
+    def found(html: str) -> list[tuple[str, str]]:
+        return [(e.value, e.origin) for e in slot_evidence(LexborHTMLParser(html))]
+
+    assert found('<header><h1>Masks stolen</h1><p class="credit">JIJI</p></header>') == [("Jiji Press", "agency:html:slot")]
+    assert found('<span itemprop="author"><a href="/auteur/1-afp"><span itemprop="name"> AFP</span></a></span>') \
+        == [("Agence France-Presse", "agency:html:slot")]
+    assert found('<p class="article-meta">(<span class="article-meta-agency"><a href="/x">Agenturen</a></span>)</p>') \
+        == [("Agenturen", "agency:html:slot")]
+    # a wire credited for a picture, for a teaser's story or in a hidden element: no distributor
+    assert found('<figure><img src="a.jpg"><span class="credit">AFP</span></figure>') == []
+    assert found('<div class="teaser"><a href="/b">Other story</a><div class="m-source">DPA</div></div>') == []
+    assert found('<div class="m-source" style="display: none;"><div>DPA</div></div>') == []
+    assert found('<p class="author">Jane Doe</p>') == []  # a writer: the byline readers' part
+    # the story's own slot names its writer: the wire in a later card is another story's
+    assert found('<div class="author">Jane Doe</div><ul><li><a href="/c">Other</a><div class="author">AFP</div></li></ul>') == []
+
+
+def test_source_line_beside_a_writer():
+    from scraper.normalize.syndication import credible_source
+
+    video = Evidence("syndication", "Prairie TV 9", "text:source-line")
+    wire = Evidence("syndication", "dpa", "text:source-line")
+    agencyish = Evidence("syndication", "rechtsagentur.example", "text:source-line")
+    ticker = Evidence("syndication", "ČTK", "html:source-line")
+    assert credible_source(video, has_writer=False) and credible_source(ticker, has_writer=False)
+    assert not credible_source(video, has_writer=True)  # a writer's story cites a video's source
+    assert credible_source(wire, has_writer=True) and credible_source(agencyish, has_writer=True)
+    assert not credible_source(ticker, has_writer=True)  # markup only: a sidebar's line
+    assert credible_source(Evidence("syndication", "Prairie TV 9", "text:dateline"), has_writer=True)
+
+
+def test_a_phrase_after_provided_by_is_no_name():
+    from scraper.normalize.syndication import _distributor
+
+    assert _distributor("ATP in terms of sponsorship rates", set()) is None
+    assert _distributor("Bank of the Plains", set()) == "Bank of the Plains"
+    assert _distributor("Forest News Service", set()) == "Forest News Service"

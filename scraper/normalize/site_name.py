@@ -1,0 +1,141 @@
+"""The outlet's name where a page does not declare it well: the part of the title, or the logo, that the host spells.
+
+A title holds the site's name beside the headline, but also sections, editions
+and taglines ("Story | The Outlet - Finest News Source", "Story : Sport : 新聞オンライン").
+A logo's alternative text or words name the site, but the same class marks partner
+and footer logos and images whose alt text is the headline. What ties a name to the
+site is the host: a name whose letters are one of the host's labels, hold one, or
+whose initials spell one ("Tribune de Genève" on tdg.ch) is the site's own. Readers
+here only return Evidence; resolve.py decides.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..model import Evidence
+from .text import letters_key
+
+_SEGMENTS = re.compile(
+    r"\s+(?:\||–|—|-|::|·|•|/|»|:)\s+|\s*[｜：－_]\s*|(?<=[^\x00-\x7f]):|:(?=[^\x00-\x7f\s])|:\s+")
+"""Between a title's headline and its other parts: spaced bars and dashes, a colon, CJK full-width marks."""
+_CJK_SUFFIX = re.compile(r"\s*[：－]\s*|\s+:\s+")
+"""Separators before a CJK title's site name ("…：朝日新聞デジタル", "… : スポーツ : 読売新聞オンライン")."""
+_GENERIC_HOST_LABELS = frozenset(("www", "m", "mobile", "amp", "news", "blog", "blogs", "de", "en", "home"))
+MAX_NAME_WORDS = 6
+MAX_LOGOS = 12
+LOGO_SELECTOR = '[class*="logo" i], [id*="logo" i]'
+_NOT_SITE_LOGO = re.compile(r"footer|partner|sponsor|social|payment|award|app-?store|badge|network-logo", re.IGNORECASE)
+_LOGO_WORD = re.compile(r"\s+(?:logo|home|homepage|startseite)$", re.IGNORECASE)
+_LOGO_LEAD = re.compile(r"^(?:go|back|return)\s+to\s+|^(?:zur|zurück zur)\s+", re.IGNORECASE)
+_LOGO_CUT = re.compile(r"\s+(?:\||–|—|-|::|·|•|/|»|:)\s+")
+
+
+def host_labels(host: str | None) -> list[str]:
+    """The host's name labels, folded, without "www", the top-level domain and generic labels
+    ("siliconexposed" of siliconexposed.blogspot.com keeps "blogspot" too)."""
+    if not host:
+        return []
+    parts = host.lower().removeprefix("www.").split(".")
+    names = parts[:-1] if len(parts) > 1 else parts
+    if len(names) > 1 and len(parts[-1]) == 2 and names[-1] in ("co", "com", "ne", "or", "ac", "go", "gov", "org"):
+        names = names[:-1]  # example.co.uk, example.co.jp
+    return [_fold(n) for n in names if n and n not in _GENERIC_HOST_LABELS]
+
+
+def _fold(text: str) -> str:
+    """Letters and digits without case or accents ("LaRepública" and "larepublica" compare equal)."""
+    return letters_key("".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)))
+
+
+MAX_HOLDING = 30
+"""A name longer than this (characters) that only holds the host's name is a headline, not the site."""
+MIN_HELD_LABEL = 4
+
+
+def names_host(name: str, host: str | None, tail_only: bool = False) -> bool:
+    """True when ``name`` is the host's name: its letters are a host label, sit inside one (most of it),
+    its words' initials spell one ("Frankfurter Rundschau" on fr.de), or a short name opens or ends
+    with one ("WSVN 7News", "The Example Fool"; ``tail_only``: only ends, words after the site's name
+    being a section: "Example News")."""
+    labels = host_labels(host)
+    key = _fold(name)
+    if not key or not labels:
+        return False
+    bare = key.removeprefix("the") or key
+    words = re.findall(r"[^\W_]+", name)
+    initials = "".join(w[0] for w in words).casefold() if len(words) >= 2 else ""
+    for label in labels:
+        if key == label or bare == label or (initials and initials == label):
+            return True
+        if len(bare) >= 4 and bare in label and len(bare) >= 0.6 * len(label):
+            return True
+        if len(label) >= MIN_HELD_LABEL and len(name) <= MAX_HOLDING and (
+                key.endswith(label) or not tail_only and key.startswith(label)):
+            return True
+    return False
+
+
+def title_site_segment(title: str, host: str | None) -> str | None:
+    """The title's part that names the host ("Story | The Onion - Finest News Source" -> "The Onion",
+    "Silicon Exposed: Story" -> "Silicon Exposed"); else the last part after a CJK separator."""
+    parts = [p.strip() for p in _SEGMENTS.split(title.strip()) if p and p.strip()]
+    if len(parts) >= 2:
+        for part in [*parts[1:], parts[0]]:
+            if len(part.split()) <= MAX_NAME_WORDS and names_host(part, host):
+                return part
+    cjk = [p.strip() for p in _CJK_SUFFIX.split(title.strip()) if p.strip()]
+    if len(cjk) >= 2 and not cjk[-1].isascii() and len(cjk[-1]) <= 20 and len(cjk[0]) > len(cjk[-1]):
+        return cjk[-1]
+    return None
+
+
+def logo_evidence(tree: LexborHTMLParser, host: str | None, title: str | None = None) -> list[Evidence]:
+    """The site's name as its logo gives it (an image's alt or title text, or the logo's own words),
+    when the host spells it; a partner's or footer's logo, or alt text that repeats the title, is not it."""
+    if not host_labels(host):
+        return []
+    title_key = letters_key(title or "")
+    for node in tree.css(LOGO_SELECTOR)[:MAX_LOGOS]:
+        if _outside_header(node):
+            continue
+        for text in _logo_texts(node):
+            text = " ".join(text.split())
+            if letters_key(text) == title_key:
+                continue  # the headline as an image's alt text
+            name = _LOGO_WORD.sub("", _LOGO_LEAD.sub("", _LOGO_CUT.split(text, maxsplit=1)[0])).strip(" |-–—:")
+            if not name or len(name.split()) > MAX_NAME_WORDS:
+                continue
+            if names_host(name, host, tail_only=True):
+                return [Evidence("outlet", name, "html:logo")]
+    return []
+
+
+def _outside_header(node: LexborNode) -> bool:
+    """A logo in the footer or of a partner, a sponsor, an app store."""
+    current: LexborNode | None = node
+    for _ in range(6):
+        if current is None or current.tag in ("body", "html"):
+            return False
+        if current.tag == "footer":
+            return True
+        marks = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
+        if _NOT_SITE_LOGO.search(marks):
+            return True
+        current = current.parent
+    return False
+
+
+def _logo_texts(node: LexborNode) -> list[str]:
+    """What a logo element says: its images' alt and title texts, then its own words."""
+    images = [node] if node.tag == "img" else node.css("img")[:2]
+    texts = [v for img in images for v in (img.attributes.get("alt"), img.attributes.get("title")) if v]
+    own = node.attributes.get("title") or node.attributes.get("aria-label")
+    if own:
+        texts.append(own)
+    if node.tag != "img":
+        texts.append(node.text(deep=True, separator=" ")[:80])
+    return texts

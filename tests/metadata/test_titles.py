@@ -1,0 +1,124 @@
+"""The title: site names, taglines and kickers that declared titles and headings carry are cut off."""
+
+from __future__ import annotations
+
+import pytest
+
+import scraper
+from scraper.model import Evidence
+from scraper.normalize import titles
+
+STORY = "<p>" + "Der Gemeinderat hat am Abend lange über den neuen Haushalt beraten. " * 6 + "</p>"
+
+
+def _page(head: str, body: str, lang: str = "de") -> str:
+    return f'<html lang="{lang}"><head>{head}</head><body><main>{body}{STORY}</main></body></html>'
+
+
+def _names(host: str, *outlets: str) -> titles.SiteNames:
+    evidence = [Evidence("outlet", host, "url:domain")] + [Evidence("outlet", o, "meta:og:site_name") for o in outlets]
+    return titles.site_names(evidence)
+
+
+# --- Declared titles: the parts that name the site ---
+
+@pytest.mark.parametrize(("title", "names", "want"), [
+    # the site's name at the end, as the host spells it or as the site declares it
+    ("Neue Brücke eröffnet - Die Abendpost", _names("abendpost.example"), "Neue Brücke eröffnet"),
+    ("Neue Brücke eröffnet - Abendpost e.V. - Nachrichten aus der Region", _names("abendpost.example"),
+     "Neue Brücke eröffnet"),  # with the tagline after it
+    ("Neue Brücke eröffnet | abendpost.example | Dein Magazin am Abend", _names("abendpost.example"),
+     "Neue Brücke eröffnet"),  # the host's name in the middle, a tagline after it
+    ("Faire Preise - Verband der Kleinbauern Nord (VKN) - VKN", _names("vkn.example", "Verband der Kleinbauern Nord"),
+     "Faire Preise"),
+    ("Faire Preise » ☆☆☆ - Abendpost", _names("abendpost.example"), "Faire Preise"),  # a part with no letters
+    # at the start: a blog's name before the post's headline
+    ("Jana Beispiel's Notebook | Reflections on Moving a Project to Python 3", _names("janabeispiel.example"),
+     "Reflections on Moving a Project to Python 3"),
+    ("Kuchenrezepte : Kuchen Grundrezept", _names("kuchenrezepte.example"), "Kuchen Grundrezept"),
+    ("abendpost.example // » Ein Porträt", _names("abendpost.example"), "Ein Porträt"),
+    ("ABENDPOST EASY|子どもの法律ができる", _names("news.example", "ABENDPOST EASY"), "子どもの法律ができる"),
+])
+def test_parts_naming_the_site_are_cut(title, names, want):
+    assert titles.clean_title(title, names) == want
+
+
+@pytest.mark.parametrize(("title", "names"), [
+    # a headline starting with the word the host is named after is kept whole
+    ("Berlin startet Impfkampagne - Senat", _names("berlin.example")),
+    # a long product name that starts with the company's name is no site name
+    ("Run Windows on Mac - Exampleware Desktop 15 Virtual Machine for Mac", _names("exampleware.example", "Exampleware")),
+    # a spaced colon inside a French headline cuts nothing but a site name
+    ("Coronavirus : le point sur la situation", _names("gazette.example", "La Gazette")),
+])
+def test_headlines_that_only_look_like_a_site_name_stay_whole(title, names):
+    assert titles.clean_title(title, names) == title
+
+
+def test_og_title_with_the_site_name_that_only_the_host_gives():
+    head = ('<title>Wasserstand sinkt weiter - Die Abendpost</title>'
+            '<meta property="og:title" content="Wasserstand sinkt weiter - Die Abendpost">')
+    art = scraper.clean(_page(head, "<p>Kurz notiert</p>"), url="https://www.dieabendpost.example/region/wasser")
+    assert art.title == "Wasserstand sinkt weiter"
+
+
+# --- Headings: a kicker or a date line in a child element ---
+
+def test_a_kicker_in_the_headings_first_child_is_cut_when_the_rest_is_the_declared_title():
+    head = '<meta property="og:title" content="Große Aufgaben für die neue Regierung">'
+    body = '<h1 itemprop="headline"><small>Tunesien</small><br> Große Aufgaben für die neue Regierung</h1>'
+    art = scraper.clean(_page(head, body), explain=True)
+    assert art.title == "Große Aufgaben für die neue Regierung"
+    assert art.provenance["title"] == "html:h1"
+
+
+def test_a_kicker_set_apart_in_the_heading_goes_even_when_declared_titles_join_it_with_a_dash():
+    head = '<title>Olympische Spiele - Getränke per Schiff ins Stadion - Handelsblick</title>'
+    body = '<h1><span class="subtitle">Olympische Spiele</span> Getränke per Schiff ins Stadion</h1>'
+    assert scraper.clean(_page(head, body)).title == "Getränke per Schiff ins Stadion"
+
+
+def test_a_heading_declared_whole_keeps_its_first_words():
+    head = '<meta property="og:title" content="Editor’s Letter: Goodbye and Hello">'
+    body = '<h1><span class="kicker">Editor’s Letter:</span> Goodbye and Hello</h1>'
+    assert scraper.clean(_page(head, body, "en")).title == "Editor’s Letter: Goodbye and Hello"
+
+
+def test_a_subtitle_the_heading_runs_on_into_stays_but_a_date_line_goes():
+    head = '<meta property="og:title" content="Schneesport mit Rücksicht auf Wildtiere">'
+    body = '<h1>Schneesport mit Rücksicht auf Wildtiere <span>Tipps für einen naturverträglichen Winter</span></h1>'
+    assert scraper.clean(_page(head, body)).title == \
+        "Schneesport mit Rücksicht auf Wildtiere Tipps für einen naturverträglichen Winter"
+    head = '<title>Zuschauer kehren zurück</title>'
+    body = '<h1>Zuschauer kehren zurück<br><small><span>02.02.2022</span> • Verband, Presse</small></h1>'
+    assert scraper.clean(_page(head, body)).title == "Zuschauer kehren zurück"
+
+
+def test_a_site_name_set_off_in_the_headings_last_child_goes():
+    head = '<meta property="og:title" content="Was wir nicht hören wollen">'
+    body = '<h1 class="title">Was wir nicht hören wollen<span class="element-invisible"> | ABENDPOST.EXAMPLE</span></h1>'
+    assert scraper.clean(_page(head, body)).title == "Was wir nicht hören wollen"
+
+
+def test_the_heading_itself_stays_whole_for_the_text_rules():
+    """The trimmed headline is separate evidence: the heading's title evidence, which the text rules
+    match the page's headline block with, is unchanged."""
+    head = '<meta property="og:title" content="Große Aufgaben für die neue Regierung">'
+    body = '<h1><small>Tunesien</small><br> Große Aufgaben für die neue Regierung</h1>'
+    from selectolax.lexbor import LexborHTMLParser
+
+    from scraper.normalize.html_meta import html_evidence
+    html = _page(head, body)
+    evidence = html_evidence(LexborHTMLParser(html), None, html)
+    assert [e.value for e in evidence if e.origin == "html:h1"] == [
+        "Tunesien Große Aufgaben für die neue Regierung", "Große Aufgaben für die neue Regierung"]
+
+
+# --- Elements only marked as the headline ---
+
+def test_a_marked_headline_sharing_no_word_with_the_declared_titles_is_chrome():
+    head = '<title>Segelkurs für Anfänger - Segelschule Nord - Kurse und Reparatur in Kiel</title>'
+    body = ('<div class="cookie"><div class="headline">Datenschutzeinstellungen</div></div>'
+            '<div class="content"><p>Segelkurs</p></div>')
+    art = scraper.clean(_page(head, body), url="https://www.segelschule-nord.example/kurse/anfaenger")
+    assert art.title == "Segelkurs für Anfänger"
