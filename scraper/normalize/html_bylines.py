@@ -704,6 +704,32 @@ def _last_inline(block: LexborNode) -> LexborNode | None:
     return last
 
 
+_SLUG = re.compile(r"/(?P<slug>[^\W\d_]+(?:[-_][^\W\d_]+){1,3})(?:\.?html?)?/?$")
+
+
+def profile_name_evidence(evidence: Sequence[Evidence], markup: str | None) -> list[Evidence]:
+    """A writer named only by the profile URL an author tag gives ("/contributors/jane-q-doe"), when the page
+    shows that name as it spells it ("Jane Q Doe"): the slug alone may be a handle or an old name."""
+    if not markup:
+        return []
+    for ev in evidence:
+        if ev.field != "author" or not ev.value.strip().lower().startswith(("http://", "https://")):
+            continue
+        m = _SLUG.search(ev.value.strip().split("?")[0])
+        if m is None:
+            continue
+        words = re.split(r"[-_]", m.group("slug"))
+        if words[-1].lower().endswith("html"):
+            words[-1] = words[-1][:-4]
+        name = " ".join(w[:1].upper() + w[1:] for w in words if w)
+        if len(name.split()) < 2 or not is_person_name(name):
+            continue
+        shown = re.search(r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w-])", markup, re.IGNORECASE)
+        if shown is not None:
+            return [Evidence("byline", " ".join(shown.group(0).split()), "html:profile-url")]
+    return []
+
+
 _DESCRIPTION_CUT = re.compile(r"\s[–—-]\s|\s\(|[.!?:]\s|\s{2,}")
 DESCRIPTION_SELECTOR = 'meta[name="description"], meta[property="og:description"]'
 

@@ -15,6 +15,7 @@ from .dates import vocabulary as date_vocabulary
 from .dates import in_chrome, page_text_day, runners_up, script_day, vote_publication_day
 from .html_bylines import byline_element_evidence, byline_text_evidence, is_description
 from .text import letters_key
+from ..blocks.prune import selectors, tokens
 from .titles import declared_parts, without_kicker
 from .titles import shares_words as _shares_words
 
@@ -335,17 +336,31 @@ def _headline_text(node: LexborNode) -> str:
     return text
 
 
-def _headline_inside(node: LexborNode, declared_titles: list[str], origin: str) -> list[Evidence]:
-    """The headline inside a heading that also holds a kicker or a date line in a child element, when the
-    page declares that headline as its title (titles.without_kicker). Resolution uses it in place of the
-    heading's whole text; the title evidence itself stays whole, as the text rules match the heading by it."""
+def _headline_inside(node: LexborNode, title: str, declared_titles: list[str], origin: str) -> list[Evidence]:
+    """The headline inside a heading that also holds text no reader sees (a screen-reader label such as
+    "Headline:"), or a kicker or a date line in a child element when the page declares the rest as its title
+    (titles.without_kicker). Resolution uses it in place of the heading's whole text; the title evidence
+    itself stays whole, as the text rules match the heading by it."""
+    text = " ".join(node.text(deep=True, separator=" ").split())
+    if title != text:
+        return []  # the title is already one child's text (_headline_text)
+    shown = _shown_text(node, text)
     children = [" ".join(c.text(deep=True, separator=" ").split()) for c in node.iter() if c.tag != "-text"]
     children = [c for c in children if c]
-    if not children or not declared_titles:
-        return []
-    headline = without_kicker(" ".join(node.text(deep=True, separator=" ").split()), children,
-                              declared_parts(declared_titles))
+    headline = without_kicker(shown, children, declared_parts(declared_titles)) if children and declared_titles else None
+    headline = headline or (shown if shown != text else None)
     return [Evidence("headline", headline, origin)] if headline else []
+
+
+def _shown_text(node: LexborNode, text: str) -> str:
+    """The heading's text without its elements that a class hides from readers ("visuallyhidden", "sr-only")."""
+    hidden = selectors().hidden
+    for child in node.css("[class]"):
+        if any("".join(tokens(name)) in hidden for name in (child.attributes.get("class") or "").split()):
+            gone = " ".join(child.text(deep=True, separator=" ").split())
+            if gone:
+                text = " ".join(text.replace(gone, " ", 1).split())
+    return text
 
 
 _QUOTE_MARKS = "\"'“”„‟«»‹›‚‘’"
@@ -386,19 +401,19 @@ def headline_evidence(tree: LexborHTMLParser, evidence: list[Evidence],
     declared = [letters_key(d) for d in declared_titles]
     if len(headings) == 1 and (not declared or _shares_words(headings[0][0], declared_titles)):
         return [Evidence("title", _with_quotes(headings[0][0], declared_titles), "html:h1"),
-                *_headline_inside(headings[0][1], declared_titles, "html:h1")]
+                *_headline_inside(headings[0][1], headings[0][0], declared_titles, "html:h1")]
     for text, node in headings:
         key = letters_key(text)
         if len(key) >= 8 and any(key in d for d in declared):
             return [Evidence("title", _with_quotes(text, declared_titles), "html:h1"),
-                    *_headline_inside(node, declared_titles, "html:h1")]
+                    *_headline_inside(node, text, declared_titles, "html:h1")]
     for selector in HEADLINE_SELECTORS:
         node = tree.css_first(selector)
         if node is not None:
             text = " ".join(node.text(deep=True, separator=" ").split())
             if 3 <= len(text) <= MAX_HEADLINE:
                 return [Evidence("title", text, "html:headline-element"),
-                        *_headline_inside(node, declared_titles, "html:headline-element")]
+                        *_headline_inside(node, text, declared_titles, "html:headline-element")]
     return []
 
 

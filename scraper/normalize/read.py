@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..model import Block, Evidence
 from .dates import url_date
-from .html_bylines import LINE_ORIGINS, last_resort_evidence
+from .html_bylines import LINE_ORIGINS, last_resort_evidence, profile_name_evidence
 from .html_meta import PageElements, html_evidence, site_name_evidence
 from .resolve import names_someone, title_suffix
 from .site_name import logo_evidence, title_site_segment
@@ -50,6 +50,7 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
     if not names_someone(evidence):
         evidence.extend(slot_evidence(tree))  # an agency alone where a writer's byline would stand
         if not any(e.origin in LINE_ORIGINS for e in evidence):
+            evidence.extend(profile_name_evidence(evidence, markup))
             evidence.extend(last_resort_evidence(tree))
     return evidence
 

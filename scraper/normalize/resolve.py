@@ -443,7 +443,7 @@ def resolve_record(evidence: list[Evidence], text: str = "", fetched: str | None
     if outlet is not None and outlet_origin is not None:
         out.provenance["outlet"] = outlet_origin
     title = None
-    names = site_names(evidence, outlet)
+    names = site_names(evidence, outlet if out.provenance.get("outlet") != "title:suffix" else None)
     inside = {e.origin: e.value for e in evidence if e.field == "headline"}
     for ev in ranked(evidence, "title"):
         if not headline_shown(ev, evidence):

@@ -32,6 +32,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Block, Evidence
 from .bylines import LABELS, LEADS, WRITING, strip_tail
+from .site_name import names_host
 from .text import canonical, letters_key
 
 
@@ -385,17 +386,29 @@ def provider_evidence(blocks: Sequence[Block], evidence: Sequence[Evidence], sit
     return []
 
 
+ADDRESS_ORIGINS = ("url:domain", "config:domain")
+"""Outlet evidence read off the page's address, not declared by the page."""
+
+
 def site_keys(host: str | None, evidence: Sequence[Evidence]) -> set[str]:
     """Folded names the site goes by: its declared outlet names and its host's name (without ``host``,
-    the canonical link's)."""
-    keys = {_key(canonical(e.value)) for e in evidence if e.field == "outlet"}
-    # the canonical link speaks for the site only when the page's own address is unknown:
-    # on an aggregator it names the outlet the copy came from
-    hosts = [host] if host else [urlsplit(e.value.strip()).hostname for e in evidence if e.field == "canonical_url"]
-    for h in hosts:
-        if h:
-            h = h.lower().removeprefix("www.")
-            keys.update({_key(h), _key(h.rsplit(".", 1)[0]), _key(h.split(".")[0])})
+    the canonical link's).
+
+    Where the page declares its names and none of them is the host's name (an aggregator's "MSN" or a
+    sister site's "Fortune" under a URL of businessinsider.com or time.com), the address is the
+    original's canonical one, given for the copy: the host then names the source, not the site."""
+    declared = [canonical(e.value) for e in evidence if e.field == "outlet" and e.origin not in ADDRESS_ORIGINS]
+    foreign = bool(host and declared) and not any(names_host(v, host) for v in declared)
+    keys = {_key(v) for v in declared}
+    if not foreign:
+        keys.update(_key(canonical(e.value)) for e in evidence if e.field == "outlet" and e.origin in ADDRESS_ORIGINS)
+        # the canonical link speaks for the site only when the page's own address is unknown:
+        # on an aggregator it names the outlet the copy came from
+        hosts = [host] if host else [urlsplit(e.value.strip()).hostname for e in evidence if e.field == "canonical_url"]
+        for h in hosts:
+            if h:
+                h = h.lower().removeprefix("www.")
+                keys.update({_key(h), _key(h.rsplit(".", 1)[0]), _key(h.split(".")[0])})
     keys.discard("")
     return keys
 

@@ -178,32 +178,29 @@ def shares_words(text: str, titles: Iterable[str]) -> bool:
     return any(words & {w.casefold() for w in _WORD.findall(t)} for t in titles)
 
 
-def declared_parts(titles: Iterable[str]) -> tuple[set[str], set[str]]:
-    """The letters keys of the page's declared titles, whole, and of every run of their parts
-    ("Kicker - Headline - Site": "Kicker", "Headline", "Kicker - Headline", ...)."""
-    wholes: set[str] = set()
+def declared_parts(titles: Iterable[str]) -> set[str]:
+    """The letters keys of every run of parts of the page's declared titles
+    ("Kicker - Headline - Site": "Kicker", "Headline", "Kicker - Headline", ..., the whole)."""
     runs: set[str] = set()
     for title in titles:
-        wholes.add(letters_key(title))
         parts = rules().site_separators.split(title)[:8]
         for i in range(len(parts)):
             for j in range(i + 1, len(parts) + 1):
                 runs.add(letters_key(" ".join(parts[i:j])))
-    wholes.discard("")
     runs.discard("")
-    return wholes, runs
+    return runs
 
 
-def without_kicker(text: str, children: Sequence[str], titles: tuple[set[str], set[str]]) -> str | None:
+def without_kicker(text: str, children: Sequence[str], runs: set[str]) -> str | None:
     """A heading's headline without the kicker its first child element holds, or without what its last
     one holds when that is a date line or set off by a separator ("Headline | Site").
 
     ``children``: the texts of the heading's child elements, in order. The rest
-    of the heading must be what the page declares as its title (or a part of a
-    declared title); a heading that is a declared title as a whole stays whole.
+    of the heading must be what the page declares as its title, or a part of a
+    declared title ("Kicker - Headline - Site"): the element sets the kicker apart
+    even where a declared title joins it to the headline.
     """
-    wholes, runs = titles
-    if len(children) < 1 or letters_key(text) in wholes:
+    if not children:
         return None
     limit = rules().max_kicker_words
     first, last = children[0], children[-1]

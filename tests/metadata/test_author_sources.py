@@ -398,3 +398,13 @@ def test_a_lone_capitalised_word_under_an_author_class_is_a_label():
     assert scraper.clean(_page("", teasers, lang="de")).authors == []
     named = "<h1>Sturm schließt den Hafen</h1><div class='post-autor'>Heiko</div>"
     assert scraper.clean(_page("", named, lang="de")).authors == ["Heiko"]
+
+
+def test_a_profile_url_names_the_writer_only_when_the_page_shows_that_name():
+    head = '<meta property="article:author" content="https://www.example.com/contributors/jane-quill-doe.html">'
+    shown = "<h1>Storm closes the harbour</h1><div class='top'><a href='/contributors/jane-quill-doe.html'>Jane Quill Doe</a></div>"
+    assert scraper.clean(_page(head, shown)).authors == ["Jane Quill Doe"]
+    handle = '<meta property="article:author" content="https://www.example.com/author/janedoe">'
+    assert scraper.clean(_page(handle, "<h1>Storm closes the harbour</h1>")).authors == []
+    hidden = '<meta property="article:author" content="https://www.example.com/author/jane-doe">'
+    assert scraper.clean(_page(hidden, "<h1>Storm closes the harbour</h1>")).authors == []

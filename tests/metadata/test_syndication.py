@@ -136,3 +136,14 @@ def test_a_phrase_after_provided_by_is_no_name():
     assert _distributor("ATP in terms of sponsorship rates", set()) is None
     assert _distributor("Bank of the Plains", set()) == "Bank of the Plains"
     assert _distributor("Forest News Service", set()) == "Forest News Service"
+
+
+def test_address_of_the_original_under_a_copy():
+    from scraper.normalize.syndication import site_keys
+
+    aggregator = [Evidence("outlet", "Portal Hub", "meta:og:site_name"),
+                  Evidence("outlet", "prairieledger.example", "url:domain")]
+    keys = site_keys("www.prairieledger.example", aggregator)
+    assert "prairieledger" not in keys and "portalhub" in keys  # the address names the source
+    own = [Evidence("outlet", "Prairie Ledger", "meta:og:site_name")]
+    assert "prairieledger" in site_keys("www.prairieledger.example", own)

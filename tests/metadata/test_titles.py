@@ -73,9 +73,10 @@ def test_a_kicker_in_the_headings_first_child_is_cut_when_the_rest_is_the_declar
 
 
 def test_a_kicker_set_apart_in_the_heading_goes_even_when_declared_titles_join_it_with_a_dash():
-    head = '<title>Olympische Spiele - Getränke per Schiff ins Stadion - Handelsblick</title>'
     body = '<h1><span class="subtitle">Olympische Spiele</span> Getränke per Schiff ins Stadion</h1>'
-    assert scraper.clean(_page(head, body)).title == "Getränke per Schiff ins Stadion"
+    for head in ('<title>Olympische Spiele - Getränke per Schiff ins Stadion - Handelsblick</title>',
+                 '<meta property="og:title" content="Olympische Spiele - Getränke per Schiff ins Stadion">'):
+        assert scraper.clean(_page(head, body)).title == "Getränke per Schiff ins Stadion"
 
 
 def test_a_heading_declared_whole_keeps_its_first_words():
@@ -112,6 +113,20 @@ def test_the_heading_itself_stays_whole_for_the_text_rules():
     evidence = html_evidence(LexborHTMLParser(html), None, html)
     assert [e.value for e in evidence if e.origin == "html:h1"] == [
         "Tunesien Große Aufgaben für die neue Regierung", "Große Aufgaben für die neue Regierung"]
+
+
+def test_a_label_only_screen_readers_get_is_not_part_of_the_headline():
+    head = '<title>Energiewende und Gesellschaft | Institut für Zukunftsfragen</title>'
+    body = ('<h1 class="document-title"><div class="document-title__headline">'
+            '<span class="visuallyhidden">Headline:</span> Energiewende und Gesellschaft</div></h1>')
+    assert scraper.clean(_page(head, body)).title == "Energiewende und Gesellschaft"
+
+
+def test_a_title_part_taken_for_the_outlet_is_not_cut_as_the_site_name():
+    # The outlet guessed from the title's last part ("Ein Porträt") must not make that part the site's name.
+    head = "<title>abendpost.example // » Ein Porträt</title>"
+    art = scraper.clean(_page(head, "<p>Kurz</p>"), url="http://abendpost.example/portraet/")
+    assert art.title == "Ein Porträt"
 
 
 # --- Elements only marked as the headline ---
