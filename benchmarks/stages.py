@@ -71,12 +71,13 @@ def instrument(per_rule: bool = False) -> None:
     pipeline.state_scripts = _timed("page data: state scripts", pipeline.state_scripts)
     pagetype.declared_types = _timed("page type: declared", pagetype.declared_types)
     pipeline.read_html = _timed("metadata: all", pipeline.read_html)
-    for name in ("site_name_evidence", "source_line_evidence", "provider_markup_evidence", "markup_evidence",
-                 "last_resort_evidence", "names_someone"):
+    for name in ("site_name_evidence", "logo_evidence", "markup_syndication_evidence", "source_line_evidence",
+                 "provider_markup_evidence", "markup_evidence", "last_resort_evidence", "names_someone"):
         if hasattr(read, name):  # the readers read_html calls by name, each on its own timer
             setattr(read, name, _timed(f"metadata: {name.removesuffix('_evidence').replace('_', ' ')}",
                                        getattr(read, name)))
     html_meta.date_evidence = _timed("metadata: dates", html_meta.date_evidence)
+    read.html_evidence = _timed("metadata: html evidence (all)", read.html_evidence)
     html_meta.json_ld_evidence = _timed("metadata: json-ld", html_meta.json_ld_evidence)
     html_meta.byline_element_evidence = _timed("metadata: byline elements", html_meta.byline_element_evidence)
     html_meta.byline_text_evidence = _timed("metadata: byline text", html_meta.byline_text_evidence)
