@@ -43,6 +43,8 @@ class SyndicationData:
     domains: dict[str, str]
     """An agency's own site's domain -> its full name."""
     source_label: re.Pattern[str]
+    reprint: re.Pattern[str]
+    """A reprint note naming its source before the phrase (Japanese, Chinese)."""
     provided_by: re.Pattern[str]
     republished: re.Pattern[str]
     not_distributors: frozenset[str]
@@ -79,6 +81,8 @@ def syndication_data() -> SyndicationData:
         republished=re.compile(r"(?:^|\W)(?:" + _alternation(phrases["republished"]) + r")\s*:?\s+(?P<name>.{2,120})",
                                re.IGNORECASE),
         not_distributors=frozenset(phrases["not_distributors"]),
+        reprint=re.compile(r"(?:" + _alternation(phrases["reprint_openers"]) + r")[、,，]?\s*(?P<name>[^、。，,（）()「」]{2,40}?)"
+                           r"\s*(?:で|に|から|より|自)[^。]{0,60}?(?:" + _alternation(phrases["reprint_words"]) + ")"),
         agency_words=tuple(letters_key(w) for w in phrases["agency_words"]),
         name_particles=frozenset(phrases["name_particles"]),
     )
@@ -280,6 +284,11 @@ def closing_evidence(blocks: Sequence[Block], site_keys: set[str]) -> list[Evide
             name = _distributor(m.group("name"), site_keys)
             if name:
                 out.append(Evidence("syndication", name, "text:source-line"))
+        m = data.reprint.search(text) if len(text) <= 200 else None
+        if m:
+            name = _distributor(m.group("name"), site_keys)
+            if name:
+                out.append(Evidence("syndication", name, "text:republished"))
         m = data.republished.search(text)
         if m and len(text.split()) <= 60:
             name = _distributor(m.group("name"), site_keys)
@@ -409,7 +418,8 @@ def site_keys(host: str | None, evidence: Sequence[Evidence]) -> set[str]:
         for h in hosts:
             if h:
                 h = h.lower().removeprefix("www.")
-                keys.update({_key(h), _key(h.rsplit(".", 1)[0]), _key(h.split(".")[0])})
+                labels = h.split(".")  # the name's label: a subdomain ("japan.", "edition.") is no name of the site
+                keys.update({_key(h), _key(h.rsplit(".", 1)[0]), _key(labels[-2] if len(labels) >= 2 else labels[0])})
     keys.discard("")
     return keys
 

@@ -173,3 +173,16 @@ def test_provider_domain_after_a_byline_date():
     found = byline_provider_evidence([Evidence("byline", "By Jane Doe Published December 16, 2014 SmallbizDigest.com",
                                                "html:byline-text")], set())
     assert [e.value for e in found] == ["SmallbizDigest.com"]
+
+
+def test_cjk_reprint_note_names_its_source_first():
+    note = "（本記事は、Valley Tech Japanで2017年6月8日に掲載した記事からの転載です。続きはValley Tech Japanでお読みいただけます）"
+    found = closing_evidence(_blocks(PROSE, note), {"exampletech"})
+    assert [(e.value, e.origin) for e in found] == [("Valley Tech Japan", "text:republished")]
+
+
+def test_a_subdomain_is_no_name_of_the_site():
+    from scraper.normalize.syndication import site_keys
+
+    keys = site_keys("japan.exampletech.com", [])
+    assert "exampletech" in keys and "japan" not in keys
