@@ -162,8 +162,9 @@ def byline_provider_evidence(evidence: Sequence[Evidence], site: set[str]) -> li
         if not m:
             continue
         agency = agency_named(m.group("name"))
-        if not agency and (len(m.group("name").split()) < 2 or is_person_name(m.group("name"))):
-            continue  # a time zone or "Uhr", one word of chrome, or a second writer
+        domain = re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", m.group("name"))
+        if not agency and not domain and (len(m.group("name").split()) < 2 or is_person_name(m.group("name"))):
+            continue  # a time zone or "Uhr", one word of chrome, or a second writer (a site's domain counts)
         name = _distributor(m.group("name"), site)
         if name:
             return [Evidence("syndication", name, "byline:after-date")]
@@ -696,3 +697,32 @@ def _in_excluded(node: LexborNode | None, not_in: tuple[str, ...]) -> bool:
             return True
         node = node.parent
     return False
+
+
+_DECLARED_SOURCE = ('meta[name="dc.source" i], meta[name="source" i], meta[name="dcterms.source" i], '
+                    '[itemprop="sourceOrganization"]')
+
+
+def declared_source_evidence(tree: LexborHTMLParser, site: set[str]) -> list[Evidence]:
+    """The source the page declares for its story: a ``dc.source`` or ``source`` meta tag ("AllBusiness.com",
+    "人民日报海外版"), or a microdata ``sourceOrganization``. The site's own name there means its own story."""
+    root = tree.root
+    if root is None:
+        return []
+    title = tree.css_first("title")
+    tail = _key(re.split(r"\s*[-_|｜–—·]\s*", title.text(strip=True))[-1]) if title is not None else ""
+    for node in root.css(_DECLARED_SOURCE):
+        if node.tag == "meta":
+            value = node.attributes.get("content") or ""
+        else:
+            named = node.css_first('[itemprop="name"]')
+            value = (named or node).text(deep=True, strip=True)
+        value = canonical(value)
+        if not value or len(value) > 80:
+            continue
+        name = _distributor(value, site)
+        if not name or len(tail) >= 2 and _key(name).startswith(tail):
+            continue  # the site's name as its title ends with it ("…-半月谈" declaring "半月谈网")
+        if len(letters_key(name)) > SHORT_ALIAS or agency_named(name):  # "BW": the site's own initials
+            return [Evidence("syndication", name, "html:declared-source")]
+    return []
