@@ -74,6 +74,8 @@ def extract(page: ParsedPage, budget: Budget) -> Outcome:
     outcome = Outcome([], "html", pagetype.ARTICLE)
     markup_x = MarkupExtractor()
     markup = _try(markup_x, page, outcome)
+    if markup is not None and not markup.blocks:
+        markup.confident = False  # a container with no text in it is no answer: the next paths are tried
     data_x = PageDataExtractor()
     signals = pagetype.signals(markup_x.seg, page.declared)
     outcome.signals = signals.as_dict()

@@ -43,6 +43,8 @@ class SyndicationData:
     domains: dict[str, str]
     """An agency's own site's domain -> its full name."""
     source_label: re.Pattern[str]
+    reprint: re.Pattern[str]
+    """A reprint note naming its source before the phrase (Japanese, Chinese)."""
     provided_by: re.Pattern[str]
     republished: re.Pattern[str]
     not_distributors: frozenset[str]
@@ -79,6 +81,8 @@ def syndication_data() -> SyndicationData:
         republished=re.compile(r"(?:^|\W)(?:" + _alternation(phrases["republished"]) + r")\s*:?\s+(?P<name>.{2,120})",
                                re.IGNORECASE),
         not_distributors=frozenset(phrases["not_distributors"]),
+        reprint=re.compile(r"(?:" + _alternation(phrases["reprint_openers"]) + r")[、,，]?\s*(?P<name>[^、。，,（）()「」]{2,40}?)"
+                           r"\s*(?:で|に|から|より|自)[^。]{0,60}?(?:" + _alternation(phrases["reprint_words"]) + ")"),
         agency_words=tuple(letters_key(w) for w in phrases["agency_words"]),
         name_particles=frozenset(phrases["name_particles"]),
     )
@@ -162,8 +166,9 @@ def byline_provider_evidence(evidence: Sequence[Evidence], site: set[str]) -> li
         if not m:
             continue
         agency = agency_named(m.group("name"))
-        if not agency and (len(m.group("name").split()) < 2 or is_person_name(m.group("name"))):
-            continue  # a time zone or "Uhr", one word of chrome, or a second writer
+        domain = re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", m.group("name"))
+        if not agency and not domain and (len(m.group("name").split()) < 2 or is_person_name(m.group("name"))):
+            continue  # a time zone or "Uhr", one word of chrome, or a second writer (a site's domain counts)
         name = _distributor(m.group("name"), site)
         if name:
             return [Evidence("syndication", name, "byline:after-date")]
@@ -279,6 +284,11 @@ def closing_evidence(blocks: Sequence[Block], site_keys: set[str]) -> list[Evide
             name = _distributor(m.group("name"), site_keys)
             if name:
                 out.append(Evidence("syndication", name, "text:source-line"))
+        m = data.reprint.search(text) if len(text) <= 200 else None
+        if m:
+            name = _distributor(m.group("name"), site_keys)
+            if name:
+                out.append(Evidence("syndication", name, "text:republished"))
         m = data.republished.search(text)
         if m and len(text.split()) <= 60:
             name = _distributor(m.group("name"), site_keys)
@@ -408,7 +418,8 @@ def site_keys(host: str | None, evidence: Sequence[Evidence]) -> set[str]:
         for h in hosts:
             if h:
                 h = h.lower().removeprefix("www.")
-                keys.update({_key(h), _key(h.rsplit(".", 1)[0]), _key(h.split(".")[0])})
+                labels = h.split(".")  # the name's label: a subdomain ("japan.", "edition.") is no name of the site
+                keys.update({_key(h), _key(h.rsplit(".", 1)[0]), _key(labels[-2] if len(labels) >= 2 else labels[0])})
     keys.discard("")
     return keys
 
@@ -696,3 +707,32 @@ def _in_excluded(node: LexborNode | None, not_in: tuple[str, ...]) -> bool:
             return True
         node = node.parent
     return False
+
+
+_DECLARED_SOURCE = ('meta[name="dc.source" i], meta[name="source" i], meta[name="dcterms.source" i], '
+                    '[itemprop="sourceOrganization"]')
+
+
+def declared_source_evidence(tree: LexborHTMLParser, site: set[str]) -> list[Evidence]:
+    """The source the page declares for its story: a ``dc.source`` or ``source`` meta tag ("AllBusiness.com",
+    "人民日报海外版"), or a microdata ``sourceOrganization``. The site's own name there means its own story."""
+    root = tree.root
+    if root is None:
+        return []
+    title = tree.css_first("title")
+    tail = _key(re.split(r"\s*[-_|｜–—·]\s*", title.text(strip=True))[-1]) if title is not None else ""
+    for node in root.css(_DECLARED_SOURCE):
+        if node.tag == "meta":
+            value = node.attributes.get("content") or ""
+        else:
+            named = node.css_first('[itemprop="name"]')
+            value = (named or node).text(deep=True, strip=True)
+        value = canonical(value)
+        if not value or len(value) > 80:
+            continue
+        name = _distributor(value, site)
+        if not name or len(tail) >= 2 and _key(name).startswith(tail):
+            continue  # the site's name as its title ends with it ("…-半月谈" declaring "半月谈网")
+        if len(letters_key(name)) > SHORT_ALIAS or agency_named(name):  # "BW": the site's own initials
+            return [Evidence("syndication", name, "html:declared-source")]
+    return []

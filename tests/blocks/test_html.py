@@ -338,3 +338,19 @@ def test_script_source_shown_as_text_is_left_out_but_formulas_stay():
     assert not looks_like_script(PROSE) and not looks_like_script("=" * 30)
     texts = _texts(f"<div><p>{PROSE}</p><p>{leaked}</p><p>{PROSE}</p><p>{formula}</p></div>")
     assert leaked not in texts and formula in texts
+
+
+def test_a_confident_container_without_text_falls_through_to_the_next_path(monkeypatch):
+    """Damaged markup can leave our extractor sure of a container that holds no text: that is no
+    answer, and the chain goes on (here to trafilatura) instead of giving an empty record."""
+    from scraper.blocks import chain
+    from scraper.blocks.extractor import Extraction
+
+    monkeypatch.setattr(chain.MarkupExtractor, "extract", lambda self, page: Extraction("html", [], confident=True))
+    html = ("<html><head><title>Harbour plan</title></head><body><article>"
+            + "".join(f"<p>Paragraph {i} of the harbour story tells what the council decided and why it matters "
+                      f"to the people who live and work on the quay.</p>" for i in range(8))
+            + "</article></body></html>")
+    article = scraper.clean(html.encode(), explain=True)
+    assert article.extractor == "trafilatura"
+    assert "Paragraph 7 of the harbour story" in article.text

@@ -147,3 +147,42 @@ def test_address_of_the_original_under_a_copy():
     assert "prairieledger" not in keys and "portalhub" in keys  # the address names the source
     own = [Evidence("outlet", "Prairie Ledger", "meta:og:site_name")]
     assert "prairieledger" in site_keys("www.prairieledger.example", own)
+
+
+def test_source_the_page_declares():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from scraper.normalize.syndication import declared_source_evidence
+
+    def found(html: str, site: set[str] = frozenset()) -> list[str]:
+        return [e.value for e in declared_source_evidence(LexborHTMLParser(html), set(site))]
+
+    assert found('<head><meta name="dc.source" content="Smallbiz Digest.com"></head>') == ["Smallbiz Digest.com"]
+    assert found('<div itemprop="sourceOrganization" itemscope><a itemprop="name" href="/">Valley Wire</a></div>') \
+        == ["Valley Wire"]
+    assert found('<head><title>两会观察_教育频道_青年日报网</title><meta name="source" content="海外时报"></head>') == ["海外时报"]
+    # the site itself: by its name, by its title's last part, by its initials
+    assert found('<meta name="source" content="Prairie Ledger">', {"prairieledger"}) == []
+    assert found('<head><title>数字是优长-山河谈</title><meta name="source" content="山河谈网"></head>') == []
+    assert found('<meta name="dc.source" content="QX">') == []
+
+
+def test_provider_domain_after_a_byline_date():
+    from scraper.normalize.syndication import byline_provider_evidence
+
+    found = byline_provider_evidence([Evidence("byline", "By Jane Doe Published December 16, 2014 SmallbizDigest.com",
+                                               "html:byline-text")], set())
+    assert [e.value for e in found] == ["SmallbizDigest.com"]
+
+
+def test_cjk_reprint_note_names_its_source_first():
+    note = "（本記事は、Valley Tech Japanで2017年6月8日に掲載した記事からの転載です。続きはValley Tech Japanでお読みいただけます）"
+    found = closing_evidence(_blocks(PROSE, note), {"exampletech"})
+    assert [(e.value, e.origin) for e in found] == [("Valley Tech Japan", "text:republished")]
+
+
+def test_a_subdomain_is_no_name_of_the_site():
+    from scraper.normalize.syndication import site_keys
+
+    keys = site_keys("japan.exampletech.com", [])
+    assert "exampletech" in keys and "japan" not in keys

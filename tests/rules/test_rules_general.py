@@ -142,6 +142,16 @@ def test_browser_notices_of_any_site(line, notice):
      "they will quickly be replaced in the next growth flush, which comes soon after. [ source ]", False),
     ("Die Arbeitslosenquote stieg im Mai auf 5,9 Prozent, wie die Bundesagentur am Mittwoch mitteilte, nachdem sie "
      "im April noch bei 5,7 Prozent gelegen hatte. (Quelle: Bundesagentur für Arbeit)", False),
+    # a credit label or a © credit closing the caption's last sentence
+    ("The ferry leaves the harbour at dawn on its last crossing of the season. Photograph: Jane Roe/Agency", True),
+    ("Die Ministerin bei der Eröffnung der neuen Halle am Montag in Kiel. Foto: Max Muster", True),
+    ("Pilotinnen und Piloten trainieren künftig am neuen Simulator in Bremen. © Flugschule Nord", True),
+    ("Ein Stapel Ziegel auf der Baustelle: Wer nicht sofort zahlt, vereinbart oft einen Vorbehalt. - © Name Muster", True),
+    ("Kunden vergleichen Angebote im Laden, Erika Beispiel, Bild via", True),
+    ("(crédito: Ana Souza/Agência)", True),
+    ("Beitragsbild: Titelseite der Zeitung vom 2. April", True),
+    ("The minister said the plan would work. Credit: where credit is due, he added.", False),
+    ("He said he had seen the photo: it showed the harbour at night, lit by the fire.", False),
 ])
 def test_caption_lines(line, caption):
     assert is_caption_line(line) is caption
