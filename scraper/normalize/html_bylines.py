@@ -267,42 +267,116 @@ def _marked_below_body(node: LexborNode) -> bool:
 
 
 def byline_element_evidence(tree: LexborHTMLParser) -> list[Evidence]:
+    """Byline evidence from the page's marked elements, with one CSS pass over the whole page.
+
+    Every match of a byline selector is, or sits inside, an element whose own
+    attributes hold what the selector's outermost part asks for ("aut" in its
+    class, "author" in its itemprop, ...). One pass finds those anchors; each
+    selector, in rank order, then reads only the anchors' subtrees (the
+    outermost anchors: disjoint, in page order), so its matches come in the
+    same order and number as from a pass over the page. The evidence is that
+    of ``byline_element_evidence_ranked`` (one pass per selector), the reference.
+    """
+    data = byline_selectors()
+    anchors = tree.css(_anchor_probe(data.selectors))
+    if not anchors:
+        return []
+    seen: set[int] = set()
+    outer: list[LexborNode] = []
+    for node in anchors:  # page order: an anchor comes after the anchors around it
+        if node.mem_id in seen:
+            continue  # listed once per probe alternative it matches
+        seen.add(node.mem_id)
+        parent = node.parent
+        while parent is not None and parent.mem_id not in seen:
+            parent = parent.parent
+        if parent is None:
+            outer.append(node)
+    gate = data.gate
+    met = {attr: _met_in(anchors, gate, attr) for attr in gate.conditions}
+    page_marked = _page_marks(tree)
+    for rank, selector in enumerate(data.selectors):
+        needs = gate.needs[rank]
+        if needs is not None and not any(needs & met[attr] for attr in {c[0] for c in needs}):
+            continue  # no element holds what the selector asks for: its search would find nothing
+        nodes = [node for anchor in outer for node in anchor.css(selector) if node.tag not in ("body", "html")]
+        found = _rank_evidence(rank, selector, nodes, data, page_marked)
+        if found is None:
+            return []
+        if found:
+            return found
+    return []
+
+
+@lru_cache(maxsize=4)
+def _anchor_probe(selectors: tuple[str, ...]) -> str:
+    """One selector list finding the elements every byline selector's matches sit in: the gate's
+    probes, and the selectors that have no gate, whole."""
+    gate = selector_gate(selectors)
+    return ", ".join([*gate.probes.values(), *(s for s, n in zip(selectors, gate.needs) if n is None)])
+
+
+def _met_in(nodes: list[LexborNode], gate: SelectorGate, attr: str) -> set[Condition]:
+    """The conditions on ``attr`` that one of ``nodes`` meets (as ``_met``, on the anchors found
+    already: an element whose ``attr`` meets a condition matches that attribute's probe)."""
+    met: set[Condition] = set()
+    for node in nodes:
+        value = (node.attributes.get(attr) or "").lower()
+        if value:
+            words = value.split()
+            met.update(c for c in gate.conditions[attr] if c[1] in (words if c[2] else value))
+    return met
+
+
+def byline_element_evidence_ranked(tree: LexborHTMLParser) -> list[Evidence]:
+    """The reference reading: one CSS pass per selector, in rank order, each gated by a probe."""
     data = byline_selectors()
     page_marked = _page_marks(tree)
     met: dict[str, set[Condition]] = {}
     for rank, selector in enumerate(data.selectors):
         if not _can_match(tree, data.gate, rank, met):
             continue  # no element holds what the selector asks for: its search would find nothing
-        group: int | None = None
-        out: list[Evidence] = []
-        labels = 0
-        for node in tree.css(selector):
-            if node.tag in ("body", "html"):
-                continue
-            named = node.css_first('[itemprop="name"]')  # the name inside a card with photo and credits
-            text = _text(named if named is not None else node)
-            if not text or len(text) > MAX_TEXT or _in_prose(node):
-                continue
-            if page_marked and "class" in selector and not _marked_below_body(node):
-                continue  # matched through the body's own class: any link on the page would do
-            key = _group_key(node)
-            if group is not None and key != group:
-                continue
-            if _excluded(node, data):
-                continue
-            parsed = parse_byline(text, allow_single=True)
-            if rank >= ORG_BYLINE_RANK and parsed.authors and not any(_could_be_one(n) for n in parsed.authors):
-                labels += 1  # a lone capitalised word under a class mark ("Nachricht"): a teaser's label, not a writer
-                continue
-            if not parsed.authors:
-                if (group is None and rank >= ORG_BYLINE_RANK and parsed.organisations and not parsed.unknown
-                        and len(text.split()) <= 4):
-                    return []  # "auto-motor.at Redaktion", "Reuters": the byline credits a desk or a wire, no person
-                continue
-            group = key
-            out.append(Evidence("byline", text, f"html:byline-element:{rank}"))
-        if out and len(out) + labels <= MAX_GROUP:
-            return out
+        nodes = [node for node in tree.css(selector) if node.tag not in ("body", "html")]
+        found = _rank_evidence(rank, selector, nodes, data, page_marked)
+        if found is None:
+            return []
+        if found:
+            return found
+    return []
+
+
+def _rank_evidence(rank: int, selector: str, nodes: list[LexborNode], data: BylineSelectors,
+                   page_marked: bool) -> list[Evidence] | None:
+    """The evidence of the selector at ``rank`` from its matches ``nodes`` (page order); None when
+    the byline credits only a desk or a wire, which ends the search."""
+    group: int | None = None
+    out: list[Evidence] = []
+    labels = 0
+    for node in nodes:
+        named = node.css_first('[itemprop="name"]')  # the name inside a card with photo and credits
+        text = _text(named if named is not None else node)
+        if not text or len(text) > MAX_TEXT or _in_prose(node):
+            continue
+        if page_marked and "class" in selector and not _marked_below_body(node):
+            continue  # matched through the body's own class: any link on the page would do
+        key = _group_key(node)
+        if group is not None and key != group:
+            continue
+        if _excluded(node, data):
+            continue
+        parsed = parse_byline(text, allow_single=True)
+        if rank >= ORG_BYLINE_RANK and parsed.authors and not any(_could_be_one(n) for n in parsed.authors):
+            labels += 1  # a lone capitalised word under a class mark ("Nachricht"): a teaser's label, not a writer
+            continue
+        if not parsed.authors:
+            if (group is None and rank >= ORG_BYLINE_RANK and parsed.organisations and not parsed.unknown
+                    and len(text.split()) <= 4):
+                return None  # "auto-motor.at Redaktion", "Reuters": the byline credits a desk or a wire, no person
+            continue
+        group = key
+        out.append(Evidence("byline", text, f"html:byline-element:{rank}"))
+    if out and len(out) + labels <= MAX_GROUP:
+        return out
     return []
 
 
