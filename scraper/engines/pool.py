@@ -21,7 +21,7 @@ from ..sinks import Sink
 from ..sources.units import WorkUnit
 from .base import Job
 from .report import OUTCOMES, Progress, Summary
-from .workers import ProcessFn, Record, WorkerPool
+from .workers import TRUNCATED, ProcessFn, Record, WorkerPool
 
 
 class PoolEngine:
@@ -67,8 +67,9 @@ class PoolEngine:
             for record in records:
                 self.sink.write(record[2])  # type: ignore[union-attr]
         for record in records:
-            name = OUTCOMES[record[1]]
+            name = OUTCOMES[record[1] % TRUNCATED]
             setattr(summary, name, getattr(summary, name) + 1)
+            summary.truncated += record[1] >= TRUNCATED
         bar.update(len(records), summary)
 
     def _batches(self, units: Iterator[WorkUnit], job: Job, summary: Summary, encode: Any

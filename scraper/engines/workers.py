@@ -50,13 +50,21 @@ ProcessFn = Callable[[Page, Config, bool], Article]
 """The per-page function: ``scraper.pipeline.process`` unless a caller plugs in another."""
 
 Record = tuple[int, int, Any]
-"""``(index of the page in its unit, outcome code, the Article or its encoded bytes)``."""
+"""``(index of the page in its unit, outcome code, the Article or its encoded bytes)``; the code is
+``CODE[outcome]``, plus ``TRUNCATED`` when a work limit cut the record short (the summary counts both)."""
 
 Finished = tuple[int, list[Record], bool]
 """What ``poll`` gives per unit: ``(unit id, records, whether the unit is done)``."""
 
 CODE = {name: i for i, name in enumerate(OUTCOMES)}
-"""Outcome name -> the code records carry (``OUTCOMES[code]`` is the name)."""
+"""Outcome name -> the code records carry (``OUTCOMES[code % TRUNCATED]`` is the name)."""
+
+TRUNCATED = len(OUTCOMES)
+"""Added to a record's code when the record is ``truncated``, so the parent counts it without decoding."""
+
+
+def outcome_code(article: Article) -> int:
+    return CODE[article.outcome] + (TRUNCATED if article.truncated else 0)
 
 _INFO_BYTES = 8192
 _BATCH = 32
@@ -207,7 +215,7 @@ def _worker_main(tasks: Connection, conn: Connection, slot: Any, info: Any, setu
                 article.error = {"type": "PageMemoryError",
                                  "message": f"page needed more than the memory cap of {setup.memory_mb} MB"}
             read += len(page.data)
-            batch.append((index, CODE[article.outcome], encode(article) if encode is not None else article))
+            batch.append((index, outcome_code(article), encode(article) if encode is not None else article))
             through = index + 1
             if over:
                 send(False)

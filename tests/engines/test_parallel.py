@@ -221,3 +221,21 @@ def test_the_service_s_one_page_units_finish_with_their_guard_record():
         assert pool.submit(3, WorkUnit(pages=tuple(_pages(1))))  # the replacement takes the next page
     finally:
         pool.close()
+
+
+def test_the_pool_counts_truncated_records_as_one_process_does():
+    config = load_config()
+    config = dataclasses.replace(config, extract=dataclasses.replace(config.extract, max_blocks=12))
+    sentence = "The harbour board met on Monday and agreed the new ferry timetable for the spring season."
+    pages = [Page(source=f"page-{i}", url=f"https://p.example/{i}",
+                  data=("<html><head><title>Ferry timetable</title></head><body><article>"
+                        + "".join(f"<p>{j} {sentence}</p>" for j in range(8 if i % 2 else 30))
+                        + "</article></body></html>").encode())
+             for i in range(8)]
+    single, pooled = ListSink(), ListSink()
+    one = run(pages, single, config, workers=1)
+    two = run(pages, pooled, dataclasses.replace(config, run=dataclasses.replace(config.run, chunk_size=2)),
+              workers=2, ordered=True)
+    assert pooled.records == single.records
+    assert one.truncated == 4 and two.truncated == 4
+    assert ", 4 truncated" in two.line()
