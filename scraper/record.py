@@ -50,7 +50,7 @@ def build_article(page: Page, blocks: Sequence[Block], evidence: list[Evidence],
     texts = [canonical(b.text) if b.kept else "" for b in blocks]
     kept = [(b.kind.value, t) for b, t in zip(blocks, texts) if t]
     text = join_blocks([t for _, t in kept])
-    resolved = resolve_record(evidence, text, page.fetched_at)
+    resolved = resolve_record(evidence, text, page.fetched_at, runners_up=explain)
     meta = resolved.values
     article = Article(
         source=page.source,

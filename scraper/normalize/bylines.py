@@ -252,6 +252,14 @@ _DOMAIN = re.compile(r"\b[\w-]+\.(?:[a-z]{2,3}|info|online|news|media)\b(?:/\S*)
 _URL = re.compile(r"^(?:https?://|www\.)|/", re.IGNORECASE)
 
 
+CACHED = 8192
+"""Texts whose readings (``parse_byline``, ``is_person_name``, ``is_organisation``) are kept: a page's
+metadata readers and its resolution ask about the same bylines and names several times over (two in
+three calls on the dev pages repeat one), and each reading is a dozen regex passes. Readings depend on
+nothing but the text and the word lists, which are read once per process."""
+
+
+@lru_cache(maxsize=CACHED)
 def is_organisation(name: str) -> bool:
     """An organisation: a known news service, an organisation word or ending, or a domain name."""
     data = name_data()
@@ -293,6 +301,7 @@ def is_single_name(name: str) -> bool:
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
+@lru_cache(maxsize=CACHED)
 def is_person_name(name: str) -> bool:
     """Two to five name-shaped tokens, at least two capitalised, no digits; or two to four CJK characters."""
     if any(ch.isdigit() for ch in name) or len(name) > 60:
@@ -467,7 +476,13 @@ def _undoubled(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=CACHED)
 def parse_byline(text: str, allow_single: bool = False) -> Byline:
+    """``read_byline``, once per text: the result is shared between its callers, who only read it."""
+    return read_byline(text, allow_single)
+
+
+def read_byline(text: str, allow_single: bool = False) -> Byline:
     """Split a byline into person names (case fixed) and organisations.
 
     ``allow_single`` accepts a one-word name (a first name or a user name), as

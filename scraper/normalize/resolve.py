@@ -417,13 +417,16 @@ class Resolved:
 RESOLVED_FIELDS = ("canonical_url", "title", "outlet", "authors", "syndication", "published", "modified", "language")
 
 
-def resolve_record(evidence: list[Evidence], text: str = "", fetched: str | None = None) -> Resolved:
+def resolve_record(evidence: list[Evidence], text: str = "", fetched: str | None = None,
+                   runners_up: bool = True) -> Resolved:
     """Every metadata field of the record from the evidence: the one place where values are decided.
 
     ``text``: the record's text, for the language detector to check the declared
     language against. ``fetched``: when the page was fetched or archived (its WARC date);
     no publication or update date after it is taken. ``evidence`` gains the organisations a winning byline names
     (as ``byline:organisation`` syndication evidence), so provenance can point at them.
+    ``runners_up``: also list the values that did not win (``Resolved.candidates``, which only ``--explain``
+    shows; without it the record is the same and the candidates are left empty).
     """
     out = Resolved()
 
@@ -471,7 +474,8 @@ def resolve_record(evidence: list[Evidence], text: str = "", fetched: str | None
     if lang_origin:
         out.provenance["language"] = lang_origin if lang_origin == "detector" else out.provenance.get("language", "declared")
     out.values["language"] = language
-    out.candidates = _runners_up(evidence, out)
+    if runners_up:
+        out.candidates = _runners_up(evidence, out)
     return out
 
 

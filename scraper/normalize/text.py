@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import ftfy
 
@@ -26,8 +27,22 @@ _FTFY = ftfy.TextFixerConfig(
 )
 
 
+CACHED_CHARS = 200
+"""Texts up to this long (metadata values, short lines) are made canonical or keyed once per process:
+resolution and the readers ask for the same values many times (two in three calls on the dev pages
+repeat one). Longer texts (paragraphs) rarely repeat and would only fill the cache."""
+CACHED = 8192
+
+
 def canonical(text: str) -> str:
     """One block's text made canonical: repaired, NFC, invisible characters dropped, spaces folded."""
+    if not text:
+        return ""
+    return _canonical_cached(text) if len(text) <= CACHED_CHARS else make_canonical(text)
+
+
+def make_canonical(text: str) -> str:
+    """``canonical``, computed (the plain path: no cache)."""
     if not text:
         return ""
     if "&" in text or (not text.isascii() and _MOJIBAKE_HINT.search(text)):
@@ -39,12 +54,21 @@ def canonical(text: str) -> str:
     return unicodedata.normalize("NFC", text.strip())
 
 
+_canonical_cached = lru_cache(maxsize=CACHED)(make_canonical)
 
 
 def letters_key(text: str) -> str:
     """The text's letters and digits, case-folded: names and titles compared without spacing,
     punctuation or case."""
+    return _letters_key_cached(text) if len(text) <= CACHED_CHARS else make_letters_key(text)
+
+
+def make_letters_key(text: str) -> str:
+    """``letters_key``, computed (the plain path: no cache)."""
     return alnum_only(text.casefold())
+
+
+_letters_key_cached = lru_cache(maxsize=CACHED)(make_letters_key)
 
 
 def join_blocks(texts: list[str]) -> str:
