@@ -23,6 +23,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Evidence
+from .guards import first_char_guard
 from .trust import DATE_VOTE
 
 DATA_FILE = Path(__file__).with_name("dates.toml")
@@ -842,7 +843,7 @@ def labelled_text_days(html: str, lang: str | None = None) -> list[str]:
 def _script_date() -> re.Pattern[str]:
     with open(DATA_FILE, "rb") as fh:
         keys = tomllib.load(fh)["scripts"]["published"]
-    return re.compile(rf"[\"']({_alternation(keys)})[\"']\s*:\s*[\"']((?:19|20)\d{{2}})-(\d{{2}})-(\d{{2}})")
+    return re.compile(rf"[\"']{first_char_guard(keys)}({_alternation(keys)})[\"']\s*:\s*[\"']((?:19|20)\d{{2}})-(\d{{2}})-(\d{{2}})")
 
 
 def script_day(html: str) -> str | None:

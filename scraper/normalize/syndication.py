@@ -32,6 +32,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Block, Evidence
 from .bylines import LABELS, LEADS, WRITING, strip_tail
+from .guards import first_char_guard
 from .site_name import names_host
 from .text import canonical, letters_key
 
@@ -470,9 +471,10 @@ def markup_patterns() -> MarkupPatterns:
     with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
         phrases = tomllib.load(fh)["phrases"]
     labels, provided = phrases["source_labels"], phrases["provided_by"]
+    line_words = sorted({w.lower() for w in labels + provided})
     return MarkupPatterns(
-        line_start=re.compile(r">\s*+(?:(?:©|&copy;)\s*+)?" + _trie(sorted({w.lower() for w in labels + provided})),
-                              re.IGNORECASE),
+        line_start=re.compile(r">\s*+" + first_char_guard([*line_words, "©", "&copy;"])
+                              + r"(?:(?:©|&copy;)\s*+)?" + _trie(line_words), re.IGNORECASE),
         source=re.compile(r">\s*(?:" + _alternation(labels) + r")\s*[:：](?:&nbsp;|\s)*(?:<(?:a|span|strong|b|em|i)\b[^>]*>\s*)*"
                           r"(?P<name>[^<>]{2,100}?)\s*<(?!br)", re.IGNORECASE),
         provider=re.compile(r">\s*(?:(?:©|&copy;)\s*)?(?:" + _alternation(provided) + r")(?:\s*:)?\s+(?P<name>[^<>]{2,80}?)\s*<",
