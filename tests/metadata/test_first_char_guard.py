@@ -56,3 +56,55 @@ def test_guarded_script_date_scan_finds_what_the_plain_scan_finds():
         found = [m.groups() for m in dates._script_date().finditer(markup)]
         assert found == [m.groups() for m in plain.finditer(markup)]
     assert len(list(dates._script_date().finditer(crafted))) == 2 * len(keys)
+
+
+def test_opening_chars_of_a_pattern():
+    from scraper.normalize.guards import opening_chars
+
+    assert opening_chars(r"(?:by|von)\s+x|text") == {"b", "v", "t"}
+    assert opening_chars(r"a?b") == {"a", "b"}
+    assert opening_chars(r"(?=x)y|[qz]") == {"y", "q", "z"}
+    for unknown in (r"\d+", r"x*", r"[a-z]", r".b", r"(?:a|)"):
+        assert opening_chars(unknown) is None, unknown
+
+
+def _text_nodes() -> list[str]:
+    from selectolax.lexbor import LexborHTMLParser
+
+    out = []
+    for page in sorted(FIXTURES.iterdir()):
+        tree = LexborHTMLParser(page.read_text(encoding="utf-8", errors="replace"))
+        out += [n.text_content or "" for n in tree.root.traverse(include_text=True) if n.tag == "-text"]
+    return out
+
+
+def test_guarded_byline_lead_matches_as_the_plain_one():
+    from scraper.lexicon import words as lexicon_words
+    from scraper.normalize import html_bylines as hb
+    from scraper.normalize.guards import opening_chars
+
+    plain = re.compile(hb._LEAD_MARKS + hb._LEAD_WORDS + r"(?:\b|(?<=[^\w\s]))\s*[:：]?", re.IGNORECASE)
+    assert hb._BYLINE_LEAD.pattern != plain.pattern  # the guard is in place
+    opening = opening_chars(hb._LEAD_WORDS)
+    guard = re.compile(f"[{''.join(map(re.escape, sorted(opening)))}]", re.IGNORECASE)
+    literal = re.compile("|".join(map(re.escape, sorted(opening))), re.IGNORECASE)
+    for c in map(chr, range(sys.maxunicode + 1)):
+        assert bool(guard.match(c)) == bool(literal.match(c)), hex(ord(c))
+    leads = [w for key in ("leads", "labels", "writing") for w in lexicon_words("byline", key)]
+    crafted = [f"{mark}{w}{end}" for w in [*leads, "Eine Kolumne von", "a guest post by", "posted on", "作者"]
+               for mark in ("", "  ", "— ", "| ", "> ") for end in (" Jane Doe", ": Jane Doe", "", "x")]
+    crafted += [t.upper() for t in crafted] + [t.title() for t in crafted]
+    for text in _text_nodes() + crafted:
+        assert bool(hb._BYLINE_LEAD.match(text)) == bool(plain.match(text)), text
+        m, p = hb._BYLINE_LEAD.match(text), plain.match(text)
+        assert (m and m.end()) == (p and p.end()), text
+
+
+def test_every_date_head_holds_a_digit():
+    from scraper.normalize.bylines import DATE_HEAD
+
+    crafted = ["04.02.2022 | 13:10 Uhr | Jane Doe", "October 14, 2009|Jane Doe", "2021-03-04 Jane", "3/4/21 x",
+               "14 Oct 2009, Jane", "um 10:00 Uhr", "a las 9:30 pm EST", "Sep. 3rd, 2020 — x", "  at 7:05 h"]
+    matched = [t for t in _text_nodes() + crafted if DATE_HEAD.match(t)]
+    assert len(matched) >= len(crafted)
+    assert all(re.search(r"\d", t) for t in matched)
