@@ -212,6 +212,19 @@ def test_short_text_boxed_with_an_image_is_a_caption_but_an_inline_image_paragra
     assert kinds["A short paragraph that starts with an icon."] is BlockKind.PARAGRAPH
 
 
+def test_an_image_floated_into_a_paragraphs_font_run_leaves_it_a_paragraph():
+    """Old layouts wrap each paragraph's text in a <font>: an image set into that run is the
+    paragraph's, while an image in a box of its own beside a caption span is still a figure."""
+    floated = "<p><font size=2><img src='cast.jpg' style='float:right'>The cast of eight rehearsed for a month.</font></p>"
+    figure = ("<p><span class='pic'><span><a href='big.jpg'><img src='small.jpg'></a></span>"
+              "<span>The stoat in its winter coat. (Photo: Agency)</span></span></p>")
+    body = f"<article><p>{PROSE * 3}</p>{floated}{figure}<p>{PROSE * 2}</p></article>"
+    blocks, _ = html_to_blocks(_page(body))
+    kinds = {b.text: b.kind for b in blocks}
+    assert kinds["The cast of eight rehearsed for a month."] is BlockKind.PARAGRAPH
+    assert kinds["The stoat in its winter coat. (Photo: Agency)"] is BlockKind.CAPTION
+
+
 def test_trailing_heading_and_colon_label_do_not_end_the_article():
     body = f"<article><div><p>{PROSE * 3}</p></div><div><h3>Did you read this?</h3><p>Contact:</p></div></article>"
     texts = _texts(body)
