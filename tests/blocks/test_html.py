@@ -376,3 +376,22 @@ def test_a_confident_container_without_text_falls_through_to_the_next_path(monke
     article = scraper.clean(html.encode(), explain=True)
     assert article.extractor == "trafilatura"
     assert "Paragraph 7 of the harbour story" in article.text
+
+
+def test_a_sidebar_column_beside_the_article_cell_is_left_out():
+    """A layout table's row sets the article's cell beside a sidebar cell: the sidebar is
+    another column, left out even when it holds some prose of its own (a blog teaser)."""
+    story = "".join(f"<p>{PROSE}</p>" for _ in range(8))
+    teaser = ("It is the anniversary of the songwriter's death this week, which reminds me how much "
+              "his records meant to all of us who grew up with them on the radio in the long evenings.")
+    body = (f"<div class='page'><table><tr><td class='main'><h1>Headline</h1>{story}</td>"
+            f"<td class='side'><h2>Blogs</h2><p>{teaser}</p><p>{teaser}</p><p>{teaser}</p></td></tr></table></div>")
+    texts = _texts(body)
+    assert " ".join(PROSE.split()) in texts
+    assert not any("anniversary" in t for t in texts)
+    # A column on the left is no lead of the article either, unlike a row above its cell.
+    lead = "The harbour board gave its answer late on Monday night, after six hours of talks."
+    left = (f"<div class='page'><table><tr><td class='nav'><p>{lead}</p></td><td class='main'>{story}</td></tr></table></div>")
+    above = (f"<div class='page'><table><tr><td><p>{lead}</p></td></tr><tr><td class='main'>{story}</td></tr></table></div>")
+    assert lead not in _texts(left)
+    assert lead in _texts(above)
