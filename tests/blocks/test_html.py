@@ -327,6 +327,21 @@ def test_a_comment_thread_anchor_ends_the_article_and_its_thread_never_wins():
     assert len(_texts(top)) == 2
 
 
+def test_a_thread_anchor_in_a_heading_row_opens_the_thread_below_it():
+    """An old layout puts the comments anchor in a table row of its own over the thread: the
+    thread is in the nearest box around the anchor that holds prose after it, and a thread
+    longer than the story does not win the choice of the article's box."""
+    comment = ("If I had to bet I would say he is going to the other club, there is a rumour going "
+               "around that we want a replacement already. Not a bad idea me thinks.")
+    thread = "".join(f"<span class='entry'>{comment} Entry {i}.</span><span class='who'>Reader{i}</span><br><br>"
+                     for i in range(8))
+    body = (f"<table><tr><td><table><tr><td class='story'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></td></tr></table></td></tr>"
+            "<tr><td><table class='pane'><tr><td><a name='yoursay'></a>What you think...</td></tr>"
+            f"<tr><td><div>{thread}</div></td></tr></table></td></tr></table>")
+    texts = _texts(body)
+    assert texts == [" ".join(PROSE.split())] * 3
+
+
 def test_a_river_of_teasers_after_the_story_is_left_out():
     """Headline links each followed by one short blurb, after the story's prose, are other
     stories; items whose linked title is followed by paragraphs of their own are the story's."""
