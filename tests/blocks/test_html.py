@@ -355,6 +355,12 @@ def test_a_river_of_teasers_after_the_story_is_left_out():
                     for i, b in enumerate(blurbs))
     listed = _texts(f"<div class='story'><p>{PROSE}</p>{items}</div>")
     assert all(b in listed for b in blurbs)
+    # Once a run has begun, a teaser under a short headline ("Opinion", "Dry skin guide") is one too.
+    short = "".join(f"<h3><a href='/x{i}'>{title}</a></h3><p>{b}</p>"
+                    for i, (title, b) in enumerate(zip(["Headline of another story", "Second headline of a story",
+                                                        "Opinion", "Dry skin"], blurbs)))
+    texts = _texts(f"<div class='story'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p>{short}</div>")
+    assert not any(b in texts for b in blurbs) and len(texts) == 3
 
 
 def test_script_source_shown_as_text_is_left_out_but_formulas_stay():
