@@ -851,7 +851,8 @@ def _provider_slot(node: LexborNode, site: set[str]) -> list[Evidence]:
     if (not text or len(text) > PROVIDER_TEXT or text.endswith((":", "：")) or _in_excluded(node, _slots()[1])
             or _PICTURE.search(text)):
         return []
-    label = syndication_data().slot_label.search(text)
+    data = syndication_data()
+    label = data.slot_label.search(text) or data.provided_by.search(text)
     raw = label.group("name") if label else text
     if label and _LISTED.search(raw):
         return []  # "Source: A, B reporting": a graphic's data sources, not a provider
