@@ -777,8 +777,6 @@ def declared_source_evidence(tree: LexborHTMLParser, site: set[str]) -> list[Evi
     return []
 
 
-HEAD_LEVELS = 2
-"""Ancestors of the headline whose subtree holds its credit bar (the headline's box and the one around it)."""
 HEADLINES = 2
 """Headings tried as the headline: a site's logo heading may come first."""
 PROVIDER_TEXT = 80
@@ -808,7 +806,7 @@ def _marks(node: LexborNode) -> set[str]:
 
 
 def headline_slot_evidence(headings: Sequence[LexborNode], site: set[str], markup: str | None = None) -> list[Evidence]:
-    """The distributor the headline's credit bar names, in the headline's near ancestors (a small
+    """The distributor the headline's credit bar names, beside the headline in its box (a small
     subtree, searched once):
 
     - a provider slot, an element named for an aggregator's or a portal's provider ("provider",
@@ -819,11 +817,7 @@ def headline_slot_evidence(headings: Sequence[LexborNode], site: set[str], marku
     """
     selector, provider_words, byline_words = _headline_slots()
     for heading in headings[:HEADLINES]:
-        scope = heading.parent
-        for _ in range(HEAD_LEVELS - 1):
-            if scope is None or scope.parent is None or scope.parent.tag in ("body", "html"):
-                break
-            scope = scope.parent
+        scope = heading.parent  # the headline's box: its credit bar stands beside it
         if scope is None or scope.tag in ("body", "html"):
             continue
         boxes = 0
