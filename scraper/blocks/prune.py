@@ -80,6 +80,8 @@ class Selectors:
     caption: frozenset[str]
     comments: frozenset[str] = frozenset()
     """Words naming an empty anchor that opens the comment thread (see segment.py)."""
+    drop_if_holding: str = ""
+    """CSS of what makes a ``drop_if_small`` element chrome at any size (a poll's radio buttons)."""
     verdicts: Verdicts = field(default_factory=Verdicts, compare=False, repr=False)
 
     def is_chrome_name(self, name: str) -> bool:
@@ -158,6 +160,7 @@ def selectors() -> Selectors:
         byline=frozenset(data["kinds"]["byline"]),
         caption=frozenset(data["kinds"]["caption"]),
         comments=frozenset(data["sections"]["comments"]),
+        drop_if_holding=",".join(data["tags"].get("drop_if_holding", [])),
     )
 
 
@@ -170,6 +173,15 @@ def _is_hidden(attrs: dict[str, str | None]) -> bool:
 
 def _text_len(node: LexborNode) -> int:
     return len(node.text(deep=True))
+
+
+def _small_is_chrome(node: LexborNode, sel: "Selectors", limit: float) -> bool:
+    """A ``drop_if_small`` element (a form) is chrome when it holds little text, or when it holds
+    a poll's inputs and not most of the page (an ASP.NET page wraps its whole body in a form)."""
+    n = _text_len(node)
+    if n < _SMALL_FORM_CHARS:
+        return True
+    return bool(sel.drop_if_holding) and n <= limit and node.css_first(sel.drop_if_holding) is not None
 
 
 _NEVER_BY_NAME = frozenset({"html", "body", "main", "article"})
@@ -267,7 +279,7 @@ def _doomed_in_order(body: LexborNode, sel: Selectors, q: _Queries, total: int) 
         seen.add(mid)
         tag = node.tag
         if tag in small_tags:
-            if _text_len(node) < _SMALL_FORM_CHARS:
+            if _small_is_chrome(node, sel, limit):
                 doomed.append(node)
             continue
         if tag not in soft_tags:
@@ -302,7 +314,7 @@ def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int)
         if marking and tag in _MEDIA:
             _mark_figure(node)  # every image, in document order, as _mark_figures does
         if tag in small_tags:
-            if _text_len(node) >= _SMALL_FORM_CHARS:
+            if not _small_is_chrome(node, sel, limit):
                 continue
         elif tag not in _VOID and _text_len(node) > limit:
             continue

@@ -336,6 +336,15 @@ def test_script_source_shown_as_text_is_left_out_but_formulas_stay():
     formula = "Berechne die Masse eines Quaders mit a = 4 cm; b = 3 cm; h = 7 cm; p = 2,5 g/cm3"
     assert looks_like_script(leaked) and not looks_like_script(formula)
     assert not looks_like_script(PROSE) and not looks_like_script("=" * 30)
+    # Script written without semicolons: its operators give it away, however long its names.
+    loose = ("var enabletip=false if (ie||ns6) var tipobj=document.all? document.all['tip'] : "
+             "document.getElementById? document.getElementById('tip') : '' function body() { return "
+             "(document.compatMode && document.compatMode!='BackCompat')? document.documentElement : "
+             "document.body } function tip(thetext, thewidth) { if (ns6||ie) { if (typeof thewidth!='undefined') "
+             "tipobj.style.width=thewidth+'px' tipobj.innerHTML=thetext enabletip=true return false } }")
+    assert looks_like_script(loose)
+    scores = "Perry (66), Trahan (70) and Gamez (71) tied for second; Kim (66) and Lee (69) were fifth = 19 under ()."
+    assert not looks_like_script(scores)
     texts = _texts(f"<div><p>{PROSE}</p><p>{leaked}</p><p>{PROSE}</p><p>{formula}</p></div>")
     assert leaked not in texts and formula in texts
 

@@ -253,3 +253,18 @@ def test_a_category_line_is_post_meta_a_journal_is_not(line, meta):
     assert bool(is_comment_or_post_meta(line)) is meta
     blocks = judge([*BODY[:3], line, *BODY[3:]])
     assert (not blocks[3].kept) is meta
+
+
+@pytest.mark.parametrize("head", ["Article Comments", "Comment(s)", "Most Recent Reader Comments:", "Readers' comments",
+                                  "Comments (12)"])
+def test_a_qualified_comments_heading_after_the_story_ends_it(head):
+    comment = "I think the council should have asked the bus drivers first, they know the routes best."
+    blocks = judge([*BODY, head, comment, "Posted by a reader"])
+    assert [b.kept for b in blocks] == [True] * len(BODY) + [False] * 3
+    assert blocks[len(BODY)].removed_by == "comments-section"
+
+
+def test_a_sentence_about_readers_comments_stays():
+    line = "Your comments on the plan reached the council before the vote, the mayor said on Friday."
+    blocks = judge([*BODY, line])
+    assert all(b.kept for b in blocks)
