@@ -15,11 +15,11 @@ Two moments in a page's path read metadata:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from ..lenient_url import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from ..model import Block, Evidence
+from .address import host_of
 from .dates import url_date
 from .html_bylines import LINE_ORIGINS, last_resort_evidence, profile_name_evidence
 from .html_meta import PageElements, html_evidence, site_name_evidence
@@ -113,13 +113,6 @@ def caption_credits(evidence: Sequence[Evidence], credit: CreditReader) -> list[
             if found:
                 out.append(Evidence("credit", found, "caption:credit"))
     return out
-
-
-def host_of(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname
-    return host.lower() if host else None
 
 
 def outlet_for_host(host: str | None, outlets: dict[str, str]) -> str | None:

@@ -24,7 +24,7 @@ from .language import detect_language
 from .dates import parse_date
 from .text import canonical, fold_key, letters_key
 from .site_name import names_host
-from .titles import clean_title, headline_shown, site_names, title_suffix
+from .titles import clean_title, cut_at_quote, headline_shown, site_names, title_suffix
 from .syndication import agency_named, agency_of_host, credible_source, other_edition, site_keys, syndication_data
 from .trust import ORDER
 
@@ -452,6 +452,13 @@ def resolve_record(evidence: list[Evidence], text: str = "", fetched: str | None
                             quoted=ev.origin == "rule:feed-footer")
         if title:
             out.provenance["title"] = ev.origin
+            if ev.origin.startswith("meta:"):
+                for other in evidence:
+                    if other.field == "title" and not other.origin.startswith("meta:"):
+                        whole = clean_title(canonical(other.value), names, strip_suffix=other.origin == "html:title")
+                        if whole and cut_at_quote(title, whole):
+                            title, out.provenance["title"] = whole, other.origin
+                            break
             break
     authors, author_origin, byline_orgs = authors_from(evidence)
     if author_origin:
