@@ -461,6 +461,8 @@ def headline_evidence(tree: LexborHTMLParser, evidence: list[Evidence],
     for selector in HEADLINE_SELECTORS:
         node = tree.css_first(selector)
         if node is not None:
+            # A marked box holding a heading beside its category and comment links: the heading is the headline.
+            node = node.css_first("h1, h2, h3, h4") or node
             text = " ".join(node.text(deep=True, separator=" ").split())
             if 3 <= len(text) <= MAX_HEADLINE:
                 return [Evidence("title", text, "html:headline-element"),

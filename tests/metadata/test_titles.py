@@ -252,3 +252,11 @@ def test_a_short_headline_before_a_long_site_name_in_the_title_is_the_headline()
 
 def test_a_separator_left_dangling_at_the_end_goes():
     assert titles.clean_title("Bahnreisen Auskunft -", _names("bahn.example"), strip_suffix=True) == "Bahnreisen Auskunft"
+
+
+def test_a_marked_headline_box_gives_its_heading_not_its_category_and_comment_links():
+    head = "<title>Was ist virales Marketing? | Beispielblog</title>"
+    body = ('<div class="post-title"><h2><a href="/2008/07/29/virales-marketing/">Was ist virales Marketing?</a></h2>'
+            '<span class="post-cat"><a href="/category/medien/">Medien</a></span> '
+            '<span class="mini-add-comment"><a href="#respond">Kommentieren</a></span></div>')
+    assert scraper.clean(_page(head, body)).title == "Was ist virales Marketing?"
