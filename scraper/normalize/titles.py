@@ -186,7 +186,9 @@ def clean_title(value: str, names: SiteNames | None = None, strip_suffix: bool =
             return shorter or None
     if strip_suffix and title_suffix(value):
         value = value[: list(rules().separators.finditer(value))[-1].start()].strip()
-    value = rules().mark_at_end.sub("", value).strip()  # "Travel Advice -": a part the template left empty
+    dangling = rules().mark_at_end.search(value)
+    if dangling and not set(dangling.group()) & set(QUOTES):  # "Travel Advice -": a part the template left empty
+        value = value[:dangling.start()].strip()  # (a French closing « ... » stays)
     return value or None
 
 

@@ -252,6 +252,8 @@ def test_a_short_headline_before_a_long_site_name_in_the_title_is_the_headline()
 
 def test_a_separator_left_dangling_at_the_end_goes():
     assert titles.clean_title("Bahnreisen Auskunft -", _names("bahn.example"), strip_suffix=True) == "Bahnreisen Auskunft"
+    assert titles.clean_title("« Les salaires montent »", _names("gazette.example"), strip_suffix=True) == \
+        "« Les salaires montent »"
 
 
 def test_a_marked_headline_box_gives_its_heading_not_its_category_and_comment_links():
