@@ -121,6 +121,10 @@ class RegionParams:
     """Longer closing paragraphs are taken as the article's own."""
     min_region_words: int = 40
     """Below this total score the best region is not trusted and the dump is left as it is."""
+    head_label_words: int = 4
+    """Between the headline and the first prose line, a line of at most this many words not ended as a
+    sentence is a label (a section name, "Print", "Share"): kicker, standfirst and byline are longer or
+    taken by their rules. 0 keeps them."""
     skip_teasers: bool = True
     """Score the lines of teaser units as chrome and drop them inside the region (see rules/teasers.py),
     unless no region is left without them."""
@@ -596,7 +600,7 @@ class ItemListRule(_RegionStep):
 @dataclass(slots=True)
 class HeadChromeRule(_RegionStep):
     name: str = HEAD_CHROME
-    about: str = "Text dumps: after-article furniture (a share, comment or newsletter line) between the headline and the body."
+    about: str = "Text dumps: short labels (a section name, a UI word) and after-article furniture (a share or comment line) between the headline and the body."
 
     def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
         span = self.span(ctx)
@@ -608,7 +612,8 @@ class HeadChromeRule(_RegionStep):
                 continue
             if is_prose(b.text, weight(b.text), self.params.min_prose_words):
                 return
-            if is_after_article(b.text):
+            if is_after_article(b.text) or (words(b.text) <= self.params.head_label_words
+                                            and not ends_sentence(b.text, clause=True)):
                 b.remove(self.name)
 
 

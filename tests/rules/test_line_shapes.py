@@ -69,3 +69,13 @@ def test_tag_line_breadcrumb_and_share_head_go_from_a_dump():
     assert removed_by(article, "Enjoy this story? Tell a friend") == "head-chrome"
     assert removed_by(article, f"Home » Local » {HEADLINE}") == "headline-line"
     assert removed_by(article, "Harbour / ferries / island life") == "item-list"
+
+
+def test_short_labels_between_headline_and_body_go_and_the_standfirst_stays():
+    standfirst = "A two-year pause ends as the harbour board finds the money in a small fare rise"
+    lines = MENU + ["Local news", HEADLINE, "Ferries", "Print", standfirst] + BODY + FOOTER
+    article = clean(lines)
+    assert article.title == HEADLINE
+    assert article.text.startswith(standfirst)
+    assert removed_by(article, "Ferries") == "head-chrome"
+    assert removed_by(article, "Print") in ("head-chrome", "share-widget")
