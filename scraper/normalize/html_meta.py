@@ -244,7 +244,7 @@ def html_evidence(tree: LexborHTMLParser, url: str | None = None, markup: str | 
     out = json_ld_evidence(tree, elements.json_ld_data)
     for attrs in elements.metas:
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv") or "").casefold().strip()
-        content = attrs.get("content")
+        content = meta_value(attrs)
         if key in META_FIELDS and content and content.strip():
             out.append(Evidence(META_FIELDS[key], content, f"meta:{key}"))
     out.extend(labelled_meta_authors(tree, elements.metas))
@@ -260,7 +260,8 @@ def html_evidence(tree: LexborHTMLParser, url: str | None = None, markup: str | 
     if html is not None and html.attributes.get("lang"):
         out.append(Evidence("language", html.attributes["lang"] or "", "html:lang"))
     out.extend(byline_element_evidence(tree))
-    out.extend(byline_text_evidence(tree, elements.headings, [a for a in elements.metas if is_description(a)]))
+    page_title = next((e.value for e in out if e.origin == "html:title"), None)
+    out.extend(byline_text_evidence(tree, elements.headings, [a for a in elements.metas if is_description(a)], page_title))
     # The first <time> or datePublished element that is not in a comment, a teaser list or a menu.
     for node in elements.date_published:
         if node.tag != "meta" and not in_chrome(node):  # <meta itemprop> is read with the meta tags
@@ -278,6 +279,12 @@ def html_evidence(tree: LexborHTMLParser, url: str | None = None, markup: str | 
 
 _WRITER_LABEL = re.compile(r"^\s*(?:written by|author|autor(?:in)?|verfasst von|geschrieben von|auteur|écrit par|escrito por)\s*:?\s*$",
                            re.IGNORECASE)
+
+
+def meta_value(attrs: dict[str, str | None]) -> str | None:
+    """A <meta>'s value: its ``content``, else a ``value`` attribute (some CMSs and page savers write
+    ``<meta name="author" value="...">``; browsers ignore it, but it is the page's statement all the same)."""
+    return attrs.get("content") or attrs.get("value")
 
 
 def labelled_meta_authors(tree: LexborHTMLParser, metas: list[dict[str, str | None]] | None = None) -> list[Evidence]:
