@@ -79,3 +79,15 @@ def test_short_labels_between_headline_and_body_go_and_the_standfirst_stays():
     assert article.text.startswith(standfirst)
     assert removed_by(article, "Ferries") == "head-chrome"
     assert removed_by(article, "Print") in ("head-chrome", "share-widget")
+
+
+def test_a_read_also_head_goes_with_the_headline_under_it():
+    lines = MENU + [HEADLINE] + BODY[:2] + ["Lue myös:", "Satamaan rakennetaan uusi kylmävarasto"] + BODY[2:] + FOOTER
+    article = clean(lines)
+    assert BODY[1] in article.text and BODY[2] in article.text
+    assert "Lue myös" not in article.text and "kylmävarasto" not in article.text
+
+
+def test_an_inline_pointer_to_another_story_goes():
+    lines = MENU + [HEADLINE] + BODY[:2] + ["Mire: El festival de teatro anuncia su programa"] + BODY[2:] + FOOTER
+    assert "festival" not in clean(lines).text
