@@ -155,10 +155,21 @@ def quality(settings: ClusterSettings, reuse: bool) -> list[str]:
     traf_truth = pairs_of(by_page)
     traf_html = {i for i, r in enumerate(traf) if "/html/" in r["source"]}
     traf_labels = Labels.load("traf-story-groups.toml", {page_key(traf[i]["source"]): i for i in traf_html})
+    page_of = [page_key(r["source"]) for r in traf]
+
+    def labelled(kind: set[tuple[int, int]]) -> set[tuple[int, int]]:  # page pairs -> all their record pairs
+        pages = {frozenset((page_of[a], page_of[b])) for a, b in kind}
+        return {(a, b) for a, b in itertools.combinations(range(len(traf)), 2)
+                if frozenset((page_of[a], page_of[b])) in pages} if pages else set()
+
+    traf_stories = traf_truth | labelled(traf_labels.same)
+    traf_unsure = labelled(traf_labels.unsure)
+
     l3s = cleaned("l3s", [DEV / "l3s-gn1" / "html"], reuse)
     l3s_labels = Labels.load("l3s-story-groups.toml", {page_key(r["source"]): i for i, r in enumerate(l3s)})
-    rows = ["| tiers | HTML/text pairs P | R | story pairs P (hits/predicted) | R (hits/labelled) | "
-            "listed non-matches merged | seeds one rewrite story |", "|---|---|---|---|---|---|---|"]
+    rows = ["| tiers | HTML/text pairs P | R | P, story labels added | story pairs P (hits/predicted) | "
+            "R (hits/labelled) | listed non-matches merged | seeds one rewrite story |",
+            "|---|---|---|---|---|---|---|---|"]
     seeds = [json.loads(line) for line in subprocess.run(
         [sys.executable, "-m", "scraper", "clean", *sorted(map(str, (ROOT / "fixtures" / "pages").glob("seed-*")))],
         capture_output=True, text=True, cwd=ROOT).stdout.splitlines()]
@@ -167,18 +178,21 @@ def quality(settings: ClusterSettings, reuse: bool) -> list[str]:
         tier_settings = settings.replace(**change)
         traf_pred = predicted_pairs(cluster(traf, tier_settings))
         tp, tr = score(traf_pred, traf_truth)
+        sp, _ = score(traf_pred - traf_unsure, traf_stories)
         l3s_tally = Tally().add(predicted_pairs(cluster(l3s, tier_settings)), l3s_labels)
         traf_tally = Tally().add(among(traf_pred, traf_html), traf_labels)
         both = Tally(*(a + b for a, b in zip(dataclasses.astuple(l3s_tally), dataclasses.astuple(traf_tally))))
         s = [r["story"] for r in cluster(seeds, tier_settings)]
         ok = s[0]["id"] == s[1]["id"] and {x["match"] for x in s} == {"rewrite"} and not s[0]["original"]
-        rows.append(f"| {name} | {tp:.3f} | {tr:.3f} | {both.cells()} | {'yes' if ok else 'no'} ({s[0]['attributed_to']}) |")
+        rows.append(f"| {name} | {tp:.3f} | {tr:.3f} | {sp:.3f} | {both.cells()} | "
+                    f"{'yes' if ok else 'no'} ({s[0]['attributed_to']}) |")
         detail.append(f"| {name} | l3s-gn1 | {l3s_tally.cells()} |")
         detail.append(f"| {name} | trafilatura-eval pages | {traf_tally.cells()} |")
     peer_traf = peer_lsh(traf)
     tp, tr = score(peer_traf, traf_truth)
+    sp, _ = score(peer_traf - traf_unsure, traf_stories)
     peer = Tally().add(peer_lsh(l3s), l3s_labels).add(among(peer_traf, traf_html), traf_labels)
-    rows.append(f"| peer: datasketch MinHashLSH 0.5 | {tp:.3f} | {tr:.3f} | {peer.cells()} | no |")
+    rows.append(f"| peer: datasketch MinHashLSH 0.5 | {tp:.3f} | {tr:.3f} | {sp:.3f} | {peer.cells()} | no |")
     return rows + ["", "| tiers | set | story pairs P | R | listed non-matches merged |", "|---|---|---|---|---|"] + detail
 
 
