@@ -53,6 +53,15 @@ def ends_with_mark(text: str) -> bool:
     return bool(end) and end[-1] in _MARKS_AND_CLOSERS
 
 
+TRUNCATION: tuple[str, ...] = tuple(_data()["punctuation"]["truncation"])
+"""The marks a site ends a text with when it cut it short (an excerpt's ellipsis)."""
+
+
+def is_truncated(text: str) -> bool:
+    """The text ends with a truncation mark: an excerpt the site cut short, not a whole paragraph."""
+    return text.rstrip().endswith(TRUNCATION)
+
+
 def alnum_only(text: str) -> str:
     """``text`` with everything but its letters and digits removed (case kept)."""
     return NOT_ALNUM.sub("", text)

@@ -203,13 +203,21 @@ _SCRIPT_SHAPES = ("{", "}", "('", "(\"", "()", ");")
 """A block or a call: what script source has and a formula does not."""
 
 
+_CODE_OPS = re.compile(r"&&|\|\||[!=]==?|\+=|\(\)")
+CODE_OPS_MIN = 4
+"""Logical and comparison operators, empty calls: this many mark script source however long
+its lines of names are (code without semicolons, where the marks above are too thin)."""
+
+
 def looks_like_script(text: str) -> bool:
     """Script source shown as text (a script cut short by a stray end tag in one of its strings,
     an inline handler's code): prose of any language seldom has braces and assignments at all."""
     if "=" not in text or not any(m in text for m in _SCRIPT_SHAPES):
         return False  # a formula ("a = 4 cm; b = 3 cm") has assignments but no calls or blocks
     marks = sum(1 for c in text if c in SCRIPT_MARKS)
-    return marks >= SCRIPT_MIN_MARKS and marks >= SCRIPT_MARK_SHARE * len(text)
+    if marks >= SCRIPT_MIN_MARKS and marks >= SCRIPT_MARK_SHARE * len(text):
+        return True
+    return marks >= SCRIPT_MIN_MARKS and len(_CODE_OPS.findall(text)) >= CODE_OPS_MIN
 
 
 def _thread_start(seg: Segmentation, ranges: list[tuple[int, int]], picked: list[int]) -> int:
@@ -249,7 +257,8 @@ def _teaser_run_blurbs(picked: Sequence[Unit]) -> set[int]:
 
     for j, u in enumerate(picked):
         if u.link_density > MAX_LINK_DENSITY:
-            titled = titled or pagetype.is_teaser_title(u.text)
+            # Inside a run any link line heads the next teaser (a two-word headline, a section link).
+            titled = titled or bool(run) or pagetype.is_teaser_title(u.text)
         elif titled and pagetype.is_blurb(u.text, u.link_density):
             run.append(j)
             titled = False

@@ -80,6 +80,8 @@ class Selectors:
     caption: frozenset[str]
     comments: frozenset[str] = frozenset()
     """Words naming an empty anchor that opens the comment thread (see segment.py)."""
+    drop_if_holding: str = ""
+    """CSS of what makes a ``drop_if_small`` element chrome at any size (a poll's radio buttons)."""
     verdicts: Verdicts = field(default_factory=Verdicts, compare=False, repr=False)
 
     def is_chrome_name(self, name: str) -> bool:
@@ -158,6 +160,7 @@ def selectors() -> Selectors:
         byline=frozenset(data["kinds"]["byline"]),
         caption=frozenset(data["kinds"]["caption"]),
         comments=frozenset(data["sections"]["comments"]),
+        drop_if_holding=",".join(data["tags"].get("drop_if_holding", [])),
     )
 
 
@@ -172,6 +175,15 @@ def _text_len(node: LexborNode) -> int:
     return len(node.text(deep=True))
 
 
+def _small_is_chrome(node: LexborNode, sel: "Selectors", limit: float) -> bool:
+    """A ``drop_if_small`` element (a form) is chrome when it holds little text, or when it holds
+    a poll's inputs and not most of the page (an ASP.NET page wraps its whole body in a form)."""
+    n = _text_len(node)
+    if n < _SMALL_FORM_CHARS:
+        return True
+    return bool(sel.drop_if_holding) and n <= limit and node.css_first(sel.drop_if_holding) is not None
+
+
 _NEVER_BY_NAME = frozenset({"html", "body", "main", "article"})
 """Never pruned for a role, class or id: the page's own frame."""
 _ALWAYS = ("script", "style", "noscript", "template", "svg", "canvas", "head", "title", "link", "meta", "object", "embed")
@@ -182,17 +194,31 @@ _MEDIA = frozenset({"img", "picture", "video"})
 
 def _mark_figure(img: LexborNode) -> None:
     """The nearest box around an image that holds any text, when that text is short, is the
-    image's caption, credit or teaser label: marked before images go, so segment can type it."""
+    image's caption, credit or teaser label: marked before images go, so segment can type it.
+    An image set straight into a paragraph's inline run (``<p><font><img>text</font></p>``)
+    floats in the paragraph's text, as one set straight into the paragraph does; a box of its
+    own around the image (``<p><span><a><img></a></span><span>caption</span></p>``) is a figure."""
     node = img.parent
-    for _ in range(_FIGURE_LEVELS):
+    for level in range(_FIGURE_LEVELS):
         if node is None or node.tag in _NEVER_FIGURE:
             break
         n = len(node.text(deep=True).strip())
         if n:
-            if n <= _FIGURE_MAX_CHARS:
+            if n <= _FIGURE_MAX_CHARS and not (level == 0 and node.tag in _INLINE_BOXES and _in_paragraph(node)):
                 node.attrs[FIGURE_ATTR] = "1"
             break
         node = node.parent
+
+
+_INLINE_BOXES = frozenset({"span", "font", "a", "b", "i", "em", "strong", "small", "big", "u"})
+
+
+def _in_paragraph(node: LexborNode) -> bool:
+    """Is the inline ``node`` inside a paragraph, through inline elements only?"""
+    parent = node.parent
+    while parent is not None and parent.tag in _INLINE_BOXES:
+        parent = parent.parent
+    return parent is not None and parent.tag == "p"
 
 
 def _mark_figures(body: LexborNode) -> None:
@@ -267,7 +293,7 @@ def _doomed_in_order(body: LexborNode, sel: Selectors, q: _Queries, total: int) 
         seen.add(mid)
         tag = node.tag
         if tag in small_tags:
-            if _text_len(node) < _SMALL_FORM_CHARS:
+            if _small_is_chrome(node, sel, limit):
                 doomed.append(node)
             continue
         if tag not in soft_tags:
@@ -302,7 +328,7 @@ def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int)
         if marking and tag in _MEDIA:
             _mark_figure(node)  # every image, in document order, as _mark_figures does
         if tag in small_tags:
-            if _text_len(node) >= _SMALL_FORM_CHARS:
+            if not _small_is_chrome(node, sel, limit):
                 continue
         elif tag not in _VOID and _text_len(node) > limit:
             continue

@@ -51,6 +51,8 @@ class NameData:
     cjk_organisation_endings: tuple[str, ...]
     role_phrase: re.Pattern[str]
     """A job description after the name: a role word, then "of"/"der"/"at" and where."""
+    beat_end: re.Pattern[str]
+    """Beats and desks that qualify a job title, at the end of what precedes it ("Jane Doe Sports" of "... Sports Editor")."""
     other_credit: re.Pattern[str]
     """A label crediting another role (photos, translation): "Fotos: John Roe", "translated by John Roe"."""
     """A compound job title opening a byline ("FOCUS-Online-Experte ")."""
@@ -92,6 +94,9 @@ def name_data() -> NameData:
         role_phrase=re.compile(
             r"^[\w-]*?(?:" + "|".join(re.escape(w) for w in raw["compound_role_endings"] + raw["role_phrase_heads"])
             + r")(?:in)?\s+(?:" + "|".join(re.escape(w) for w in raw["role_phrase_links"]) + r")\s", re.IGNORECASE),
+        beat_end=re.compile(
+            r"(?:^|\s+)(?:(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(raw["beat_words"], key=len, reverse=True))
+            + r")\s*)+$", re.IGNORECASE),
         other_credit=re.compile(
             r"(?:^|(?<=[\s,;|/·•–—(-]))(?P<text>(?:text|texte|texto|testo|words|story|reporting)\s*(?:und|and|&|et|y|e|\+)\s*)?"
             r"(?:" + "|".join(re.escape(w) for w in sorted(raw["other_credits"], key=len, reverse=True))
@@ -200,9 +205,16 @@ def _strip_roles(part: str) -> str:
             return ""
         if low.endswith(" " + role):
             head = text[: -len(role)].rstrip(" ,.-–—")
+            for _ in range(3):  # "Jane Doe Former Deputy (Director)", "Jane Doe Chief Political (Correspondent)"
+                shorter = data.beat_end.sub("", _MODIFIER_END.sub("", head)).strip()
+                if shorter == head:
+                    break
+                head = shorter
+            if not head or (" " not in head and head.isupper() and len(head) <= 3):
+                return ""  # a job title alone, or the outlet's initials with one ("CH Contributor")
             if " " not in head and " " in named.strip() and not is_given_name(head):
                 return named  # "Rasender Reporter": a pen name, not "Rasender" with a job title
-            text = _MODIFIER_END.sub("", head)  # "Jane Doe Former Deputy (Director)"
+            text = head
         elif _ROLE_OF.match(low, len(role) + 1):
             return ""  # "Associate Professor of Urban Ecology"
         else:
@@ -211,7 +223,7 @@ def _strip_roles(part: str) -> str:
 
 
 _MODIFIER_END = re.compile(
-    r"(?:\s+(?:former|deputy|acting|interim|senior|junior|associate|assistant|executive|chief|lead|"
+    r"(?:(?:^|\s+)(?:former|deputy|acting|interim|senior|junior|associate|assistant|executive|chief|lead|"
     r"ehemaliger|ehemalige|stellvertretender|stellvertretende|ancien|ancienne|adjoint|adjointe|ex))+$", re.IGNORECASE)
 """Words that qualify a job title and stay behind when it is cut off the end of a name."""
 _ROLE_OF = re.compile(r"(?:of|at|in|for|für|de|à)\b")

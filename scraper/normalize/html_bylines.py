@@ -41,6 +41,8 @@ class BylineSelectors:
     contact_labels: frozenset[str]
     sign_off: re.Pattern[str]
     contact_classes: str
+    card_names: str
+    """The element holding the name inside an author box ("<div class="author-box"><div class="name">")."""
     gate: SelectorGate
 
 
@@ -159,13 +161,14 @@ def byline_selectors() -> BylineSelectors:
         sign_off=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in sorted(raw["sign_offs"], key=len, reverse=True))
                             + r")[\s,!.]+", re.IGNORECASE),
         contact_classes=", ".join(f'[class*="{c}" i]' for c in raw["contact_classes"]),
+        card_names=raw["card_names"],
         embeds=re.compile(rf"(?:^|\s)(?:{'|'.join(re.escape(w) for w in raw['embed_words'])})(?:$|\s)", re.IGNORECASE),
         gate=selector_gate(raw["selectors"]),
     )
 
 
 MAX_DEPTH = 25
-LAYOUT_PROBE = "h1, article, [itemprop=articleBody]"
+LAYOUT_PROBE = 'h1, article:not([class*="comment" i]), [itemprop~=articleBody]'
 """A marked region holding one of these is a page layout wrapper ("content-area has-sidebar"), not a sidebar."""
 MAX_TEXT = 120
 
@@ -179,23 +182,39 @@ def _excluded(node: LexborNode, data: BylineSelectors, own_marks: bool = True) -
     """
     current: LexborNode | None = node
     depth = 0
+    aside = boxed = False
     while current is not None and depth < MAX_DEPTH:
         tag = current.tag or ""
         if tag in ("body", "html"):
-            return False
-        if tag in data.excluded_tags:
-            return True
+            return aside
+        if tag == "article" and aside:
+            aside = False  # an <aside> inside the story's <article> is its meta column, not a sidebar
+        elif tag in data.excluded_tags:
+            if tag != "aside":
+                return True
+            aside = not boxed
         attrs = current.attributes
         style = attrs.get('class') or ''
         if style and data.embeds.search(style):
             return True  # an embedded social post, whatever the element's own style
         marks = f"{style} {attrs.get('id') or ''}" if own_marks or depth else ""
-        if (marks.strip() and data.excluded_words.search(marks) and not data.story_regions.search(marks)
-                and current.css_first(LAYOUT_PROBE) is None):
-            return True  # a region marked as a sidebar/widget that does not hold the story itself
+        if marks.strip() and data.excluded_words.search(marks) and not data.story_regions.search(marks):
+            if _author_widget(marks, data):
+                boxed = True  # "widget author": the author's own box, in a sidebar <aside> or not
+            elif current.css_first(LAYOUT_PROBE) is None:
+                return True  # a region marked as a sidebar/widget that does not hold the story itself
         current = current.parent
         depth += 1
-    return False
+    return aside
+
+
+_AUTHOR_WORD = re.compile(r"(?:^|\s)(?:author|autor|auteur)(?:$|\s)", re.IGNORECASE)
+_BOX_WORDS = re.compile(r"(?:^|[\s_-])(?:widget|sidebar)(?=$|[\s_-])", re.IGNORECASE)
+
+
+def _author_widget(marks: str, data: BylineSelectors) -> bool:
+    """A box marked as the author's ("widget author", "sidebar author"), not as other stories' (teaser, related)."""
+    return bool(_AUTHOR_WORD.search(marks)) and not data.excluded_words.search(_BOX_WORDS.sub(" ", marks))
 
 
 def _in_embed(node: LexborNode, data: BylineSelectors) -> bool:
@@ -355,6 +374,9 @@ def _rank_evidence(rank: int, selector: str, nodes: list[LexborNode], data: Byli
     for node in nodes:
         named = node.css_first('[itemprop="name"]')  # the name inside a card with photo and credits
         text = _text(named if named is not None else node)
+        if named is None and _unread(text):
+            card = node.css_first(data.card_names)  # an author box: name, job title, links, bio
+            text = _text(card) if card is not None else text
         if not text or len(text) > MAX_TEXT or _in_prose(node):
             continue
         if page_marked and "class" in selector and not _marked_below_body(node):
@@ -380,6 +402,14 @@ def _rank_evidence(rank: int, selector: str, nodes: list[LexborNode], data: Byli
     return []
 
 
+def _unread(text: str) -> bool:
+    """True when an element's whole text is no byline: too long, or more than names."""
+    if len(text) > MAX_TEXT:
+        return True
+    parsed = parse_byline(text, allow_single=True)
+    return not parsed.authors or bool(parsed.unknown)
+
+
 _BYLINE_LEAD = re.compile(
     r"^[\s\-–—―~*•·|>]*(?:(?:" + WRITING + r"|interview|ein artikel|ein beitrag)\s+" + LEADS + "|"
     + GENRE_LEAD + r"\s+" + LEADS + r"(?=\s)|" + LEADS + "|" + LABELS + r"|text|texte|interview|redaktion\s*:|"
@@ -395,10 +425,19 @@ MAX_TEXT_NODES = 1500
 REGION_LEVELS = 6
 
 
-def _headline_region(tree: LexborHTMLParser, h1s: list[LexborNode] | None = None) -> LexborNode | None:
-    """Where a byline line is looked for: around the first <h1> (a few levels up), else the whole body."""
+def _headline_region(tree: LexborHTMLParser, h1s: list[LexborNode] | None = None,
+                     title: str | None = None) -> LexborNode | None:
+    """Where a byline line is looked for: around the first <h1> (a few levels up), else the whole body.
+
+    With the page's ``title`` known, an <h1> that shares none of its words is no headline (a search
+    overlay's "No matches", a logo): when every <h1> is such, the body is searched.
+    """
     h1s = tree.css("h1") if h1s is None else h1s
-    h1 = next((h for h in h1s[:5] if h.text(deep=True).strip()), None)  # not an empty logo <h1>
+    texts = [(h, h.text(deep=True).strip()) for h in h1s[:5]]
+    h1 = next((h for h, text in texts if text), None)  # not an empty logo <h1>
+    if h1 is not None and title:
+        words = _words(title)
+        h1 = next((h for h, text in texts if text and _words(text) & words), None) if words else h1
     if h1 is None:
         return tree.body
     region = h1
@@ -409,8 +448,14 @@ def _headline_region(tree: LexborHTMLParser, h1s: list[LexborNode] | None = None
     return region
 
 
+def _words(text: str) -> set[str]:
+    """The words of a headline that carry its sense (four letters or more), case-folded."""
+    return {w for w in re.findall(r"\w{4,}", text.casefold())}
+
+
 def byline_text_evidence(tree: LexborHTMLParser, h1s: list[LexborNode] | None = None,
-                         descriptions: list[dict[str, str | None]] | None = None) -> list[Evidence]:
+                         descriptions: list[dict[str, str | None]] | None = None,
+                         title: str | None = None) -> list[Evidence]:
     """A byline line written in the page ("Von Jane Doe", "Ein Artikel von Jane Doe | 27.01.2022").
 
     Text nodes that open with a byline word are read together with their
@@ -419,9 +464,9 @@ def byline_text_evidence(tree: LexborHTMLParser, h1s: list[LexborNode] | None = 
     byline that the description meta opens with. ``h1s`` (the <h1> elements)
     and ``descriptions`` (the description metas' attributes): when the caller
     has them already. The last resorts (copyright holder, press contact) are
-    a reader of their own (``last_resort_evidence``).
+    a reader of their own (``last_resort_evidence``). ``title``: the page's <title>, to tell its headline.
     """
-    root = _headline_region(tree, h1s)
+    root = _headline_region(tree, h1s, title)
     if root is None:
         return []
     line = _byline_line(root)
@@ -824,7 +869,7 @@ def description_byline_evidence(tree: LexborHTMLParser,
     if descriptions is None:
         descriptions = [node.attributes for node in tree.css(DESCRIPTION_SELECTOR)]
     for attrs in descriptions:
-        content = " ".join((attrs.get("content") or "").split())
+        content = " ".join((attrs.get("content") or attrs.get("value") or "").split())
         lead = _BYLINE_LEAD.match(content)
         if lead is None or DATE_HEAD.match(content) or not _NAMING_LEAD.match(content) and not lead.group(0).strip():
             continue

@@ -10,13 +10,16 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..lenient_url import urlsplit
 from ..model import Evidence
 from .dates import vocabulary as date_vocabulary
 from .dates import in_chrome, page_text_day, runners_up, script_day, vote_publication_day
 from .html_bylines import byline_element_evidence, byline_text_evidence, is_description
 from .text import letters_key
 from ..blocks.prune import selectors, tokens
+from .address import archived_address, host_of
 from .titles import declared_parts, without_kicker
+from .titles import site_names as title_site_names
 from .titles import shares_words as _shares_words
 
 # meta name/property -> record field. Order within a field does not matter here:
@@ -241,14 +244,14 @@ def html_evidence(tree: LexborHTMLParser, url: str | None = None, markup: str | 
     out = json_ld_evidence(tree, elements.json_ld_data)
     for attrs in elements.metas:
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv") or "").casefold().strip()
-        content = attrs.get("content")
+        content = meta_value(attrs)
         if key in META_FIELDS and content and content.strip():
             out.append(Evidence(META_FIELDS[key], content, f"meta:{key}"))
     out.extend(labelled_meta_authors(tree, elements.metas))
     title = tree.css_first("title")
     if title is not None and title.text(deep=True).strip():
         out.append(Evidence("title", title.text(deep=True), "html:title"))
-    out.extend(headline_evidence(tree, out, elements.headings))
+    out.extend(headline_evidence(tree, out, elements.headings, url))
     for node in elements.canonical:
         href = node.attributes.get("href")
         if href:
@@ -257,7 +260,8 @@ def html_evidence(tree: LexborHTMLParser, url: str | None = None, markup: str | 
     if html is not None and html.attributes.get("lang"):
         out.append(Evidence("language", html.attributes["lang"] or "", "html:lang"))
     out.extend(byline_element_evidence(tree))
-    out.extend(byline_text_evidence(tree, elements.headings, [a for a in elements.metas if is_description(a)]))
+    page_title = next((e.value for e in out if e.origin == "html:title"), None)
+    out.extend(byline_text_evidence(tree, elements.headings, [a for a in elements.metas if is_description(a)], page_title))
     # The first <time> or datePublished element that is not in a comment, a teaser list or a menu.
     for node in elements.date_published:
         if node.tag != "meta" and not in_chrome(node):  # <meta itemprop> is read with the meta tags
@@ -275,6 +279,12 @@ def html_evidence(tree: LexborHTMLParser, url: str | None = None, markup: str | 
 
 _WRITER_LABEL = re.compile(r"^\s*(?:written by|author|autor(?:in)?|verfasst von|geschrieben von|auteur|écrit par|escrito por)\s*:?\s*$",
                            re.IGNORECASE)
+
+
+def meta_value(attrs: dict[str, str | None]) -> str | None:
+    """A <meta>'s value: its ``content``, else a ``value`` attribute (some CMSs and page savers write
+    ``<meta name="author" value="...">``; browsers ignore it, but it is the page's statement all the same)."""
+    return attrs.get("content") or attrs.get("value")
 
 
 def labelled_meta_authors(tree: LexborHTMLParser, metas: list[dict[str, str | None]] | None = None) -> list[Evidence]:
@@ -324,9 +334,13 @@ def _is_site_name(node: LexborNode, text: str, site_names: set[str]) -> bool:
     return href in ("/", "./") or bool(re.fullmatch(r"https?://[^/]+/?", href))
 
 
-def _headline_text(node: LexborNode) -> str:
-    """The <h1>'s text; with a kicker beside the headline in child elements, the longest child."""
+def _headline_text(node: LexborNode, declared: set[str] = frozenset()) -> str:
+    """The <h1>'s text; with a kicker beside the headline in child elements, the longest child, unless
+    the whole text is what the page declares as its title (``declared``: their letters keys): then the
+    child elements only style parts of one headline (<b>Editor's Letter:</b> <i>Goodbye</i>)."""
     text = " ".join(node.text(deep=True, separator=" ").split())
+    if letters_key(text) in declared:
+        return text
     children = [" ".join(c.text(deep=True, separator=" ").split()) for c in node.iter() if c.tag != "-text"]
     children = [c for c in children if c]
     if len(children) >= 2:
@@ -345,11 +359,33 @@ def _headline_inside(node: LexborNode, title: str, declared_titles: list[str], o
     if title != text:
         return []  # the title is already one child's text (_headline_text)
     shown = _shown_text(node, text)
-    children = [" ".join(c.text(deep=True, separator=" ").split()) for c in node.iter() if c.tag != "-text"]
-    children = [c for c in children if c]
+    children = _child_texts(node, text)
     headline = without_kicker(shown, children, declared_parts(declared_titles)) if children and declared_titles else None
     headline = headline or (shown if shown != text else None)
     return [Evidence("headline", headline, origin)] if headline else []
+
+
+MAX_WRAPPERS = 3
+"""Elements that wrap a heading's whole text (a link, a span) looked through for its parts."""
+
+
+def _child_texts(node: LexborNode, text: str) -> list[str]:
+    """The texts of a heading's child elements; through an element that wraps the whole text
+    (<h1><a href="..."><span>Kicker</span> Headline</a></h1>), its children."""
+    for _ in range(MAX_WRAPPERS):
+        elements = [c for c in node.iter() if c.tag != "-text"]
+        children = [" ".join(c.text(deep=True, separator=" ").split()) for c in elements]
+        nonempty = [(c, t) for c, t in zip(elements, children) if t]
+        if len(nonempty) != 1 or nonempty[0][1] != text:
+            break
+        node = nonempty[0][0]
+    return [t for t in children if t]
+
+
+def _hidden(node: LexborNode) -> bool:
+    """A heading that a class hides from readers (class="sr-only": a page's outline for screen readers)."""
+    hidden = selectors().hidden
+    return any("".join(tokens(name)) in hidden for name in (node.attributes.get("class") or "").split())
 
 
 def _shown_text(node: LexborNode, text: str) -> str:
@@ -375,31 +411,63 @@ def _with_quotes(text: str, titles: list[str]) -> str:
     return text
 
 
+def _title_ends_naming_the_site(title: str, evidence: list[Evidence], host: str | None) -> set[str]:
+    """The letters keys of the short ends of a <title> ("Site | Headline", "Headline - Site") that may be the
+    site's name, which a blog theme's <h1> then shows.
+
+    An end is no site name when the other end names the site (its declared name or its host), or when
+    another declared title is that end alone ("Headline" beside "Headline - Tagline - Site").
+    """
+    parts = _TITLE_SEGMENTS.split(title.strip())
+    if len(parts) < 2:
+        return set()
+    others = {letters_key(e.value) for e in evidence if e.field == "title" and e.origin != "html:title"}
+    names = title_site_names([*evidence, Evidence("outlet", host, "url:domain")] if host else evidence)
+    ends = (parts[0], parts[-1])
+    out = set()
+    for i, end in enumerate(ends):
+        if len(end) < len(title) / 2 and letters_key(end) not in others and not names.named(ends[1 - i]):
+            out.add(letters_key(end))
+    return out
+
+
+def _in_slug(text: str, url: str | None) -> bool:
+    """Whether the last part of the address's path spells the text ("Kettwig-Altstadt" in
+    "/essen/kettwig-altstadt.htm"): a slug made from the headline."""
+    if not url:
+        return False
+    slug = urlsplit(archived_address(url) or url).path.rstrip("/").rsplit("/", 1)[-1]
+    key = letters_key(text)
+    return len(key) >= 6 and key in letters_key(slug)
+
+
 def headline_evidence(tree: LexborHTMLParser, evidence: list[Evidence],
-                      h1s: list[LexborNode] | None = None) -> list[Evidence]:
+                      h1s: list[LexborNode] | None = None, url: str | None = None) -> list[Evidence]:
     """The visible headline: the page's only story <h1>, or the <h1> that the declared titles contain.
 
     Declared titles often carry the site's name or an SEO variant; the visible
     headline is what a reader calls the title. An <h1> that names the site (a
     blog theme's site title) does not count. With no usable <h1>, an element
     marked as the headline (itemprop, entry-title, ...) is the next best.
-    ``h1s``: the page's <h1> elements, when already found.
+    An <h1> that shares no word with the declared titles may still be the headline when the address's
+    slug spells it (a site whose <title> is the same on every page). ``h1s``: the page's <h1> elements, when
+    already found; ``url``: the page's address.
     """
     site_names = {letters_key(e.value) for e in evidence if e.field == "outlet"}
     for e in evidence:
         if e.origin == "html:title":
-            parts = _TITLE_SEGMENTS.split(e.value.strip())
-            if len(parts) > 1:
-                site_names.update(letters_key(p) for p in (parts[0], parts[-1]) if len(p) < len(e.value) / 2)
+            site_names.update(_title_ends_naming_the_site(e.value, evidence, host_of(url)))
     site_names.discard("")
     headings = []
+    declared_keys = {letters_key(e.value) for e in evidence if e.field == "title"}
     for node in (tree.css("h1") if h1s is None else h1s)[:20]:
-        text = _headline_text(node)
-        if text and len(text) <= MAX_HEADLINE and not _is_site_name(node, text, site_names):
+        text = _headline_text(node, declared_keys)
+        if text and len(text) <= MAX_HEADLINE and not _is_site_name(node, text, site_names) and not _hidden(node):
             headings.append((text, node))
     declared_titles = [" ".join(e.value.split()) for e in evidence if e.field == "title"]
     declared = [letters_key(d) for d in declared_titles]
-    if len(headings) == 1 and (not declared or _shares_words(headings[0][0], declared_titles)):
+    if len(headings) == 1 and (not declared or _shares_words(headings[0][0], declared_titles)
+                               or _in_slug(headings[0][0], url)):
         return [Evidence("title", _with_quotes(headings[0][0], declared_titles), "html:h1"),
                 *_headline_inside(headings[0][1], headings[0][0], declared_titles, "html:h1")]
     for text, node in headings:

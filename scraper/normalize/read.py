@@ -15,19 +15,19 @@ Two moments in a page's path read metadata:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from ..lenient_url import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from ..model import Block, Evidence
+from .address import host_of
 from .dates import url_date
 from .html_bylines import LINE_ORIGINS, last_resort_evidence, profile_name_evidence
 from .html_meta import PageElements, html_evidence, site_name_evidence
 from .resolve import names_someone, title_suffix
 from .site_name import logo_evidence, title_site_segment
 from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, dateline_evidence,
-                          declared_source_evidence, markup_syndication_evidence, provider_evidence, site_keys,
-                          slot_evidence)
+                          declared_source_evidence, headline_slot_evidence, markup_syndication_evidence,
+                          provider_evidence, site_keys, slot_evidence)
 from .text import canonical
 
 
@@ -49,6 +49,7 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
         evidence.extend(logo_evidence(tree, host_of(url), title))
     evidence.extend(markup_syndication_evidence(markup, site, tree.body.text() if markup and tree.body else None))
     evidence.extend(declared_source_evidence(tree, site))
+    evidence.extend(headline_slot_evidence(elements.headings if elements is not None else tree.css("h1"), site, markup))
     if not names_someone(evidence):
         evidence.extend(slot_evidence(tree))  # an agency alone where a writer's byline would stand
         if not any(e.origin in LINE_ORIGINS for e in evidence):
@@ -112,13 +113,6 @@ def caption_credits(evidence: Sequence[Evidence], credit: CreditReader) -> list[
             if found:
                 out.append(Evidence("credit", found, "caption:credit"))
     return out
-
-
-def host_of(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname
-    return host.lower() if host else None
 
 
 def outlet_for_host(host: str | None, outlets: dict[str, str]) -> str | None:

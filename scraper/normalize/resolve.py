@@ -23,9 +23,9 @@ from .first_names import is_given_name
 from .language import detect_language
 from .dates import parse_date
 from .text import canonical, fold_key, letters_key
-from .site_name import names_host
-from .titles import clean_title, headline_shown, site_names, title_suffix
-from .syndication import agency_named, agency_of_host, credible_source, site_keys, syndication_data
+from .site_name import names_host, names_section
+from .titles import clean_title, cut_at_quote, headline_shown, site_names, title_suffix
+from .syndication import agency_named, agency_of_host, credible_source, other_edition, site_keys, syndication_data
 from .trust import ORDER
 
 
@@ -107,9 +107,14 @@ DECLARED_OUTLETS = ("meta:", "json-ld:", "title:")
 
 
 def pick_outlet(evidence: Sequence[Evidence]) -> tuple[str | None, str | None]:
-    """(outlet, origin): the most trusted site name; when that is only the domain ("Example.de"), a name
+    """(outlet, origin): the most trusted site name that is not a section the URL names ("Magazine" on
+    /magazine/...); when that is only the domain ("Example.de"), a name
     another origin gives that the host spells ("El Ejemplo", "Tribune de Genève" on tdg.ch)."""
-    value, origin = pick(evidence, "outlet", clean_outlet)
+    url = next((e.value.strip() for e in ranked(evidence, "canonical_url")), None)
+    url = url or next((f"http://{e.value.strip()}/" for e in evidence if e.origin == "url:domain"), None)
+    sections = [e for e in evidence if e.field == "outlet" and e.origin.startswith(DECLARED_OUTLETS)
+                and names_section(canonical(e.value), url)]
+    value, origin = pick([e for e in evidence if e not in sections] if sections else evidence, "outlet", clean_outlet)
     if value is None or not _HOST_SHAPED.match(value):
         return value, origin
     for ev in ranked(evidence, "outlet"):
@@ -207,12 +212,16 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
     orgs: list[str] = []
     names: list[str] = []
     origin: str | None = None
+    shown = _shown_keys(candidates)
     for ev in candidates:
         if origin is not None and (_rank(order, ev.origin) != _rank(order, origin) or letters_key(ev.value) in sites):
             break
         value = canonical(ev.value)
         if ev.field == "author" and (urlsplit(value).scheme or value.startswith("@")):
             continue  # a profile URL or a social handle, not a name
+        key = letters_key(ev.value)
+        if (key in sites or key in words) and not _personal_name(value) and key not in shown:
+            continue  # "VOGUE" in the author tag of its own site: the CMS's default, no writer the page shows
         if ev.origin == "html:copyright" and (letters_key(value) in sites or letters_key(value) in _folded_outlets(evidence)):
             continue  # "© Petri Heil" on the site "Petri Heil": the outlet, shaped like a name
         structured = ev.field == "author" or ev.origin.startswith("html:")
@@ -235,6 +244,23 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
         if owner:
             return [owner], "site:owner", orgs
     return names, origin, orgs
+
+
+def _shown_keys(candidates: Sequence[Evidence]) -> set[str]:
+    """Folded names that a byline the reader sees gives (an element, a line, a rule's block)."""
+    keys: set[str] = set()
+    for ev in candidates:
+        if ev.field == "byline" and ev.origin.startswith(("html:byline", "rule:")):
+            parsed = parse_byline(canonical(ev.value), allow_single=True)
+            keys.update(letters_key(n) for n in (*parsed.authors, *parsed.organisations, *parsed.placeholders))
+    return keys
+
+
+def _personal_name(value: str) -> bool:
+    """A known given name, alone or opening a full person name: a personal site may be named after its writer."""
+    words = value.split()
+    return (bool(words) and is_given_name(words[0]) and (len(words) == 1 or is_person_name(value))
+            and not is_organisation(value))
 
 
 def names_someone(evidence: Sequence[Evidence]) -> bool:
@@ -452,6 +478,13 @@ def resolve_record(evidence: list[Evidence], text: str = "", fetched: str | None
                             quoted=ev.origin == "rule:feed-footer")
         if title:
             out.provenance["title"] = ev.origin
+            if ev.origin.startswith("meta:"):
+                for other in evidence:
+                    if other.field == "title" and not other.origin.startswith("meta:"):
+                        whole = clean_title(canonical(other.value), names, strip_suffix=other.origin == "html:title")
+                        if whole and cut_at_quote(title, whole):
+                            title, out.provenance["title"] = whole, other.origin
+                            break
             break
     authors, author_origin, byline_orgs = authors_from(evidence)
     if author_origin:
@@ -496,6 +529,8 @@ def _distributor(value: str, own: set[str]) -> str | None:
     value = agency_named(value, tag=True) or value
     key = letters_key(value.removeprefix("The ").removeprefix("the "))
     bare = letters_key(re.sub(r"\.[a-z]{2,}$", "", value.lower().removeprefix("www.")))
+    if other_edition(value, own):
+        return value  # the brand's other edition ("VICE US" on the UK edition's page)
     if key in own or bare in own or any(len(k) >= 4 and k in key or len(key) >= 3 and key in k for k in own):
         return None  # the outlet's own story (its name, its domain, "Staff of example.com")
     if any(w.casefold() in syndication_data().not_distributors for w in value.split()):

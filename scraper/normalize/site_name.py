@@ -16,6 +16,7 @@ import unicodedata
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..lenient_url import urlsplit
 from ..model import Evidence
 from .text import letters_key
 
@@ -25,6 +26,8 @@ _SEGMENTS = re.compile(
 _CJK_SUFFIX = re.compile(r"\s*[：－]\s*|\s+:\s+")
 """Separators before a CJK title's site name ("…：朝日新聞デジタル", "… : スポーツ : 読売新聞オンライン")."""
 _GENERIC_HOST_LABELS = frozenset(("www", "m", "mobile", "amp", "news", "blog", "blogs", "de", "en", "home"))
+_SECOND_LEVEL = frozenset(("co", "com", "ne", "or", "ac", "go", "gov", "org"))
+"""Second-level labels under a country's domain (example.co.uk): part of the site's registered name."""
 MAX_NAME_WORDS = 6
 MAX_LOGOS = 12
 LOGO_SELECTOR = '[class*="logo" i], [id*="logo" i]'
@@ -41,7 +44,7 @@ def host_labels(host: str | None) -> list[str]:
         return []
     parts = host.lower().removeprefix("www.").split(".")
     names = parts[:-1] if len(parts) > 1 else parts
-    if len(names) > 1 and len(parts[-1]) == 2 and names[-1] in ("co", "com", "ne", "or", "ac", "go", "gov", "org"):
+    if len(names) > 1 and len(parts[-1]) == 2 and names[-1] in _SECOND_LEVEL:
         names = names[:-1]  # example.co.uk, example.co.jp
     return [_fold(n) for n in names if n and n not in _GENERIC_HOST_LABELS]
 
@@ -77,6 +80,32 @@ def names_host(name: str, host: str | None, tail_only: bool = False) -> bool:
                 key.endswith(label) or not tail_only and key.startswith(label)):
             return True
     return False
+
+
+MIN_SECTION_IN_LABEL = 6
+"""A section name held inside a subdomain label must be this long ("letterstotheeditor" in "letterstotheeditorblog")."""
+
+
+def names_section(name: str, url: str | None) -> bool:
+    """True when ``name`` is a section of the site the URL names, not the site: its letters are a segment
+    of the path ("Magazine" on /magazine/article/..., "U.S." on /article/us-usa-...) or sit in a subdomain
+    label ("Letters to the Editor" on letterstotheeditorblog.example.com), and it does not name the host."""
+    if not url:
+        return False
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    key = _fold(name)
+    labels = host.removeprefix("www.").split(".")
+    keep = 3 if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    site, subdomains = ".".join(labels[-keep:]), labels[:-keep]
+    if not key or not host or names_host(name, site):
+        return False
+    if key in {_fold(p) for p in _PATH_PARTS.split(parts.path.lower()) if p}:
+        return True
+    return len(key) >= MIN_SECTION_IN_LABEL and any(key in _fold(label) for label in subdomains)
+
+
+_PATH_PARTS = re.compile(r"[/._-]+")
 
 
 def title_site_segment(title: str, host: str | None) -> str | None:

@@ -40,6 +40,8 @@ class TitleRules:
     articles: re.Pattern[str]
     """An article before a name ("The", "Die", "La")."""
     max_kicker_words: int
+    page_kinds: frozenset[str]
+    """Letters keys of title parts that name a kind of page ("Blog Archive"), not the story."""
 
 
 def _alternation(marks: Iterable[str]) -> str:
@@ -62,7 +64,7 @@ def rules() -> TitleRules:
                       re.compile(rf"\s(?:{_alternation(seps['spaced'])})\s*$"),
                       data["site"]["min_host_prefix"], data["site"]["min_outlet_inside"], data["site"]["max_words"],
                       re.compile(rf"^(?:{_alternation(data['site']['articles'])})\s*(?<=\s|')", re.IGNORECASE),
-                      data["kicker"]["max_words"])
+                      data["kicker"]["max_words"], frozenset(letters_key(k) for k in data["site"]["page_kinds"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,7 @@ def without_site_name(value: str, names: SiteNames) -> str:
     A part at the start goes only when the headline after it is the longer: a
     headline may begin with the word the host is named after.
     """
+    value = without_page_kinds(value)
     seps = list(rules().site_separators.finditer(value))
     if not seps:
         return value
@@ -143,6 +146,25 @@ def without_site_name(value: str, names: SiteNames) -> str:
     return value[parts[start][0]:parts[end - 1][1]].strip()
 
 
+def without_page_kinds(value: str) -> str:
+    """The title without its parts that name a kind of page ("Site » Blog Archive » Headline"), each with
+    the separator before it (after it, for the first part); a title that is nothing else stays whole."""
+    seps = list(rules().separators.finditer(value))
+    if not seps:
+        return value
+    bounds = [0] + [x for m in seps for x in (m.start(), m.end())] + [len(value)]
+    parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    kinds = rules().page_kinds
+    kept = [i for i, (a, b) in enumerate(parts) if letters_key(value[a:b]) not in kinds]
+    if len(kept) == len(parts) or not kept:
+        return value
+    first = kept[0]
+    out = value[parts[first][0]:parts[first][1]]
+    for i in kept[1:]:
+        out += value[parts[i - 1][1]:parts[i][1]]  # the separator before the part, and the part
+    return out
+
+
 def clean_title(value: str, names: SiteNames | None = None, strip_suffix: bool = False, quoted: bool = False
                 ) -> str | None:
     """Drop the parts naming the site ("Headline | Site"), or (``strip_suffix``) a short last part.
@@ -160,6 +182,13 @@ def clean_title(value: str, names: SiteNames | None = None, strip_suffix: bool =
     if strip_suffix and title_suffix(value):
         value = value[: list(rules().separators.finditer(value))[-1].start()].strip()
     return value or None
+
+
+def cut_at_quote(title: str, whole: str) -> bool:
+    """Whether a meta tag's title is ``whole`` cut short where the headline quotes a word: a page that
+    writes ``content="Senator calls rival "unfit""`` ends the attribute at the quote mark."""
+    rest = whole[len(title):].lstrip() if whole.startswith(title) else ""
+    return rest[:1] in QUOTES and len(rest) > 1
 
 
 def title_suffix(title: str) -> str | None:

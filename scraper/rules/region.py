@@ -37,6 +37,7 @@ from ..normalize.dates import has_date
 from .base import ANCHOR, BOX_HEAD, DATELINE, Matcher, RuleContext
 from .predicates import is_prose, is_title_like, weight, words
 from .captions import CAPTION_LINE, is_caption_line
+from .teasers import teaser_lines
 from .tail import AFTER_ARTICLE, SITE_NOTICE, find_article_end, is_after_article, is_site_notice
 
 
@@ -118,6 +119,9 @@ class RegionParams:
     """Longer closing paragraphs are taken as the article's own."""
     min_region_words: int = 40
     """Below this total score the best region is not trusted and the dump is left as it is."""
+    skip_teasers: bool = True
+    """Score the lines of teaser units as chrome and drop them inside the region (see rules/teasers.py),
+    unless no region is left without them."""
     drop_notices: bool = True
     """Drop site notices anywhere in the dump (affiliate disclosures, paywall meters; see rules/tail.py)."""
     date_line_words: int = 6
@@ -141,6 +145,7 @@ DEFAULT_PARAMS = RegionParams()
 
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
 TEASER_BOX = "teaser-box"
+TEASER_UNIT = "teaser-unit"
 DATE_LINE = "date-line"
 REPEATED_CHROME = "repeated-chrome"
 SHORT_RUN = "chrome-run"
@@ -169,12 +174,15 @@ def _distance_to_prose(prose: Sequence[bool]) -> list[int]:
     return dist
 
 
-def line_scores(blocks: Sequence[Block], params: RegionParams = DEFAULT_PARAMS) -> list[float]:
-    """One score a block: positive for article prose, negative for chrome."""
+def line_scores(blocks: Sequence[Block], params: RegionParams = DEFAULT_PARAMS,
+                teasers: frozenset[int] = frozenset()) -> list[float]:
+    """One score a block: positive for article prose, negative for chrome. The lines of
+    ``teasers`` (rules/teasers.py) score as chrome, however well they read."""
     keys = [_repeat_key(b.text) for b in blocks]
     counts = Counter(k for k in keys if k)
     sizes = [weight(b.text) for b in blocks]
-    prose = [b.kept and is_prose(b.text, n, params.min_prose_words) for b, n in zip(blocks, sizes)]
+    prose = [b.kept and i not in teasers and is_prose(b.text, n, params.min_prose_words)
+             for i, (b, n) in enumerate(zip(blocks, sizes))]
     dist = _distance_to_prose(prose)
     w = params.density_window
     scores = []
@@ -219,8 +227,12 @@ def find_region(blocks: Sequence[Block], params: RegionParams | None = None) -> 
     params = params or DEFAULT_PARAMS
     if not blocks:
         return None
-    scores = line_scores(blocks, params)
+    teasers = teaser_lines(blocks) if params.skip_teasers else frozenset()
+    scores = line_scores(blocks, params, teasers)
     lo, hi, total = best_region(scores)
+    if teasers and (hi < lo or total < params.min_region_words):
+        scores = line_scores(blocks, params)  # the teasers are all the page has: a list page
+        lo, hi, total = best_region(scores)
     if hi < lo or total < params.min_region_words:
         return None
     for _ in range(params.earlier_rounds):
@@ -489,6 +501,21 @@ class TeaserBoxRule(_RegionStep):
 
 
 @dataclass(slots=True)
+class TeaserUnitRule(_RegionStep):
+    name: str = TEASER_UNIT
+    about: str = "Text dumps: other stories' teasers inside the article (a headline and a blurb, closed by \"read more\" or cut short)."
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        span = self.span(ctx)
+        if span is None or not self.params.skip_teasers:
+            return
+        lo, hi = span
+        for i in teaser_lines(blocks):
+            if lo <= i <= hi:
+                blocks[i].remove(self.name)
+
+
+@dataclass(slots=True)
 class RepeatedChromeRule(_RegionStep):
     name: str = REPEATED_CHROME
     about: str = "Text dumps: short lines inside the body that the page also gives outside it (menu, teaser)."
@@ -542,7 +569,7 @@ class DateLineRule(_RegionStep):
 
 def rules() -> list[_RegionStep]:
     """The region phase, in the order its steps run."""
-    return [SiteNoticeRule(), OutsideArticleRule(), AfterArticleRule(), TeaserBoxRule(), RepeatedChromeRule(),
+    return [SiteNoticeRule(), OutsideArticleRule(), AfterArticleRule(), TeaserUnitRule(), TeaserBoxRule(), RepeatedChromeRule(),
             ChromeRunRule(), CaptionLineRule(), DateLineRule()]
 
 

@@ -23,6 +23,8 @@ SHAPES = {
     "keep names": f"<div class='article-body share-bar'>{STORY}</div><div id='comments'>Comments</div>",
     "nested boxes": "".join(f"<div class='box{i}'><div class='newsletter'>Sign up</div>" for i in range(30)) + STORY + "</div>" * 30,
     "article and main": f"<main class='share'><article class='related'>{STORY}</article></main><nav>Home</nav>",
+    "poll form": f"{STORY * 3}<form><table><tr><td>{'Should the ferry run all year? ' * 20}</td></tr>"
+                 "<tr><td><input type='radio' name='c'></td><td>Yes</td></tr></table></form>",
 }
 
 
@@ -61,3 +63,14 @@ def test_verdicts_belong_to_the_vocabulary_that_made_them():
     assert len(fresh.verdicts.attrs) <= 3  # the table starts over past its cap
     assert fresh.is_chrome("share-box", None) and not fresh.is_chrome("story", None)
     assert fresh.verdicts is not sel.verdicts
+
+
+def test_a_poll_form_goes_whatever_its_size_but_a_form_holding_the_page_stays():
+    """Radio buttons make a form a poll or survey: it goes even when its question and answers are
+    long, unless it holds most of the page (a page that wraps its whole body in a form)."""
+    question = "Should the ferry run all year, even when fewer than a hundred passengers a day use it? " * 8
+    poll = f"<form><p>{question}</p><input type='radio' name='c'> Yes <input type='radio' name='c'> No</form>"
+    body = prune(LexborHTMLParser(f"<html><body>{STORY * 4}{poll}</body></html>"))
+    assert "Should the ferry" not in body.text() and "harbour board" in body.text()
+    wrapped = prune(LexborHTMLParser(f"<html><body><form>{STORY * 4}{poll}</form></body></html>"))
+    assert "harbour board" in wrapped.text()

@@ -139,3 +139,81 @@ def test_a_marked_headline_sharing_no_word_with_the_declared_titles_is_chrome():
             '<div class="content"><p>Segelkurs</p></div>')
     art = scraper.clean(_page(head, body), url="https://www.segelschule-nord.example/kurse/anfaenger")
     assert art.title == "Segelkurs für Anfänger"
+
+
+def test_a_heading_outside_the_declared_titles_stands_when_the_address_spells_it():
+    # A <title> the same on every page of the site shares no word with the story's heading.
+    head = "<title>Ausflüge an Rhein und Ruhr</title>"
+    body = "<h1>Kettwig-Altstadt</h1>"
+    art = scraper.clean(_page(head, body), url="https://www.ausfluege.example/essen/kettwig-altstadt.htm")
+    assert art.title == "Kettwig-Altstadt"
+    assert scraper.clean(_page(head, body), url="https://www.ausfluege.example/essen/seite7.htm").title != \
+        "Kettwig-Altstadt"
+
+
+# --- The <title>'s ends: the headline or the site's name ---
+
+def test_a_title_end_another_declared_title_gives_alone_is_the_headline_not_the_site():
+    head = ('<title>Zwiebeln fein hacken - Tipp mit Bild - kochwelt.example</title>'
+            '<meta name="twitter:title" content="Zwiebeln fein hacken">'
+            '<meta property="og:title" content="Zwiebeln fein hacken - Tipp mit Bild">')
+    body = '<div class="phone"><h1>Zwiebeln fein hacken</h1></div><div class="desk"><h1>Zwiebeln fein hacken</h1></div>'
+    art = scraper.clean(_page(head, body), url="https://www.kochwelt.example/tipp/77/zwiebeln.html", explain=True)
+    assert art.title == "Zwiebeln fein hacken"
+    assert art.provenance["title"] == "html:h1"
+
+
+def test_a_title_end_is_the_headline_when_the_other_end_names_the_site():
+    head = "<title>Rioja, Spanien - Weine in Berlin - Vinos Del Sur und Vinho Norte</title>"
+    body = '<div class="page-header"><h1>Rioja, Spanien</h1></div>'
+    art = scraper.clean(_page(head, body), url="https://www.vinosdelsur.example/wein/rioja/")
+    assert art.title == "Rioja, Spanien"
+
+
+def test_parts_naming_a_kind_of_page_are_cut():
+    names = _names("vieranker.example", "Vier Anker")
+    assert titles.clean_title("Vier Anker » Blog Archive » Small Integers in Python", names, strip_suffix=True) == \
+        "Small Integers in Python"
+    assert titles.clean_title("Startseite - Neue Brücke eröffnet", names) == "Neue Brücke eröffnet"
+    assert titles.clean_title("Archiv", names) == "Archiv"  # nothing else: the title stays
+
+
+def test_a_kicker_label_inside_the_headings_link_is_cut():
+    head = "<title>Update Notes - Version 4.2 - Frühlingsfest Build | Beispielspiel Forums</title>"
+    body = ('<h1 class="p-title-value"><a href="/threads/version-4-2.77/"><span class="label">Update Notes</span>'
+            '<span class="label-append">&nbsp;</span>Version 4.2 - Frühlingsfest Build</a></h1>')
+    assert scraper.clean(_page(head, body)).title == "Version 4.2 - Frühlingsfest Build"
+
+
+def test_a_meta_title_cut_at_an_unescaped_quote_takes_the_whole_headline():
+    head = ('<meta property="og:title" content="Senator nennt Rivalen "ungeeignet"" />'
+            '<title>Senator nennt Rivalen "ungeeignet"</title>')
+    assert scraper.clean(_page(head, "<p>Kurz</p>")).title == 'Senator nennt Rivalen "ungeeignet"'
+    head = ('<meta property="og:title" content="Senator nennt Rivalen ungeeignet" />'
+            '<title>Senator nennt Rivalen ungeeignet - Neue Vorwürfe</title>')
+    assert scraper.clean(_page(head, "<p>Kurz</p>")).title == "Senator nennt Rivalen ungeeignet"
+
+
+# --- A web archive's copy of a page ---
+
+def test_an_archived_copy_reads_the_archived_pages_site():
+    head = "<title> Kuchen Grundrezept : Kuchenrezepte</title>"
+    body = ('<h1 class="logo"><a href="https://archive.example/web/20160330101229/http://kuchenrezepte.example/">'
+            'Kuchenrezepte</a></h1>')
+    url = "https://archive.example/web/20160330101229/http://kuchenrezepte.example/kuchen-grundrezept"
+    art = scraper.clean(_page(head, body), url=url)
+    assert art.title == "Kuchen Grundrezept"
+    assert art.outlet != "archive.example"
+
+
+def test_a_heading_only_screen_readers_get_is_not_the_headline():
+    head = "<title>Riesling-Posts gewinnen</title>"
+    body = '<h1 class="sr-only">Details</h1><main><h2>Riesling-Posts gewinnen</h2></main>'
+    art = scraper.clean(_page(head, body), url="https://www.weinbau.example/meldungen/details/riesling-posts-gewinnen/")
+    assert art.title == "Riesling-Posts gewinnen"
+
+
+def test_a_heading_whose_parts_are_only_styled_stays_whole_when_declared_whole():
+    head = """<meta property="og:title" content="Editor's Letter: bye Summer, hi Autumn!">"""
+    body = '<h1 class="entry-title"><b>Editor’s Letter:</b><i> bye Summer, hi <b>Autumn!</b></i></h1>'
+    assert scraper.clean(_page(head, body, "en")).title == "Editor’s Letter: bye Summer, hi Autumn!"

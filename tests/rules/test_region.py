@@ -132,6 +132,7 @@ def test_menu_groups_separated_by_blank_lines_are_not_joined():
     ("txt-region-german-blog", "Letztes Jahr sind mir", "auf dem Balkon?", ["Gefällt mir", "Ähnliche Beiträge", "Petra sagt", "Impressum"]),
     ("txt-region-french-inline-box", "La compagnie ferroviaire a confirmé", "réservé tôt ».", ["Lire aussi", "parking relais", "Continuer la lecture", "Grève"]),
     ("txt-region-spanish-teasers", "La biblioteca municipal abrirá", "perderá la reserva.", ["Compartir", "Te puede interesar", "mercado de abastos", "Aviso legal"]),
+    ("txt-region-teaser-river", "The night ferry to Skerry Island", "seven votes to two.", ["READ THE REST", "cold store", "net loft", "regatta", "Terms of Service"]),
 ])
 def test_text_fixtures_keep_the_article_and_drop_the_chrome(name, first, last, gone):
     article = scraper.clean((PAGES / f"{name}.txt").read_bytes())

@@ -1,0 +1,128 @@
+"""Byline and outlet classes: job titles with a beat, author boxes, asides, the site in the author slot, sections."""
+
+from __future__ import annotations
+
+import pytest
+
+import scraper
+from scraper.normalize.bylines import parse_byline
+from scraper.normalize.site_name import names_section
+
+
+def _page(head: str, body: str, lang: str = "en", outside: str = "") -> str:
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the story says something long enough to be article text, with several clauses "
+        f"and a full stop at the end of the sentence.</p>" for i in range(5)
+    )
+    return (f'<html lang="{lang}"><head><title>Harbour ferries return for the summer</title>{head}</head>'
+            f'<body>{outside}<article>{body}{paragraphs}</article></body></html>')
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Marta Lindqvist Games Editor", ["Marta Lindqvist"]),  # a beat before the job title
+        ("Marta Lindqvist, Chief Political Correspondent", ["Marta Lindqvist"]),
+        ("Sports Editor", []),  # a job title alone names nobody
+        ("Political Commentator", []),
+        ("HC Contributor", []),  # the outlet's initials with a role: a house account
+        ("Rasender Reporter", ["Rasender Reporter"]),  # a pen name keeps its role-shaped word
+    ],
+)
+def test_job_titles_with_a_beat_are_no_names(byline, authors):
+    assert parse_byline(byline).authors == authors
+
+
+def test_the_name_inside_an_author_box_with_its_job_title():
+    body = ('<h1>Harbour ferries return for the summer</h1>'
+            '<div class="author-box"><div class="name">Tomas Verhoeven</div><div class="authortitle">Sports Editor</div>'
+            '<ul class="author"><li><a href="/author/tomas-verhoeven/">See All Articles</a></li>'
+            '<li><a href="mailto:t@example.com">Send Email</a></li><li><a href="/feed/">Subscribe to RSS</a></li></ul></div>')
+    assert scraper.clean(_page("", body)).authors == ["Tomas Verhoeven"]
+
+
+def test_a_byline_in_the_articles_own_aside():
+    body = ('<div class="grid"><h1>Harbour ferries return for the summer</h1>'
+            '<aside class="meta-column"><address><a rel="author" href="/profile/ines-barre">Ines Barre</a> and '
+            '<a rel="author" href="/profile/joao-amaral">Joao Amaral</a></address></aside></div>')
+    assert scraper.clean(_page("", body)).authors == ["Ines Barre", "Joao Amaral"]
+
+
+def test_a_sidebar_aside_outside_the_article_is_no_byline():
+    sidebar = '<aside><a rel="author" href="/profile/ines-barre">Ines Barre</a></aside>'
+    body = '<h1>Harbour ferries return for the summer</h1>'
+    assert scraper.clean(_page("", body, outside=sidebar)).authors == []
+
+
+def test_an_author_widget_in_the_sidebar_names_the_writer_of_a_blog_post():
+    sidebar = ('<aside><section class="widget author"><a href="/team/carla-von-arx"><img alt="Carla von Arx"></a>'
+               '<p class="author">von Carla von Arx</p></section>'
+               '<section class="widget blog-categories"><h2>Kategorien</h2></section></aside>')
+    body = '<h1>Harbour ferries return for the summer</h1>'
+    assert scraper.clean(_page("", body, lang="de", outside=sidebar)).authors == ["Carla von Arx"]
+
+
+def test_a_comment_authors_name_is_no_byline():
+    comments = ('<section id="comments" class="comments-area"><ol class="comment-list"><li class="comment">'
+                '<article class="comment-body"><footer><div class="comment-author vcard"><b class="fn">Kerstin Wolter</b>'
+                ' <span class="says">sagt:</span></div></footer><p>Schöner Text.</p></article></li></ol></section>')
+    page = _page("", "<h1>Harbour ferries return for the summer</h1>", lang="de").replace("</article>", f"</article>{comments}")
+    assert scraper.clean(page).authors == []
+
+
+def test_a_blog_widget_holding_the_post_is_the_story():
+    # Blog themes wrap the whole post in a "widget"; its body is marked itemprop="description articleBody".
+    page = ('<html><head><title>Open flows for small chips</title></head><body><div class="widget Blog">'
+            '<h3 class="post-title">Open flows for small chips</h3>'
+            '<div class="post-body" itemprop="description articleBody">'
+            + "".join(f"<p>Paragraph {i} tells a long enough part of the post, with a clause and a full stop.</p>" for i in range(5))
+            + '</div><div class="post-footer"><span class="post-author vcard">Posted by <span class="fn" itemprop="author">'
+              '<a rel="author" href="https://profiles.example.org/1">Anders Holmgren</a></span></span></div></div></body></html>')
+    assert scraper.clean(page).authors == ["Anders Holmgren"]
+
+
+def test_a_headline_that_is_no_h1_still_has_its_byline_found():
+    overlay = '<div class="search"><h1>No matches for your search</h1></div>'
+    body = '<h2>Harbour ferries return for the summer</h2><p>by <a href="https://example.org/">Lena Marquardt Oyelaran</a></p>'
+    assert scraper.clean(_page("", body, outside=overlay)).authors == ["Lena Marquardt Oyelaran"]
+
+
+def test_the_sites_name_in_the_author_tag_is_no_writer():
+    head = ('<meta property="og:site_name" content="SEELUFT"><meta name="author" content="SEELUFT">')
+    assert scraper.clean(_page(head, "<h1>Harbour ferries return for the summer</h1>")).authors == []
+
+
+def test_the_sites_name_that_the_visible_byline_gives_stays():
+    head = '<meta property="og:site_name" content="Hafen Kollektiv">'
+    body = '<h1>Harbour ferries return for the summer</h1><div class="author">Hafen Kollektiv</div>'
+    assert scraper.clean(_page(head, body, lang="de")).authors == ["Hafen Kollektiv"]
+
+
+def test_meta_tags_written_with_a_value_attribute():
+    head = '<meta property="og:site_name" value="The Harbour Courier"><meta name="author" value="Ines Barre">'
+    art = scraper.clean(_page(head, "<h1>Harbour ferries return for the summer</h1>"))
+    assert (art.authors, art.outlet) == (["Ines Barre"], "The Harbour Courier")
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "section"),
+    [
+        ("Magazine", "https://www.harbourcourier.com/magazine/article/ferries", True),
+        ("U.S.", "https://www.harbourwire.com/article/us-usa-ferries-idUS1", True),
+        ("Letters to the Editor", "http://letterstotheeditorblog.harbourcourier.com/2014/12/ferries.html", True),
+        ("Harbour Courier", "https://www.harbourcourier.com/magazine/article/ferries", False),  # the site itself
+        ("Harbour Courier", None, False),
+        ("Weekend", "https://www.harbourcourier.com/news/ferries", False),
+    ],
+)
+def test_a_section_named_by_the_url_is_no_site_name(name, url, section):
+    assert names_section(name, url) is section
+
+
+def test_a_section_in_the_site_name_slot_yields_to_the_title_suffix():
+    head = ('<meta property="og:site_name" content="Letters to the Editor">'
+            '<link rel="canonical" href="http://letterstotheeditorblog.harbourcourier.com/2014/12/ferries.html">')
+    page = _page(head, "<h1>Harbour ferries return for the summer</h1>").replace(
+        "<title>Harbour ferries return for the summer</title>",
+        "<title>Harbour ferries return for the summer | Harbour Courier</title>")
+    assert scraper.clean(page, url="http://letterstotheeditorblog.harbourcourier.com/2014/12/ferries.html").outlet == "Harbour Courier"
