@@ -387,7 +387,7 @@ def other_edition(name: str, own: set[str]) -> bool:
     return False
 
 
-SOURCE_LINES = ("text:source-line", "html:source-line")
+SOURCE_LINES = ("text:source-line", "html:source-line", "html:source-link")
 
 
 def credible_source(ev: Evidence, has_writer: bool) -> bool:
@@ -397,7 +397,7 @@ def credible_source(ev: Evidence, has_writer: bool) -> bool:
     the markup alone (not in the article's text: a sidebar's ticker may hold it) counts not at all."""
     if not has_writer or ev.origin not in SOURCE_LINES:
         return True
-    if ev.origin == "html:source-line":
+    if ev.origin.startswith("html:source-"):
         return False
     key = letters_key(ev.value)
     return bool(agency_named(ev.value, tag=True)) or any(w in key for w in syndication_data().agency_words)
@@ -499,10 +499,10 @@ def markup_patterns() -> MarkupPatterns:
         phrases = tomllib.load(fh)["phrases"]
     labels, provided = phrases["source_labels"], phrases["provided_by"]
     return MarkupPatterns(
-        line_start=re.compile(r">\s*+(?:(?:©|&copy;)\s*+)?" + _trie(sorted({w.lower() for w in labels + provided})),
+        line_start=re.compile(r">\s*+(?:[/|•]\s*+)?(?:(?:©|&copy;)\s*+)?" + _trie(sorted({w.lower() for w in labels + provided})),
                               re.IGNORECASE),
-        source=re.compile(r">\s*(?:" + _alternation(labels) + r")\s*[:：](?:&nbsp;|\s)*(?:</?(?:a|span|strong|b|em|i)\b[^>]*>(?:&nbsp;|\s)*)*"
-                          r"(?P<name>[^<>]{2,100}?)\s*<(?!br)", re.IGNORECASE),
+        source=re.compile(r">\s*(?:[/|•]\s*)?(?:" + _alternation(labels) + r")\s*[:：](?:&nbsp;|\s)*(?:</?(?:a|span|strong|b|em|i)\b[^>]*>(?:&nbsp;|\s)*)*"
+                          r"(?P<name>[^<>]{2,200}?)\s*<(?!br)", re.IGNORECASE),
         provider=re.compile(r">\s*(?:(?:©|&copy;)\s*)?(?:" + _alternation(provided) + r")(?:\s*:)?\s+(?P<name>[^<>]{2,80}?)\s*<",
                             re.IGNORECASE),
         note_keys=NOTE_KEYS,
@@ -529,9 +529,15 @@ def _markup_lines(markup: str) -> tuple[list[re.Match[str]], re.Match[str] | Non
 
 
 def _source_line(found: Sequence[re.Match[str]], site: set[str]) -> list[Evidence]:
-    """The last source line naming an agency, or a press release's issuer ("Quelle: <a>Example
+    """A source line right after a date element (the story's date line credits its provider), else the
+    last source line naming an agency, or a press release's issuer ("Quelle: <a>Example
     University</a>, Pressemitteilung": the line calls the text a release)."""
     data = syndication_data()
+    for m in found:
+        if "</time>" in m.string[max(0, m.start() - DATE_GAP):m.start()].lower():
+            name = _distributor(canonical(m.group("name")), site)
+            if name:  # "<time>Dec. 22, 2016</time><span> / Source: X</span>": the story's date line credits X
+                return [Evidence("syndication", name, "html:date-source")]
     for m in reversed(found[-MAX_SOURCE_LINES:]):
         name = _distributor(canonical(m.group("name")), site)
         if name and agency_named(name, tag=True):
@@ -540,9 +546,29 @@ def _source_line(found: Sequence[re.Match[str]], site: set[str]) -> list[Evidenc
         line = _MARKUP_TAG.sub(" ", re.split(r"<(?:/p|br|/div|/li)\b", line, maxsplit=1, flags=re.I)[0])
         if name and data.press_release.search(line):
             return [Evidence("syndication", name, "html:press-release")]
+        host = _linked_host(m) if name is None and len(m.group("name").split()) > TITLE_WORDS else None
+        if host and _distributor(host, site):  # "Quelle: <a href=https://x.example/…>A Story's Title</a>"
+            return [Evidence("syndication", host, "html:source-link")]
     return []
 
 
+TITLE_WORDS = 8
+"""More words than a name has: a source line giving a story's title, linked to where it appeared."""
+_LINK_OPEN = re.compile(r"<a\b[^>]*?\bhref=[\"']https?://(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)[^>]*>\s*$", re.IGNORECASE)
+
+
+def _linked_host(m: re.Match[str]) -> str | None:
+    """The host of the link the source line's title is: an anchor opened around the label or the name."""
+    link = _LINK_OPEN.search(m.string, max(0, m.start() - 300), m.start() + 1)
+    if link is None:
+        opened = m.string.rfind("<a", m.start(), m.start("name"))
+        link = _LINK_OPEN.search(m.string, opened, m.string.find(">", opened) + 1 if opened >= 0 else 0) \
+            if opened >= 0 else None
+    return link.group("host").lower() if link else None
+
+
+DATE_GAP = 200
+"""Markup between a date element's end and a source line that still makes them one date line."""
 LINE_TAIL = 120
 """Markup after a source line's name that may still say what the source is ("…</a>, Pressemitteilung")."""
 
@@ -832,6 +858,21 @@ def headline_slot_evidence(headings: Sequence[LexborNode], site: set[str], marku
                 found = _byline_box(node, site, markup)
             else:
                 continue  # a name that only holds the word ("utm_source…"), or a box inside the first
+            if found:
+                return found
+    return []
+
+
+def page_provider_evidence(tree: LexborHTMLParser, site: set[str]) -> list[Evidence]:
+    """The first provider slot anywhere on the page outside teasers and lists, for a copy whose canonical
+    link names another site (an aggregator's page, where the credit bar may be far from the headline)."""
+    selector, provider_words, _ = _headline_slots()
+    root = tree.body
+    if root is None:
+        return []
+    for node in root.css(selector):
+        if node.tag not in _HEADINGS and _marks(node) & provider_words:
+            found = _provider_slot(node, site)
             if found:
                 return found
     return []

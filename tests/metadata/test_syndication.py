@@ -260,3 +260,36 @@ def test_press_release_source_line_names_its_issuer_beside_a_writer():
     assert source_line_evidence("<p>Quelle: <a href='/'>Technische Hochschule Talstadt</a></p>", set()) == []
     found = closing_evidence(_blocks(PROSE, "Quelle: Hochschule Talstadt, Pressemitteilung"), set())
     assert [(e.value, e.origin) for e in found] == [("Hochschule Talstadt", "text:press-release")]
+
+
+def test_source_in_the_date_line_names_the_provider_beside_a_writer():
+    page = ("<html><head><meta property='og:site_name' content='Morning Valley'></head><body><article>"
+            "<header><h1>Inside the old film star's desert home</h1></header><section><div class='date-line'>"
+            "<time datetime='2016-12-22T15:36:00Z'>Dec. 22, 2016, 3:36 PM UTC</time><span> / Source: Homefinder</span>"
+            f"</div><div class='byline'>By <span>Jane Holloway</span></div></section><p>{PROSE}</p><p>{PROSE}</p>"
+            "</article></body></html>")
+    art = scraper.clean(page, url="https://www.morningvalley.example/home/desert-home", explain=True)
+    assert (art.syndication, art.provenance["syndication"]) == ("Homefinder", "html:date-source")
+
+
+def test_source_line_giving_a_linked_title_names_the_linked_site():
+    from scraper.normalize.syndication import source_line_evidence
+
+    title = "Town Council Pushes A New Budget Plan As Schools And Roads Wait For Money"
+    for markup in (f"<p>Quelle: <a href='https://www.valleynet.example/story/one'>{title}</a></p>",
+                   f"<h3><a href='https://valleynet.example/story/one' rel='nofollow'>Quelle: {title}</a></h3>"):
+        assert [(e.value, e.origin) for e in source_line_evidence(markup, set())] \
+            == [("valleynet.example", "html:source-link")]
+    # a short name stays the name (an agency only, in the markup); the site's own link names no one
+    assert source_line_evidence("<p>Quelle: <a href='https://valleynet.example/'>Valley Net</a></p>", set()) == []
+    assert source_line_evidence(f"<p>Quelle: <a href='https://valleynet.example/a'>{title}</a></p>", {"valleynet"}) == []
+
+
+def test_an_aggregators_copy_credits_its_provider_anywhere_on_the_page():
+    page = ("<html><head><link rel='canonical' href='https://nation.prairienews.example/story/1'></head><body>"
+            "<div class='top'><header><h1>Council cancels joint events</h1></header></div>"
+            "<div class='attribution'><span class='provider'><span class='provider-name'>Prairie Nation</span></span>"
+            f" • <time>October 3, 2016</time></div><article><p>{PROSE}</p><p>{PROSE}</p></article>"
+            "<ul class='related'><li><span class='provider-name'>Other Wire</span></li></ul></body></html>")
+    art = scraper.clean(page, url="https://www.portal.example/news/m/1c62", explain=True)
+    assert (art.syndication, art.provenance["syndication"]) == ("Prairie Nation", "html:provider-slot")
