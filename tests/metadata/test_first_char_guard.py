@@ -21,8 +21,19 @@ def _line_words() -> list[str]:
     return sorted({w.lower() for w in phrases["source_labels"] + phrases["provided_by"]})
 
 
+_GUARD = re.compile(r"\(\?=\[(?:\\.|[^\]\\])*\]\)")
+"""A first-character guard as written into a pattern: ``(?=[...])``."""
+
+
+def _unguarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern without its first-character guard: the plain reference."""
+    source, n = _GUARD.subn("", pattern.pattern, count=1)
+    assert n == 1, pattern.pattern
+    return re.compile(source, pattern.flags)
+
+
 def test_guard_class_takes_every_character_a_first_letter_takes():
-    words = [*_line_words(), "©", "&copy;"]
+    words = [*_line_words(), "/", "|", "•", "©", "&copy;"]
     guard = re.compile(first_char_guard(words), re.IGNORECASE)
     firsts = re.compile("|".join(re.escape(w[0]) for w in words), re.IGNORECASE)
     for c in map(chr, range(sys.maxunicode + 1)):
@@ -31,10 +42,10 @@ def test_guard_class_takes_every_character_a_first_letter_takes():
 
 def test_guarded_line_scan_finds_what_the_plain_scan_finds():
     words = _line_words()
-    plain = re.compile(r">\s*+(?:(?:©|&copy;)\s*+)?" + syndication._trie(words), re.IGNORECASE)
     guarded = syndication.markup_patterns().line_start
+    plain = _unguarded(guarded)
     crafted = "".join(f"<p>{w}</p><span> {w.upper()}: x</span><b>©&nbsp;{w.title()}</b><i>&copy; {w}</i>"
-                      f"<i>>>{w}</i><em>\u017f{w[1:]}</em>" for w in words)
+                      f"<i>>>{w}</i><em>\u017f{w[1:]}</em><li>| {w}: X</li><li>/{w}</li>" for w in words)
     pages = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.iterdir())] + [crafted]
     for markup in pages:
         assert [m.span() for m in guarded.finditer(markup)] == [m.span() for m in plain.finditer(markup)]
@@ -48,7 +59,7 @@ def test_guarded_script_date_scan_finds_what_the_plain_scan_finds():
 
     with open(dates.DATA_FILE, "rb") as fh:
         keys = tomllib.load(fh)["scripts"]["published"]
-    plain = re.compile(rf"[\"']({dates._alternation(keys)})[\"']\s*:\s*[\"']((?:19|20)\d{{2}})-(\d{{2}})-(\d{{2}})")
+    plain = _unguarded(dates._script_date())
     crafted = "".join(f"<script>var s = {{\"x\": 1, '{k}': '2021-03-04', \"{k}\":\"1999-12-31T10:00\"}}</script>"
                       for k in keys)
     pages = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.iterdir())] + [crafted]
@@ -83,8 +94,7 @@ def test_guarded_byline_lead_matches_as_the_plain_one():
     from scraper.normalize import html_bylines as hb
     from scraper.normalize.guards import opening_chars
 
-    plain = re.compile(hb._LEAD_MARKS + hb._LEAD_WORDS + r"(?:\b|(?<=[^\w\s]))\s*[:：]?", re.IGNORECASE)
-    assert hb._BYLINE_LEAD.pattern != plain.pattern  # the guard is in place
+    plain = _unguarded(hb._BYLINE_LEAD)
     opening = opening_chars(hb._LEAD_WORDS)
     guard = re.compile(f"[{''.join(map(re.escape, sorted(opening)))}]", re.IGNORECASE)
     literal = re.compile("|".join(map(re.escape, sorted(opening))), re.IGNORECASE)
