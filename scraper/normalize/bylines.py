@@ -177,7 +177,7 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 """Soft hyphens and zero-width characters inside names ("Mat\u00adthi\u00adas")."""
 _LEADING_MARKS = re.compile(r"^[\s\-–—―~*•·|:>]+")
 """Dashes and bullets before a byline: "---- by Jane Doe", "— Jane Doe" under an article."""
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|(?:de|da|di|du|la|le|van|von)[A-ZÀ-ÞĀ-Ž][\w'’.-]*|(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|al|el|y|zu|ten|ter|dos|das)|[A-Z]\.)$")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|\([A-ZÀ-ÞĀ-Ž][\w'’.-]*\)|(?:de|da|di|du|la|le|van|von)[A-ZÀ-ÞĀ-Ž][\w'’.-]*|(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|al|el|y|zu|ten|ter|dos|das)|[A-Z]\.)$")
 _GLUED_PARTICLE = re.compile(r"^(?:de|da|di|du|la|le|van|von)[A-ZÀ-ÞĀ-Ž]")
 """A family name with its particle written together ("deCasparis", "vanHouten")."""
 _ABBREVIATION_END = re.compile(r"(?:\s|^)(?:[A-Z]|Jr|Sr|St)\.$")
@@ -314,8 +314,8 @@ def is_person_name(name: str) -> bool:
     tokens = name.split()
     if not 2 <= len(tokens) <= 5:
         return False
-    if not all(_NAME_TOKEN.match(t) for t in tokens):
-        return False
+    if not all(_NAME_TOKEN.match(t) for t in tokens) or tokens[0][0] == "(" or tokens[-1][0] == "(":
+        return False  # a nickname in parentheses stands inside a name ("Richard (R.J.) Doe"), never at its ends
     if any(t.casefold() in name_data().phrase_words for t in tokens[1:]):
         return False  # "Letters To The (Editor)", "Tips For Parents": a title-cased phrase
     if tokens[0].casefold() in _ARTICLES:
@@ -519,6 +519,7 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
         body = body.rstrip(".")
     parts = data.split.split(body)
     allow_single = allow_single and len([p for p in parts if p.strip()]) == 1
+    affiliated = False  # a role or an organisation followed a writer: what comes next may be its name
     for raw_part in _split_services(parts):
         if raw_part.strip().strip(" .:").casefold() in data.not_names:
             result.placeholders.append(raw_part.strip())
@@ -528,14 +529,18 @@ def parse_byline(text: str, allow_single: bool = False) -> Byline:
             continue
         part = _strip_roles(_without_where(raw_part.strip()))
         if not part:
+            affiliated = bool(result.authors)
             continue
         low = part.casefold()
         if low in data.not_names:
             result.placeholders.append(part)
             continue
         if is_organisation(part):
+            affiliated = bool(result.authors)
             if part not in result.organisations:
                 result.organisations.append(part)
+        elif affiliated and is_person_name(part) and not is_given_name(part.split()[0]):
+            result.placeholders.append(part)  # "Jane Doe, Senior Fellow, ACLU Speech, Privacy ...": the role's unit
         elif is_person_name(part) or (allow_single and (is_single_name(part) or _is_loose_name(part))):
             name = fix_case(_undoubled(part))
             if name not in result.authors:

@@ -416,6 +416,8 @@ _BYLINE_LEAD = re.compile(
     r"posted on|published on|veröffentlicht am|thread starter|themenstarter|started by|责任编辑|作者|记者)(?:\b|(?<=[^\w\s]))\s*[:：]?", re.IGNORECASE)
 """A text node that opens a byline line ("Eine Kolumne von", "A guest post by" name the genre first);
 the lead words before "posted on" name the writer."""
+_INTERVIEW_HEAD = re.compile(r"^[\s\-–—―~*•·|>]*interview\b(?!\s*(?::|by|von|mit|with))", re.IGNORECASE)
+""""Interview" as a heading ("Interview at-a-glance"), not as a credit ("Interview: Jane Doe", "Interview by ...")."""
 _PREPOSITION = re.compile(r"^[\s\-–—―~*•·|>]*(?:von|par|por|di|door|de|av|af)\b", re.IGNORECASE)
 """Byline words that are also prepositions ("von Dienstag bis Freitag")."""
 _NAMING_LEAD = re.compile(r"^[\s\-–—―~*•·|>]*(?:(?:posted|written|story|words)\s+)?by\b", re.IGNORECASE)
@@ -512,7 +514,8 @@ def _byline_line(root: LexborNode, explicit: bool = False) -> list[Evidence]:
         lead = _BYLINE_LEAD.match(raw)
         if not (lead or (not explicit and DATE_HEAD.match(raw))):
             continue
-        single = bool(lead)  # "Posted by Konstantin", "von zahlenzauberin": a lead word may vouch for one word
+        # "Posted by Konstantin", "von zahlenzauberin": a lead word may vouch for one word; "Interview" heads a box
+        single = bool(lead) and not _INTERVIEW_HEAD.match(raw)
         by_lead = bool(_NAMING_LEAD.match(raw)) and not explicit
         line = node.parent
         if lead and line is not None and _in_embed(line, data):

@@ -126,3 +126,42 @@ def test_a_section_in_the_site_name_slot_yields_to_the_title_suffix():
         "<title>Harbour ferries return for the summer</title>",
         "<title>Harbour ferries return for the summer | Harbour Courier</title>")
     assert scraper.clean(page, url="http://letterstotheeditorblog.harbourcourier.com/2014/12/ferries.html").outlet == "Harbour Courier"
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        # the unit a job title belongs to is no second writer
+        ("By Ines Barre, Senior Staff Technologist, HCLU Speech, Privacy, and Technology Project", ["Ines Barre"]),
+        ("By INES BARRE and KWAME OSEI, Associated Press", ["Ines Barre", "Kwame Osei"]),
+        ("Ines Barre, Reuters, and John Amaral", ["Ines Barre", "John Amaral"]),
+        ("Richard (R.J.) Haverford", ["Richard (R.J.) Haverford"]),  # a nickname inside the name
+    ],
+)
+def test_affiliations_nicknames_and_placeholders(byline, authors):
+    assert parse_byline(byline).authors == authors
+
+
+def test_a_visible_byline_element_overrules_an_author_tag_the_page_never_shows():
+    head = '<meta name="author" content="Halvorsen Brandt">'  # the publishing house, shaped like a name
+    body = ('<h1>Harbour ferries return for the summer</h1>'
+            '<span itemprop="author" itemscope><span itemprop="name">Ines Barre</span></span>')
+    art = scraper.clean(_page(head, body), explain=True)
+    assert art.authors == ["Ines Barre"]
+    assert art.provenance["authors"].startswith("html:byline-element")
+
+
+def test_a_site_that_says_whose_it_is_names_its_owner():
+    head = '<meta property="og:site_name" content="harbourmonkey.org - Ines Barre\'s blog">'
+    art = scraper.clean(_page(head, "<h1>Harbour ferries return for the summer</h1>"), explain=True)
+    assert (art.authors, art.provenance["authors"]) == (["Ines Barre"], "site:owner")
+
+
+def test_an_interview_heading_is_no_byline():
+    body = '<h1>Harbour ferries return for the summer</h1><h3>Interview at-a-glance</h3>'
+    assert scraper.clean(_page("", body)).authors == []
+
+
+def test_an_anonymous_author_field_names_nobody():
+    head = '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"anónimo"}}</script>'
+    assert scraper.clean(_page(head, "<h1>Harbour ferries return for the summer</h1>", lang="es")).authors == []
