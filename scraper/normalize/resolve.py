@@ -235,7 +235,7 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
             orgs.extend(o for o in parsed.organisations if o not in orgs and not is_affiliation(o))
     seen = _visible_byline(candidates)
     if (origin is not None and origin.startswith(("json-ld:", "meta:")) and seen
-            and not _shown(names, candidates) and not {letters_key(n) for n in names} & _folded_outlets(evidence)):
+            and not _shown(names, candidates) and not _owner_named(names, evidence)):
         names, origin = seen  # a CMS account the page never shows uploaded the story (not a personal site's
         # owner, named as the site); the byline names its writer
     names = _without_outlet(_completed(_widened(names, candidates), candidates), sites | words)
@@ -245,6 +245,12 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
         if owner:
             return [owner], "site:owner", orgs
     return names, origin, orgs
+
+
+def _owner_named(names: Sequence[str], evidence: Sequence[Evidence]) -> bool:
+    """True when the names are the site's, and a person's: a personal site named after its writer."""
+    outlets = _folded_outlets(evidence)
+    return any(letters_key(n) in outlets and _personal_name(n) for n in names)
 
 
 def _shown_keys(candidates: Sequence[Evidence]) -> set[str]:
