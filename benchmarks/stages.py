@@ -72,7 +72,8 @@ def instrument(per_rule: bool = False) -> None:
     pagetype.declared_types = _timed("page type: declared", pagetype.declared_types)
     pipeline.read_html = _timed("metadata: all", pipeline.read_html)
     for name in ("site_name_evidence", "logo_evidence", "markup_syndication_evidence", "source_line_evidence",
-                 "provider_markup_evidence", "markup_evidence", "last_resort_evidence", "names_someone"):
+                 "provider_markup_evidence", "markup_evidence", "headline_slot_evidence", "last_resort_evidence",
+                 "names_someone"):
         if hasattr(read, name):  # the readers read_html calls by name, each on its own timer
             setattr(read, name, _timed(f"metadata: {name.removesuffix('_evidence').replace('_', ' ')}",
                                        getattr(read, name)))

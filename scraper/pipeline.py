@@ -20,7 +20,7 @@ from .blocks.extractor import ParsedPage
 from .blocks.guard import flatten, too_deep
 from .blocks.limits import Budget
 from .blocks.pagedata import state_scripts
-from .blocks.repair import close_raw_text
+from .blocks.repair import close_raw_text, close_script_src, swallowed_by_script
 from .config import Config
 from .decode import decode_page
 from .errors import INTERNAL, DecodeError, EmptyInput, PageError, PageTooLarge, source_error_type
@@ -83,6 +83,12 @@ def _process(page: Page, config: Config, explain: bool) -> Article:
         # Metadata first: the extractors prune nodes out of this tree in place. One pass finds the
         # elements that the metadata readers, the page data and the page type read (JSON-LD parsed once).
         elements = page_elements(tree)
+        if swallowed_by_script(elements.scripts):
+            mended = close_script_src(text)
+            if mended is not text:  # parsed again only on the rare damaged page
+                text = mended
+                tree = LexborHTMLParser(text)
+                elements = page_elements(tree)
         ctx.evidence.extend(read_html(tree, url, text, elements))
         ctx.title, _ = pick(ctx.evidence, "title")
         page_in = ParsedPage(text, url, tree, ctx.evidence, config.extract.fallback,

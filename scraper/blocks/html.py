@@ -257,7 +257,8 @@ def _teaser_run_blurbs(picked: Sequence[Unit]) -> set[int]:
 
     for j, u in enumerate(picked):
         if u.link_density > MAX_LINK_DENSITY:
-            titled = titled or pagetype.is_teaser_title(u.text)
+            # Inside a run any link line heads the next teaser (a two-word headline, a section link).
+            titled = titled or bool(run) or pagetype.is_teaser_title(u.text)
         elif titled and pagetype.is_blurb(u.text, u.link_density):
             run.append(j)
             titled = False

@@ -194,17 +194,31 @@ _MEDIA = frozenset({"img", "picture", "video"})
 
 def _mark_figure(img: LexborNode) -> None:
     """The nearest box around an image that holds any text, when that text is short, is the
-    image's caption, credit or teaser label: marked before images go, so segment can type it."""
+    image's caption, credit or teaser label: marked before images go, so segment can type it.
+    An image set straight into a paragraph's inline run (``<p><font><img>text</font></p>``)
+    floats in the paragraph's text, as one set straight into the paragraph does; a box of its
+    own around the image (``<p><span><a><img></a></span><span>caption</span></p>``) is a figure."""
     node = img.parent
-    for _ in range(_FIGURE_LEVELS):
+    for level in range(_FIGURE_LEVELS):
         if node is None or node.tag in _NEVER_FIGURE:
             break
         n = len(node.text(deep=True).strip())
         if n:
-            if n <= _FIGURE_MAX_CHARS:
+            if n <= _FIGURE_MAX_CHARS and not (level == 0 and node.tag in _INLINE_BOXES and _in_paragraph(node)):
                 node.attrs[FIGURE_ATTR] = "1"
             break
         node = node.parent
+
+
+_INLINE_BOXES = frozenset({"span", "font", "a", "b", "i", "em", "strong", "small", "big", "u"})
+
+
+def _in_paragraph(node: LexborNode) -> bool:
+    """Is the inline ``node`` inside a paragraph, through inline elements only?"""
+    parent = node.parent
+    while parent is not None and parent.tag in _INLINE_BOXES:
+        parent = parent.parent
+    return parent is not None and parent.tag == "p"
 
 
 def _mark_figures(body: LexborNode) -> None:

@@ -48,16 +48,44 @@ def weight_of_text(text: str, ld: float) -> float:
     return prose - SHORT
 
 
+TABLE_PARTS = frozenset({"table", "tbody", "thead", "tfoot", "tr"})
+"""A layout table's own elements: the cells inside are the boxes the article may fill."""
+COLUMN_SHARE = 0.6
+"""Share of the score a table cell needs to be chosen over its row: the cells of a row are
+columns side by side, and an article never runs on into the column beside it."""
+
+
+def _children(seg: Segmentation, e: int) -> list[int]:
+    """The containers inside ``e`` one level down, a layout table's rows and bodies looked through."""
+    parent, tags, end = seg.parent, seg.tag, seg.end
+    out = []
+    c = e + 1
+    while c < end[e]:
+        if tags[c] in CONTAINERS:
+            out.append(c)
+            c = end[c]
+        elif tags[c] in TABLE_PARTS:
+            c += 1  # into it: its cells count as children
+        else:
+            c = end[c]
+    return out
+
+
 def _descend(seg: Segmentation, score: list[float], best: int) -> int:
     """Move into the child holding most of the chosen element's score: a page-wide wrapper
     wins when a little prose sits outside the article (a footer blurb, a comment), but the
-    article is the child that carries it."""
+    article is the child that carries it. A cell beside other cells of its row needs less
+    (COLUMN_SHARE): the column next to the article is a sidebar, whatever prose it holds."""
     parent, tags = seg.parent, seg.tag
     while True:
-        floor = DESCEND_SHARE * score[best]
-        top = max((e for e in range(best + 1, seg.end[best]) if parent[e] == best and tags[e] in CONTAINERS),
-                  key=score.__getitem__, default=None)
-        if top is None or score[top] < floor:
+        kids = _children(seg, best)
+        top = max(kids, key=score.__getitem__, default=None)
+        if top is None:
+            return best
+        share = DESCEND_SHARE
+        if tags[top] == "td" and sum(1 for k in kids if parent[k] == parent[top]) > 1:
+            share = COLUMN_SHARE
+        if score[top] < share * score[best]:
             return best
         best = top
 
@@ -121,9 +149,11 @@ def choose(seg: Segmentation) -> Choice | None:
     """(wrapper, the child of it on the way to the chosen element), inner to outer."""
     node = best
     while node != top:
-        # Between the article and the wrapper we left: a lead or intro placed before it joins.
+        # Between the article and the wrapper we left: a lead or intro placed before it joins
+        # (not a column beside it: the cells of a table row are side by side).
         p = parent[node]
-        elements.extend(e for e in range(p + 1, node) if parent[e] == p and (joinable(e) or linkless(e)))
+        if tags[p] != "tr":
+            elements.extend(e for e in range(p + 1, node) if parent[e] == p and (joinable(e) or linkless(e)))
         if tags[node] in INLINE_BOXES:
             elements.extend(_split_off(seg, node, joinable))
         walked.append((p, node))

@@ -154,14 +154,33 @@ def _thread_anchors(body: LexborNode, comments: frozenset[str]) -> set[int]:
     return found
 
 
+THREAD_BOX_LEVELS = 4
+"""Boxes walked up from an anchor whose own box holds no prose after it (a heading cell over
+the thread): the thread is in the nearest box around it that does."""
+
+
+def _thread_box(seg: Segmentation, start: int, box: int) -> int:
+    """The box holding a thread that opens at unit ``start`` with an anchor in ``box``: the
+    anchor's box, or the nearest one up that holds a unit of prose after the anchor."""
+    units, end, parent = seg.units, seg.end, seg.parent
+    for _ in range(THREAD_BOX_LEVELS):
+        if any(len(u.text) >= THREAD_PROSE_BEFORE for u in units[start:] if box <= u.element < end[box]):
+            return box
+        if parent[box] < 0:
+            break
+        box = parent[box]
+    return box
+
+
 def _mark_threads(seg: Segmentation) -> None:
-    """Units after a thread anchor inside the anchor's parent box are the thread's, once some
-    prose came before the anchor on the page (other anchors are forgotten)."""
+    """Units after a thread anchor inside the anchor's box are the thread's, once some prose
+    came before the anchor on the page (other anchors are forgotten)."""
     units, end = seg.units, seg.end
     kept = []
     for start, box in seg.threads:
         if not any(len(u.text) >= THREAD_PROSE_BEFORE and u.link_density < 0.3 for u in units[:start]):
             continue
+        box = _thread_box(seg, start, box)
         kept.append((start, box))
         for u in units[start:]:
             if box <= u.element < end[box]:
@@ -271,6 +290,8 @@ def segment(body: LexborNode) -> Segmentation:
         if depth >= MAX_DEPTH or (tag == "tr" and node.css_first(_CELL_BLOCKS) is None):
             if buf:
                 flush()
+            if anchors and any(a.mem_id in anchors for a in node.css(_ANCHOR_QUERY)):
+                seg.threads.append((len(units), eid))  # a thread's head row, read as one unit
             if tag == "tr":
                 cells = [" ".join(c.text(deep=True).split()) for c in node.iter() if c.tag in ("td", "th")]
                 text = " | ".join(c for c in cells if c)

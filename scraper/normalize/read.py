@@ -26,8 +26,8 @@ from .html_meta import PageElements, html_evidence, site_name_evidence
 from .resolve import names_someone, title_suffix
 from .site_name import logo_evidence, title_site_segment
 from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, dateline_evidence,
-                          declared_source_evidence, markup_syndication_evidence, provider_evidence, site_keys,
-                          slot_evidence)
+                          declared_source_evidence, headline_slot_evidence, markup_syndication_evidence,
+                          provider_evidence, site_keys, slot_evidence)
 from .text import canonical
 
 
@@ -49,6 +49,7 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
         evidence.extend(logo_evidence(tree, host_of(url), title))
     evidence.extend(markup_syndication_evidence(markup, site, tree.body.text() if markup and tree.body else None))
     evidence.extend(declared_source_evidence(tree, site))
+    evidence.extend(headline_slot_evidence(elements.headings if elements is not None else tree.css("h1"), site, markup))
     if not names_someone(evidence):
         evidence.extend(slot_evidence(tree))  # an agency alone where a writer's byline would stand
         if not any(e.origin in LINE_ORIGINS for e in evidence):

@@ -25,7 +25,7 @@ from .dates import parse_date
 from .text import canonical, fold_key, letters_key
 from .site_name import names_host, names_section
 from .titles import clean_title, cut_at_quote, headline_shown, site_names, title_suffix
-from .syndication import agency_named, agency_of_host, credible_source, site_keys, syndication_data
+from .syndication import agency_named, agency_of_host, credible_source, other_edition, site_keys, syndication_data
 from .trust import ORDER
 
 
@@ -550,6 +550,8 @@ def _distributor(value: str, own: set[str]) -> str | None:
     value = agency_named(value, tag=True) or value
     key = letters_key(value.removeprefix("The ").removeprefix("the "))
     bare = letters_key(re.sub(r"\.[a-z]{2,}$", "", value.lower().removeprefix("www.")))
+    if other_edition(value, own):
+        return value  # the brand's other edition ("VICE US" on the UK edition's page)
     if key in own or bare in own or any(len(k) >= 4 and k in key or len(key) >= 3 and key in k for k in own):
         return None  # the outlet's own story (its name, its domain, "Staff of example.com")
     if any(w.casefold() in syndication_data().not_distributors for w in value.split()):

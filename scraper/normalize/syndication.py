@@ -43,11 +43,16 @@ class SyndicationData:
     domains: dict[str, str]
     """An agency's own site's domain -> its full name."""
     source_label: re.Pattern[str]
+    slot_label: re.Pattern[str]
+    """A source label opening a slot's text or one of its parts ("Dec. 22, 2016 / Source: X")."""
     reprint: re.Pattern[str]
     """A reprint note naming its source before the phrase (Japanese, Chinese)."""
     provided_by: re.Pattern[str]
     republished: re.Pattern[str]
     not_distributors: frozenset[str]
+    press_release: re.Pattern[str]
+    editions: frozenset[str]
+    """Folded words that name a brand's edition ("US", "Japan")."""
     agency_words: tuple[str, ...]
     name_particles: frozenset[str]
     """Lower-case words a name may hold ("of", "der", "de")."""
@@ -76,11 +81,15 @@ def syndication_data() -> SyndicationData:
         domains=domains,
         source_label=re.compile(r"^\s*(?:" + _alternation(phrases["source_labels"]) + r")\s*[:：]\s*(?P<name>.{2,120})$",
                                 re.IGNORECASE),
+        slot_label=re.compile(r"(?:^|[/|•·]\s*)(?:" + _alternation(phrases["source_labels"] + raw["slots"]["slot_labels"]) + r")\s*[:：]\s*(?P<name>.{2,80})$",
+                              re.IGNORECASE),
         provided_by=re.compile(r"(?:^|[\s|•·/©])(?:" + _alternation(phrases["provided_by"]) + r")\s*:?\s+(?P<name>.{2,80})$",
                                re.IGNORECASE),
         republished=re.compile(r"(?:^|\W)(?:" + _alternation(phrases["republished"]) + r")\s*:?\s+(?P<name>.{2,120})",
                                re.IGNORECASE),
         not_distributors=frozenset(phrases["not_distributors"]),
+        press_release=re.compile(r"\b(?:" + _alternation(phrases["press_release"]) + r")\b", re.IGNORECASE),
+        editions=frozenset(letters_key(w) for w in phrases["edition_words"]),
         reprint=re.compile(r"(?:" + _alternation(phrases["reprint_openers"]) + r")[、,，]?\s*(?P<name>[^、。，,（）()「」]{2,40}?)"
                            r"\s*(?:で|に|から|より|自)[^。]{0,60}?(?:" + _alternation(phrases["reprint_words"]) + ")"),
         agency_words=tuple(letters_key(w) for w in phrases["agency_words"]),
@@ -150,7 +159,7 @@ def agency_evidence(evidence: Sequence[Evidence]) -> list[Evidence]:
     return out
 
 
-_AFTER_DATE = re.compile(r"(?:\b\d{4}|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|uhr)?(?:\s*[A-Z]{2,4}\b)?)\s*[|•·,/-]?\s*"
+_AFTER_DATE = re.compile(r"(?:\b\d{4}|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|uhr)?(?:\s*(?-i:[A-Z]{2,4})\b)?)\s*[|•·,/-]?\s*"
                          r"(?P<name>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,4})\s*$", re.IGNORECASE)
 
 
@@ -158,6 +167,7 @@ def byline_provider_evidence(evidence: Sequence[Evidence], site: set[str]) -> li
     """A provider named after a byline's date ("By Jane Doe March 11, 2015 3:46 PM Good Morning America"),
     as aggregators credit the outlet a copy comes from."""
     from .bylines import is_person_name  # a name after the date is a second writer, not a provider
+    from .first_names import is_given_name
 
     for ev in evidence:
         if ev.field != "byline" or len(ev.value) > 160:
@@ -167,7 +177,9 @@ def byline_provider_evidence(evidence: Sequence[Evidence], site: set[str]) -> li
             continue
         agency = agency_named(m.group("name"))
         domain = re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", m.group("name"))
-        if not agency and not domain and (len(m.group("name").split()) < 2 or is_person_name(m.group("name"))):
+        words = m.group("name").split()
+        person = is_person_name(m.group("name")) and (len(words) == 2 or is_given_name(words[0]))
+        if not agency and not domain and (len(words) < 2 or person):
             continue  # a time zone or "Uhr", one word of chrome, or a second writer (a site's domain counts)
         name = _distributor(m.group("name"), site)
         if name:
@@ -283,7 +295,8 @@ def closing_evidence(blocks: Sequence[Block], site_keys: set[str]) -> list[Evide
         if m:
             name = _distributor(m.group("name"), site_keys)
             if name:
-                out.append(Evidence("syndication", name, "text:source-line"))
+                release = data.press_release.search(m.group("name"))
+                out.append(Evidence("syndication", name, "text:press-release" if release else "text:source-line"))
         m = data.reprint.search(text) if len(text) <= 200 else None
         if m:
             name = _distributor(m.group("name"), site_keys)
@@ -357,6 +370,21 @@ def _distributor(raw: str, site_keys: set[str]) -> str | None:
     if sum(w[:1].islower() and w.casefold() not in syndication_data().name_particles for w in words[1:]) >= 2:
         return None  # words of a sentence ("ATP in terms of sponsorship rates"), not a name
     return name
+
+
+def other_edition(name: str, own: set[str]) -> bool:
+    """``name`` is the site's brand with an edition word before or after it ("VICE US" on vice.com's UK
+    edition): the brand's other edition, which counts as the copy's distributor, not the site itself."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    editions = syndication_data().editions
+    for edition, rest in ((words[-1], words[:-1]), (words[0], words[1:])):
+        brand, mark = _key(" ".join(rest)), letters_key(edition)
+        if mark in editions and brand in own:
+            # the site's own edition when its names or its host spell the two together ("japan.example.com")
+            return not any(brand + mark in k or mark + brand in k for k in own)
+    return False
 
 
 SOURCE_LINES = ("text:source-line", "html:source-line")
@@ -473,7 +501,7 @@ def markup_patterns() -> MarkupPatterns:
     return MarkupPatterns(
         line_start=re.compile(r">\s*+(?:(?:©|&copy;)\s*+)?" + _trie(sorted({w.lower() for w in labels + provided})),
                               re.IGNORECASE),
-        source=re.compile(r">\s*(?:" + _alternation(labels) + r")\s*[:：](?:&nbsp;|\s)*(?:<(?:a|span|strong|b|em|i)\b[^>]*>\s*)*"
+        source=re.compile(r">\s*(?:" + _alternation(labels) + r")\s*[:：](?:&nbsp;|\s)*(?:</?(?:a|span|strong|b|em|i)\b[^>]*>(?:&nbsp;|\s)*)*"
                           r"(?P<name>[^<>]{2,100}?)\s*<(?!br)", re.IGNORECASE),
         provider=re.compile(r">\s*(?:(?:©|&copy;)\s*)?(?:" + _alternation(provided) + r")(?:\s*:)?\s+(?P<name>[^<>]{2,80}?)\s*<",
                             re.IGNORECASE),
@@ -500,12 +528,23 @@ def _markup_lines(markup: str) -> tuple[list[re.Match[str]], re.Match[str] | Non
     return sources, provider
 
 
-def _source_line(found: Sequence[str], site: set[str]) -> list[Evidence]:
-    for raw in reversed(found[-MAX_SOURCE_LINES:]):
-        name = _distributor(canonical(raw), site)
+def _source_line(found: Sequence[re.Match[str]], site: set[str]) -> list[Evidence]:
+    """The last source line naming an agency, or a press release's issuer ("Quelle: <a>Example
+    University</a>, Pressemitteilung": the line calls the text a release)."""
+    data = syndication_data()
+    for m in reversed(found[-MAX_SOURCE_LINES:]):
+        name = _distributor(canonical(m.group("name")), site)
         if name and agency_named(name, tag=True):
             return [Evidence("syndication", name, "html:source-line")]
+        line = m.string[m.start("name"):m.end() + LINE_TAIL]
+        line = _MARKUP_TAG.sub(" ", re.split(r"<(?:/p|br|/div|/li)\b", line, maxsplit=1, flags=re.I)[0])
+        if name and data.press_release.search(line):
+            return [Evidence("syndication", name, "html:press-release")]
     return []
+
+
+LINE_TAIL = 120
+"""Markup after a source line's name that may still say what the source is ("…</a>, Pressemitteilung")."""
 
 
 def _provider(raw: str | None, site: set[str]) -> list[Evidence]:
@@ -526,7 +565,7 @@ def markup_syndication_evidence(markup: str | None, site: set[str], page_text: s
     if not markup:
         return []
     sources, provider = _markup_lines(markup)
-    out = _source_line([m.group("name") for m in sources], site) if ":" in markup else []
+    out = _source_line(sources, site) if ":" in markup else []
     out += _provider(provider.group("name") if provider else None, site)
     out += _dateline_markup(markup, fast=True)
     out += _note_markup(markup, site, keys_in=markup if page_text is None else page_text)
@@ -539,7 +578,7 @@ def source_line_evidence(markup: str | None, site: set[str]) -> list[Evidence]:
     agency counts here: a chart's, a picture's or a video's source is often a site, a company or a title."""
     if not markup or ":" not in markup:
         return []
-    return _source_line([m.group("name") for m in markup_patterns().source.finditer(markup)], site)
+    return _source_line(list(markup_patterns().source.finditer(markup)), site)
 
 
 def provider_markup_evidence(markup: str | None, site: set[str]) -> list[Evidence]:
@@ -736,3 +775,125 @@ def declared_source_evidence(tree: LexborHTMLParser, site: set[str]) -> list[Evi
         if len(letters_key(name)) > SHORT_ALIAS or agency_named(name):  # "BW": the site's own initials
             return [Evidence("syndication", name, "html:declared-source")]
     return []
+
+
+HEADLINES = 2
+"""Headings tried as the headline: a site's logo heading may come first."""
+PROVIDER_TEXT = 80
+_DATE_CUT = re.compile(r"\s+(?:\d|[(（]).*$|\s*[|•·]\s.*$")
+"""A slot's name ends where a number (its date or time) or a bracket begins: "Valley Tech 3/9(木) 18:45配信"."""
+
+
+@lru_cache(maxsize=1)
+def _headline_slots() -> tuple[str, frozenset[str], frozenset[str]]:
+    """The selector of the headline's provider and byline slots, and the words that name each kind."""
+    with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
+        raw = tomllib.load(fh)["slots"]
+    provider, byline = raw["provider_words"], raw["byline_box_words"]
+    selector = ", ".join(f'[{attr}*="{w}" i]' for w in provider + byline for attr in ("class", "id"))
+    return selector, frozenset(provider), frozenset(byline)
+
+
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_MARK_WORD = re.compile(r"[a-z]+")
+_LISTED = re.compile(r"[,;]\s*(?![\d(])\w|\s(?:and|und|et|y)\s", re.IGNORECASE)
+
+
+def _marks(node: LexborNode) -> set[str]:
+    """The words of the node's class and id ("article_byline" -> article, byline; not "utm_sourcex")."""
+    attrs = node.attributes
+    return set(_MARK_WORD.findall(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()))
+
+
+def headline_slot_evidence(headings: Sequence[LexborNode], site: set[str], markup: str | None = None) -> list[Evidence]:
+    """The distributor the headline's credit bar names, beside the headline in its box (a small
+    subtree, searched once):
+
+    - a provider slot, an element named for an aggregator's or a portal's provider ("provider",
+      "partner", "source"): "Prairie Ledger", "Valley Tech 3/9(木) 18:45配信", "来源：X",
+      "Dec. 22, 2016 / Source: X"; any organisation that is not the site counts, a person does not;
+    - the byline box's line naming another publication apart from the writer's name
+      ("By Jane Doe" / "Prairie Post" / a date): the paper the story comes from.
+    """
+    selector, provider_words, byline_words = _headline_slots()
+    for heading in headings[:HEADLINES]:
+        scope = heading.parent  # the headline's box: its credit bar stands beside it
+        if scope is None or scope.tag in ("body", "html"):
+            continue
+        boxes = 0
+        for node in scope.css(selector):
+            if node.tag in _HEADINGS:
+                continue
+            marks = _marks(node)
+            if marks & provider_words:
+                found = _provider_slot(node, site)
+            elif marks & byline_words and not boxes:
+                boxes += 1  # the outermost box: its lines hold the inner slots' text
+                found = _byline_box(node, site, markup)
+            else:
+                continue  # a name that only holds the word ("utm_source…"), or a box inside the first
+            if found:
+                return found
+    return []
+
+
+def _provider_slot(node: LexborNode, site: set[str]) -> list[Evidence]:
+    from .bylines import is_person_name
+    from .first_names import is_given_name
+
+    text = canonical(node.text(deep=True, separator=" ", strip=True))
+    if (not text or len(text) > PROVIDER_TEXT or text.endswith((":", "：")) or _in_excluded(node, _slots()[1])
+            or _PICTURE.search(text)):
+        return []
+    data = syndication_data()
+    label = data.slot_label.search(text) or data.provided_by.search(text)
+    raw = label.group("name") if label else text
+    if label and _LISTED.search(raw):
+        return []  # "Source: A, B reporting": a graphic's data sources, not a provider
+    if not label and (node.css_first("time") is not None or raw[:1].isdigit()):
+        return []  # a date element named for the page's data source, with no label
+    name = _distributor(_DATE_CUT.sub("", raw), site)
+    parts = name.split() if name else []
+    if (not name or len(parts) > 5 or ":" in name or len(letters_key(name)) < 3 and not agency_named(name)
+            or is_person_name(name) and is_given_name(parts[0])):
+        return []  # a phrase, another label ("Edited by: …") or a person
+    return [Evidence("syndication", name, "html:provider-slot")]
+
+
+BOX_TEXT = 200
+"""A byline box holds a few short lines: a name, a publication, a date."""
+BOX_LINE_WORDS = 5
+
+
+def _byline_box(node: LexborNode, site: set[str], markup: str | None) -> list[Evidence]:
+    """A line of the byline box that is a publication other than the site ("Prairie Post"), with a
+    writer's "By" line in the same box; a job ("Staff Writer"), a writer's school or ministry, a
+    person or a date is no such line."""
+    from .bylines import is_affiliation, is_organisation
+
+    text = node.text(deep=True, separator="\n", strip=True)
+    if not text or len(text) > BOX_TEXT or _in_excluded(node, _slots()[1]):
+        return []
+    lines = [canonical(line) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    if not any(_LEAD.match(line) for line in lines):
+        return []
+    for line in lines:
+        if _LEAD.match(line) or len(line.split()) > BOX_LINE_WORDS or any(ch.isdigit() for ch in line):
+            continue
+        name = line.strip(" /|•·,")
+        if not name or "@" in name or not is_organisation(name) or is_affiliation(name):
+            continue
+        if _distributor(name, site) == name and not (markup and _house_paper(name, markup)):
+            return [Evidence("syndication", name, "html:byline-box")]
+    return []
+
+
+def _house_paper(name: str, markup: str) -> bool:
+    """The page links to ``name`` as one of its own: a feed it offers (``<link rel="alternate"
+    title="Prairie News">``) or a link's whole text (a menu of the house's papers). A sister paper
+    presented so is the site's own, not a distributor."""
+    bare = re.escape(re.sub(r"^the\s+", "", name, flags=re.I))
+    return bool(re.search(r"<link\b[^>]*\btitle=[\"'][^\"']*\b" + bare + r"\b|>\s*(?:the\s+)?" + bare + r"\s*</a>",
+                          markup, re.IGNORECASE))
+

@@ -212,6 +212,19 @@ def test_short_text_boxed_with_an_image_is_a_caption_but_an_inline_image_paragra
     assert kinds["A short paragraph that starts with an icon."] is BlockKind.PARAGRAPH
 
 
+def test_an_image_floated_into_a_paragraphs_font_run_leaves_it_a_paragraph():
+    """Old layouts wrap each paragraph's text in a <font>: an image set into that run is the
+    paragraph's, while an image in a box of its own beside a caption span is still a figure."""
+    floated = "<p><font size=2><img src='cast.jpg' style='float:right'>The cast of eight rehearsed for a month.</font></p>"
+    figure = ("<p><span class='pic'><span><a href='big.jpg'><img src='small.jpg'></a></span>"
+              "<span>The stoat in its winter coat. (Photo: Agency)</span></span></p>")
+    body = f"<article><p>{PROSE * 3}</p>{floated}{figure}<p>{PROSE * 2}</p></article>"
+    blocks, _ = html_to_blocks(_page(body))
+    kinds = {b.text: b.kind for b in blocks}
+    assert kinds["The cast of eight rehearsed for a month."] is BlockKind.PARAGRAPH
+    assert kinds["The stoat in its winter coat. (Photo: Agency)"] is BlockKind.CAPTION
+
+
 def test_trailing_heading_and_colon_label_do_not_end_the_article():
     body = f"<article><div><p>{PROSE * 3}</p></div><div><h3>Did you read this?</h3><p>Contact:</p></div></article>"
     texts = _texts(body)
@@ -314,6 +327,21 @@ def test_a_comment_thread_anchor_ends_the_article_and_its_thread_never_wins():
     assert len(_texts(top)) == 2
 
 
+def test_a_thread_anchor_in_a_heading_row_opens_the_thread_below_it():
+    """An old layout puts the comments anchor in a table row of its own over the thread: the
+    thread is in the nearest box around the anchor that holds prose after it, and a thread
+    longer than the story does not win the choice of the article's box."""
+    comment = ("If I had to bet I would say he is going to the other club, there is a rumour going "
+               "around that we want a replacement already. Not a bad idea me thinks.")
+    thread = "".join(f"<span class='entry'>{comment} Entry {i}.</span><span class='who'>Reader{i}</span><br><br>"
+                     for i in range(8))
+    body = (f"<table><tr><td><table><tr><td class='story'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></td></tr></table></td></tr>"
+            "<tr><td><table class='pane'><tr><td><a name='yoursay'></a>What you think...</td></tr>"
+            f"<tr><td><div>{thread}</div></td></tr></table></td></tr></table>")
+    texts = _texts(body)
+    assert texts == [" ".join(PROSE.split())] * 3
+
+
 def test_a_river_of_teasers_after_the_story_is_left_out():
     """Headline links each followed by one short blurb, after the story's prose, are other
     stories; items whose linked title is followed by paragraphs of their own are the story's."""
@@ -327,6 +355,12 @@ def test_a_river_of_teasers_after_the_story_is_left_out():
                     for i, b in enumerate(blurbs))
     listed = _texts(f"<div class='story'><p>{PROSE}</p>{items}</div>")
     assert all(b in listed for b in blurbs)
+    # Once a run has begun, a teaser under a short headline ("Opinion", "Dry skin guide") is one too.
+    short = "".join(f"<h3><a href='/x{i}'>{title}</a></h3><p>{b}</p>"
+                    for i, (title, b) in enumerate(zip(["Headline of another story", "Second headline of a story",
+                                                        "Opinion", "Dry skin"], blurbs)))
+    texts = _texts(f"<div class='story'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p>{short}</div>")
+    assert not any(b in texts for b in blurbs) and len(texts) == 3
 
 
 def test_script_source_shown_as_text_is_left_out_but_formulas_stay():
@@ -363,3 +397,22 @@ def test_a_confident_container_without_text_falls_through_to_the_next_path(monke
     article = scraper.clean(html.encode(), explain=True)
     assert article.extractor == "trafilatura"
     assert "Paragraph 7 of the harbour story" in article.text
+
+
+def test_a_sidebar_column_beside_the_article_cell_is_left_out():
+    """A layout table's row sets the article's cell beside a sidebar cell: the sidebar is
+    another column, left out even when it holds some prose of its own (a blog teaser)."""
+    story = "".join(f"<p>{PROSE}</p>" for _ in range(8))
+    teaser = ("It is the anniversary of the songwriter's death this week, which reminds me how much "
+              "his records meant to all of us who grew up with them on the radio in the long evenings.")
+    body = (f"<div class='page'><table><tr><td class='main'><h1>Headline</h1>{story}</td>"
+            f"<td class='side'><h2>Blogs</h2><p>{teaser}</p><p>{teaser}</p><p>{teaser}</p></td></tr></table></div>")
+    texts = _texts(body)
+    assert " ".join(PROSE.split()) in texts
+    assert not any("anniversary" in t for t in texts)
+    # A column on the left is no lead of the article either, unlike a row above its cell.
+    lead = "The harbour board gave its answer late on Monday night, after six hours of talks."
+    left = (f"<div class='page'><table><tr><td class='nav'><p>{lead}</p></td><td class='main'>{story}</td></tr></table></div>")
+    above = (f"<div class='page'><table><tr><td><p>{lead}</p></td></tr><tr><td class='main'>{story}</td></tr></table></div>")
+    assert lead not in _texts(left)
+    assert lead in _texts(above)

@@ -186,3 +186,77 @@ def test_a_subdomain_is_no_name_of_the_site():
 
     keys = site_keys("japan.exampletech.com", [])
     assert "exampletech" in keys and "japan" not in keys
+
+
+def _headline_slots(markup: str, site: set[str] = frozenset()) -> list[tuple[str, str]]:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from scraper.normalize.syndication import headline_slot_evidence
+
+    tree = LexborHTMLParser(markup)
+    return [(e.value, e.origin) for e in headline_slot_evidence(tree.css("h1"), set(site), markup)]
+
+
+def test_provider_slot_beside_the_headline():
+    head = "<main><div class='hd'><h1>Plant opens new line</h1>{}</div><p>{}</p></main>"
+    assert _headline_slots(head.format("<p class='source'><a href='/m'>Harbor Tech</a> 3/9(木) 18:45配信</p>", PROSE)) \
+        == [("Harbor Tech", "html:provider-slot")]
+    assert _headline_slots(head.format("<div id='msg'><span id='source'>来源：<a href='/x'>山河科学</a></span></div>", PROSE)) \
+        == [("山河科学", "html:provider-slot")]
+    assert _headline_slots(head.format("<span class='provider-name'>Prairie Nation</span> • <time>Oct 3</time>", PROSE)) \
+        == [("Prairie Nation", "html:provider-slot")]
+    # the site itself, a bare label, a graphic's data sources, a class that only holds the word: no provider
+    assert _headline_slots(head.format("<li class='source'>From: Valley Ledger</li>", PROSE), {"valleyledger"}) == []
+    assert _headline_slots(head.format("<span class='source-prefix'>From:</span>", PROSE)) == []
+    assert _headline_slots(head.format("<p class='source'>Source: Census Office, Valley Ledger reporting</p>", PROSE)) == []
+    assert _headline_slots(head.format("<h2 id='x-utm_sourcemail'>Mail Bridge</h2>", PROSE)) == []
+
+
+def test_byline_box_naming_another_paper():
+    box = ("<article><h1>Energy office keeps list private</h1><div class='article_byline'><div>By <span>Jane Holloway"
+           "</span></div><div>{}</div><time>Dec 13, 2016</time></div><p>{}</p></article>")
+    assert _headline_slots(box.format("Capital Tribune", PROSE)) == [("Capital Tribune", "html:byline-box")]
+    # the site's own name, a job, a writer's e-mail: no distributor
+    assert _headline_slots(box.format("Lakeside Courier", PROSE), {"lakesidecourier"}) == []
+    assert _headline_slots(box.format("Staff Writer", PROSE)) == []
+    assert _headline_slots(box.format("Jane Holloway | jholloway@courier.example", PROSE)) == []
+    # a sister paper the site offers as its own (its feed, its menu of the house's papers)
+    menu = "<ul><li><a href='https://members.courier.example/?s=LE'>The Lakeside Evening News</a></li></ul>"
+    assert _headline_slots(menu + box.format("The Lakeside Evening News", PROSE)) == []
+
+
+def test_provider_after_a_byline_date_is_no_time_zone_or_second_writer():
+    from scraper.normalize.syndication import byline_provider_evidence
+
+    def found(line: str) -> list[str]:
+        return [e.value for e in byline_provider_evidence([Evidence("byline", line, "rule:byline-block")], set())]
+
+    assert found("By JANE DOE March 11, 2015 3:46 PM Good Morning Valley") == ["Good Morning Valley"]
+    assert found("By Jane Doe 10/04/2016 05:07 AM EDT Link Copied") == []
+    assert found("By Jane Doe March 11, 2015 3:46 PM EST Mark Smith") == []
+
+
+def test_the_brands_other_edition_is_a_distributor():
+    from scraper.normalize.syndication import other_edition
+
+    assert other_edition("VALLEY US", {"valley", "valleycom"})
+    assert not other_edition("Valley", {"valley"})
+    assert not other_edition("Valley Japan", {"japanvalleycom", "japanvalley", "valley"})  # the site's own edition
+    assert scraper.clean(
+        "<html><head><meta property='og:site_name' content='Valley'></head><body><article><h1>Smoke over the forest</h1>"
+        f"<p>by Jane Holloway</p><p>{PROSE}</p><p>{PROSE}</p><p>This article originally appeared on VALLEY US.</p>"
+        "</article></body></html>", url="https://www.valley.example/en_uk/article/smoke").syndication == "VALLEY US"
+
+
+def test_press_release_source_line_names_its_issuer_beside_a_writer():
+    from scraper.normalize.syndication import markup_syndication_evidence, source_line_evidence
+
+    markup = ("<p><i>Quelle:</i> <a href='https://www.uni.example/'>Technische Hochschule Talstadt</a>, "
+              "Pressemitteilung</p><p>&nbsp;</p>")
+    want = [("Technische Hochschule Talstadt", "html:press-release")]
+    assert [(e.value, e.origin) for e in source_line_evidence(markup, set())] == want
+    assert [(e.value, e.origin) for e in markup_syndication_evidence(markup, set(), "Quelle: Technische")] == want
+    # a plain source line naming no agency still counts for nothing here
+    assert source_line_evidence("<p>Quelle: <a href='/'>Technische Hochschule Talstadt</a></p>", set()) == []
+    found = closing_evidence(_blocks(PROSE, "Quelle: Hochschule Talstadt, Pressemitteilung"), set())
+    assert [(e.value, e.origin) for e in found] == [("Hochschule Talstadt", "text:press-release")]

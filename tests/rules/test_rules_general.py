@@ -268,3 +268,14 @@ def test_a_sentence_about_readers_comments_stays():
     line = "Your comments on the plan reached the council before the vote, the mayor said on Friday."
     blocks = judge([*BODY, line])
     assert all(b.kept for b in blocks)
+
+
+@pytest.mark.parametrize(("line", "prompt"), [
+    ("We detected you need to update your Flash Player to version 8 or greater.", True),
+    ("This content requires the latest Adobe Flash Player and a browser with JavaScript enabled.", True),
+    ("Adobe will stop updating Flash Player at the end of 2020, the company said.", False),
+    ("Flash flood warnings require you to leave the valley, officials said.", False),
+])
+def test_plugin_prompts_addressed_to_the_reader_go(line, prompt):
+    blocks = judge([*BODY[:3], line, *BODY[3:]])
+    assert (blocks[3].removed_by == "ui-label") is prompt
