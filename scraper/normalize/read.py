@@ -27,7 +27,7 @@ from .resolve import names_someone, title_suffix
 from .site_name import logo_evidence, title_site_segment
 from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, dateline_evidence,
                           declared_source_evidence, headline_slot_evidence, markup_syndication_evidence,
-                          provider_evidence, site_keys, slot_evidence)
+                          page_provider_evidence, provider_evidence, site_keys, slot_evidence, title_tail)
 from .text import canonical
 
 
@@ -49,7 +49,11 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
         evidence.extend(logo_evidence(tree, host_of(url), title))
     evidence.extend(markup_syndication_evidence(markup, site, tree.body.text() if markup and tree.body else None))
     evidence.extend(declared_source_evidence(tree, site))
-    evidence.extend(headline_slot_evidence(elements.headings if elements is not None else tree.css("h1"), site, markup))
+    headings = elements.headings if elements is not None else tree.css("h1")
+    found = headline_slot_evidence(headings, site, markup, title_tail(tree))
+    if not found and _copy_of_another_site(url, evidence):
+        found = page_provider_evidence(tree, site)  # an aggregator's copy: its provider credit may stand anywhere
+    evidence.extend(found)
     if not names_someone(evidence):
         evidence.extend(slot_evidence(tree))  # an agency alone where a writer's byline would stand
         if not any(e.origin in LINE_ORIGINS for e in evidence):
@@ -124,6 +128,13 @@ def outlet_for_host(host: str | None, outlets: dict[str, str]) -> str | None:
             return None
         host = host.split(".", 1)[1]
     return None
+
+
+def _copy_of_another_site(url: str | None, evidence: Sequence[Evidence]) -> bool:
+    """The page's canonical link is on another site than its address: a copy that names its original."""
+    host = host_of(url)
+    canon = _canonical_host(evidence)
+    return bool(host and canon) and _site(canon) != _site(host)
 
 
 def _site(host: str) -> str:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from ..model import Block, BlockKind, Evidence
 from .base import ANCHOR, RuleContext
-from .predicates import is_long_paragraph, is_title_like
-from .region import find_headline, find_region
+from .predicates import is_long_paragraph
+from .region import find_headline, find_region, may_be_headline
 
 
 @dataclass(slots=True)
@@ -50,7 +50,7 @@ class PageHeadRule:
         if byline_at is not None:
             for i in range(byline_at - 1, -1, -1):
                 b = blocks[i]
-                if b.kept and is_title_like(b.text):
+                if b.kept and may_be_headline(b.text):
                     return i
             return None
         for i, b in enumerate(blocks):
@@ -58,7 +58,7 @@ class PageHeadRule:
                 continue
             if is_long_paragraph(b.text):
                 earlier = [j for j in range(i) if blocks[j].kept]
-                if earlier and is_title_like(blocks[earlier[-1]].text):
+                if earlier and may_be_headline(blocks[earlier[-1]].text):
                     return earlier[-1]
                 return None
         return None

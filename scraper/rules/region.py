@@ -37,6 +37,8 @@ from ..normalize.dates import has_date
 from .base import ANCHOR, BOX_HEAD, DATELINE, Matcher, RuleContext
 from .predicates import is_prose, is_title_like, weight, words
 from .captions import CAPTION_LINE, is_caption_line
+from .line_shapes import holds_headline, is_item_list
+from .predicates import block_key
 from .teasers import teaser_lines
 from .tail import AFTER_ARTICLE, SITE_NOTICE, find_article_end, is_after_article, is_site_notice
 
@@ -119,6 +121,10 @@ class RegionParams:
     """Longer closing paragraphs are taken as the article's own."""
     min_region_words: int = 40
     """Below this total score the best region is not trusted and the dump is left as it is."""
+    head_label_words: int = 4
+    """Between the headline and the first prose line, a line of at most this many words not ended as a
+    sentence is a label (a section name, "Print", "Share"): kicker, standfirst and byline are longer or
+    taken by their rules. 0 keeps them."""
     skip_teasers: bool = True
     """Score the lines of teaser units as chrome and drop them inside the region (see rules/teasers.py),
     unless no region is left without them."""
@@ -146,6 +152,9 @@ DEFAULT_PARAMS = RegionParams()
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
 TEASER_BOX = "teaser-box"
 TEASER_UNIT = "teaser-unit"
+HEADLINE_LINE = "headline-line"
+ITEM_LIST = "item-list"
+HEAD_CHROME = "head-chrome"
 DATE_LINE = "date-line"
 REPEATED_CHROME = "repeated-chrome"
 SHORT_RUN = "chrome-run"
@@ -372,6 +381,11 @@ def _reads_as_headline(text: str) -> bool:
     return is_title_like(text) and len(_NON_LETTER.findall(text)) <= 0.25 * visible
 
 
+def may_be_headline(text: str) -> bool:
+    """Title-like, and not the site's furniture ("Enjoyed this story?", "Share with friends")."""
+    return is_title_like(text) and not is_after_article(text)
+
+
 def _find_headline(blocks: Sequence[Block], lo: int, params: RegionParams | None = None) -> int | None:
     params = params or DEFAULT_PARAMS
     core = next((i for i in range(lo, len(blocks)) if blocks[i].kept and is_prose(blocks[i].text, weight(blocks[i].text), params.min_prose_words)), lo)
@@ -380,17 +394,17 @@ def _find_headline(blocks: Sequence[Block], lo: int, params: RegionParams | None
                       if blocks[i].kind is BlockKind.BYLINE or DATELINE in blocks[i].roles), None)
     if byline_at is not None:
         for i in range(byline_at - 1, max(0, byline_at - params.head_skip - 1) - 1, -1):
-            if blocks[i].kept and is_title_like(blocks[i].text):
+            if blocks[i].kept and may_be_headline(blocks[i].text):
                 return i
     for i in range(lo, core):
-        if blocks[i].kept and is_title_like(blocks[i].text):
+        if blocks[i].kept and may_be_headline(blocks[i].text):
             return i
     seen = 0
     for i in range(lo - 1, top - 1, -1):
         b = blocks[i]
         if not b.kept:
             continue
-        if is_title_like(b.text):
+        if may_be_headline(b.text):
             return i
         seen += 1
         if seen >= params.head_skip:
@@ -552,6 +566,58 @@ class CaptionLineRule(_RegionStep):
 
 
 @dataclass(slots=True)
+class HeadlineLineRule(_RegionStep):
+    name: str = HEADLINE_LINE
+    about: str = "Text dumps: lines inside the article holding its headline and more (a breadcrumb, a comment thread's head)."
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        span = self.span(ctx)
+        headline = next((b for b in blocks if b.kind is BlockKind.TITLE and ANCHOR in b.roles), None)
+        if span is None or headline is None:
+            return
+        key = block_key(headline.text)
+        lo, hi = span
+        for b in blocks[lo : hi + 1]:
+            if b.kept and holds_headline(b.text, key):
+                b.remove(self.name)
+
+
+@dataclass(slots=True)
+class ItemListRule(_RegionStep):
+    name: str = ITEM_LIST
+    about: str = "Text dumps: a line of short items split by separators inside the article (tags, categories, a menu)."
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        span = self.span(ctx)
+        if span is None:
+            return
+        lo, hi = span
+        for b in blocks[lo : hi + 1]:
+            if b.kept and is_item_list(b.text):
+                b.remove(self.name)
+
+
+@dataclass(slots=True)
+class HeadChromeRule(_RegionStep):
+    name: str = HEAD_CHROME
+    about: str = "Text dumps: short labels (a section name, a UI word) and after-article furniture (a share or comment line) between the headline and the body."
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        span = self.span(ctx)
+        if span is None:
+            return
+        lo, hi = span
+        for b in blocks[lo : hi + 1]:
+            if not b.kept:
+                continue
+            if is_prose(b.text, weight(b.text), self.params.min_prose_words):
+                return
+            if is_after_article(b.text) or (words(b.text) <= self.params.head_label_words
+                                            and not ends_sentence(b.text, clause=True)):
+                b.remove(self.name)
+
+
+@dataclass(slots=True)
 class DateLineRule(_RegionStep):
     name: str = DATE_LINE
     about: str = "Text dumps: short date stamps inside the article (a dateline, a teaser's date)."
@@ -570,7 +636,7 @@ class DateLineRule(_RegionStep):
 def rules() -> list[_RegionStep]:
     """The region phase, in the order its steps run."""
     return [SiteNoticeRule(), OutsideArticleRule(), AfterArticleRule(), TeaserUnitRule(), TeaserBoxRule(), RepeatedChromeRule(),
-            ChromeRunRule(), CaptionLineRule(), DateLineRule()]
+            ChromeRunRule(), CaptionLineRule(), DateLineRule(), HeadlineLineRule(), ItemListRule(), HeadChromeRule()]
 
 
 def _cut_after_article(blocks: Sequence[Block], lo: int, hi: int, params: RegionParams, name: str = AFTER_ARTICLE) -> int:

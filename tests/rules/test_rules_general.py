@@ -279,3 +279,18 @@ def test_a_sentence_about_readers_comments_stays():
 def test_plugin_prompts_addressed_to_the_reader_go(line, prompt):
     blocks = judge([*BODY[:3], line, *BODY[3:]])
     assert (blocks[3].removed_by == "ui-label") is prompt
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("When news happens: send photos, videos & tip-offs to 0400 123 456, or email us.", "donate-box"),
+    ("Got a news tip? Send us your photos and videos.", "donate-box"),
+    ("Police urged witnesses to send photos and videos of the crash to the hotline.", None),
+])
+def test_calls_for_readers_news_tips_go_but_appeals_in_the_story_stay(line, name):
+    blocks = judge([*BODY[:3], line, *BODY[3:]])
+    assert blocks[3].removed_by == name
+
+
+def test_a_question_inviting_comments_on_the_story_opens_the_comments():
+    blocks = judge([*BODY, "Do you have comments on this story?", "NOTE: Please post your comments using the link above."])
+    assert [b.kept for b in blocks] == [True] * len(BODY) + [False] * 2
