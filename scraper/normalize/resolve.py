@@ -23,7 +23,7 @@ from .first_names import is_given_name
 from .language import detect_language
 from .dates import parse_date
 from .text import canonical, fold_key, letters_key
-from .site_name import names_host, names_section
+from .site_name import host_labels, names_host, names_section
 from .titles import clean_title, cut_at_quote, headline_shown, site_names, title_suffix
 from .syndication import agency_named, agency_of_host, credible_source, other_edition, site_keys, syndication_data
 from .trust import ORDER
@@ -213,6 +213,7 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
     names: list[str] = []
     origin: str | None = None
     shown = _shown_keys(candidates)
+    hosts = _host_names(evidence)
     for ev in candidates:
         if origin is not None and (_rank(order, ev.origin) != _rank(order, origin) or letters_key(ev.value) in sites):
             break
@@ -220,7 +221,7 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
         if ev.field == "author" and (urlsplit(value).scheme or value.startswith("@")):
             continue  # a profile URL or a social handle, not a name
         key = letters_key(ev.value)
-        if (key in sites or key in words) and not _personal_name(value) and key not in shown:
+        if (key in sites or key in words or key in hosts) and not _personal_name(value) and key not in shown:
             continue  # "VOGUE" in the author tag of its own site: the CMS's default, no writer the page shows
         if ev.origin == "html:copyright" and (letters_key(value) in sites or letters_key(value) in _folded_outlets(evidence)):
             continue  # "© Petri Heil" on the site "Petri Heil": the outlet, shaped like a name
@@ -412,6 +413,13 @@ def _site_names(evidence: Sequence[Evidence]) -> set[str]:
             names.update({letters_key(host), letters_key(host.rsplit(".", 1)[0])})
     names.discard("")
     return names
+
+
+def _host_names(evidence: Sequence[Evidence]) -> set[str]:
+    """The name labels of the page's hosts ("ascii" of weekly.ascii.jp): an author tag holding one names the site."""
+    hosts = {(urlsplit(e.value.strip()).hostname or "") for e in evidence if e.field == "canonical_url"}
+    hosts.update(e.value.strip().lower() for e in evidence if e.origin == "url:domain")
+    return {label for host in hosts if host for label in host_labels(host)}
 
 
 def _folded_outlets(evidence: Sequence[Evidence]) -> set[str]:

@@ -165,3 +165,43 @@ def test_an_interview_heading_is_no_byline():
 def test_an_anonymous_author_field_names_nobody():
     head = '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"anónimo"}}</script>'
     assert scraper.clean(_page(head, "<h1>Harbour ferries return for the summer</h1>", lang="es")).authors == []
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("文● ミナミカワ／港湾通信編集部", ["ミナミカワ"]),  # a writer in katakana and the desk
+        ("NeoP／ネオピー", []),  # a brand and its reading: nobody named
+        ("[森田花子，港湾通信]", ["森田花子"]),
+        ("著者：山川一郎", ["山川一郎"]),
+        ("Print Lena Holt | lholt@example.com By Lena Holt | lholt@example.com", ["Lena Holt"]),
+    ],
+)
+def test_byline_slots_in_cjk_and_with_buttons(byline, authors):
+    assert parse_byline(byline, allow_single=True).authors == authors
+
+
+def test_a_japanese_job_title_before_the_name_inside_the_headline():
+    body = ('<h1 itemprop="headline"><span>港の渡し船が夏に戻る</span><br/><span>編集委員　山川一郎</span></h1>')
+    page = _page("", body, lang="ja").replace("Harbour ferries return for the summer", "港の渡し船が夏に戻る")
+    assert scraper.clean(page).authors == ["山川一郎"]
+
+
+def test_a_japanese_dateline_names_the_correspondent_not_an_agency():
+    body = '<h1>港の渡し船が夏に戻る</h1><p>【ロンドン＝森田花子】１０日に行われた会合で、港の渡し船が夏に戻ることが決まった。</p>'
+    page = _page("", body, lang="ja").replace("Harbour ferries return for the summer", "港の渡し船が夏に戻る")
+    assert scraper.clean(page).authors == ["森田花子"]
+    assert scraper.clean(page.replace("ロンドン＝森田花子", "北京＝共同")).authors == []
+
+
+def test_a_writer_class_and_a_byline_id_mark_the_byline():
+    body = '<h1>Harbour ferries return for the summer</h1><span class="writer">森田花子</span>'
+    assert scraper.clean(_page("", body, lang="ja")).authors == ["森田花子"]
+    body = '<h1>Harbour ferries return for the summer</h1><div id="byline"><b>[</b>森田花子，<b>港湾通信]</b></div>'
+    assert scraper.clean(_page("", body, lang="ja")).authors == ["森田花子"]
+
+
+def test_the_hosts_name_in_the_author_tag_is_no_writer():
+    head = '<meta name="author" content="HARBOURWIRE">'
+    page = _page(head, "<h1>Harbour ferries return for the summer</h1>")
+    assert scraper.clean(page, url="https://weekly.harbourwire.jp/elem/1/").authors == []
