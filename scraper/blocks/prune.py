@@ -177,10 +177,11 @@ def _text_len(node: LexborNode) -> int:
 
 def _small_is_chrome(node: LexborNode, sel: "Selectors", limit: float) -> bool:
     """A ``drop_if_small`` element (a form) is chrome when it holds little text, or when it holds
-    a poll's inputs and not most of the page (an ASP.NET page wraps its whole body in a form)."""
+    a poll's inputs, and in both cases not most of the page (an ASP.NET page wraps its whole body
+    in a form, however short the story)."""
     n = _text_len(node)
     if n < _SMALL_FORM_CHARS:
-        return True
+        return n <= limit
     return bool(sel.drop_if_holding) and n <= limit and node.css_first(sel.drop_if_holding) is not None
 
 
