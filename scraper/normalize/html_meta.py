@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +18,7 @@ from .html_bylines import byline_element_evidence, byline_text_evidence, is_desc
 from .text import letters_key
 from ..blocks.prune import selectors, tokens
 from .address import archived_address, host_of
-from .titles import declared_parts, without_kicker
+from .titles import declared_parts, same_wording, without_kicker
 from .titles import site_names as title_site_names
 from .titles import shares_words as _shares_words
 
@@ -331,15 +331,16 @@ def _is_site_name(node: LexborNode, text: str, site_names: set[str]) -> bool:
         current = current.parent
     link = node.css_first("a[href]")
     href = (link.attributes.get("href") or "") if link is not None else ""
+    href = archived_address(href) or href  # a web archive's copy links its home page through the archive
     return href in ("/", "./") or bool(re.fullmatch(r"https?://[^/]+/?", href))
 
 
-def _headline_text(node: LexborNode, declared: set[str] = frozenset()) -> str:
+def _headline_text(node: LexborNode, declared: Sequence[str] = ()) -> str:
     """The <h1>'s text; with a kicker beside the headline in child elements, the longest child, unless
-    the whole text is what the page declares as its title (``declared``: their letters keys): then the
-    child elements only style parts of one headline (<b>Editor's Letter:</b> <i>Goodbye</i>)."""
+    the whole text is worded as a title the page declares (``declared``): then the child elements only
+    style parts of one headline (<b>Editor's Letter:</b> <i>Goodbye</i>)."""
     text = " ".join(node.text(deep=True, separator=" ").split())
-    if letters_key(text) in declared:
+    if any(same_wording(text, d) for d in declared):
         return text
     children = [" ".join(c.text(deep=True, separator=" ").split()) for c in node.iter() if c.tag != "-text"]
     children = [c for c in children if c]
@@ -412,23 +413,13 @@ def _with_quotes(text: str, titles: list[str]) -> str:
 
 
 def _title_ends_naming_the_site(title: str, evidence: list[Evidence], host: str | None) -> set[str]:
-    """The letters keys of the short ends of a <title> ("Site | Headline", "Headline - Site") that may be the
-    site's name, which a blog theme's <h1> then shows.
-
-    An end is no site name when the other end names the site (its declared name or its host), or when
-    another declared title is that end alone ("Headline" beside "Headline - Tagline - Site").
-    """
+    """The letters keys of the ends of a <title> ("Site | Headline", "Headline - Site") that name the site
+    by its host or a declared name: a blog theme's <h1> showing one of them is the site's, not the story's."""
     parts = _TITLE_SEGMENTS.split(title.strip())
     if len(parts) < 2:
         return set()
-    others = {letters_key(e.value) for e in evidence if e.field == "title" and e.origin != "html:title"}
     names = title_site_names([*evidence, Evidence("outlet", host, "url:domain")] if host else evidence)
-    ends = (parts[0], parts[-1])
-    out = set()
-    for i, end in enumerate(ends):
-        if len(end) < len(title) / 2 and letters_key(end) not in others and not names.named(ends[1 - i]):
-            out.add(letters_key(end))
-    return out
+    return {letters_key(end) for end in (parts[0], parts[-1]) if names.named(end)}
 
 
 def _in_slug(text: str, url: str | None) -> bool:
@@ -459,12 +450,11 @@ def headline_evidence(tree: LexborHTMLParser, evidence: list[Evidence],
             site_names.update(_title_ends_naming_the_site(e.value, evidence, host_of(url)))
     site_names.discard("")
     headings = []
-    declared_keys = {letters_key(e.value) for e in evidence if e.field == "title"}
+    declared_titles = [" ".join(e.value.split()) for e in evidence if e.field == "title"]
     for node in (tree.css("h1") if h1s is None else h1s)[:20]:
-        text = _headline_text(node, declared_keys)
+        text = _headline_text(node, declared_titles)
         if text and len(text) <= MAX_HEADLINE and not _is_site_name(node, text, site_names) and not _hidden(node):
             headings.append((text, node))
-    declared_titles = [" ".join(e.value.split()) for e in evidence if e.field == "title"]
     declared = [letters_key(d) for d in declared_titles]
     if len(headings) == 1 and (not declared or _shares_words(headings[0][0], declared_titles)
                                or _in_slug(headings[0][0], url)):
@@ -478,6 +468,8 @@ def headline_evidence(tree: LexborHTMLParser, evidence: list[Evidence],
     for selector in HEADLINE_SELECTORS:
         node = tree.css_first(selector)
         if node is not None:
+            # A marked box holding a heading beside its category and comment links: the heading is the headline.
+            node = node.css_first("h1, h2, h3, h4") or node
             text = " ".join(node.text(deep=True, separator=" ").split())
             if 3 <= len(text) <= MAX_HEADLINE:
                 return [Evidence("title", text, "html:headline-element"),

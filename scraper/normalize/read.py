@@ -27,7 +27,7 @@ from .resolve import names_someone, title_suffix
 from .site_name import logo_evidence, title_site_segment
 from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, dateline_evidence,
                           declared_source_evidence, headline_slot_evidence, markup_syndication_evidence,
-                          page_provider_evidence, provider_evidence, site_keys, slot_evidence)
+                          page_provider_evidence, provider_evidence, site_keys, slot_evidence, title_tail)
 from .text import canonical
 
 
@@ -50,7 +50,7 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
     evidence.extend(markup_syndication_evidence(markup, site, tree.body.text() if markup and tree.body else None))
     evidence.extend(declared_source_evidence(tree, site))
     headings = elements.headings if elements is not None else tree.css("h1")
-    found = headline_slot_evidence(headings, site, markup)
+    found = headline_slot_evidence(headings, site, markup, title_tail(tree))
     if not found and _copy_of_another_site(url, evidence):
         found = page_provider_evidence(tree, site)  # an aggregator's copy: its provider credit may stand anywhere
     evidence.extend(found)

@@ -193,6 +193,40 @@ _PAREN_DATELINE = re.compile(r"^\W{0,3}(?P<place>[^\W\d_][^()]{1,60}?)\s*\((?P<o
 _LEADING_DATELINE = re.compile(r"^(?P<org>[\w-]{2,12})\s+(?P<place>[A-ZÀ-Þ][\w.’'-]+(?:[ -][A-ZÀ-Þ][\w.’'-]+){0,3})\s*[-–—]\s")
 _CJK_DATELINE = re.compile(r"^\s*[【\[]\s*(?P<when>[^】\]]{0,24}?)\s+(?P<org>[^\s】\]]{2,20})\s*[】\]]")
 _CAPS = re.compile(r"^[A-Z][A-Z0-9&-]{1,5}$")
+_AGENCY_FIRST = re.compile(r"^\W{0,2}\((?P<org>[^()]{2,24})\)\s*[-–—―:]")
+"""An agency's tag opening the text before its place: "(ANSA) - ROMA, 12 GEN -"."""
+_PAREN_BARE = re.compile(r"^(?P<place>[^\W\d_][^()]{1,40}?)\s*\((?P<org>[^()]{2,24})\)\s+(?=[^\W\d_])")
+"""A dateline with no dash after the tag: "New Delhi, Jan 5 (PTI) The ..."; its place holds a date or is in capitals."""
+_PLACE_AGENCY = re.compile(r"^\s*[(（](?P<place>[^=＝()（）]{1,20})[=＝](?P<org>[^()（）]{2,24})[)）]")
+"""Place and agency joined in one parenthesis: "(서울=연합뉴스)"."""
+_CJK_WIRE = re.compile(r"^\s*(?P<org>[^\W\d]{2,6}?社)[^\s，。、]{0,12}?\d{1,2}月\d{1,2}日[电電]")
+"""A Chinese wire dateline: the agency, the place, the day and 电 ("新华社北京1月5日电")."""
+_CJK_BRACKET = re.compile(r"^\s*【(?P<body>[^】\d]{2,24})】")
+"""A Japanese dateline in lenticular brackets ending with the agency: "【ワシントン共同】", "【パリ＝AFP時事】"."""
+
+
+def agency_dateline(text: str) -> str | None:
+    """The agency of a dateline shape that only an agency writes (the shapes of ``dateline_evidence``'s
+    patterns aside): "(ANSA) - ROMA -", "New Delhi, Jan 5 (PTI) The", "(서울=연합뉴스)", "新华社北京1月5日电",
+    "【ワシントン共同】"."""
+    for pattern in (_AGENCY_FIRST, _PLACE_AGENCY, _CJK_WIRE):
+        m = pattern.match(text)
+        name = agency_named(m.group("org"), tag=True) if m else None
+        if name:
+            return name
+    m = _PAREN_BARE.match(text)
+    if m and (any(c.isdigit() for c in m.group("place")) or m.group("place").isupper()):
+        name = agency_named(m.group("org"), tag=True)
+        if name:
+            return name
+    m = _CJK_BRACKET.match(text)
+    if m:
+        body = re.split(r"[=＝]", m.group("body"))[-1].strip()
+        for size in range(min(len(body), 12), 1, -1):  # the agency ends the bracket, after its place
+            name = agency_named(body[-size:], tag=True)
+            if name:
+                return name
+    return None
 
 
 def dateline_evidence(blocks: Sequence[Block]) -> list[Evidence]:
@@ -235,6 +269,9 @@ def dateline_evidence(blocks: Sequence[Block]) -> list[Evidence]:
             name = agency_named(m.group("org"), tag=True)
             if name:
                 return [Evidence("syndication", name, "text:dateline")]
+        name = agency_dateline(text)
+        if name:
+            return [Evidence("syndication", name, "text:dateline")]
     return []
 
 
@@ -271,6 +308,10 @@ def closing_blocks(blocks: Sequence[Block]) -> list[Block]:
     return kept[start:] + after
 
 
+PROVIDED_WORDS = 16
+"""A provider credit is a short line ("Distributed by Tribune Content Agency, LLC.")."""
+
+
 def closing_evidence(blocks: Sequence[Block], site_keys: set[str]) -> list[Evidence]:
     """A distributor the text's closing lines name: an agency tag, a copyright or source line, a republication note.
 
@@ -302,6 +343,12 @@ def closing_evidence(blocks: Sequence[Block], site_keys: set[str]) -> list[Evide
             name = _distributor(m.group("name"), site_keys)
             if name:
                 out.append(Evidence("syndication", name, "text:republished"))
+        m = data.provided_by.search(text) if len(text.split()) <= PROVIDED_WORDS else None
+        if m:
+            name = _distributor(m.group("name"), site_keys)
+            if name:
+                out.append(Evidence("syndication", re.sub(r"\s+(?:inc|llc|ltd|gmbh)\.?$", "", name, flags=re.I),
+                                    "text:provided-by"))
         m = data.republished.search(text)
         if m and len(text.split()) <= 60:
             name = _distributor(m.group("name"), site_keys)
@@ -315,7 +362,8 @@ def _closing_tag(text: str, lone: bool = True) -> str | None:
     last line) also a last word apart ("... skeptisch. AgE") or a line that is only the agency ("AFP")."""
     if _PICTURE.search(text[-60:]):
         return None  # a picture credit ("Foto: dpa")
-    whole = agency_named(text)
+    alone = lone and len(text.split()) == 1 and (text.islower() or text.isupper())
+    whole = agency_named(text, tag=alone)  # "dpa" alone closing the text
     if whole and len(text.split()) <= 4:
         return whole if lone else None
     m = _TAG_END.search(text)
@@ -333,7 +381,8 @@ def _closing_tag(text: str, lone: bool = True) -> str | None:
     return None
 
 
-_CUT = re.compile(r"\s*(?:[,(|]|\s[-–—]\s|\s+(?:on|am|le|el|il|vom|du|del)\s+\d|\s+\d{1,2}[./]\s?\d{1,2}[./]|\.(?:\s|$)).*$",
+_CUT = re.compile(r"\s*(?:[,(|]|\s[-–—]\s|\s+(?:on|am|le|el|il|vom|du|del)\s+\d|\s+\d{1,2}[./]\s?\d{1,2}[./]|\.(?:\s|$)"
+                  r"|\s+(?:under\s+(?:a|the)|and\s+(?:is|was|has\s+been)|with(?:\s+\w+)?\s+permission|as\s+part\s+of)\s).*$",
                   re.IGNORECASE)
 _CITATION = re.compile(r"\bdoi\b|doi\.org|\bet al\b|\bvol\.|\bpp?\.\s*\d", re.IGNORECASE)
 """A source line citing a paper ("Quelle: Science, 2022; doi: ..."): the story's source, not its distributor."""
@@ -369,6 +418,11 @@ def _distributor(raw: str, site_keys: set[str]) -> str | None:
         return None
     if sum(w[:1].islower() and w.casefold() not in syndication_data().name_particles for w in words[1:]) >= 2:
         return None  # words of a sentence ("ATP in terms of sponsorship rates"), not a name
+    from .bylines import is_organisation, is_person_name
+    from .first_names import is_given_name
+
+    if is_person_name(name) and is_given_name(words[0]) and not is_organisation(name):
+        return None  # a person ("produced by Jane Doe"): a distributor is an organisation
     return name
 
 
@@ -488,7 +542,7 @@ class MarkupPatterns:
     """Words one of which every republication note holds, for a cheap find before the note pattern."""
 
 
-NOTE_KEYS = ("originally", "first appeared", "first published", "republished", "reprinted", "erschienen",
+NOTE_KEYS = ("originally", "first appeared", "first published", "republished", "reprinted", "produced by", "erschien",
              "initialement", "originalmente", "originariamente", "oorspronkelijk", "erstveröffentlichung")
 """A word of each republication phrase (syndication.toml), searched in this order."""
 
@@ -554,7 +608,10 @@ def _source_line(found: Sequence[re.Match[str]], site: set[str]) -> list[Evidenc
 
 TITLE_WORDS = 8
 """More words than a name has: a source line giving a story's title, linked to where it appeared."""
-_LINK_OPEN = re.compile(r"<a\b[^>]*?\bhref=[\"']https?://(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)[^>]*>\s*$", re.IGNORECASE)
+_LINK_OPEN = re.compile(r"<a\b[^>]*?\bhref=[\"']https?://(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)(?P<path>[^\"'#?]*)[^>]*>\s*$",
+                        re.IGNORECASE)
+_DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|csv|zip)$", re.IGNORECASE)
+"""A link to a file: a cited document (a parliament's paper, a study), not the story's first appearance."""
 
 
 def _linked_host(m: re.Match[str]) -> str | None:
@@ -564,7 +621,7 @@ def _linked_host(m: re.Match[str]) -> str | None:
         opened = m.string.rfind("<a", m.start(), m.start("name"))
         link = _LINK_OPEN.search(m.string, opened, m.string.find(">", opened) + 1 if opened >= 0 else 0) \
             if opened >= 0 else None
-    return link.group("host").lower() if link else None
+    return link.group("host").lower() if link and not _DOCUMENT.search(link.group("path")) else None
 
 
 DATE_GAP = 200
@@ -664,7 +721,7 @@ def markup_evidence(markup: str | None, site: set[str]) -> list[Evidence]:
     return _dateline_markup(markup, fast=False) + _note_markup(markup, site, keys_in=None)
 
 
-_DATELINE_HINT = re.compile(r"[(\-–—【\[&\u00c2-\u00f4]")
+_DATELINE_HINT = re.compile(r"[(\-–—【\[&\u00c2-\u00f4（电電]")
 """A character each dateline pattern needs in the canonical text ("(", a dash, "【" or "["), or one from which
 ``canonical`` may make it (an entity ftfy decodes, a letter opening a mojibake sequence)."""
 
@@ -688,6 +745,9 @@ def _dateline_markup(markup: str, fast: bool) -> list[Evidence]:
                     name = agency_named(token, tag=True)
                     if name:
                         return [Evidence("syndication", name, "html:dateline")]
+        name = agency_dateline(text)
+        if name:
+            return [Evidence("syndication", name, "html:dateline")]
     return []
 
 
@@ -778,14 +838,24 @@ _DECLARED_SOURCE = ('meta[name="dc.source" i], meta[name="source" i], meta[name=
                     '[itemprop="sourceOrganization"]')
 
 
+def title_tail(tree: LexborHTMLParser) -> str:
+    """The folded last part of the page's <title>, where a site most often names itself."""
+    title = tree.css_first("title")
+    return _key(re.split(r"\s*[-_|｜–—·]\s*", title.text(strip=True))[-1]) if title is not None else ""
+
+
+def names_title_tail(name: str, tail: str) -> bool:
+    """``name`` is the site as its title's last part names it ("半月谈网" under a title ending "-半月谈")."""
+    return len(tail) >= 2 and _key(name).startswith(tail)
+
+
 def declared_source_evidence(tree: LexborHTMLParser, site: set[str]) -> list[Evidence]:
     """The source the page declares for its story: a ``dc.source`` or ``source`` meta tag ("AllBusiness.com",
     "人民日报海外版"), or a microdata ``sourceOrganization``. The site's own name there means its own story."""
     root = tree.root
     if root is None:
         return []
-    title = tree.css_first("title")
-    tail = _key(re.split(r"\s*[-_|｜–—·]\s*", title.text(strip=True))[-1]) if title is not None else ""
+    tail = title_tail(tree)
     for node in root.css(_DECLARED_SOURCE):
         if node.tag == "meta":
             value = node.attributes.get("content") or ""
@@ -796,7 +866,7 @@ def declared_source_evidence(tree: LexborHTMLParser, site: set[str]) -> list[Evi
         if not value or len(value) > 80:
             continue
         name = _distributor(value, site)
-        if not name or len(tail) >= 2 and _key(name).startswith(tail):
+        if not name or names_title_tail(name, tail):
             continue  # the site's name as its title ends with it ("…-半月谈" declaring "半月谈网")
         if len(letters_key(name)) > SHORT_ALIAS or agency_named(name):  # "BW": the site's own initials
             return [Evidence("syndication", name, "html:declared-source")]
@@ -831,7 +901,8 @@ def _marks(node: LexborNode) -> set[str]:
     return set(_MARK_WORD.findall(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()))
 
 
-def headline_slot_evidence(headings: Sequence[LexborNode], site: set[str], markup: str | None = None) -> list[Evidence]:
+def headline_slot_evidence(headings: Sequence[LexborNode], site: set[str], markup: str | None = None,
+                           tail: str = "") -> list[Evidence]:
     """The distributor the headline's credit bar names, beside the headline in its box (a small
     subtree, searched once):
 
@@ -852,7 +923,7 @@ def headline_slot_evidence(headings: Sequence[LexborNode], site: set[str], marku
                 continue
             marks = _marks(node)
             if marks & provider_words:
-                found = _provider_slot(node, site)
+                found = _provider_slot(node, site, tail)
             elif marks & byline_words and not boxes:
                 boxes += 1  # the outermost box: its lines hold the inner slots' text
                 found = _byline_box(node, site, markup)
@@ -872,13 +943,13 @@ def page_provider_evidence(tree: LexborHTMLParser, site: set[str]) -> list[Evide
         return []
     for node in root.css(selector):
         if node.tag not in _HEADINGS and _marks(node) & provider_words:
-            found = _provider_slot(node, site)
+            found = _provider_slot(node, site, title_tail(tree))
             if found:
                 return found
     return []
 
 
-def _provider_slot(node: LexborNode, site: set[str]) -> list[Evidence]:
+def _provider_slot(node: LexborNode, site: set[str], tail: str = "") -> list[Evidence]:
     from .bylines import is_person_name
     from .first_names import is_given_name
 
@@ -898,6 +969,8 @@ def _provider_slot(node: LexborNode, site: set[str]) -> list[Evidence]:
     if (not name or len(parts) > 5 or ":" in name or len(letters_key(name)) < 3 and not agency_named(name)
             or is_person_name(name) and is_given_name(parts[0])):
         return []  # a phrase, another label ("Edited by: …") or a person
+    if names_title_tail(name, tail):
+        return []  # the site's own name, as its title ends with it ("来源：半月谈网" under "…-半月谈")
     return [Evidence("syndication", name, "html:provider-slot")]
 
 
@@ -915,6 +988,7 @@ def _byline_box(node: LexborNode, site: set[str], markup: str | None) -> list[Ev
     text = node.text(deep=True, separator="\n", strip=True)
     if not text or len(text) > BOX_TEXT or _in_excluded(node, _slots()[1]):
         return []
+    box_words = _headline_slots()[2]
     lines = [canonical(line) for line in text.split("\n")]
     lines = [line for line in lines if line]
     if not any(_LEAD.match(line) for line in lines):
@@ -923,8 +997,9 @@ def _byline_box(node: LexborNode, site: set[str], markup: str | None) -> list[Ev
         if _LEAD.match(line) or len(line.split()) > BOX_LINE_WORDS or any(ch.isdigit() for ch in line):
             continue
         name = line.strip(" /|•·,")
-        if not name or "@" in name or not is_organisation(name) or is_affiliation(name):
-            continue
+        if not name or "@" in name or not is_organisation(name) or is_affiliation(name) \
+                or _MARK_WORD.findall(name.lower()) and set(_MARK_WORD.findall(name.lower())) & box_words:
+            continue  # a label of the box ("Post author"), a school or a ministry, no publication
         if _distributor(name, site) == name and not (markup and _house_paper(name, markup)):
             return [Evidence("syndication", name, "html:byline-box")]
     return []

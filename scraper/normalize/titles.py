@@ -24,6 +24,8 @@ from .text import letters_key
 DATA_FILE = Path(__file__).with_name("titles.toml")
 
 QUOTES = "\"'“”‘’«»„‟"
+CJK = "[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff01-\uff60]"
+"""A Chinese, Japanese or Korean character, or a CJK or full-width punctuation mark."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +57,12 @@ def rules() -> TitleRules:
         data = tomllib.load(fh)
     seps = data["separators"]
 
+    between = _alternation(seps["cjk_between"])
+
     def pattern(spaced: list[str], cjk: list[str]) -> re.Pattern[str]:
         mark = _alternation(spaced)
-        return re.compile(rf"\s+(?:{mark})(?:\s+(?:{mark}))*\s+|\s*(?:{_alternation(cjk)})\s*(?=[^\x00-\x7f])")
+        return re.compile(rf"\s+(?:{mark})(?:\s+(?:{mark}))*\s+|\s*(?:{_alternation(cjk)})\s*(?=[^\x00-\x7f])"
+                          rf"|(?<={CJK})\s*(?:{between})\s*(?={CJK})")
 
     return TitleRules(pattern(seps["spaced"], seps["cjk"]),
                       pattern(seps["spaced"] + seps["spaced_site"], seps["cjk"] + seps["cjk_site"]),
@@ -181,6 +186,9 @@ def clean_title(value: str, names: SiteNames | None = None, strip_suffix: bool =
             return shorter or None
     if strip_suffix and title_suffix(value):
         value = value[: list(rules().separators.finditer(value))[-1].start()].strip()
+    dangling = rules().mark_at_end.search(value)
+    if dangling and not set(dangling.group()) & set(QUOTES):  # "Travel Advice -": a part the template left empty
+        value = value[:dangling.start()].strip()  # (a French closing « ... » stays)
     return value or None
 
 
@@ -249,6 +257,16 @@ def without_kicker(text: str, children: Sequence[str], runs: set[str]) -> str | 
         if rest and letters_key(rest) in runs:
             return rest
     return None
+
+
+_TYPOGRAPHY = str.maketrans({**dict.fromkeys("’‘‚‛′`´", "'"), **dict.fromkeys("“”„‟«»″", '"'),
+                             **dict.fromkeys("‐‑‒–—―−", "-")})
+
+
+def same_wording(a: str, b: str) -> bool:
+    """Two texts with the same words and punctuation, whatever their spacing, case and typographic marks
+    ("Editor’s Letter: Bye" and "Editor's letter: bye"; not "Climate Drilling" and "Climate: Drilling")."""
+    return " ".join(a.translate(_TYPOGRAPHY).casefold().split()) == " ".join(b.translate(_TYPOGRAPHY).casefold().split())
 
 
 MARKED_HEADLINE = "html:headline-element"

@@ -15,7 +15,7 @@ sufficient one). A pattern the parser does not read gets no precheck.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .regex_tree import ANY, ASSERT, AT, IN, LIT, REPEAT, SUB, Node, RegexSyntaxError, parse
 
@@ -238,3 +238,62 @@ def scans(pattern: re.Pattern[str], anywhere: bool = False) -> bool:
 def _most_characters(node: Node) -> bool:
     """Any character, or a class that excludes a few (``[^()]``): it runs on over most text."""
     return node[0] == ANY or (node[0] == IN and node[2])
+
+
+Test = Callable[[str], object]
+"""A pattern's bound ``search`` or ``fullmatch``: a match (truthy) or None."""
+
+_BACKREF = re.compile(r"\\[1-9]|\(\?\(")
+"""A numbered back-reference or a conditional: its group numbers change when the alternation is split."""
+
+
+class CueGate:
+    """One yes/no test for several patterns (an alternation split into its parts), each part
+    asked only when the folded text holds one of its own cue strings.
+
+    A long alternation searched as one regex walks the whole line once per alternative; most
+    lines that hold one cue of the union hold the cue of one or two parts only, so only those
+    parts are run. ``gate(text, probe)`` is true exactly when some part matches ``text``
+    (``probe``: the text folded as the cues were). Parts without cue strings always run."""
+
+    __slots__ = ("union", "always", "gated")
+
+    def __init__(self, parts: Sequence[tuple[tuple[str, ...] | None, Test]]) -> None:
+        self.always: tuple[Test, ...] = tuple(test for cues, test in parts if cues is None)
+        self.gated: tuple[tuple[tuple[str, ...], Test], ...] = tuple(
+            (cues, test) for cues, test in parts if cues is not None)
+        union: set[str] = {c for cues, _ in self.gated for c in cues}
+        self.union: tuple[str, ...] | None = None if self.always else tuple(
+            sorted(_drop_superstrings(union), key=len))
+        """Every cue of every part (None when some part has none): a text holding none of them
+        matches no part."""
+
+    def __call__(self, text: str, probe: str) -> bool:
+        if self.union is not None and not contains_any(probe, self.union):
+            return False
+        for test in self.always:
+            if test(text) is not None:
+                return True
+        for cues, test in self.gated:
+            if contains_any(probe, cues) and test(text) is not None:
+                return True
+        return False
+
+
+def cues_of(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """``required_strings`` as a tuple, shortest first (the cheapest test first), or None."""
+    need = required_strings(pattern)
+    return None if need is None else tuple(sorted(_drop_superstrings(set(need)), key=len))
+
+
+def split_gate(sources: Sequence[str], flags: int, whole: re.Pattern[str]) -> CueGate:
+    """A gate searching the alternation of ``sources`` (compiled with ``flags``; ``whole`` is that
+    alternation as one regex) part by part. Sources with a numbered back-reference or a
+    conditional stay one part: the whole alternation, behind the union of all cues."""
+    if any(_BACKREF.search(s) for s in sources):
+        return CueGate([(cues_of(whole), whole.search)])
+    parts = []
+    for source in sources:
+        regex = re.compile(source, flags)
+        parts.append((cues_of(regex), regex.search))
+    return CueGate(parts)

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..model import Block, BlockKind
 from .base import PITCH, RuleContext
 from .predicates import folded, is_prose, weight, words
-from .literals import any_required, contains_any
+from .literals import CueGate, any_required, contains_any, split_gate
 
 CUES_FILE = Path(__file__).with_name("tail_cues.toml")
 AFTER_ARTICLE = "after-article"
@@ -38,8 +38,22 @@ class CueList:
     """True when the pattern was compiled for lower-cased text (faster than IGNORECASE)."""
     cues: tuple[str, ...] | None = None
     """Strings one of which every match holds (see rules/literals.py): a line holding none is not searched."""
+    gate: CueGate | None = None
+    """The same test part by part (literals.CueGate): a line holding a common cue ("says", "like")
+    runs the few patterns that need it, not the whole alternation over its every position."""
 
     def search(self, text: str, n: int) -> bool:
+        if n > self.max_words:
+            return False
+        if self.gate is None:
+            return self.search_plain(text, n)
+        if self.folded:
+            text = folded(text) if text.isascii() else text.lower()  # the same for ASCII, and cached
+            return self.gate(text, text)
+        return self.gate(text, folded(text))
+
+    def search_plain(self, text: str, n: int) -> bool:
+        """``search`` as one regex over the whole alternation (the reference the gate is tested against)."""
         if n > self.max_words:
             return False
         if self.folded:
@@ -60,10 +74,13 @@ class TailCues:
 
 
 def _compile(section: dict) -> CueList:
-    source = "|".join(f"(?:{p})" for p in section["patterns"])
+    sources = section["patterns"]
+    source = "|".join(f"(?:{p})" for p in sources)
     folded = "(?-i:" not in source  # a case-sensitive part (a capitalised name) needs the original text
-    pattern = re.compile(source) if folded else re.compile(source, re.IGNORECASE)
-    return CueList(pattern, int(section["max_words"]), folded, any_required([pattern]))
+    flags = 0 if folded else re.IGNORECASE
+    pattern = re.compile(source, flags)
+    return CueList(pattern, int(section["max_words"]), folded, any_required([pattern]),
+                   split_gate(sources, flags, pattern))
 
 
 @lru_cache(maxsize=1)

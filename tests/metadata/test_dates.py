@@ -122,6 +122,24 @@ def test_month_names_in_cyrillic_and_turkish():
     assert [d.day for d in dates.dates_in_text("12 Mayıs 2022", "tr")] == [date(2022, 5, 12)]
 
 
+@pytest.mark.parametrize(("text", "lang", "day"), [
+    ("Objavljeno: 5. siječnja 2021. u 10:15", "hr", date(2021, 1, 5)),
+    ("12. marca 2021 ob 9:00", "sl", date(2021, 3, 12)),
+    ("Diterbitkan 17 Agustus 2020", "id", date(2020, 8, 17)),
+    ("dimarts, 5 de març de 2021", "ca", date(2021, 3, 5)),
+    ("5 Μαρτίου 2021", "el", date(2021, 3, 5)),
+])
+def test_month_names_in_more_languages(text, lang, day):
+    assert [d.day for d in dates.dates_in_text(text, lang)] == [day]
+
+
+def test_an_edit_date_is_an_update_and_a_publication_label_in_more_languages():
+    assert dates.label_of("Editiert am ") == "modified"
+    assert dates.label_of("Last edited ") == "modified"
+    assert dates.label_of("Publicado em ") == "published"
+    assert dates.label_of("Objavljeno: ") == "published"
+
+
 def test_a_date_until_which_a_video_is_available_is_not_the_story_date():
     assert dates.label_of("Video verfügbar bis ") == "expiry"
     body = '<h1>Sport in Zeiten von Corona</h1><p>04.04.2020</p><p>Video verfügbar bis 28.02.2021</p>'
@@ -337,3 +355,18 @@ def test_published_is_never_later_than_the_archive_date(tmp_path):
     art = process(page, load_config(), explain=True)
     assert art.published == "2021-03-02"
     assert art.provenance["published"] == "page:date-vote:runner-up"
+
+
+def test_published_is_never_later_than_a_web_archive_copys_capture():
+    """A web archive's address holds its capture time: the page was fetched then."""
+    paragraphs = "".join(f"<p>Paragraph {i} of the harbour story says enough to be article text, with several "
+                         f"clauses and a full stop at the end.</p>" for i in range(5))
+    stamp = "2021-06-30T10:00:00Z"
+    head = (f'<meta property="article:published_time" content="{stamp}">'
+            f'<script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"{stamp}"}}</script>')
+    body = (f'<article><h1>Harbour dredging starts</h1><p>March 2, 2021</p>'
+            f'<span itemprop="datePublished" content="{stamp}"></span>{paragraphs}</article>')
+    page_html = f'<html lang="en"><head>{head}</head><body>{body}</body></html>'
+    url = "https://archive.example/web/20210304120000/https://harbourgazette.example/news/dredging"
+    assert scraper.clean(page_html, url=url).published == "2021-03-02"
+    assert scraper.clean(page_html, url="https://harbourgazette.example/news/dredging").published.startswith("2021-06-30")

@@ -293,3 +293,55 @@ def test_an_aggregators_copy_credits_its_provider_anywhere_on_the_page():
             "<ul class='related'><li><span class='provider-name'>Other Wire</span></li></ul></body></html>")
     art = scraper.clean(page, url="https://www.portal.example/news/m/1c62", explain=True)
     assert (art.syndication, art.provenance["syndication"]) == ("Prairie Nation", "html:provider-slot")
+
+
+def test_datelines_that_only_an_agency_writes():
+    for line, agency in (("(ANSA) - ROMA, 12 GEN - Il governo ha approvato.", "ANSA"),
+                         ("New Delhi, Jan 5 (PTI) The government said.", "Press Trust of India"),
+                         ("新华社北京1月5日电（记者 王明）中国政府表示。", "Xinhua"),
+                         ("【ワシントン共同】米政府は5日、発表した。", "Kyodo News"),
+                         ("【パリ＝AFP時事】フランス政府は発表した。", "Agence France-Presse"),
+                         ("(서울=연합뉴스) 정부는 5일 발표했다.", "Yonhap"),
+                         ("[東京 5日 ロイター] - 政府は発表した。", "Reuters")):
+        found = dateline_evidence(_blocks(line + " " + PROSE, PROSE))
+        assert [e.value for e in found] == [agency], line
+    # a party or a group in parentheses, a bracketed heading: no dateline
+    for line in ("Die Partei (SPD) The", "Alcoholics Anonymous (AA) Meetings are held", "【日米共同声明】両政府は"):
+        assert dateline_evidence(_blocks(line + " " + PROSE, PROSE)) == [], line
+
+
+def test_closing_credits_and_notes_in_more_shapes():
+    site = {"valleyledger"}
+
+    def found(line: str) -> list[str]:
+        return [e.value for e in closing_evidence(_blocks(PROSE, PROSE, line), site)]
+
+    assert found("Distributed by Tribune Content Agency, LLC.") == ["Tribune Content Agency"]
+    assert found("This story was produced by Prairie Post and is republished with permission.") == ["Prairie Post"]
+    assert found("This article is republished from The Conversation under a Creative Commons license.") \
+        == ["The Conversation"]
+    assert found("Dieser Artikel erschien zuerst bei Prairie Post.") == ["Prairie Post"]
+    assert found("dpa") == ["Deutsche Presse-Agentur"]  # an agency's lower-case signature alone closing the text
+    # a person is no distributor; the site's own reporters neither
+    assert found("This episode was produced by Jane Doe.") == []
+    assert found("This story was produced by Valley Ledger reporters.") == []
+
+
+def test_a_linked_document_or_a_box_label_names_no_distributor():
+    from scraper.normalize.syndication import source_line_evidence
+
+    title = "Written Questions With The Answers Of The Government Received In The Week Of 10 January"
+    assert source_line_evidence(f"<p>Quelle: <a href='https://papers.parliament.example/btd/20/428.pdf'>{title}</a></p>",
+                                set()) == []
+    box = ("<article><h1>Why the city cannot end its traffic jams</h1><div class='entry-byline'><span>Post author</span>"
+           "<span>By <a href='/author/jane'>Jane Holloway</a></span></div><p>{}</p></article>")
+    assert _headline_slots(box.format(PROSE)) == []
+    # the site's own name as its title ends with it
+    head = ("<html><head><title>Plant opens a new line-山河谈</title></head><body><div class='hd'><h1>Plant opens</h1>"
+            "<span id='source'>来源：山河谈网</span></div></body></html>")
+    from selectolax.lexbor import LexborHTMLParser
+
+    from scraper.normalize.syndication import headline_slot_evidence, title_tail
+
+    tree = LexborHTMLParser(head)
+    assert headline_slot_evidence(tree.css("h1"), set(), head, title_tail(tree)) == []

@@ -217,3 +217,48 @@ def test_a_heading_whose_parts_are_only_styled_stays_whole_when_declared_whole()
     head = """<meta property="og:title" content="Editor's Letter: bye Summer, hi Autumn!">"""
     body = '<h1 class="entry-title"><b>Editor’s Letter:</b><i> bye Summer, hi <b>Autumn!</b></i></h1>'
     assert scraper.clean(_page(head, body, "en")).title == "Editor’s Letter: bye Summer, hi Autumn!"
+
+
+def test_a_kicker_the_heading_sets_apart_without_the_declared_titles_colon_is_cut():
+    head = '<meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird">'
+    body = '<h1><span class="kicker">Klimaschutz</span> <span class="title">Bohren, bis es heiß wird</span></h1>'
+    assert scraper.clean(_page(head, body)).title == "Bohren, bis es heiß wird"
+
+
+def test_same_wording_ignores_typography_but_not_punctuation():
+    assert titles.same_wording("Editor’s Letter: Bye – Hi", "Editor's letter:  bye - hi")
+    assert not titles.same_wording("Klimaschutz Bohren", "Klimaschutz: Bohren")
+
+
+def test_a_cjk_titles_site_name_after_a_dash_is_cut_but_latin_hyphens_join_words():
+    names = _names("xinwen.example")
+    assert titles.clean_title("春天来了，城市的公园开满了花！-新闻网", names, strip_suffix=True) == "春天来了，城市的公园开满了花！"
+    assert titles.clean_title("Nord-Ost-Übung in Kiel beendet", names, strip_suffix=True) == "Nord-Ost-Übung in Kiel beendet"
+
+
+def test_a_heading_showing_the_titles_end_that_names_the_site_is_not_the_headline():
+    head = "<title>Neue Brücke eröffnet | Abendpostblog</title>"
+    body = "<h1>Abendpostblog</h1><main><h2>Neue Brücke eröffnet</h2></main>"
+    art = scraper.clean(_page(head, body), url="https://www.abendpostblog.example/2021/05/neue-bruecke/")
+    assert art.title == "Neue Brücke eröffnet"
+
+
+def test_a_short_headline_before_a_long_site_name_in_the_title_is_the_headline():
+    head = "<title>BÄR: EIN JAHR DER REKORDE | Naturpark Obere Talaue, Hochwald und Seenland</title>"
+    body = "<h1><a id=\"top\"></a>BÄR: EIN JAHR DER REKORDE</h1>"
+    art = scraper.clean(_page(head, body), url="http://www.naturpark.example/dettaglio.php?id=58354")
+    assert art.title == "BÄR: EIN JAHR DER REKORDE"
+
+
+def test_a_separator_left_dangling_at_the_end_goes():
+    assert titles.clean_title("Bahnreisen Auskunft -", _names("bahn.example"), strip_suffix=True) == "Bahnreisen Auskunft"
+    assert titles.clean_title("« Les salaires montent »", _names("gazette.example"), strip_suffix=True) == \
+        "« Les salaires montent »"
+
+
+def test_a_marked_headline_box_gives_its_heading_not_its_category_and_comment_links():
+    head = "<title>Was ist virales Marketing? | Beispielblog</title>"
+    body = ('<div class="post-title"><h2><a href="/2008/07/29/virales-marketing/">Was ist virales Marketing?</a></h2>'
+            '<span class="post-cat"><a href="/category/medien/">Medien</a></span> '
+            '<span class="mini-add-comment"><a href="#respond">Kommentieren</a></span></div>')
+    assert scraper.clean(_page(head, body)).title == "Was ist virales Marketing?"

@@ -204,3 +204,44 @@ def test_what_the_parser_does_not_read_gets_no_precheck(pattern):
 
     with pytest.raises(RegexSyntaxError):
         parse(pattern)
+
+
+def _cue_probe_lines() -> list[str]:
+    """Fixture lines, and lines built around every cue string of the cue lists (so each part of
+    each gate is asked, and its neighbours are not)."""
+    lines = list(_fixture_lines())
+    cues = load_cues()
+    for name in ("strong", "sentence", "head", "notice"):
+        for cue in getattr(cues, name).cues or ():
+            lines += [cue, cue.strip(), f"{cue} more text here", f"We say {cue}: read on", cue.upper()]
+    return lines
+
+
+def test_the_cue_lists_split_into_parts_answer_as_the_whole_alternation():
+    """Each cue list's gate (literals.CueGate: a part runs only when the line holds one of its own
+    cues) says yes exactly where the one alternation over every part matches."""
+    cues = load_cues()
+    lines = _cue_probe_lines()
+    hits = 0
+    for name in ("strong", "sentence", "head", "notice"):
+        lst = getattr(cues, name)
+        assert lst.gate is not None and len(lst.gate.gated) + len(lst.gate.always) > 1
+        for line in lines:
+            n = len(line.split())
+            expected = lst.search_plain(line, n)
+            assert lst.search(line, n) == expected, (name, line)
+            hits += expected
+    assert hits > 20
+
+
+def test_a_gate_keeps_parts_with_back_references_whole():
+    from scraper.rules.literals import split_gate
+
+    sources = [r"(\w+) and \1", "newsletter"]
+    whole = re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)
+    gate = split_gate(sources, re.IGNORECASE, whole)
+    assert len(gate.gated) + len(gate.always) == 1
+    for text in ("salt and salt", "salt and pepper", "Our Newsletter"):
+        assert gate(text, fold(text)) == (whole.search(text) is not None)
+    split = split_gate(["newsletter", "sign up"], re.IGNORECASE, re.compile("(?:newsletter)|(?:sign up)", re.I))
+    assert split("Sign Up today", fold("Sign Up today")) and not split("today", "today")
