@@ -43,6 +43,8 @@ class SyndicationData:
     domains: dict[str, str]
     """An agency's own site's domain -> its full name."""
     source_label: re.Pattern[str]
+    cjk_source: re.Pattern[str]
+    """A CJK source label inside a header line, and the name after it ("…　来源：X　作者：…")."""
     slot_label: re.Pattern[str]
     """A source label opening a slot's text or one of its parts ("Dec. 22, 2016 / Source: X")."""
     reprint: re.Pattern[str]
@@ -81,6 +83,7 @@ def syndication_data() -> SyndicationData:
         domains=domains,
         source_label=re.compile(r"^\s*(?:" + _alternation(phrases["source_labels"]) + r")\s*[:：]\s*(?P<name>.{2,120})$",
                                 re.IGNORECASE),
+        cjk_source=re.compile(r"(?:^|\s)(?:" + _alternation(phrases["cjk_source_labels"]) + r")\s*[:：]\s*(?P<name>[^\s:：|/]{2,30})"),
         slot_label=re.compile(r"(?:^|[/|•·]\s*)(?:" + _alternation(phrases["source_labels"] + raw["slots"]["slot_labels"]) + r")\s*[:：]\s*(?P<name>.{2,80})$",
                               re.IGNORECASE),
         provided_by=re.compile(r"(?:^|[\s|•·/©])(?:" + _alternation(phrases["provided_by"]) + r")\s*:?\s+(?P<name>.{2,80})$",
@@ -462,14 +465,16 @@ PROVIDER_BLOCKS = 15
 
 
 def provider_evidence(blocks: Sequence[Block], evidence: Sequence[Evidence], site_keys: set[str]) -> list[Evidence]:
-    """A provider credit: "© Provided by The Guardian", "Source: Zillow", in a short line near the top or in a caption."""
+    """A provider credit: "© Provided by The Guardian", "Source: Zillow", "2017-03-10　来源：X　作者：Y", in a short
+    line near the top or in a caption."""
     data = syndication_data()
     lines = [canonical(b.text) for b in blocks[:PROVIDER_BLOCKS]]
     lines += [canonical(e.value) for e in evidence if e.field in ("caption", "credit")]
     for text in lines:
         if len(text.split()) > 16:
             continue
-        m = data.provided_by.search(text) or (data.source_label.search(text.rsplit("/", 1)[-1]) if "/" in text else None)
+        m = data.provided_by.search(text) or (data.source_label.search(text.rsplit("/", 1)[-1]) if "/" in text else None) \
+            or data.cjk_source.search(text)
         if m:
             name = _distributor(m.group("name"), site_keys)
             if name:
