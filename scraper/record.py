@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from .config import Config
 from .model import Article, Block, Evidence, Page
+from .normalize.address import capture_time
 from .normalize.read import CreditReader, read_after_rules
 from .normalize.resolve import resolve_record
 from .normalize.text import canonical, fold_key, join_blocks, word_count
@@ -50,7 +51,7 @@ def build_article(page: Page, blocks: Sequence[Block], evidence: list[Evidence],
     texts = [canonical(b.text) if b.kept else "" for b in blocks]
     kept = [(b.kind.value, t) for b, t in zip(blocks, texts) if t]
     text = join_blocks([t for _, t in kept])
-    resolved = resolve_record(evidence, text, page.fetched_at)
+    resolved = resolve_record(evidence, text, page.fetched_at or capture_time(page.final_url or page.url))
     meta = resolved.values
     article = Article(
         source=page.source,

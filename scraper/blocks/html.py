@@ -151,9 +151,18 @@ def lead_units(seg: Segmentation, elements: list[int], titles: list[str]) -> set
         u = units[h]
         if u.kind is BlockKind.HEADING and _is_headline(u.text, titles):
             return {i for i in range(h + 1, first)
-                    if units[i].link_density <= LEAD_MAX_LINKS and weight(units[i]) > 0
+                    if units[i].link_density <= LEAD_MAX_LINKS and (weight(units[i]) > 0 or _is_dek(units[i]))
                     and not _in_figure(seg, units[i].element)}
     return set()
+
+
+DEK_MIN_WORDS = 4
+
+
+def _is_dek(unit: Unit) -> bool:
+    """A subheading right under the headline (an <h2> standfirst): the article's own summary
+    line, short and without sentence punctuation, so it has no weight as prose."""
+    return unit.kind is BlockKind.HEADING and unit.level > 1 and len(unit.text.split()) >= DEK_MIN_WORDS
 
 
 def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = frozenset()) -> list[Block]:

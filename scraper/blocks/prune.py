@@ -177,16 +177,32 @@ def _text_len(node: LexborNode) -> int:
 
 def _small_is_chrome(node: LexborNode, sel: "Selectors", limit: float) -> bool:
     """A ``drop_if_small`` element (a form) is chrome when it holds little text, or when it holds
-    a poll's inputs and not most of the page (an ASP.NET page wraps its whole body in a form)."""
+    a poll's inputs, and in both cases not most of the page (an ASP.NET page wraps its whole body
+    in a form, however short the story)."""
     n = _text_len(node)
     if n < _SMALL_FORM_CHARS:
-        return True
+        return n <= limit
     return bool(sel.drop_if_holding) and n <= limit and node.css_first(sel.drop_if_holding) is not None
 
 
 _NEVER_BY_NAME = frozenset({"html", "body", "main", "article"})
 """Never pruned for a role, class or id: the page's own frame."""
 _ALWAYS = ("script", "style", "noscript", "template", "svg", "canvas", "head", "title", "link", "meta", "object", "embed")
+
+
+_ALWAYS_QUERY = ",".join(_ALWAYS)
+
+
+def strip_always(tree: LexborHTMLParser, reference: bool = False) -> None:
+    """Take out every element of the ``_ALWAYS`` tags, subtree and all. One search for all of
+    them walks the page once, where the parser's ``strip_tags`` walks it once per tag; each is
+    detached as ``strip_tags`` does (not freed: one may sit inside another already taken out).
+    ``reference=True`` is ``strip_tags`` itself (a test holds the two together)."""
+    if reference:
+        tree.strip_tags(list(_ALWAYS))
+        return
+    for node in tree.css(_ALWAYS_QUERY):
+        node.decompose(recursive=False)
 
 
 _MEDIA = frozenset({"img", "picture", "video"})
@@ -391,7 +407,7 @@ def prune(tree: LexborHTMLParser, reference: bool = False) -> LexborNode | None:
     the two together)."""
     sel = selectors()
     q = _queries()
-    tree.strip_tags(list(_ALWAYS))
+    strip_always(tree, reference)
     body = tree.body
     if body is None:
         return None

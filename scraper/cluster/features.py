@@ -104,7 +104,8 @@ def record_features(idx: int, record: dict[str, Any], settings: ClusterSettings)
             anchors = shingles[shingles % near.anchor_sample == 0]
     meta.n_shingles = len(shingles)
     meta.credits = tuple(credited(text))
-    lead = lead_text(record, settings.rewrite.lead_words) if settings.rewrite.enabled else None
-    if settings.rewrite.enabled:
+    rewrite = settings.rewrite.enabled and settings.rewrite.covers(meta.language)
+    lead = lead_text(record, settings.rewrite.lead_words) if rewrite else None
+    if rewrite:
         meta.entities = entities(f"{record.get('title') or ''}\n{text}")
     return Features(idx, meta, keys, bands, anchors, shingles, lead)

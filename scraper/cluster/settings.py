@@ -50,8 +50,14 @@ class RewriteSettings:
     min_entities: int = 5
     link: float = 0.65
     same_language: bool = True
+    languages: frozenset[str] = frozenset()
     date_window_days: int = 3
+    swapped_dates: bool = True
     batch: int = 256
+
+    def covers(self, language: str | None) -> bool:
+        """Whether the sentence model reads ``language`` (unknown, or no list given: assumed so)."""
+        return not language or not self.languages or language in self.languages
 
 
 @dataclass(frozen=True, slots=True)

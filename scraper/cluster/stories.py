@@ -31,8 +31,8 @@ def assemble(metas: list[Meta], uf: UnionFind, settings: ClusterSettings,
             root_of_rep[rep] = root
     stories: list[list[int]] = []  # component roots per story
     if settings.rewrite.enabled and vectors is not None and len(root_of_rep) > 1:
-        reps = sorted(root_of_rep)
-        pairs = scored_pairs(reps, metas, vectors, settings.rewrite)
+        groups = {rep: [m for m in components[root] if metas[m].ok] for rep, root in root_of_rep.items()}
+        pairs = scored_pairs(groups, metas, vectors, settings.rewrite)
         grouped: set[int] = set()
         for group in average_link(pairs, settings.rewrite.link):
             stories.append([root_of_rep[r] for r in group])

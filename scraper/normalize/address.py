@@ -9,10 +9,11 @@ suffix are the original page's: the archive is only where it was fetched.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 
 from ..lenient_url import urlsplit
 
-_ARCHIVED = re.compile(r"^https?://[^/]+/(?:[\w.-]+/)*\d{14}(?:[a-z]{2}_)?/+(https?:/+[\w-]+(?:\.[\w-]+)+(?:[/?#:].*)?)$",
+_ARCHIVED = re.compile(r"^https?://[^/]+/(?:[\w.-]+/)*(\d{14})(?:[a-z]{2}_)?/+(https?:/+[\w-]+(?:\.[\w-]+)+(?:[/?#:].*)?)$",
                        re.IGNORECASE)
 """An archive's address: a capture time (14 digits, an optional "id_"-style mode) before the original
 address with its scheme (an article number and a path do not make one)."""
@@ -23,7 +24,19 @@ def archived_address(url: str) -> str | None:
     m = _ARCHIVED.match(url.strip())
     if not m:
         return None
-    return re.sub(r"^(https?):/+", r"\1://", m.group(1), flags=re.IGNORECASE)
+    return re.sub(r"^(https?):/+", r"\1://", m.group(2), flags=re.IGNORECASE)
+
+
+def capture_time(url: str | None) -> str | None:
+    """When a web archive captured the page its address holds (ISO 8601, UTC), or None: the page was
+    fetched then, so nothing it states was published later."""
+    m = _ARCHIVED.match(url.strip()) if url else None
+    if not m:
+        return None
+    try:
+        return datetime.strptime(m.group(1), "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc).isoformat()
+    except ValueError:
+        return None
 
 
 def host_of(url: str | None) -> str | None:

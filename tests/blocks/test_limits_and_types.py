@@ -57,9 +57,9 @@ def test_text_dump_limit():
 
 def test_a_very_long_article_is_cut_in_bounded_time_and_says_so():
     data = _page(60_000)  # about 6 MB, 5.5 million characters of text: over the default 1,000,000
-    start = time.perf_counter()
+    start = time.process_time()
     article = scraper.clean(data, explain=True)
-    assert time.perf_counter() - start < 30
+    assert time.process_time() - start < 30
     assert article.truncated and article.error is None
     assert article.diagnostics["truncated_by"][0]["limit"] in ("extract.max_blocks", "extract.max_text_chars")
 

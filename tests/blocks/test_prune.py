@@ -23,6 +23,9 @@ SHAPES = {
     "keep names": f"<div class='article-body share-bar'>{STORY}</div><div id='comments'>Comments</div>",
     "nested boxes": "".join(f"<div class='box{i}'><div class='newsletter'>Sign up</div>" for i in range(30)) + STORY + "</div>" * 30,
     "article and main": f"<main class='share'><article class='related'>{STORY}</article></main><nav>Home</nav>",
+    "tags never text, nested": f"<noscript><svg><script>a()</script><style>.x{{}}</style></svg><img src='n.gif'></noscript>"
+                               f"<object><embed src='m.swf'><canvas>c</canvas></object><title>t</title><meta name='x'>{STORY}"
+                               "<template><script>b()</script><p>tpl</p></template><svg><title>icon</title></svg>",
     "poll form": f"{STORY * 3}<form><table><tr><td>{'Should the ferry run all year? ' * 20}</td></tr>"
                  "<tr><td><input type='radio' name='c'></td><td>Yes</td></tr></table></form>",
 }
@@ -74,3 +77,15 @@ def test_a_poll_form_goes_whatever_its_size_but_a_form_holding_the_page_stays():
     assert "Should the ferry" not in body.text() and "harbour board" in body.text()
     wrapped = prune(LexborHTMLParser(f"<html><body><form>{STORY * 4}{poll}</form></body></html>"))
     assert "harbour board" in wrapped.text()
+
+
+def test_a_short_story_wrapped_in_a_form_stays_a_small_form_beside_it_goes():
+    """A small form is chrome (a search box, a sign-up) only beside the page's text: a short story
+    that a page wraps whole in a form, as ASP.NET pages do, is the page, in both pruning paths."""
+    story = "<h1>Bridge opens</h1><p>The new bridge opened to traffic on Saturday morning.</p>"
+    page = f"<html><body><form><input type='hidden' name='state' value='x'>{story}</form></body></html>"
+    for reference in (False, True):
+        assert "opened to traffic" in prune(LexborHTMLParser(page), reference=reference).text()
+    signup = "<form><label>Your e-mail</label><input type='email'><button>Sign up</button></form>"
+    beside = prune(LexborHTMLParser(f"<html><body>{STORY * 2}{signup}</body></html>"))
+    assert "harbour board" in beside.text() and "Your e-mail" not in beside.text()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.normalize.address import archived_address, host_of
+from scraper.normalize.address import archived_address, capture_time, host_of
 
 
 @pytest.mark.parametrize(("url", "original"), [
@@ -27,3 +27,9 @@ def test_an_archived_copys_address_holds_the_original(url, original):
 def test_an_ordinary_address_is_its_own(url):
     assert archived_address(url) is None
     assert host_of(url) == url.split("/")[2]
+
+
+def test_an_archived_copys_capture_time():
+    assert capture_time("https://web.archive.example/web/20160330101229id_/http://kuchen.example/") == \
+        "2016-03-30T10:12:29+00:00"
+    assert capture_time("https://kuchen.example/2016/03/30/rezept") is None

@@ -355,3 +355,18 @@ def test_published_is_never_later_than_the_archive_date(tmp_path):
     art = process(page, load_config(), explain=True)
     assert art.published == "2021-03-02"
     assert art.provenance["published"] == "page:date-vote:runner-up"
+
+
+def test_published_is_never_later_than_a_web_archive_copys_capture():
+    """A web archive's address holds its capture time: the page was fetched then."""
+    paragraphs = "".join(f"<p>Paragraph {i} of the harbour story says enough to be article text, with several "
+                         f"clauses and a full stop at the end.</p>" for i in range(5))
+    stamp = "2021-06-30T10:00:00Z"
+    head = (f'<meta property="article:published_time" content="{stamp}">'
+            f'<script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"{stamp}"}}</script>')
+    body = (f'<article><h1>Harbour dredging starts</h1><p>March 2, 2021</p>'
+            f'<span itemprop="datePublished" content="{stamp}"></span>{paragraphs}</article>')
+    page_html = f'<html lang="en"><head>{head}</head><body>{body}</body></html>'
+    url = "https://archive.example/web/20210304120000/https://harbourgazette.example/news/dredging"
+    assert scraper.clean(page_html, url=url).published == "2021-03-02"
+    assert scraper.clean(page_html, url="https://harbourgazette.example/news/dredging").published.startswith("2021-06-30")
