@@ -25,9 +25,10 @@ from .html_bylines import LINE_ORIGINS, last_resort_evidence, profile_name_evide
 from .html_meta import PageElements, html_evidence, site_name_evidence
 from .resolve import names_someone, title_suffix
 from .site_name import link_host, logo_evidence, title_site_segment
-from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, dateline_evidence,
-                          declared_source_evidence, headline_slot_evidence, markup_syndication_evidence,
-                          page_provider_evidence, provider_evidence, site_keys, slot_evidence, title_tail)
+from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, date_source_evidence,
+                          dateline_evidence, declared_source_evidence, headline_slot_evidence,
+                          markup_syndication_evidence, page_provider_evidence, provider_evidence, site_keys,
+                          slot_evidence, title_tail)
 from .text import canonical
 
 
@@ -58,6 +59,8 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
     if not found and _copy_of_another_site(url, evidence):
         found = page_provider_evidence(tree, site)  # an aggregator's copy: its provider credit may stand anywhere
     evidence.extend(found)
+    if elements is not None:
+        evidence.extend(date_source_evidence(elements.times, site))
     if not names_someone(evidence):
         evidence.extend(slot_evidence(tree))  # an agency alone where a writer's byline would stand
         if not any(e.origin in LINE_ORIGINS for e in evidence):

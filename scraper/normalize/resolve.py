@@ -569,6 +569,15 @@ def _own_names(evidence: Sequence[Evidence]) -> set[str]:
     return {k for k in keys if len(k) >= 2}
 
 
+HOUSE_PREFIX = 2
+"""Leading characters a CJK name shares with the site's name when both are of one house (a brand, then
+"网", "日报", "晚报")."""
+
+
+def _cjk(key: str) -> bool:
+    return len(key) >= HOUSE_PREFIX and all("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in key[:HOUSE_PREFIX])
+
+
 def _distributor(value: str, own: set[str]) -> str | None:
     """A syndication value as the record gives it (an agency by its full name), or None for the site's own story."""
     value = clean_syndication(value) or ""
@@ -580,7 +589,9 @@ def _distributor(value: str, own: set[str]) -> str | None:
     if other_edition(value, own):
         return value  # the brand's other edition ("VICE US" on the UK edition's page)
     if key in own or bare in own or any(len(k) >= 4 and k in key or len(key) >= 3 and key in k for k in own):
-        return None  # the outlet's own story (its name, its domain, "Staff of example.com")
+        return None
+    if _cjk(key) and any(_cjk(k) and k[:HOUSE_PREFIX] == key[:HOUSE_PREFIX] for k in own):
+        return None  # the house's own paper under its brand ("光明日报" on "光明网")  # the outlet's own story (its name, its domain, "Staff of example.com")
     if any(w.casefold() in syndication_data().not_distributors for w in value.split()):
         return None  # a job or a desk ("Space.com Contributor", "bureau européen")
     return value
