@@ -115,6 +115,8 @@ def pick_outlet(evidence: Sequence[Evidence]) -> tuple[str | None, str | None]:
     sections = [e for e in evidence if e.field == "outlet" and e.origin.startswith(DECLARED_OUTLETS)
                 and names_section(canonical(e.value), url)]
     value, origin = pick([e for e in evidence if e not in sections] if sections else evidence, "outlet", clean_outlet)
+    if value is not None and origin is not None:
+        value = _fullest(value, origin, evidence)
     if value is None or not _HOST_SHAPED.match(value):
         return value, origin
     for ev in ranked(evidence, "outlet"):
@@ -124,6 +126,23 @@ def pick_outlet(evidence: Sequence[Evidence]) -> tuple[str | None, str | None]:
         if name and not _HOST_SHAPED.match(name) and names_host(name, value.split("//")[-1]):
             return name, ev.origin
     return value, origin
+
+
+def _fullest(value: str, origin: str, evidence: Sequence[Evidence]) -> str:
+    """The full spelling of a site name that its origin also gives ("TPM" and "Talking Points Memo",
+    "Better Homes & Gardens" and "Better Homes and Gardens"): a page that declares both means the same site."""
+    key = letters_key(value.replace("&", " and "))
+    for ev in evidence:
+        if ev.field != "outlet" or ev.origin != origin:
+            continue
+        other = clean_outlet(canonical(ev.value))
+        if not other or other == value:
+            continue
+        words = re.findall(r"[^\W_]+", other)
+        if (len(words) >= 2 and "".join(w[0] for w in words).casefold() == key) or (
+                letters_key(other.replace("&", " and ")) == key and len(other) > len(value)):
+            return other
+    return value
 
 
 def clean_syndication(value: str) -> str | None:

@@ -205,3 +205,18 @@ def test_the_hosts_name_in_the_author_tag_is_no_writer():
     head = '<meta name="author" content="HARBOURWIRE">'
     page = _page(head, "<h1>Harbour ferries return for the summer</h1>")
     assert scraper.clean(page, url="https://weekly.harbourwire.jp/elem/1/").authors == []
+
+
+def test_a_site_name_declared_twice_is_its_full_spelling():
+    head = ('<meta property="og:site_name" content="HPC"><meta property="og:site_name" content="Harbour Point Courier">')
+    assert scraper.clean(_page(head, "<h1>Harbour ferries return for the summer</h1>")).outlet == "Harbour Point Courier"
+    head = ('<meta property="og:site_name" content="Boats & Harbours"><meta property="og:site_name" content="Boats and Harbours">')
+    assert scraper.clean(_page(head, "<h1>Harbour ferries return for the summer</h1>")).outlet == "Boats and Harbours"
+
+
+def test_a_saved_page_without_its_address_is_from_the_site_its_links_point_to():
+    menu = "".join(f'<a href="https://www.harbourcourier.com/section/{i}">Section {i}</a>' for i in range(24))
+    page = _page("", "<h1>Harbour ferries return for the summer</h1>", outside=f"<nav>{menu}</nav>")
+    assert scraper.clean(page).outlet == "harbourcourier.com"
+    few = "".join(f'<a href="https://www.friend-{i}.org/">Friend {i}</a>' for i in range(24))  # links to other sites
+    assert scraper.clean(_page("", "<h1>Harbour ferries return for the summer</h1>", outside=few)).outlet is None
