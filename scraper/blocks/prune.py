@@ -190,6 +190,21 @@ _NEVER_BY_NAME = frozenset({"html", "body", "main", "article"})
 _ALWAYS = ("script", "style", "noscript", "template", "svg", "canvas", "head", "title", "link", "meta", "object", "embed")
 
 
+_ALWAYS_QUERY = ",".join(_ALWAYS)
+
+
+def strip_always(tree: LexborHTMLParser, reference: bool = False) -> None:
+    """Take out every element of the ``_ALWAYS`` tags, subtree and all. One search for all of
+    them walks the page once, where the parser's ``strip_tags`` walks it once per tag; each is
+    detached as ``strip_tags`` does (not freed: one may sit inside another already taken out).
+    ``reference=True`` is ``strip_tags`` itself (a test holds the two together)."""
+    if reference:
+        tree.strip_tags(list(_ALWAYS))
+        return
+    for node in tree.css(_ALWAYS_QUERY):
+        node.decompose(recursive=False)
+
+
 _MEDIA = frozenset({"img", "picture", "video"})
 
 
@@ -392,7 +407,7 @@ def prune(tree: LexborHTMLParser, reference: bool = False) -> LexborNode | None:
     the two together)."""
     sel = selectors()
     q = _queries()
-    tree.strip_tags(list(_ALWAYS))
+    strip_always(tree, reference)
     body = tree.body
     if body is None:
         return None

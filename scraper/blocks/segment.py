@@ -232,6 +232,7 @@ def segment(body: LexborNode) -> Segmentation:
 
     # Stack items: (node, parent element id, depth) to enter; (None, element id, flags) to leave.
     stack: list[tuple] = [(body, -1, 0)]
+    push = stack.append
     while stack:
         node, pid, depth = stack.pop()
         if node is None:
@@ -260,14 +261,17 @@ def segment(body: LexborNode) -> Segmentation:
             piece = node.text_content
             if piece:
                 buf.append(piece)
+                if piece.isspace():  # most text nodes: the spacing between tags counts no characters
+                    if marker_stack:
+                        marked_kind = marker_stack[-1]
+                    continue
                 n = len(piece.strip())
-                if n:
-                    # The innermost open box holding every piece of the buffer so far.
-                    if inner < 0:
-                        inner, inner_open = (box_stack[-1] if box_stack else 0), True
-                    elif not inner_open:
-                        inner = next((b for b in reversed(box_stack) if b < inner), 0)
-                        inner_open = True
+                # The innermost open box holding every piece of the buffer so far.
+                if inner < 0:
+                    inner, inner_open = (box_stack[-1] if box_stack else 0), True
+                elif not inner_open:
+                    inner = next((b for b in reversed(box_stack) if b < inner), 0)
+                    inner_open = True
                 if in_link:
                     link_chars += n
                 if in_time:
@@ -330,12 +334,12 @@ def segment(body: LexborNode) -> Segmentation:
             marker_stack.append(marker)
             flags |= 4
         stack.append((None, eid, flags))
+        # Children pushed last one first, so the first is taken next.
         child = node.last_child
-        children = []
+        depth += 1
         while child is not None:
-            children.append((child, eid, depth + 1))
+            push((child, eid, depth))
             child = child.prev
-        stack.extend(children)
     if buf:
         flush()
     if seg.threads:

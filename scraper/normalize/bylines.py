@@ -37,6 +37,8 @@ class NameData:
     """Company forms ("S.A.", "GmbH"): an organisation only as a name's last word."""
     collective_words: frozenset[str]
     """Words that make a byline part a group ("... Staff", "... Desk"), never a person."""
+    cjk_collective_endings: tuple[str, ...]
+    """Endings that make a CJK byline part a newsroom desk ("ASCII編集部")."""
     roles: tuple[str, ...]
     not_names: frozenset[str]
     organisation_suffixes: tuple[str, ...]
@@ -77,13 +79,14 @@ def name_data() -> NameData:
         organisation_words=frozenset(raw["organisation_words"]),
         legal_forms=frozenset(raw["legal_forms"]),
         collective_words=frozenset(raw["collective_words"]),
+        cjk_collective_endings=tuple(raw["cjk_collective_endings"]),
         roles=tuple(sorted(raw["roles"], key=len, reverse=True)),
         not_names=frozenset(raw["not_names"]),
         organisation_suffixes=tuple(raw["organisation_suffixes"]),
         affiliation_words=frozenset(raw["affiliation_words"]),
         phrase_words=frozenset(raw["phrase_words"]),
         split=re.compile(
-            r"\s*(?:,|;|\||•|·|/|\s[–—-]\s|"
+            r"\s*(?:,|;|\||•|·|/|，|、|／|\s[–—-]\s|"
             + "|".join(_joiner(j) for j in sorted(raw["joiners"], key=len, reverse=True)) + r")\s*",
             re.IGNORECASE),
         compound_role=re.compile(
@@ -177,7 +180,7 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 """Soft hyphens and zero-width characters inside names ("Mat\u00adthi\u00adas")."""
 _LEADING_MARKS = re.compile(r"^[\s\-–—―~*•·|:>]+")
 """Dashes and bullets before a byline: "---- by Jane Doe", "— Jane Doe" under an article."""
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|(?:de|da|di|du|la|le|van|von)[A-ZÀ-ÞĀ-Ž][\w'’.-]*|(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|al|el|y|zu|ten|ter|dos|das)|[A-Z]\.)$")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|\([A-ZÀ-ÞĀ-Ž][\w'’.-]*\)|(?:de|da|di|du|la|le|van|von)[A-ZÀ-ÞĀ-Ž][\w'’.-]*|(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|al|el|y|zu|ten|ter|dos|das)|[A-Z]\.)$")
 _GLUED_PARTICLE = re.compile(r"^(?:de|da|di|du|la|le|van|von)[A-ZÀ-ÞĀ-Ž]")
 """A family name with its particle written together ("deCasparis", "vanHouten")."""
 _ABBREVIATION_END = re.compile(r"(?:\s|^)(?:[A-Z]|Jr|Sr|St)\.$")
@@ -280,6 +283,8 @@ def is_organisation(name: str) -> bool:
         return True
     if _DOMAIN.search(low) and not re.search(r"\b[a-z]\.$", low):
         return True
+    if low.endswith(data.cjk_organisation_endings) and _CJK_CHAR.search(low[-3:]):
+        return True  # "ASCII編集部", "新華社": a desk, a paper, an agency
     tokens = re.findall(r"[\w.'’-]+", re.sub(r"\b(\w)\.\s(?=\w\.)", r"\1.", low))  # "e. V." -> "e.v."
     for i, t in enumerate(tokens):
         bare = t.rstrip(".")
@@ -292,6 +297,7 @@ def is_organisation(name: str) -> bool:
     return any(w in low for w in (".com", ".org", ".net"))
 
 
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _HANDLE_NAME = re.compile(r"^[\w][\w.'’-]{1,39}$")
 
 
@@ -311,6 +317,8 @@ def is_single_name(name: str) -> bool:
 
 
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_KANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]{2,8}")
+"""A name written in katakana ("オカモト"): a word like any other, so taken only where a byline slot vouches for it."""
 
 
 @lru_cache(maxsize=CACHED)
@@ -323,8 +331,8 @@ def is_person_name(name: str) -> bool:
     tokens = name.split()
     if not 2 <= len(tokens) <= 5:
         return False
-    if not all(_NAME_TOKEN.match(t) for t in tokens):
-        return False
+    if not all(_NAME_TOKEN.match(t) for t in tokens) or tokens[0][0] == "(" or tokens[-1][0] == "(":
+        return False  # a nickname in parentheses stands inside a name ("Richard (R.J.) Doe"), never at its ends
     if any(t.casefold() in name_data().phrase_words for t in tokens[1:]):
         return False  # "Letters To The (Editor)", "Tips For Parents": a title-cased phrase
     if tokens[0].casefold() in _ARTICLES:
@@ -533,7 +541,10 @@ def read_byline(text: str, allow_single: bool = False) -> Byline:
     if body.endswith(".") and not _ABBREVIATION_END.search(body):
         body = body.rstrip(".")
     parts = data.split.split(body)
+    slot = allow_single
+    kana: list[str] = []
     allow_single = allow_single and len([p for p in parts if p.strip()]) == 1
+    affiliated = False  # a role or an organisation followed a writer: what comes next may be its name
     for raw_part in _split_services(parts):
         if raw_part.strip().strip(" .:").casefold() in data.not_names:
             result.placeholders.append(raw_part.strip())
@@ -541,22 +552,32 @@ def read_byline(text: str, allow_single: bool = False) -> Byline:
         if _collective(raw_part.strip()):
             result.placeholders.append(raw_part.strip())  # "Motley Fool Staff", "Our Foreign Staff": a group
             continue
-        part = _strip_roles(_without_where(raw_part.strip()))
+        part = _strip_roles(_without_where(_PREFIX.sub("", raw_part.strip(), count=1)))  # "... | By Jane Doe | ..."
         if not part:
+            affiliated = bool(result.authors)
             continue
         low = part.casefold()
         if low in data.not_names:
             result.placeholders.append(part)
             continue
         if is_organisation(part):
+            affiliated = bool(result.authors)
             if part not in result.organisations:
                 result.organisations.append(part)
+        elif affiliated and is_person_name(part) and not is_given_name(part.split()[0]):
+            result.placeholders.append(part)  # "Jane Doe, Senior Fellow, ACLU Speech, Privacy ...": the role's unit
+        elif slot and _KANA_NAME.fullmatch(part) and not is_person_name(part):
+            kana.append(part)
         elif is_person_name(part) or (allow_single and (is_single_name(part) or _is_loose_name(part))):
             name = fix_case(_undoubled(part))
             if name not in result.authors:
                 result.authors.append(name)
         else:
             result.unknown.append(part)
+    if kana and not result.unknown:
+        result.authors.extend(k for k in kana if k not in result.authors)  # "文● オカモト／ASCII編集部"
+    elif kana:
+        result.unknown.extend(kana)  # "NeoL／ネオエル": a brand and its reading, nobody named
     if not _JOINED.search(body):
         _drop_trailing_place(result)
     return result
@@ -580,6 +601,8 @@ def _without_where(part: str) -> str:
 def _collective(part: str) -> bool:
     """A group's byline: ends with a collective word ("Motley Fool Staff") after words that do not open
     with a known given name (a person followed by "Staff" is a name and a role)."""
+    if part.endswith(name_data().cjk_collective_endings):
+        return True  # "ASCII編集部"
     tokens = part.split()
     if len(tokens) < 2 or tokens[-1].casefold().strip(".") not in name_data().collective_words:
         return False

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..lexicon import words as lexicon_words
 from ..model import Evidence
 from .bylines import DATE_HEAD, GENRE_LEAD, LABELS, LEADS, WRITING, is_organisation, is_person_name, looks_like_byline, parse_byline
 from .first_names import is_given_name
@@ -51,7 +52,7 @@ Condition = tuple[str, str, bool]
 """An attribute, a word its value holds (case aside) on every element a selector part matches, and
 whether as a whole word ([class~=author], .author) or anywhere ([class*=author])."""
 
-GATED_ATTRIBUTES = frozenset({"class", "itemprop", "href"})
+GATED_ATTRIBUTES = frozenset({"class", "id", "itemprop", "href"})
 """Attributes whose words gate a selector. Nearly every element has a class, few one with a byline
 word, and such words make the costly selectors ("[class~=author] a" and nine more alternatives);
 itemprop="author" makes two, one with a descendant part; links to author pages six alternatives."""
@@ -209,7 +210,7 @@ def _excluded(node: LexborNode, data: BylineSelectors, own_marks: bool = True) -
     return aside
 
 
-_AUTHOR_WORD = re.compile(r"(?:^|\s)(?:author|autor|auteur)(?:$|\s)", re.IGNORECASE)
+_AUTHOR_WORD = re.compile(r"(?:^|[\s_-])(?:authors?|autor|autoren|auteurs?)(?=$|\s)", re.IGNORECASE)
 _BOX_WORDS = re.compile(r"(?:^|[\s_-])(?:widget|sidebar)(?=$|[\s_-])", re.IGNORECASE)
 
 
@@ -414,15 +415,20 @@ def _unread(text: str) -> bool:
 _LEAD_WORDS = (
     r"(?:(?:" + WRITING + r"|interview|ein artikel|ein beitrag)\s+" + LEADS + "|"
     + GENRE_LEAD + r"\s+" + LEADS + r"(?=\s)|" + LEADS + "|" + LABELS + r"|text|texte|interview|redaktion\s*:|"
-    r"posted on|published on|veröffentlicht am|thread starter|themenstarter|started by|责任编辑|作者|记者)")
+    r"posted on|published on|veröffentlicht am|thread starter|themenstarter|started by)")
 _LEAD_MARKS = r"^[\s\-–—―~*•·|>]*"
-_BYLINE_LEAD = re.compile(_LEAD_MARKS + opening_guard(_LEAD_WORDS) + _LEAD_WORDS + r"(?:\b|(?<=[^\w\s]))\s*[:：]?",
-                          re.IGNORECASE)
+_BYLINE_LEAD = re.compile(
+    _LEAD_MARKS + opening_guard(_LEAD_WORDS) + _LEAD_WORDS + r"(?:\b|(?<=[^\w\s]))\s*[:：]?|"
+    r"^[\s\-–—―~*•·|>\[［]*(?:" + "|".join(map(re.escape, lexicon_words("byline", "cjk_leads"))) + r")\s*[:：]?", re.IGNORECASE)
 """A text node that opens a byline line ("Eine Kolumne von", "A guest post by" name the genre first);
 the lead words before "posted on" name the writer. Most text nodes open with a letter no lead word
 opens with: the guard fails them on one class test (guards.py)."""
 _DIGIT = re.compile(r"\d")
 """Every date ``DATE_HEAD`` reads holds a digit: a text node without one is passed over before it."""
+_CJK_DATELINE = re.compile(r"^\s*【[^】＝=]{1,15}[＝=](?P<names>[\u4e00-\u9fff]{2,4}(?:[、・][\u4e00-\u9fff]{2,4})*)】")
+"""A Japanese dateline naming the correspondent: "【ロンドン＝岡田浩幸】" (an agency there, "【北京＝共同】", is resolved away)."""
+_INTERVIEW_HEAD = re.compile(r"^[\s\-–—―~*•·|>]*interview\b(?!\s*(?::|by|von|mit|with))", re.IGNORECASE)
+""""Interview" as a heading ("Interview at-a-glance"), not as a credit ("Interview: Jane Doe", "Interview by ...")."""
 _PREPOSITION = re.compile(r"^[\s\-–—―~*•·|>]*(?:von|par|por|di|door|de|av|af)\b", re.IGNORECASE)
 """Byline words that are also prepositions ("von Dienstag bis Freitag")."""
 _NAMING_LEAD = re.compile(r"^[\s\-–—―~*•·|>]*(?:(?:posted|written|story|words)\s+)?by\b", re.IGNORECASE)
@@ -514,12 +520,17 @@ def _byline_line(root: LexborNode, explicit: bool = False) -> list[Evidence]:
         if node.tag != "-text":
             continue
         raw = node.text_content or ""
+        if raw[:3].lstrip().startswith("【"):
+            own = _CJK_DATELINE.match(raw)  # "【ロンドン＝岡田浩幸】１０日に…": the correspondent opens the story
+            if own and node.parent is not None and not _excluded(node.parent, data):
+                return [Evidence("byline", own.group("names"), "html:byline-text")]
         if len(raw) > MAX_LINE or raw.isspace():
             continue
         lead = _BYLINE_LEAD.match(raw)
         if not (lead or (not explicit and _DIGIT.search(raw) and DATE_HEAD.match(raw))):
             continue
-        single = bool(lead)  # "Posted by Konstantin", "von zahlenzauberin": a lead word may vouch for one word
+        # "Posted by Konstantin", "von zahlenzauberin": a lead word may vouch for one word; "Interview" heads a box
+        single = bool(lead) and not _INTERVIEW_HEAD.match(raw)
         by_lead = bool(_NAMING_LEAD.match(raw)) and not explicit
         line = node.parent
         if lead and line is not None and _in_embed(line, data):

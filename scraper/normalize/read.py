@@ -24,10 +24,11 @@ from .dates import url_date
 from .html_bylines import LINE_ORIGINS, last_resort_evidence, profile_name_evidence
 from .html_meta import PageElements, html_evidence, site_name_evidence
 from .resolve import names_someone, title_suffix
-from .site_name import logo_evidence, title_site_segment
-from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, dateline_evidence,
-                          declared_source_evidence, headline_slot_evidence, markup_syndication_evidence,
-                          page_provider_evidence, provider_evidence, site_keys, slot_evidence, title_tail)
+from .site_name import link_host, logo_evidence, title_site_segment
+from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, date_source_evidence,
+                          dateline_evidence, declared_source_evidence, headline_slot_evidence,
+                          markup_syndication_evidence, page_provider_evidence, provider_evidence, site_keys,
+                          slot_evidence, title_tail)
 from .text import canonical
 
 
@@ -47,6 +48,10 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
         evidence.extend(site_name_evidence(markup, host_of(url)))
         title = next((e.value for e in evidence if e.field == "title" and e.origin == "html:title"), None)
         evidence.extend(logo_evidence(tree, host_of(url), title))
+    if not url and not any(e.field == "canonical_url" for e in evidence):
+        linked = link_host(tree)  # a saved page without its address: the site its own links point to
+        if linked:
+            evidence.append(Evidence("outlet", linked, "page:link-domain"))
     evidence.extend(markup_syndication_evidence(markup, site, tree.body.text() if markup and tree.body else None))
     evidence.extend(declared_source_evidence(tree, site))
     headings = elements.headings if elements is not None else tree.css("h1")
@@ -54,6 +59,8 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
     if not found and _copy_of_another_site(url, evidence):
         found = page_provider_evidence(tree, site)  # an aggregator's copy: its provider credit may stand anywhere
     evidence.extend(found)
+    if elements is not None:
+        evidence.extend(date_source_evidence(elements.times, site))
     if not names_someone(evidence):
         evidence.extend(slot_evidence(tree))  # an agency alone where a writer's byline would stand
         if not any(e.origin in LINE_ORIGINS for e in evidence):

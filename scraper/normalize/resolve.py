@@ -23,7 +23,7 @@ from .first_names import is_given_name
 from .language import detect_language
 from .dates import parse_date
 from .text import canonical, fold_key, letters_key
-from .site_name import names_host, names_section
+from .site_name import host_labels, names_host, names_section
 from .titles import clean_title, cut_at_quote, headline_shown, site_names, title_suffix
 from .syndication import agency_named, agency_of_host, credible_source, other_edition, site_keys, syndication_data
 from .trust import ORDER
@@ -115,6 +115,8 @@ def pick_outlet(evidence: Sequence[Evidence]) -> tuple[str | None, str | None]:
     sections = [e for e in evidence if e.field == "outlet" and e.origin.startswith(DECLARED_OUTLETS)
                 and names_section(canonical(e.value), url)]
     value, origin = pick([e for e in evidence if e not in sections] if sections else evidence, "outlet", clean_outlet)
+    if value is not None and origin is not None:
+        value = _fullest(value, origin, evidence)
     if value is None or not _HOST_SHAPED.match(value):
         return value, origin
     for ev in ranked(evidence, "outlet"):
@@ -124,6 +126,23 @@ def pick_outlet(evidence: Sequence[Evidence]) -> tuple[str | None, str | None]:
         if name and not _HOST_SHAPED.match(name) and names_host(name, value.split("//")[-1]):
             return name, ev.origin
     return value, origin
+
+
+def _fullest(value: str, origin: str, evidence: Sequence[Evidence]) -> str:
+    """The full spelling of a site name that its origin also gives ("TPM" and "Talking Points Memo",
+    "Better Homes & Gardens" and "Better Homes and Gardens"): a page that declares both means the same site."""
+    key = letters_key(value.replace("&", " and "))
+    for ev in evidence:
+        if ev.field != "outlet" or ev.origin != origin:
+            continue
+        other = clean_outlet(canonical(ev.value))
+        if not other or other == value:
+            continue
+        words = re.findall(r"[^\W_]+", other)
+        if (len(words) >= 2 and "".join(w[0] for w in words).casefold() == key) or (
+                letters_key(other.replace("&", " and ")) == key and len(other) > len(value)):
+            return other
+    return value
 
 
 def clean_syndication(value: str) -> str | None:
@@ -213,6 +232,7 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
     names: list[str] = []
     origin: str | None = None
     shown = _shown_keys(candidates)
+    hosts = _host_names(evidence)
     for ev in candidates:
         if origin is not None and (_rank(order, ev.origin) != _rank(order, origin) or letters_key(ev.value) in sites):
             break
@@ -220,7 +240,7 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
         if ev.field == "author" and (urlsplit(value).scheme or value.startswith("@")):
             continue  # a profile URL or a social handle, not a name
         key = letters_key(ev.value)
-        if (key in sites or key in words) and not _personal_name(value) and key not in shown:
+        if (key in sites or key in words or key in hosts) and not _personal_name(value) and key not in shown:
             continue  # "VOGUE" in the author tag of its own site: the CMS's default, no writer the page shows
         if ev.origin == "html:copyright" and (letters_key(value) in sites or letters_key(value) in _folded_outlets(evidence)):
             continue  # "© Petri Heil" on the site "Petri Heil": the outlet, shaped like a name
@@ -235,8 +255,9 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
             orgs.extend(o for o in parsed.organisations if o not in orgs and not is_affiliation(o))
     seen = _visible_byline(candidates)
     if (origin is not None and origin.startswith(("json-ld:", "meta:")) and seen
-            and not _shown(names, candidates)):
-        names, origin = seen  # a CMS account the page never shows uploaded the story; the byline names its writer
+            and not _shown(names, candidates) and not _owner_named(names, evidence)):
+        names, origin = seen  # a CMS account the page never shows uploaded the story (not a personal site's
+        # owner, named as the site); the byline names its writer
     names = _without_outlet(_completed(_widened(names, candidates), candidates), sites | words)
     names = [n for n in names if not agency_named(n)]  # an agency is a distributor, never a writer
     if not names:
@@ -244,6 +265,12 @@ def authors_from(evidence: Sequence[Evidence]) -> tuple[list[str], str | None, l
         if owner:
             return [owner], "site:owner", orgs
     return names, origin, orgs
+
+
+def _owner_named(names: Sequence[str], evidence: Sequence[Evidence]) -> bool:
+    """True when the names are the site's, and a person's: a personal site named after its writer."""
+    outlets = _folded_outlets(evidence)
+    return any(letters_key(n) in outlets and _personal_name(n) for n in names)
 
 
 def _shown_keys(candidates: Sequence[Evidence]) -> set[str]:
@@ -274,12 +301,24 @@ _NOT_GIVEN = frozenset(("the", "der", "die", "das", "le", "la", "les", "el", "lo
 _TITLES = re.compile(r"^(?:(?:dr|prof|dipl|ing|mag)\.(?:-\w+\.)?\s*)+", re.IGNORECASE)
 
 
-def _site_owner(evidence: Sequence[Evidence]) -> str | None:
-    """A personal site's owner, named as the site ("Dr. Alexander Klier" on alexander-klier.net): the last resort.
+_OWNED = re.compile(r"(?<![\w.])(?P<name>[A-ZÀ-ÞĀ-Ž][\w'’-]*(?:\s+(?:[A-Z]\.|[A-ZÀ-ÞĀ-Ž][\w'’-]*)){1,3})['’]s\s+(?:personal\s+)?"
+                    r"(?:blog|weblog|website|web\s?site|site|homepage|home\s+page|journal|notebook|diary|notes)\s*$",
+                    re.IGNORECASE)
+"""A site name that says whose the site is: "Jane Doe's blog", "example.org - Jane Doe's Weblog"."""
 
-    Only a person's full name opening with a known given name (after an academic
-    title) that the site's host spells whole.
+
+def _site_owner(evidence: Sequence[Evidence]) -> str | None:
+    """A personal site's owner, named as the site: the last resort.
+
+    "example.org - Jane Doe's blog" names its owner; "Dr. Alexander Klier" on
+    alexander-klier.net is one when the site's host spells the name whole.
+    Only a person's full name opening with a known given name (after an
+    academic title).
     """
+    for e in evidence:
+        owner = _OWNED.search(canonical(e.value)) if e.field == "outlet" else None
+        if owner and is_person_name(owner.group("name")) and is_given_name(owner.group("name").split()[0]):
+            return owner.group("name")  # "example.org - Jane Doe's blog": the site says whose it is
     hosts = {letters_key((urlsplit(e.value.strip()).hostname or "").removeprefix("www."))
              for e in evidence if e.field == "canonical_url"}
     hosts.discard("")
@@ -315,18 +354,20 @@ def _without_outlet(names: list[str], outlet_words: set[str]) -> list[str]:
 _EXPLICIT_LEAD = re.compile(
     r"^[\s\-–—―~*•·|>]*(?:(?:" + WRITING + r"|ein artikel|ein beitrag)\s+|" + GENRE_LEAD + r"\s+(?=" + LEADS + r"\s))?"
     r"(?:" + LEADS + "|" + LABELS + r"|text|texte)\b", re.IGNORECASE)
-EXPLICIT_BYLINE_ORIGINS = ("html:byline-text",)
-"""Byline lines the reader sees by the headline ("By Jane Doe"); a "By ..." block further down may credit
-someone else (a quoted piece, a photo), so it does not overrule a declared author."""
+EXPLICIT_BYLINE_ORIGINS = ("html:byline-element", "html:byline-text")
+"""Bylines the reader sees: the page's marked byline elements, and byline lines by the headline ("By Jane Doe");
+a "By ..." block further down may credit someone else (a quoted piece, a photo), so it does not overrule a
+declared author."""
 
 
 def _visible_byline(candidates: Sequence[Evidence]) -> tuple[list[str], str] | None:
-    """Full person names of the first byline line the reader sees that opens with a byline word."""
+    """Full person names of the first byline the reader sees: a marked byline element, or a line by the
+    headline that opens with a byline word."""
     for ev in candidates:
         if ev.field != "byline" or not ev.origin.startswith(EXPLICIT_BYLINE_ORIGINS):
             continue
         value = canonical(ev.value)
-        if ev.origin.startswith("html:") and not _EXPLICIT_LEAD.match(value):
+        if ev.origin.startswith("html:byline-text") and not _EXPLICIT_LEAD.match(value):
             continue
         parsed = parse_byline(value)
         full = [n for n in parsed.authors if len(n.split()) >= 2]
@@ -391,6 +432,13 @@ def _site_names(evidence: Sequence[Evidence]) -> set[str]:
             names.update({letters_key(host), letters_key(host.rsplit(".", 1)[0])})
     names.discard("")
     return names
+
+
+def _host_names(evidence: Sequence[Evidence]) -> set[str]:
+    """The name labels of the page's hosts ("ascii" of weekly.ascii.jp): an author tag holding one names the site."""
+    hosts = {(urlsplit(e.value.strip()).hostname or "") for e in evidence if e.field == "canonical_url"}
+    hosts.update(e.value.strip().lower() for e in evidence if e.origin == "url:domain")
+    return {label for host in hosts if host for label in host_labels(host)}
 
 
 def _folded_outlets(evidence: Sequence[Evidence]) -> set[str]:
@@ -525,6 +573,15 @@ def _own_names(evidence: Sequence[Evidence]) -> set[str]:
     return {k for k in keys if len(k) >= 2}
 
 
+HOUSE_PREFIX = 2
+"""Leading characters a CJK name shares with the site's name when both are of one house (a brand, then
+"网", "日报", "晚报")."""
+
+
+def _cjk(key: str) -> bool:
+    return len(key) >= HOUSE_PREFIX and all("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in key[:HOUSE_PREFIX])
+
+
 def _distributor(value: str, own: set[str]) -> str | None:
     """A syndication value as the record gives it (an agency by its full name), or None for the site's own story."""
     value = clean_syndication(value) or ""
@@ -536,7 +593,9 @@ def _distributor(value: str, own: set[str]) -> str | None:
     if other_edition(value, own):
         return value  # the brand's other edition ("VICE US" on the UK edition's page)
     if key in own or bare in own or any(len(k) >= 4 and k in key or len(key) >= 3 and key in k for k in own):
-        return None  # the outlet's own story (its name, its domain, "Staff of example.com")
+        return None
+    if _cjk(key) and any(_cjk(k) and k[:HOUSE_PREFIX] == key[:HOUSE_PREFIX] for k in own):
+        return None  # the house's own paper under its brand ("光明日报" on "光明网")  # the outlet's own story (its name, its domain, "Staff of example.com")
     if any(w.casefold() in syndication_data().not_distributors for w in value.split()):
         return None  # a job or a desk ("Space.com Contributor", "bureau européen")
     return value

@@ -168,3 +168,28 @@ def _logo_texts(node: LexborNode) -> list[str]:
     if node.tag != "img":
         texts.append(node.text(deep=True, separator=" ")[:80])
     return texts
+
+
+MIN_LINKS = 20
+LINK_SHARE = 0.75
+MAX_LINKS = 2000
+
+
+def link_host(tree: LexborHTMLParser) -> str | None:
+    """The site a page without an address is from: the registered domain that most of its absolute links
+    point to (a saved page's menus and teasers link its own site), when it holds most of them."""
+    counts: dict[str, int] = {}
+    total = 0
+    for node in tree.css("a[href]")[:MAX_LINKS]:
+        host = (urlsplit((node.attributes.get("href") or "").strip()).hostname or "").lower()
+        if not host or "." not in host:
+            continue
+        labels = host.split(".")
+        keep = 3 if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+        site = ".".join(labels[-keep:])
+        counts[site] = counts.get(site, 0) + 1
+        total += 1
+    if total < MIN_LINKS:
+        return None
+    site, n = max(counts.items(), key=lambda item: item[1])
+    return site if n >= LINK_SHARE * total else None

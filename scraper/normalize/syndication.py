@@ -44,7 +44,11 @@ class SyndicationData:
     domains: dict[str, str]
     """An agency's own site's domain -> its full name."""
     source_label: re.Pattern[str]
+    cjk_source: re.Pattern[str]
+    """A CJK source label inside a header line, and the name after it ("…　来源：X　作者：…")."""
     slot_label: re.Pattern[str]
+    date_source: re.Pattern[str]
+    """A source label behind a separator, the text after a date ("/ Source: X")."""
     """A source label opening a slot's text or one of its parts ("Dec. 22, 2016 / Source: X")."""
     reprint: re.Pattern[str]
     """A reprint note naming its source before the phrase (Japanese, Chinese)."""
@@ -82,6 +86,9 @@ def syndication_data() -> SyndicationData:
         domains=domains,
         source_label=re.compile(r"^\s*(?:" + _alternation(phrases["source_labels"]) + r")\s*[:：]\s*(?P<name>.{2,120})$",
                                 re.IGNORECASE),
+        cjk_source=re.compile(r"(?:^|\s)(?:" + _alternation(phrases["cjk_source_labels"]) + r")\s*[:：]\s*(?P<name>[^\s:：|/]{2,30})"),
+        date_source=re.compile(r"^\s*[/|•·]\s*(?:" + _alternation(phrases["source_labels"]) + r")\s*[:：]\s*(?P<name>.{2,80}?)\s*$",
+                               re.IGNORECASE),
         slot_label=re.compile(r"(?:^|[/|•·]\s*)(?:" + _alternation(phrases["source_labels"] + raw["slots"]["slot_labels"]) + r")\s*[:：]\s*(?P<name>.{2,80})$",
                               re.IGNORECASE),
         provided_by=re.compile(r"(?:^|[\s|•·/©])(?:" + _alternation(phrases["provided_by"]) + r")\s*:?\s+(?P<name>.{2,80})$",
@@ -206,10 +213,17 @@ _CJK_BRACKET = re.compile(r"^\s*【(?P<body>[^】\d]{2,24})】")
 """A Japanese dateline in lenticular brackets ending with the agency: "【ワシントン共同】", "【パリ＝AFP時事】"."""
 
 
+AGENCY_HEAD = 64
+"""Characters of a paragraph's start that hold an agency's dateline."""
+
+
 def agency_dateline(text: str) -> str | None:
     """The agency of a dateline shape that only an agency writes (the shapes of ``dateline_evidence``'s
     patterns aside): "(ANSA) - ROMA -", "New Delhi, Jan 5 (PTI) The", "(서울=연합뉴스)", "新华社北京1月5日电",
     "【ワシントン共同】"."""
+    head = text[:AGENCY_HEAD]
+    if not any(ch in head for ch in "(（【电電"):
+        return None  # every shape below holds one of these early
     for pattern in (_AGENCY_FIRST, _PLACE_AGENCY, _CJK_WIRE):
         m = pattern.match(text)
         name = agency_named(m.group("org"), tag=True) if m else None
@@ -463,14 +477,16 @@ PROVIDER_BLOCKS = 15
 
 
 def provider_evidence(blocks: Sequence[Block], evidence: Sequence[Evidence], site_keys: set[str]) -> list[Evidence]:
-    """A provider credit: "© Provided by The Guardian", "Source: Zillow", in a short line near the top or in a caption."""
+    """A provider credit: "© Provided by The Guardian", "Source: Zillow", "2017-03-10　来源：X　作者：Y", in a short
+    line near the top or in a caption."""
     data = syndication_data()
     lines = [canonical(b.text) for b in blocks[:PROVIDER_BLOCKS]]
     lines += [canonical(e.value) for e in evidence if e.field in ("caption", "credit")]
     for text in lines:
         if len(text.split()) > 16:
             continue
-        m = data.provided_by.search(text) or (data.source_label.search(text.rsplit("/", 1)[-1]) if "/" in text else None)
+        m = data.provided_by.search(text) or (data.source_label.search(text.rsplit("/", 1)[-1]) if "/" in text else None) \
+            or data.cjk_source.search(text)
         if m:
             name = _distributor(m.group("name"), site_keys)
             if name:
@@ -543,7 +559,7 @@ class MarkupPatterns:
     """Words one of which every republication note holds, for a cheap find before the note pattern."""
 
 
-NOTE_KEYS = ("originally", "first appeared", "first published", "republished", "reprinted", "produced by", "erschien",
+NOTE_KEYS = ("originally", "first appeared", "first published", "republished", "reprinted", "erschien",
              "initialement", "originalmente", "originariamente", "oorspronkelijk", "erstveröffentlichung")
 """A word of each republication phrase (syndication.toml), searched in this order."""
 
@@ -555,9 +571,9 @@ def markup_patterns() -> MarkupPatterns:
     labels, provided = phrases["source_labels"], phrases["provided_by"]
     line_words = sorted({w.lower() for w in labels + provided})
     return MarkupPatterns(
-        line_start=re.compile(r">\s*+" + first_char_guard([*line_words, "/", "|", "•", "©", "&copy;"])
-                              + r"(?:[/|•]\s*+)?(?:(?:©|&copy;)\s*+)?" + _trie(line_words), re.IGNORECASE),
-        source=re.compile(r">\s*(?:[/|•]\s*)?(?:" + _alternation(labels) + r")\s*[:：](?:&nbsp;|\s)*(?:</?(?:a|span|strong|b|em|i)\b[^>]*>(?:&nbsp;|\s)*)*"
+        line_start=re.compile(r">\s*+" + first_char_guard([*line_words, "©", "&copy;"])
+                              + r"(?:(?:©|&copy;)\s*+)?" + _trie(line_words), re.IGNORECASE),
+        source=re.compile(r">\s*(?:" + _alternation(labels) + r")\s*[:：](?:&nbsp;|\s)*(?:</?(?:a|span|strong|b|em|i)\b[^>]*>(?:&nbsp;|\s)*)*"
                           r"(?P<name>[^<>]{2,200}?)\s*<(?!br)", re.IGNORECASE),
         provider=re.compile(r">\s*(?:(?:©|&copy;)\s*)?(?:" + _alternation(provided) + r")(?:\s*:)?\s+(?P<name>[^<>]{2,80}?)\s*<",
                             re.IGNORECASE),
@@ -585,15 +601,9 @@ def _markup_lines(markup: str) -> tuple[list[re.Match[str]], re.Match[str] | Non
 
 
 def _source_line(found: Sequence[re.Match[str]], site: set[str]) -> list[Evidence]:
-    """A source line right after a date element (the story's date line credits its provider), else the
-    last source line naming an agency, or a press release's issuer ("Quelle: <a>Example
+    """The last source line naming an agency, or a press release's issuer ("Quelle: <a>Example
     University</a>, Pressemitteilung": the line calls the text a release)."""
     data = syndication_data()
-    for m in found:
-        if "</time>" in m.string[max(0, m.start() - DATE_GAP):m.start()].lower():
-            name = _distributor(canonical(m.group("name")), site)
-            if name:  # "<time>Dec. 22, 2016</time><span> / Source: X</span>": the story's date line credits X
-                return [Evidence("syndication", name, "html:date-source")]
     for m in reversed(found[-MAX_SOURCE_LINES:]):
         name = _distributor(canonical(m.group("name")), site)
         if name and agency_named(name, tag=True):
@@ -630,6 +640,32 @@ DATE_GAP = 200
 """Markup between a date element's end and a source line that still makes them one date line."""
 LINE_TAIL = 120
 """Markup after a source line's name that may still say what the source is ("…</a>, Pressemitteilung")."""
+
+
+DATE_SOURCE_TIMES = 3
+"""Date elements looked beside for a source: the story's own date comes among the page's first."""
+DATE_SOURCE_SIBLINGS = 2
+
+
+def date_source_evidence(times: Sequence[LexborNode], site: set[str]) -> list[Evidence]:
+    """A source label in an element right after one of the page's first date elements: "<time>Dec. 22,
+    2016</time><span> / Source: X</span>". The story's date line credits its provider, so any name counts,
+    beside a writer too. Only the date elements' next siblings are read (found in the one element pass)."""
+    pattern = syndication_data().date_source
+    for node in times[:DATE_SOURCE_TIMES]:
+        sibling = node.next
+        for _ in range(DATE_SOURCE_SIBLINGS):
+            if sibling is None:
+                break
+            text = sibling.text(deep=True)
+            m = pattern.match(canonical(text)) if text.strip() else None
+            name = _distributor(m.group("name"), site) if m else None
+            if name:
+                return [Evidence("syndication", name, "html:date-source")]
+            if text.strip():
+                break  # the date's next words are something else
+            sibling = sibling.next
+    return []
 
 
 def _provider(raw: str | None, site: set[str]) -> list[Evidence]:

@@ -40,7 +40,7 @@ from .captions import CAPTION_LINE, is_caption_line
 from .line_shapes import holds_headline, is_item_list
 from .predicates import block_key
 from .teasers import teaser_lines
-from .tail import AFTER_ARTICLE, SITE_NOTICE, find_article_end, is_after_article, is_site_notice
+from .tail import AFTER_ARTICLE, SITE_NOTICE, find_article_end, is_after_article, is_section_head, is_site_notice
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +125,8 @@ class RegionParams:
     """Between the headline and the first prose line, a line of at most this many words not ended as a
     sentence is a label (a section name, "Print", "Share"): kicker, standfirst and byline are longer or
     taken by their rules. 0 keeps them."""
+    section_heads: bool = True
+    """Drop the site's section heads (share, rate, "more on this topic") anywhere inside the region."""
     skip_teasers: bool = True
     """Score the lines of teaser units as chrome and drop them inside the region (see rules/teasers.py),
     unless no region is left without them."""
@@ -155,6 +157,7 @@ TEASER_UNIT = "teaser-unit"
 HEADLINE_LINE = "headline-line"
 ITEM_LIST = "item-list"
 HEAD_CHROME = "head-chrome"
+SECTION_HEAD = "section-head"
 DATE_LINE = "date-line"
 REPEATED_CHROME = "repeated-chrome"
 SHORT_RUN = "chrome-run"
@@ -369,10 +372,16 @@ def find_headline(blocks: Sequence[Block], lo: int, params: RegionParams | None 
     at = _find_headline(blocks, lo, params)
     if at is None or weight(blocks[at].text) < params.dek_words:
         return at
-    above = next((i for i in range(at - 1, max(-1, at - 3), -1) if blocks[i].kept), None)
+    above = next((i for i in range(at - 1, max(-1, at - 3), -1)
+                  if blocks[i].kept and not _is_stamp(blocks[i].text, params)), None)
     if above is not None and _reads_as_headline(blocks[above].text) and weight(blocks[above].text) < weight(blocks[at].text):
         return above
     return at
+
+
+def _is_stamp(text: str, params: RegionParams) -> bool:
+    """A short line holding a date (a dateline, "date - author"): it may sit between headline and standfirst."""
+    return len(text.split()) <= params.date_line_words and has_date(text)
 
 
 def _reads_as_headline(text: str) -> bool:
@@ -530,6 +539,24 @@ class TeaserUnitRule(_RegionStep):
 
 
 @dataclass(slots=True)
+class SectionHeadRule(_RegionStep):
+    """Inside the article, a line that opens one of the site's sections (share, rate, "more on this
+    topic") is the site's wherever it sits. Only the line goes: what follows it may be the story's."""
+
+    name: str = SECTION_HEAD
+    about: str = "Text dumps: a line opening one of the site's sections (share, rate, more on the topic) inside the article."
+
+    def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
+        span = self.span(ctx)
+        if span is None or not self.params.section_heads:
+            return
+        lo, hi = span
+        for b in blocks[lo : hi + 1]:
+            if b.kept and is_section_head(b.text):
+                b.remove(self.name, self.roles)
+
+
+@dataclass(slots=True)
 class RepeatedChromeRule(_RegionStep):
     name: str = REPEATED_CHROME
     about: str = "Text dumps: short lines inside the body that the page also gives outside it (menu, teaser)."
@@ -635,7 +662,7 @@ class DateLineRule(_RegionStep):
 
 def rules() -> list[_RegionStep]:
     """The region phase, in the order its steps run."""
-    return [SiteNoticeRule(), OutsideArticleRule(), AfterArticleRule(), TeaserUnitRule(), TeaserBoxRule(), RepeatedChromeRule(),
+    return [SiteNoticeRule(), OutsideArticleRule(), AfterArticleRule(), TeaserUnitRule(), TeaserBoxRule(), SectionHeadRule(), RepeatedChromeRule(),
             ChromeRunRule(), CaptionLineRule(), DateLineRule(), HeadlineLineRule(), ItemListRule(), HeadChromeRule()]
 
 

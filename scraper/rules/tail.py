@@ -101,6 +101,11 @@ def is_comment_or_post_meta(text: str, cues: TailCues | None = None) -> bool:
     return (cues or load_cues()).strong.search(text, len(text.split()))
 
 
+def is_section_head(text: str, cues: TailCues | None = None) -> bool:
+    """True for a short line opening an after-article section (share, rate, more on the topic)."""
+    return (cues or load_cues()).head.search(text, len(text.split()))
+
+
 def is_after_article(text: str, cues: TailCues | None = None) -> bool:
     """True for a line that reads as the site's after-article furniture."""
     cues = cues or load_cues()

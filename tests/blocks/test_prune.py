@@ -23,6 +23,9 @@ SHAPES = {
     "keep names": f"<div class='article-body share-bar'>{STORY}</div><div id='comments'>Comments</div>",
     "nested boxes": "".join(f"<div class='box{i}'><div class='newsletter'>Sign up</div>" for i in range(30)) + STORY + "</div>" * 30,
     "article and main": f"<main class='share'><article class='related'>{STORY}</article></main><nav>Home</nav>",
+    "tags never text, nested": f"<noscript><svg><script>a()</script><style>.x{{}}</style></svg><img src='n.gif'></noscript>"
+                               f"<object><embed src='m.swf'><canvas>c</canvas></object><title>t</title><meta name='x'>{STORY}"
+                               "<template><script>b()</script><p>tpl</p></template><svg><title>icon</title></svg>",
     "poll form": f"{STORY * 3}<form><table><tr><td>{'Should the ferry run all year? ' * 20}</td></tr>"
                  "<tr><td><input type='radio' name='c'></td><td>Yes</td></tr></table></form>",
 }

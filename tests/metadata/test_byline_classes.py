@@ -126,3 +126,97 @@ def test_a_section_in_the_site_name_slot_yields_to_the_title_suffix():
         "<title>Harbour ferries return for the summer</title>",
         "<title>Harbour ferries return for the summer | Harbour Courier</title>")
     assert scraper.clean(page, url="http://letterstotheeditorblog.harbourcourier.com/2014/12/ferries.html").outlet == "Harbour Courier"
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        # the unit a job title belongs to is no second writer
+        ("By Ines Barre, Senior Staff Technologist, HCLU Speech, Privacy, and Technology Project", ["Ines Barre"]),
+        ("By INES BARRE and KWAME OSEI, Associated Press", ["Ines Barre", "Kwame Osei"]),
+        ("Ines Barre, Reuters, and John Amaral", ["Ines Barre", "John Amaral"]),
+        ("Richard (R.J.) Haverford", ["Richard (R.J.) Haverford"]),  # a nickname inside the name
+    ],
+)
+def test_affiliations_nicknames_and_placeholders(byline, authors):
+    assert parse_byline(byline).authors == authors
+
+
+def test_a_visible_byline_element_overrules_an_author_tag_the_page_never_shows():
+    head = '<meta name="author" content="Halvorsen Brandt">'  # the publishing house, shaped like a name
+    body = ('<h1>Harbour ferries return for the summer</h1>'
+            '<span itemprop="author" itemscope><span itemprop="name">Ines Barre</span></span>')
+    art = scraper.clean(_page(head, body), explain=True)
+    assert art.authors == ["Ines Barre"]
+    assert art.provenance["authors"].startswith("html:byline-element")
+
+
+def test_a_site_that_says_whose_it_is_names_its_owner():
+    head = '<meta property="og:site_name" content="harbourmonkey.org - Ines Barre\'s blog">'
+    art = scraper.clean(_page(head, "<h1>Harbour ferries return for the summer</h1>"), explain=True)
+    assert (art.authors, art.provenance["authors"]) == (["Ines Barre"], "site:owner")
+
+
+def test_an_interview_heading_is_no_byline():
+    body = '<h1>Harbour ferries return for the summer</h1><h3>Interview at-a-glance</h3>'
+    assert scraper.clean(_page("", body)).authors == []
+
+
+def test_an_anonymous_author_field_names_nobody():
+    head = '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"anónimo"}}</script>'
+    assert scraper.clean(_page(head, "<h1>Harbour ferries return for the summer</h1>", lang="es")).authors == []
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("文● ミナミカワ／港湾通信編集部", ["ミナミカワ"]),  # a writer in katakana and the desk
+        ("NeoP／ネオピー", []),  # a brand and its reading: nobody named
+        ("[森田花子，港湾通信]", ["森田花子"]),
+        ("著者：山川一郎", ["山川一郎"]),
+        ("Print Lena Holt | lholt@example.com By Lena Holt | lholt@example.com", ["Lena Holt"]),
+    ],
+)
+def test_byline_slots_in_cjk_and_with_buttons(byline, authors):
+    assert parse_byline(byline, allow_single=True).authors == authors
+
+
+def test_a_japanese_job_title_before_the_name_inside_the_headline():
+    body = ('<h1 itemprop="headline"><span>港の渡し船が夏に戻る</span><br/><span>編集委員　山川一郎</span></h1>')
+    page = _page("", body, lang="ja").replace("Harbour ferries return for the summer", "港の渡し船が夏に戻る")
+    assert scraper.clean(page).authors == ["山川一郎"]
+
+
+def test_a_japanese_dateline_names_the_correspondent_not_an_agency():
+    body = '<h1>港の渡し船が夏に戻る</h1><p>【ロンドン＝森田花子】１０日に行われた会合で、港の渡し船が夏に戻ることが決まった。</p>'
+    page = _page("", body, lang="ja").replace("Harbour ferries return for the summer", "港の渡し船が夏に戻る")
+    assert scraper.clean(page).authors == ["森田花子"]
+    assert scraper.clean(page.replace("ロンドン＝森田花子", "北京＝共同")).authors == []
+
+
+def test_a_writer_class_and_a_byline_id_mark_the_byline():
+    body = '<h1>Harbour ferries return for the summer</h1><span class="writer">森田花子</span>'
+    assert scraper.clean(_page("", body, lang="ja")).authors == ["森田花子"]
+    body = '<h1>Harbour ferries return for the summer</h1><div id="byline"><b>[</b>森田花子，<b>港湾通信]</b></div>'
+    assert scraper.clean(_page("", body, lang="ja")).authors == ["森田花子"]
+
+
+def test_the_hosts_name_in_the_author_tag_is_no_writer():
+    head = '<meta name="author" content="HARBOURWIRE">'
+    page = _page(head, "<h1>Harbour ferries return for the summer</h1>")
+    assert scraper.clean(page, url="https://weekly.harbourwire.jp/elem/1/").authors == []
+
+
+def test_a_site_name_declared_twice_is_its_full_spelling():
+    head = ('<meta property="og:site_name" content="HPC"><meta property="og:site_name" content="Harbour Point Courier">')
+    assert scraper.clean(_page(head, "<h1>Harbour ferries return for the summer</h1>")).outlet == "Harbour Point Courier"
+    head = ('<meta property="og:site_name" content="Boats & Harbours"><meta property="og:site_name" content="Boats and Harbours">')
+    assert scraper.clean(_page(head, "<h1>Harbour ferries return for the summer</h1>")).outlet == "Boats and Harbours"
+
+
+def test_a_saved_page_without_its_address_is_from_the_site_its_links_point_to():
+    menu = "".join(f'<a href="https://www.harbourcourier.com/section/{i}">Section {i}</a>' for i in range(24))
+    page = _page("", "<h1>Harbour ferries return for the summer</h1>", outside=f"<nav>{menu}</nav>")
+    assert scraper.clean(page).outlet == "harbourcourier.com"
+    few = "".join(f'<a href="https://www.friend-{i}.org/">Friend {i}</a>' for i in range(24))  # links to other sites
+    assert scraper.clean(_page("", "<h1>Harbour ferries return for the summer</h1>", outside=few)).outlet is None

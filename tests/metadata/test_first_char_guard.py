@@ -33,7 +33,7 @@ def _unguarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 def test_guard_class_takes_every_character_a_first_letter_takes():
-    words = [*_line_words(), "/", "|", "•", "©", "&copy;"]
+    words = [*_line_words(), "©", "&copy;"]
     guard = re.compile(first_char_guard(words), re.IGNORECASE)
     firsts = re.compile("|".join(re.escape(w[0]) for w in words), re.IGNORECASE)
     for c in map(chr, range(sys.maxunicode + 1)):

@@ -345,3 +345,16 @@ def test_a_linked_document_or_a_box_label_names_no_distributor():
 
     tree = LexborHTMLParser(head)
     assert headline_slot_evidence(tree.css("h1"), set(), head, title_tail(tree)) == []
+
+
+def test_cjk_source_label_inside_a_header_line():
+    found = provider_evidence(_blocks("2017-03-10 09:58　来源：山河科学　作者：张三", PROSE), [], set())
+    assert [(e.value, e.origin) for e in found] == [("山河科学", "text:provided-by")]
+    assert provider_evidence(_blocks("图片来源：视觉中国", PROSE), [], set()) == []  # a picture's source
+
+
+def test_a_cjk_paper_of_the_sites_own_house_is_its_own_story():
+    from scraper.normalize.resolve import _distributor
+
+    assert _distributor("山河日报", {"山河网"}) is None  # the brand's daily on the brand's portal
+    assert _distributor("海岸科学人", {"山河网"}) == "海岸科学人"

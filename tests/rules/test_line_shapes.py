@@ -66,7 +66,7 @@ def test_tag_line_breadcrumb_and_share_head_go_from_a_dump():
     article = clean(lines)
     assert article.title == HEADLINE
     assert article.text.startswith(BODY[0]) and article.text.endswith(BODY[3])
-    assert removed_by(article, "Enjoy this story? Tell a friend") == "head-chrome"
+    assert removed_by(article, "Enjoy this story? Tell a friend") in ("section-head", "head-chrome")
     assert removed_by(article, f"Home » Local » {HEADLINE}") == "headline-line"
     assert removed_by(article, "Harbour / ferries / island life") == "item-list"
 
@@ -91,3 +91,25 @@ def test_a_read_also_head_goes_with_the_headline_under_it():
 def test_an_inline_pointer_to_another_story_goes():
     lines = MENU + [HEADLINE] + BODY[:2] + ["Mire: El festival de teatro anuncia su programa"] + BODY[2:] + FOOTER
     assert "festival" not in clean(lines).text
+
+
+def test_a_section_head_inside_the_body_goes_and_the_heading_under_it_stays():
+    lines = MENU + [HEADLINE] + BODY[:2] + ["Share this article:", "What happens in winter"] + BODY[2:] + FOOTER
+    article = clean(lines)
+    assert removed_by(article, "Share this article:") in ("section-head", "share-widget")
+    assert "What happens in winter" in article.text
+
+
+def test_a_rate_line_between_paragraphs_goes():
+    lines = MENU + [HEADLINE] + BODY[:2] + ["Bewerten:", "What happens in winter"] + BODY[2:] + FOOTER
+    article = clean(lines)
+    assert removed_by(article, "Bewerten:") == "section-head"
+    assert "What happens in winter" in article.text
+
+
+def test_the_standfirst_under_a_dated_headline_is_text_not_the_title():
+    standfirst = "What the harbour board had hinted at for weeks was confirmed in a short statement on Monday"
+    lines = MENU + [HEADLINE, "09.04.2024 Local", standfirst] + BODY + FOOTER
+    article = clean(lines)
+    assert article.title == HEADLINE
+    assert article.text.startswith(standfirst)
