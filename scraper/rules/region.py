@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..model import Block, BlockKind
@@ -447,6 +447,17 @@ class _RegionStep:
         """The article region, when one was found and trusted."""
         return ctx.region if ctx.plain_text and ctx.region_trusted else None
 
+    def kept_inside(self, blocks: list[Block], ctx: RuleContext) -> Iterator[Block]:
+        """The lines still kept inside the trusted region, in order (none without one): what the
+        line-by-line steps judge. A line removed on the way is not yielded again."""
+        span = self.span(ctx)
+        if span is None:
+            return
+        lo, hi = span
+        for b in blocks[lo : hi + 1]:
+            if b.kept:
+                yield b
+
 
 @dataclass(slots=True)
 class SiteNoticeRule(_RegionStep):
@@ -547,12 +558,10 @@ class SectionHeadRule(_RegionStep):
     about: str = "Text dumps: a line opening one of the site's sections (share, rate, more on the topic) inside the article."
 
     def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
-        span = self.span(ctx)
-        if span is None or not self.params.section_heads:
+        if not self.params.section_heads:
             return
-        lo, hi = span
-        for b in blocks[lo : hi + 1]:
-            if b.kept and is_section_head(b.text):
+        for b in self.kept_inside(blocks, ctx):
+            if is_section_head(b.text):
                 b.remove(self.name, self.roles)
 
 
@@ -584,11 +593,9 @@ class CaptionLineRule(_RegionStep):
     about: str = "Text dumps: caption lines inside the article, known by their credit or pointer."
 
     def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
-        span = self.span(ctx)
-        if span is not None and self.params.drop_captions:
-            lo, hi = span
-            for b in blocks[lo : hi + 1]:
-                if b.kept and is_caption_line(b.text):
+        if self.params.drop_captions:
+            for b in self.kept_inside(blocks, ctx):
+                if is_caption_line(b.text):
                     b.remove(self.name)
 
 
@@ -598,14 +605,12 @@ class HeadlineLineRule(_RegionStep):
     about: str = "Text dumps: lines inside the article holding its headline and more (a breadcrumb, a comment thread's head)."
 
     def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
-        span = self.span(ctx)
         headline = next((b for b in blocks if b.kind is BlockKind.TITLE and ANCHOR in b.roles), None)
-        if span is None or headline is None:
+        if headline is None:
             return
         key = block_key(headline.text)
-        lo, hi = span
-        for b in blocks[lo : hi + 1]:
-            if b.kept and holds_headline(b.text, key):
+        for b in self.kept_inside(blocks, ctx):
+            if holds_headline(b.text, key):
                 b.remove(self.name)
 
 
@@ -615,12 +620,8 @@ class ItemListRule(_RegionStep):
     about: str = "Text dumps: a line of short items split by separators inside the article (tags, categories, a menu)."
 
     def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
-        span = self.span(ctx)
-        if span is None:
-            return
-        lo, hi = span
-        for b in blocks[lo : hi + 1]:
-            if b.kept and is_item_list(b.text):
+        for b in self.kept_inside(blocks, ctx):
+            if is_item_list(b.text):
                 b.remove(self.name)
 
 
@@ -630,13 +631,7 @@ class HeadChromeRule(_RegionStep):
     about: str = "Text dumps: short labels (a section name, a UI word) and after-article furniture (a share or comment line) between the headline and the body."
 
     def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
-        span = self.span(ctx)
-        if span is None:
-            return
-        lo, hi = span
-        for b in blocks[lo : hi + 1]:
-            if not b.kept:
-                continue
+        for b in self.kept_inside(blocks, ctx):
             if is_prose(b.text, weight(b.text), self.params.min_prose_words):
                 return
             if is_after_article(b.text) or (words(b.text) <= self.params.head_label_words
@@ -650,13 +645,11 @@ class DateLineRule(_RegionStep):
     about: str = "Text dumps: short date stamps inside the article (a dateline, a teaser's date)."
 
     def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
-        span = self.span(ctx)
         limit = self.params.date_line_words
-        if span is None or not limit:
+        if not limit:
             return
-        lo, hi = span
-        for b in blocks[lo : hi + 1]:
-            if b.kept and len(b.text.split()) <= limit and has_date(b.text) and not ends_sentence(b.text, clause=True):
+        for b in self.kept_inside(blocks, ctx):
+            if len(b.text.split()) <= limit and has_date(b.text) and not ends_sentence(b.text, clause=True):
                 b.remove(self.name)
 
 
