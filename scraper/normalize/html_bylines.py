@@ -30,7 +30,7 @@ from ..lexicon import words as lexicon_words
 from ..model import Evidence
 from .bylines import DATE_HEAD, GENRE_LEAD, LABELS, LEADS, WRITING, is_organisation, is_person_name, looks_like_byline, parse_byline
 from .first_names import is_given_name
-from .guards import opening_guard
+from .guards import first_char_guard, opening_guard
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,10 +419,11 @@ _LEAD_WORDS = (
 _LEAD_MARKS = r"^[\s\-–—―~*•·|>]*"
 _BYLINE_LEAD = re.compile(
     _LEAD_MARKS + opening_guard(_LEAD_WORDS) + _LEAD_WORDS + r"(?:\b|(?<=[^\w\s]))\s*[:：]?|"
-    r"^[\s\-–—―~*•·|>\[［]*(?:" + "|".join(map(re.escape, lexicon_words("byline", "cjk_leads"))) + r")\s*[:：]?", re.IGNORECASE)
+    r"^[\s\-–—―~*•·|>\[［]*" + first_char_guard(lexicon_words("byline", "cjk_leads"))
+    + "(?:" + "|".join(map(re.escape, lexicon_words("byline", "cjk_leads"))) + r")\s*[:：]?", re.IGNORECASE)
 """A text node that opens a byline line ("Eine Kolumne von", "A guest post by" name the genre first);
 the lead words before "posted on" name the writer. Most text nodes open with a letter no lead word
-opens with: the guard fails them on one class test (guards.py)."""
+opens with: the guard fails them on one class test (guards.py), and the CJK lead words have a guard of their own."""
 _DIGIT = re.compile(r"\d")
 """Every date ``DATE_HEAD`` reads holds a digit: a text node without one is passed over before it."""
 _CJK_DATELINE = re.compile(r"^\s*【[^】＝=]{1,15}[＝=](?P<names>[\u4e00-\u9fff]{2,4}(?:[、・][\u4e00-\u9fff]{2,4})*)】")
@@ -520,7 +521,7 @@ def _byline_line(root: LexborNode, explicit: bool = False) -> list[Evidence]:
         if node.tag != "-text":
             continue
         raw = node.text_content or ""
-        if raw[:3].lstrip().startswith("【"):
+        if "【" in raw[:3] and raw[:3].lstrip().startswith("【"):
             own = _CJK_DATELINE.match(raw)  # "【ロンドン＝岡田浩幸】１０日に…": the correspondent opens the story
             if own and node.parent is not None and not _excluded(node.parent, data):
                 return [Evidence("byline", own.group("names"), "html:byline-text")]
@@ -790,8 +791,7 @@ def end_byline_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     body = _article_body(tree)
     if body is None:
         return []
-    blocks = [c for c in body.iter() if c.tag in _SIGNATURE_TAGS and _text(c)]
-    for block in reversed(blocks[-END_BLOCKS:]):
+    for block in _last_blocks(body, END_BLOCKS):
         for node in (block, _last_inline(block)):
             if node is None:
                 continue
@@ -807,6 +807,24 @@ def end_byline_evidence(tree: LexborHTMLParser) -> list[Evidence]:
             if names and all(is_given_name(n.split()[0]) for n in names):
                 return [Evidence("byline", text, "html:byline-end")]
     return []
+
+
+def _last_blocks(body: LexborNode, count: int) -> list[LexborNode]:
+    """The body's last ``count`` children that may hold a signature (a signature tag, some text), last first.
+    Read from the end: only the children after the last ``count`` such ones are passed over, not every
+    paragraph's text (``_last_blocks_plain`` reads them all; a test holds the two to the same result)."""
+    out = []
+    for child in reversed(list(body.iter())):
+        if child.tag in _SIGNATURE_TAGS and _text(child):
+            out.append(child)
+            if len(out) == count:
+                break
+    return out
+
+
+def _last_blocks_plain(body: LexborNode, count: int) -> list[LexborNode]:
+    blocks = [c for c in body.iter() if c.tag in _SIGNATURE_TAGS and _text(c)]
+    return list(reversed(blocks[-count:]))
 
 
 def _signed_off(text: str, data: BylineSelectors) -> str | None:
