@@ -179,12 +179,26 @@ def page_elements(tree: LexborHTMLParser) -> PageElements:
 
 
 def json_ld_data(scripts: list[LexborNode]) -> Iterator[Any]:
-    """The parsed value of each JSON-LD script; one that does not parse is left out."""
+    """The parsed value of each JSON-LD script; one that does not parse is left out.
+
+    Some templates wrap the script's JSON in a CDATA section ("<![CDATA[ {...} ]]>",
+    also behind "//"), which browsers' JSON-LD readers skip; it is read without it."""
     for node in scripts:
+        text = node.text(deep=True) or "null"
         try:
-            yield json.loads(node.text(deep=True) or "null", strict=False)
+            yield json.loads(text, strict=False)
         except (ValueError, RecursionError):
-            continue
+            unwrapped = _CDATA.fullmatch(text)
+            if unwrapped is None:
+                continue
+            try:
+                yield json.loads(unwrapped.group(1), strict=False)
+            except (ValueError, RecursionError):
+                continue
+
+
+_CDATA = re.compile(r"\s*(?://\s*)?<!\[CDATA\[(.*?)(?://\s*)?\]\]>\s*", re.DOTALL)
+"""A JSON-LD script's text inside a CDATA section (the only place a JSON reader meets one)."""
 
 
 def _sort_by_value(node: LexborNode, value: str | None, wanted: str, into: list[LexborNode]) -> bool:

@@ -85,8 +85,8 @@ def clean_outlet(value: str) -> str | None:
     or a URL's scheme ("http://www.example.com")."""
     value = _READING.sub("", _COMPANY_FORM.sub("", value.strip(" .,:;|-–—/" + _QUOTES)).strip(" ,"))
     if (not value or len(value) > 80 or len(value.split()) > OUTLET_MAX_WORDS or not any(ch.isalpha() for ch in value)
-            or value.casefold().startswith(("our ", "the newsletter", "my "))):
-        return None  # a headline or a rating in the site-name slot, not a name
+            or value.casefold().startswith(("our ", "the newsletter", "my ")) or _HANDLE.fullmatch(value)):
+        return None  # a headline, a rating or a social account's handle in the site-name slot, not a name
     url = _URL_NAME.match(value)
     if url and value.casefold().startswith(("http", "www.")):
         return url.group("host")
@@ -96,6 +96,8 @@ def clean_outlet(value: str) -> str | None:
     return value
 
 
+_HANDLE = re.compile(r"@\w+|[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
+"""A social account's handle ("Example_Live", "@example"): what a template copied from its social tags, not the name."""
 _READING = re.compile(r"\s*（[^（）]{1,30}）$")
 """A CJK name's reading or English form in full-width parentheses ("BUZZAP！（バザップ！）")."""
 _HOST_SHAPED = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.IGNORECASE)

@@ -72,3 +72,21 @@ def test_a_domain_shaped_site_name_gives_way_to_the_name_the_host_spells():
 
 def test_a_reading_in_full_width_parentheses_is_no_part_of_the_name():
     assert _page('<meta property="og:site_name" content="EXAMPLE！（エグザンプル！）">').outlet == "EXAMPLE！"
+
+
+def test_a_social_handle_in_the_site_name_slot_gives_way_to_the_titles_name():
+    head = ('<meta property="og:site_name" content="Example_Courier_Live">'
+            '<title>Harbour closes | Weather | Example Courier</title>')
+    assert _page(head).outlet == "Example Courier"
+    blog = '<meta property="og:site_name" content="港の家_青空"><title>Harbour closes</title>'
+    assert _page(blog).outlet == "港の家_青空"  # an underscore inside a CJK blog's name is part of it
+
+
+def test_json_ld_wrapped_in_cdata_is_read():
+    head = ('<script type="application/ld+json">\n  <![CDATA[\n  {"@context": "https://schema.org", "@type": "Organization",'
+            ' "name": "Example Courier", "url": "https://about.example-courier.com"}\n  ]]>\n</script>'
+            '<script type="application/ld+json">//<![CDATA[\n{"@type": "NewsArticle", "headline": "Harbour closes",'
+            ' "author": {"@type": "Person", "name": "Jane Roe"}}\n//]]></script>')
+    record = _page(head, url="https://about.example-courier.com/blog/2024/05/story")
+    assert record.outlet == "Example Courier"
+    assert record.authors == ["Jane Roe"]
