@@ -165,9 +165,10 @@ def _is_dek(unit: Unit) -> bool:
     return unit.kind is BlockKind.HEADING and unit.level > 1 and len(unit.text.split()) >= DEK_MIN_WORDS
 
 
-def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = frozenset()) -> list[Block]:
+def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = frozenset(),
+                    titles: Sequence[str] = ()) -> list[Block]:
     """The units inside ``elements`` (and the ``extra`` unit indices) as blocks, link lists and
-    date stamps left out."""
+    date stamps left out. ``titles`` (keys of the page's declared titles) mark its headline."""
     ranges = [(e, seg.end[e]) for e in elements]
     blocks: list[Block] = []
     boxes: list[int] = []
@@ -201,7 +202,7 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
             continue  # an author box or bio, not a byline
         blocks.append(Block(u.text, kind, link_density=ld, level=u.level if kind is BlockKind.HEADING else 0))
         boxes.append(seg.parent[u.element])
-    return _trim_head(_trim_tail(blocks, boxes))
+    return _trim_head(_trim_tail(blocks, boxes), titles)
 
 
 SCRIPT_MARKS = frozenset("{}=;")
@@ -306,11 +307,13 @@ HEAD_SCAN = 8
 """Blocks before the article's title that are looked at by the head trim."""
 
 
-def _trim_head(blocks: list[Block]) -> list[Block]:
+def _trim_head(blocks: list[Block], titles: Sequence[str] = ()) -> list[Block]:
     """Short lines above the article's top heading (a kicker, a breadcrumb, a date and
-    section stamp) are page furniture: the title opens the article."""
+    section stamp) are page furniture: the title opens the article. The top heading is an
+    ``<h1>``, or a heading of any level that repeats the page's declared title (layouts that
+    keep ``<h1>`` for the site's name set the headline in an ``<h2>``)."""
     for i, b in enumerate(blocks[:HEAD_SCAN]):
-        if b.kind is BlockKind.HEADING and b.level == 1:
+        if b.kind is BlockKind.HEADING and (b.level == 1 or (titles and _is_headline(b.text, titles))):
             if i and all(_is_label(x) for x in blocks[:i]):
                 return blocks[i:]
             return blocks
@@ -404,8 +407,9 @@ class MarkupExtractor:
         choice = choose(seg)
         if choice is None:
             return None
-        extra = lead_units(seg, choice.elements, _title_keys(page.evidence)) | choice.loose
-        blocks = filter_by_declared_body(units_to_blocks(seg, choice.elements, extra), page.evidence)
+        titles = _title_keys(page.evidence)
+        extra = lead_units(seg, choice.elements, titles) | choice.loose
+        blocks = filter_by_declared_body(units_to_blocks(seg, choice.elements, extra, titles), page.evidence)
         return Extraction(self.name, blocks, confident(choice), text_chars(blocks))
 
 

@@ -188,8 +188,29 @@ def _mark_threads(seg: Segmentation) -> None:
     seg.threads = kept
 
 
-def segment(body: LexborNode) -> Segmentation:
-    """Walk ``body`` once and cut its text into units."""
+def _whole_unit(node: LexborNode, tag: str, eid: int, seg: Segmentation, anchors: set[int]) -> None:
+    """A subtree read as one unit (a table row without blocks in its cells, or a subtree past
+    ``MAX_DEPTH``); its elements get no ids of their own."""
+    if anchors and any(a.mem_id in anchors for a in node.css(_ANCHOR_QUERY)):
+        seg.threads.append((len(seg.units), eid))  # a thread's head row, read as one unit
+    if tag == "tr":
+        cells = [" ".join(c.text(deep=True).split()) for c in node.iter() if c.tag in ("td", "th")]
+        text = " | ".join(c for c in cells if c)
+        kind = BlockKind.TABLE_ROW
+    else:
+        text = " ".join(node.text(deep=True, separator=" ").split())
+        kind = BlockKind.PARAGRAPH
+    if text:
+        links = sum(len(a.text(deep=True).strip()) for a in node.css("a"))
+        seg.units.append(Unit(text, min(links, len(text)), kind, 0, eid))
+
+
+def segment(body: LexborNode, reference: bool = False) -> Segmentation:
+    """Walk ``body`` once and cut its text into units.
+
+    Two walks give the same units. The fast one moves by ``first_child``/``next`` and keeps
+    only the open elements on its stack; the reference one pushes every child onto a stack of
+    nodes still to enter (``reference=True``; a test holds the two together)."""
     sel = selectors()
     byline, caption = sel.byline, sel.caption
     seg = Segmentation()
@@ -230,116 +251,218 @@ def segment(body: LexborNode) -> Segmentation:
         marked_kind = None
         inner = -1
 
-    # Stack items: (node, parent element id, depth) to enter; (None, element id, flags) to leave.
-    stack: list[tuple] = [(body, -1, 0)]
-    push = stack.append
-    while stack:
-        node, pid, depth = stack.pop()
-        if node is None:
-            eid, flags = pid, depth
-            tag = tags[eid]
-            end[eid] = len(tags)
-            if tag in BLOCK_TAGS:
-                if buf:  # nothing to cut: the counters only grow with the buffer
-                    flush()
-                block_stack.pop()
-                box_stack.pop()
-                if tag in _KIND:
-                    kind_stack.pop()
-            elif flags & 8:
-                box_stack.pop()
-                if eid == inner:
-                    inner_open = False
-            if flags & 1:
-                in_link -= 1
-            if flags & 2:
-                in_time -= 1
-            if flags & 4:
-                marker_stack.pop()
-            continue
-        if node.is_text_node:
-            piece = node.text_content
-            if piece:
-                buf.append(piece)
-                if piece.isspace():  # most text nodes: the spacing between tags counts no characters
-                    if marker_stack:
-                        marked_kind = marker_stack[-1]
-                    continue
-                n = len(piece.strip())
-                # The innermost open box holding every piece of the buffer so far.
-                if inner < 0:
-                    inner, inner_open = (box_stack[-1] if box_stack else 0), True
-                elif not inner_open:
-                    inner = next((b for b in reversed(box_stack) if b < inner), 0)
-                    inner_open = True
-                if in_link:
-                    link_chars += n
-                if in_time:
-                    time_chars += n
-                if marker_stack:
-                    marked_chars += n
-                    marked_kind = marker_stack[-1]
-            continue
-        tag = node.tag
-        if not tag or tag.startswith("-"):
-            continue  # comment, doctype
-        if tag == "br":
-            if buf:
-                flush()
-            continue
-        eid = len(tags)
-        tags.append(tag)
-        parent.append(pid)
-        end.append(eid + 1)
-        if depth >= MAX_DEPTH or (tag == "tr" and node.css_first(_CELL_BLOCKS) is None):
-            if buf:
-                flush()
-            if anchors and any(a.mem_id in anchors for a in node.css(_ANCHOR_QUERY)):
-                seg.threads.append((len(units), eid))  # a thread's head row, read as one unit
-            if tag == "tr":
-                cells = [" ".join(c.text(deep=True).split()) for c in node.iter() if c.tag in ("td", "th")]
-                text = " | ".join(c for c in cells if c)
-                kind = BlockKind.TABLE_ROW
+    if not reference:
+        # Open elements (node, element id, flags): a node's parent element is the top one and
+        # its depth the stack's size. Entering an element goes on to its first child; a node
+        # with nothing to enter is followed by its next sibling, after leaving every element
+        # whose last child it was.
+        open_: list[tuple] = []
+        node = body
+        while True:
+            leave_top = False
+            tag = node.tag  # one read: a text node's tag is "-text"
+            if tag == "-text":
+                piece = node.text_content
+                if piece:
+                    buf.append(piece)
+                    if piece.isspace():  # most text nodes: the spacing between tags counts no characters
+                        if marker_stack:
+                            marked_kind = marker_stack[-1]
+                    else:
+                        n = len(piece.strip())
+                        # The innermost open box holding every piece of the buffer so far.
+                        if inner < 0:
+                            inner, inner_open = (box_stack[-1] if box_stack else 0), True
+                        elif not inner_open:
+                            inner = next((b for b in reversed(box_stack) if b < inner), 0)
+                            inner_open = True
+                        if in_link:
+                            link_chars += n
+                        if in_time:
+                            time_chars += n
+                        if marker_stack:
+                            marked_chars += n
+                            marked_kind = marker_stack[-1]
             else:
-                text = " ".join(node.text(deep=True, separator=" ").split())
-                kind = BlockKind.PARAGRAPH
-            if text:
-                links = sum(len(a.text(deep=True).strip()) for a in node.css("a"))
-                units.append(Unit(text, min(links, len(text)), kind, 0, eid))
-            end[eid] = len(tags)
-            continue
-        flags = 0
-        if tag in BLOCK_TAGS:
-            if buf:
-                flush()
-            block_stack.append(eid)
-            box_stack.append(eid)
-            if tag in _KIND:
-                kind_stack.append((_KIND[tag], int(tag[1]) if tag[0] == "h" else len(block_stack)))
-        elif tag == "a":
-            in_link += 1
-            flags |= 1
-            if anchors and node.mem_id in anchors:
+                if not tag or tag[0] == "-":
+                    pass  # comment, doctype
+                elif tag == "br":
+                    if buf:
+                        flush()
+                else:
+                    pid = open_[-1][1] if open_ else -1
+                    eid = len(tags)
+                    tags.append(tag)
+                    parent.append(pid)
+                    end.append(eid + 1)
+                    if len(open_) >= MAX_DEPTH or (tag == "tr" and node.css_first(_CELL_BLOCKS) is None):
+                        if buf:
+                            flush()
+                        _whole_unit(node, tag, eid, seg, anchors)
+                        end[eid] = len(tags)
+                    else:
+                        flags = 0
+                        if tag in BLOCK_TAGS:
+                            if buf:
+                                flush()
+                            block_stack.append(eid)
+                            box_stack.append(eid)
+                            if tag in _KIND:
+                                kind_stack.append((_KIND[tag], int(tag[1]) if tag[0] == "h" else len(block_stack)))
+                        elif tag == "a":
+                            in_link += 1
+                            flags |= 1
+                            if anchors and node.mem_id in anchors:
+                                if buf:
+                                    flush()
+                                seg.threads.append((len(units), pid))
+                        elif tag == "time":
+                            in_time += 1
+                            flags |= 2
+                        elif tag in INLINE_BOXES:
+                            box_stack.append(eid)
+                            flags |= 8
+                        marker = markers.get(node.mem_id) if markers else None
+                        if marker is not None:
+                            marker_stack.append(marker)
+                            flags |= 4
+                        open_.append((node, eid, flags))
+                        child = node.first_child
+                        if child is not None:
+                            node = child
+                            continue
+                        leave_top = True  # an empty element is left at once
+            while True:
+                if leave_top:
+                    node, eid, flags = open_.pop()
+                    tag = tags[eid]
+                    end[eid] = len(tags)
+                    if tag in BLOCK_TAGS:
+                        if buf:  # nothing to cut: the counters only grow with the buffer
+                            flush()
+                        block_stack.pop()
+                        box_stack.pop()
+                        if tag in _KIND:
+                            kind_stack.pop()
+                    elif flags & 8:
+                        box_stack.pop()
+                        if eid == inner:
+                            inner_open = False
+                    if flags & 1:
+                        in_link -= 1
+                    if flags & 2:
+                        in_time -= 1
+                    if flags & 4:
+                        marker_stack.pop()
+                    if not open_:
+                        break  # ``body`` left: the walk is over
+                nxt = node.next
+                if nxt is not None:
+                    break
+                leave_top = True  # the last child: its parent is left next
+            if not open_:
+                break
+            node = nxt
+    else:
+        # Stack items: (node, parent element id, depth) to enter; (None, element id, flags) to leave.
+        stack: list[tuple] = [(body, -1, 0)]
+        push = stack.append
+        while stack:
+            node, pid, depth = stack.pop()
+            if node is None:
+                eid, flags = pid, depth
+                tag = tags[eid]
+                end[eid] = len(tags)
+                if tag in BLOCK_TAGS:
+                    if buf:  # nothing to cut: the counters only grow with the buffer
+                        flush()
+                    block_stack.pop()
+                    box_stack.pop()
+                    if tag in _KIND:
+                        kind_stack.pop()
+                elif flags & 8:
+                    box_stack.pop()
+                    if eid == inner:
+                        inner_open = False
+                if flags & 1:
+                    in_link -= 1
+                if flags & 2:
+                    in_time -= 1
+                if flags & 4:
+                    marker_stack.pop()
+                continue
+            if node.is_text_node:
+                piece = node.text_content
+                if piece:
+                    buf.append(piece)
+                    if piece.isspace():  # most text nodes: the spacing between tags counts no characters
+                        if marker_stack:
+                            marked_kind = marker_stack[-1]
+                        continue
+                    n = len(piece.strip())
+                    # The innermost open box holding every piece of the buffer so far.
+                    if inner < 0:
+                        inner, inner_open = (box_stack[-1] if box_stack else 0), True
+                    elif not inner_open:
+                        inner = next((b for b in reversed(box_stack) if b < inner), 0)
+                        inner_open = True
+                    if in_link:
+                        link_chars += n
+                    if in_time:
+                        time_chars += n
+                    if marker_stack:
+                        marked_chars += n
+                        marked_kind = marker_stack[-1]
+                continue
+            tag = node.tag
+            if not tag or tag.startswith("-"):
+                continue  # comment, doctype
+            if tag == "br":
                 if buf:
                     flush()
-                seg.threads.append((len(units), pid))
-        elif tag == "time":
-            in_time += 1
-            flags |= 2
-        elif tag in INLINE_BOXES:
-            box_stack.append(eid)
-            flags |= 8
-        marker = markers.get(node.mem_id) if markers else None
-        if marker is not None:
-            marker_stack.append(marker)
-            flags |= 4
-        stack.append((None, eid, flags))
-        # Children pushed last one first, so the first is taken next.
-        child = node.last_child
-        depth += 1
-        while child is not None:
-            push((child, eid, depth))
-            child = child.prev
+                continue
+            eid = len(tags)
+            tags.append(tag)
+            parent.append(pid)
+            end.append(eid + 1)
+            if depth >= MAX_DEPTH or (tag == "tr" and node.css_first(_CELL_BLOCKS) is None):
+                if buf:
+                    flush()
+                _whole_unit(node, tag, eid, seg, anchors)
+                end[eid] = len(tags)
+                continue
+            flags = 0
+            if tag in BLOCK_TAGS:
+                if buf:
+                    flush()
+                block_stack.append(eid)
+                box_stack.append(eid)
+                if tag in _KIND:
+                    kind_stack.append((_KIND[tag], int(tag[1]) if tag[0] == "h" else len(block_stack)))
+            elif tag == "a":
+                in_link += 1
+                flags |= 1
+                if anchors and node.mem_id in anchors:
+                    if buf:
+                        flush()
+                    seg.threads.append((len(units), pid))
+            elif tag == "time":
+                in_time += 1
+                flags |= 2
+            elif tag in INLINE_BOXES:
+                box_stack.append(eid)
+                flags |= 8
+            marker = markers.get(node.mem_id) if markers else None
+            if marker is not None:
+                marker_stack.append(marker)
+                flags |= 4
+            stack.append((None, eid, flags))
+            # Children pushed last one first, so the first is taken next.
+            child = node.last_child
+            depth += 1
+            while child is not None:
+                push((child, eid, depth))
+                child = child.prev
     if buf:
         flush()
     if seg.threads:

@@ -50,14 +50,17 @@ def bucket_pairs(rows: np.ndarray, max_bucket: int, fan: int = 8) -> Iterator[tu
     """
     if len(rows) < 2:
         return
-    rows = np.sort(rows, order=("key", "idx"))
-    keys = rows["key"]
+    keys, idx = rows["key"], rows["idx"]
+    order = np.lexsort((idx, keys))
+    keys, idx = keys[order], idx[order]
+    distinct = np.r_[True, (keys[1:] != keys[:-1]) | (idx[1:] != idx[:-1])]  # each record once per key
+    keys, idx = keys[distinct], idx[distinct]
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    ends = np.r_[starts[1:], len(rows)]
-    for s, e in zip(starts.tolist(), ends.tolist()):
-        if e - s < 2:
-            continue
-        members = np.unique(rows["idx"][s:e]).tolist()
+    ends = np.r_[starts[1:], len(keys)]
+    shared = ends - starts >= 2  # most keys belong to one record: only the others are walked in Python
+    members_of = idx.tolist()
+    for s, e in zip(starts[shared].tolist(), ends[shared].tolist()):
+        members = members_of[s:e]
         if len(members) <= max_bucket:
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):

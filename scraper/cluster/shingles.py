@@ -1,4 +1,4 @@
-"""Word shingles as 32-bit hashes and their MinHash signature (datasketch) cut into LSH band keys.
+"""Word shingles as 32-bit hashes and their one-permutation MinHash signature cut into LSH band keys.
 
 Hashes are stable across processes and machines (CRC-32 of each word, combined with fixed
 multipliers), so local and distributed runs build the same buckets.
@@ -9,8 +9,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
-
 from .canon import canonical, word_chars, words
 
 _MULT = np.uint64(0x9E3779B97F4A7C15)
@@ -80,9 +78,27 @@ def shingle_sequence(w: np.ndarray, k: int) -> np.ndarray:
     return (h & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 
-def first_occurrences(seq: np.ndarray) -> np.ndarray:
-    """The distinct values of ``seq`` in the order they first occur."""
+def first_occurrences_reference(seq: np.ndarray) -> np.ndarray:
+    """``first_occurrences`` through ``np.unique``."""
     _, first = np.unique(seq, return_index=True)
+    first.sort()
+    return seq[first]
+
+
+def first_occurrences(seq: np.ndarray) -> np.ndarray:
+    """The distinct values of the uint32 array ``seq`` in the order they first occur: one sort of
+    (value, position) packed in 64 bits, the first position of each value, those positions in order.
+    Most texts repeat no shingle, which one sort of the values tells first."""
+    if len(seq) < 2:
+        return seq.copy()
+    ordered = np.sort(seq)
+    if (ordered[1:] != ordered[:-1]).all():
+        return seq.copy()
+    packed = seq.astype(np.uint64) << np.uint64(32)
+    packed |= np.arange(len(seq), dtype=np.uint64)
+    packed.sort()
+    values = packed >> np.uint64(32)
+    first = packed[np.r_[True, values[1:] != values[:-1]]] & np.uint64(0xFFFFFFFF)
     first.sort()
     return seq[first]
 
@@ -98,46 +114,73 @@ def text_shingles(text: str, k: int) -> np.ndarray:
     return shingle_hashes(word_hashes(text), k)
 
 
-def _identity(value: int) -> int:
-    return value
-
-
-def signature_reference(hashes: np.ndarray, num_perm: int, seed: int) -> np.ndarray:
-    """The MinHash signature of a shingle set (``num_perm`` uint64 values), computed by datasketch."""
-    mh = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity, scheme="legacy")
-    mh.update_batch(hashes.tolist())
-    return mh.hashvalues
-
-
-_MERSENNE = np.uint64((1 << 61) - 1)
-_MAX_HASH = np.uint64((1 << 32) - 1)
+@lru_cache(maxsize=8)
+def _mixer(seed: int) -> tuple[int, int]:
+    """The seed's permutation of 32-bit values: xor with a mask, times an odd multiplier (mod 2^32)."""
+    mask, mult = np.random.default_rng(seed).integers(1, 1 << 32, size=2, dtype=np.uint64).tolist()
+    return mask, mult | 1
 
 
 @lru_cache(maxsize=8)
-def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    a, b = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity, scheme="legacy").permutations
-    return a.astype(np.uint64), b.astype(np.uint64)
+def _bin_starts(num_perm: int) -> np.ndarray:
+    """The smallest mixed value of each bin (bin ``i`` holds the values v with floor(v * num_perm / 2^32) = i),
+    then 2^32 - 1 so that the last bin ends after every value."""
+    starts = [-(-(i << 32) // num_perm) for i in range(num_perm)]
+    return np.array(starts + [(1 << 32) - 1], dtype=np.uint32)
+
+
+_EMPTY = np.uint64((1 << 64) - 1)
+
+
+def signature_reference(hashes: np.ndarray, num_perm: int, seed: int) -> np.ndarray:
+    """``signature`` shingle by shingle in plain Python."""
+    mask, mult = _mixer(seed)
+    mins: list[int | None] = [None] * num_perm
+    for h in hashes.tolist():
+        v = ((h ^ mask) * mult) % (1 << 32)
+        b = v * num_perm >> 32
+        if mins[b] is None or v < mins[b]:
+            mins[b] = v
+    out = []
+    for i in range(num_perm):
+        for d in range(num_perm):
+            v = mins[(i + d) % num_perm]
+            if v is not None:
+                out.append(v + (d << 32))
+                break
+        else:
+            out.append(int(_EMPTY))
+    return np.array(out, dtype=np.uint64)
 
 
 def signature(hashes: np.ndarray, num_perm: int, seed: int) -> np.ndarray:
-    """The same signature as ``signature_reference`` from datasketch's permutations (a, b): min over
-    shingles of ((a*h + b) mod (2^61-1)) & (2^32-1), as a few in-place numpy passes over one
-    (permutation, shingle) matrix instead of a MinHash object per record (whose set-up costs more than
-    the hashing). One record at a time keeps the matrix in cache; batching records only made it larger."""
-    a, b = _permutations(num_perm, seed)
+    """A one-permutation MinHash signature of a set of distinct uint32 shingle hashes (``num_perm`` uint64).
+
+    Every shingle is mixed once by the seed's permutation of 32-bit values; the value range is cut into
+    ``num_perm`` bins and a bin's entry is its smallest value. Two sets agree on a bin that either fills
+    with a probability equal to their Jaccard similarity, as with ``num_perm`` separate permutations, at
+    the cost of one sort of the shingles instead of ``num_perm`` passes over them. A bin no shingle falls in borrows the next filled bin's
+    value (circularly), plus its distance times 2^32, which no filled bin's value reaches (densification:
+    short texts still get a full signature, and two such texts agree where their sets do).
+    """
     if not len(hashes):
-        return np.full(num_perm, _MAX_HASH, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        y = a[:, None] * hashes.astype(np.uint64)[None, :]  # wraps mod 2^64, as in datasketch
-        y += b[:, None]
-    # y mod (2^61 - 1) without a division: 2^61 = 1 (mod 2^61 - 1), so y = (y >> 61) + (y & p) ...
-    high = y >> np.uint64(61)
-    y &= _MERSENNE
-    y += high
-    if y.max() >= _MERSENNE:  # ... less p once more for the few sums that reach it
-        y[y >= _MERSENNE] -= _MERSENNE
-    y &= _MAX_HASH
-    return y.min(axis=1)
+        return np.full(num_perm, _EMPTY, dtype=np.uint64)
+    mask, mult = _mixer(seed)
+    v = hashes.astype(np.uint32) ^ np.uint32(mask)
+    v *= np.uint32(mult)  # wraps mod 2^32
+    v.sort()
+    at = np.searchsorted(v, _bin_starts(num_perm))
+    at[-1] = len(v)
+    filled = np.flatnonzero(at[1:] > at[:-1])
+    mins = v[at[filled]].astype(np.uint64)
+    if len(filled) == num_perm:
+        return mins
+    bins = np.arange(num_perm)
+    nxt = np.searchsorted(filled, bins)  # the first filled bin at or after each bin, circularly
+    wrap = nxt == len(filled)
+    source = filled[np.where(wrap, 0, nxt)]
+    distance = (source - bins) % num_perm
+    return mins[np.where(wrap, 0, nxt)] + (distance.astype(np.uint64) << np.uint64(32))
 
 
 _BAND_MULT = np.random.default_rng(20261204).integers(1, 1 << 62, size=64, dtype=np.uint64) | np.uint64(1)

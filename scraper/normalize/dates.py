@@ -73,6 +73,8 @@ def vocabulary() -> Vocabulary:
         rf"|(?P<dd>{day})(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+|of\s+)?(?P<dm>{month})\.?,?\s+"
         rf"(?:de\s+|del\s+)?(?P<dy>{year})(?!\d)"
         rf"|(?P<mm>{month})\.?\s+(?P<md>{day})(?:st|nd|rd|th)?,?\s+(?P<my>{year})(?!\d)"
+        rf"|(?P<ly>{year})\.\s+gada\s+(?P<ld>{day})\.\s*(?P<lm>{month})(?!\w)"
+        rf"|(?P<yy>{year})(?:\.|\s+m\.)\s*(?P<ym>{month})\.?\s+(?P<yd>{day})(?:\.|\s*d\.|(?!\d))"
         rf")",
         re.IGNORECASE,
     )
@@ -120,8 +122,9 @@ _SHORT_YEAR_DATE = re.compile(r"\.\d\d\.\d\d")
 (two scans: one pattern for both is several times slower than the two)."""
 WINDOW_BEFORE = 64
 """Characters before a year that a date holding it can start at (with single spaces: 28 at most)."""
-WINDOW_AFTER = 16
-"""Characters after a year that a date holding it, and the look past its end, can reach (8 at most)."""
+WINDOW_AFTER = 24
+"""Characters after a year that a date holding it, and the look past its end, can reach (8 at most for a
+date ending in its year; a year-first date, "2021 m. rugpjūčio 15 d.", up to 20 past the year's end)."""
 
 
 def dates_in_collapsed_text(text: str, lang: str | None = None) -> list[TextDate]:
@@ -170,6 +173,14 @@ def _read_dates(matches: Iterable[re.Match[str]], text: str, lang: str | None, l
         elif g["my"]:
             month = vocab.months.get(g["mm"].casefold())
             found = _valid(int(g["my"]), month, int(g["md"]), latest) if month else None
+        elif g["yy"]:  # year first: "2021. március 5.", "2021 m. kovo 5 d."
+            month = vocab.months.get(g["ym"].casefold())
+            found = _valid(int(g["yy"]), month, int(g["yd"]), latest) if month else None
+        elif g["ly"]:  # "2021. gada 5. martā"
+            month = vocab.months.get(g["lm"].casefold())
+            found = _valid(int(g["ly"]), month, int(g["ld"]), latest) if month else None
+        if found and (g["dd"] or g["nsep"] == ".") and m.start():
+            found = _range_start(text, m.start(), found)
         if found:
             out.append(TextDate(found, m.start(), m.end(), alt))
     if "年" in text or "년" in text:  # a second, rarely needed pass: kept out of the main pattern (speed)
@@ -179,6 +190,19 @@ def _read_dates(matches: Iterable[re.Match[str]], text: str, lang: str | None, l
                 out.append(TextDate(found, m.start(), m.end()))
         out.sort(key=lambda d: d.start)
     return out
+
+
+_RANGE_START = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.?\s?[-–—]\s?$")
+"""The first day of a range within one month, just before its last ("14. - 20. Januar 2022", "14.–20.01.2022")."""
+
+
+def _range_start(text: str, start: int, last: date) -> date:
+    """The day a date range opens on, when ``last`` ends one: a range is read as its first day, the
+    day the page's week or event begins (its end is no more the page's date than its start)."""
+    m = _RANGE_START.search(text, max(0, start - 8), start)
+    if m is None or int(m.group(1)) >= last.day:
+        return last
+    return last.replace(day=int(m.group(1)))
 
 
 _CJK_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[年년]\s?(0?[1-9]|1[0-2])\s?[月월]"

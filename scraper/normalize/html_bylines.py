@@ -195,6 +195,8 @@ def _excluded(node: LexborNode, data: BylineSelectors, own_marks: bool = True) -
             if tag != "aside":
                 return True
             aside = not boxed
+        elif tag == "a" and depth and _teaser_link(current, node):
+            return True
         attrs = current.attributes
         style = attrs.get('class') or ''
         if style and data.embeds.search(style):
@@ -208,6 +210,19 @@ def _excluded(node: LexborNode, data: BylineSelectors, own_marks: bool = True) -
         current = current.parent
         depth += 1
     return aside
+
+
+TEASER_EXTRA = 40
+"""Characters a link around a byline holds beyond it that make the link a teaser card (headline, summary)."""
+
+
+def _teaser_link(link: LexborNode, node: LexborNode) -> bool:
+    """A link around the byline that holds more than it: a teaser card of another story, whose byline names
+    that story's writer ("<a href=/other-story>headline, summary, <span class=author>Von Jane Doe</span></a>").
+    A link to the writer's own page (an author card with a bio) is the story's."""
+    if _BYLINE_CLASS.search(link.attributes.get("href") or "") or "author" in (link.attributes.get("rel") or ""):
+        return False
+    return len(_text(link)) > len(_text(node)) + TEASER_EXTRA
 
 
 _AUTHOR_WORD = re.compile(r"(?:^|[\s_-])(?:authors?|autor|autoren|auteurs?)(?=$|\s)", re.IGNORECASE)
@@ -837,7 +852,7 @@ _ACCOUNT = re.compile(r"^\w*(?:[a-z][A-Z]|[\d_])\w*$")
 def _last_inline(block: LexborNode) -> LexborNode | None:
     """The emphasised run that ends a paragraph ("... Gefühle.<br><em>Jane Doe</em>")."""
     last = None
-    for child in block.iter():
+    for child in block.iter(include_text=True):  # text after the run ("<b>Jane Doe,</b> a student, ...") ends no signature
         if child.tag != "-text" or (child.text_content or "").strip():
             last = child
     if last is None or last.tag not in ("em", "strong", "b", "i"):

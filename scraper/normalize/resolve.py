@@ -315,7 +315,7 @@ def _site_owner(evidence: Sequence[Evidence]) -> str | None:
     "example.org - Jane Doe's blog" names its owner; "Dr. Alexander Klier" on
     alexander-klier.net is one when the site's host spells the name whole.
     Only a person's full name opening with a known given name (after an
-    academic title).
+    academic title, which the name given back drops: authors carry no titles).
     """
     for e in evidence:
         owner = _OWNED.search(canonical(e.value)) if e.field == "outlet" else None
@@ -337,7 +337,7 @@ def _site_owner(evidence: Sequence[Evidence]) -> str | None:
             continue  # "The Big Bone"
         whole = letters_key(bare)
         if any(whole in host for host in hosts):
-            return value
+            return bare
     return None
 
 

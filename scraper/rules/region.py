@@ -552,16 +552,20 @@ class TeaserUnitRule(_RegionStep):
 @dataclass(slots=True)
 class SectionHeadRule(_RegionStep):
     """Inside the article, a line that opens one of the site's sections (share, rate, "more on this
-    topic") is the site's wherever it sits. Only the line goes: what follows it may be the story's."""
+    topic") is the site's wherever it sits. Only the line goes: what follows it may be the story's.
+    With no trusted region, the span of the prose is judged the same way. A line a teaser box's
+    head rule also matches (role ``box-head``) is left to that rule: near the end it cuts the list."""
 
     name: str = SECTION_HEAD
     about: str = "Text dumps: a line opening one of the site's sections (share, rate, more on the topic) inside the article."
 
     def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
-        if not self.params.section_heads:
+        if not self.params.section_heads or not ctx.plain_text or ctx.region is None:
             return
-        for b in self.kept_inside(blocks, ctx):
-            if is_section_head(b.text):
+        lo, hi = ctx.region
+        heads = tuple(match for _, match in ctx.matchers.get(BOX_HEAD, ()))
+        for b in blocks[lo : hi + 1]:
+            if b.kept and is_section_head(b.text) and not any(match(b.text) is not None for match in heads):
                 b.remove(self.name, self.roles)
 
 

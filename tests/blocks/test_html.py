@@ -251,6 +251,19 @@ def test_short_lines_above_the_title_are_dropped():
     assert _texts(body)[0] == "The library opens"
 
 
+def test_a_kicker_above_an_h2_headline_repeating_the_title_is_dropped():
+    """A layout that keeps <h1> for the site's name sets the headline in an <h2>: the section
+    kicker above it goes when that heading repeats the page's declared title, and stays when
+    no heading does (a short first line of the story is not furniture by guess)."""
+    story = (f"<div class='story'><span class='kicker'>Celebrities</span>"
+             f"<h2>Singer and chef split after six months</h2><p>{PROSE * 2}</p><p>{PROSE}</p></div>")
+    page = ("<html><head><title>Singer and chef split after six months | Evening Gazette</title></head>"
+            f"<body>{story}</body></html>")
+    assert scraper.clean(page.encode()).text.startswith("Singer and chef split")
+    other = page.replace("<title>Singer and chef split after six months", "<title>Gazette front page")
+    assert scraper.clean(other.encode()).text.startswith("Celebrities")
+
+
 def test_lead_beside_the_headline_outside_the_body_box_joins_the_article():
     from scraper.model import Evidence
 

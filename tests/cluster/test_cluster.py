@@ -14,7 +14,10 @@ from cluster_records import OTHER, STORY, THIRD, batch, record
 from scraper.cluster import cluster, load_cluster_settings
 from scraper.cluster.attribution import credited
 from scraper.cluster.rewrite import average_link
-from scraper.cluster.shingles import signature, signature_reference, text_shingles, word_hashes, word_hashes_reference
+from scraper.cluster.graph import bucket_pairs
+from scraper.cluster.shingles import (first_occurrences, first_occurrences_reference, signature, signature_reference,
+                                      text_shingles, word_hashes, word_hashes_reference)
+from scraper.cluster.store import BUCKET
 
 ROOT = Path(__file__).resolve().parents[2]
 NO_REWRITE = load_cluster_settings().replace(rewrite={"enabled": False})
@@ -80,11 +83,53 @@ def test_attribution_phrases_name_outlets_not_people():
     assert credited("Officials told reporters. He said. According to police.") == []
 
 
-def test_fast_signature_equals_datasketch():
+@pytest.mark.parametrize("num_perm", [64, 48])
+def test_fast_signature_equals_the_shingle_by_shingle_reference(num_perm):
     rng = np.random.default_rng(3)
-    for n in (1, 7, 400):
+    for n in (0, 1, 7, 12, 63, 400, 3000):  # short sets leave bins empty: they borrow from filled ones
         hashes = np.unique(rng.integers(0, 1 << 32, size=n, dtype=np.uint64)).astype(np.uint32)
-        assert (signature(hashes, 64, 1) == signature_reference(hashes, 64, 1)).all()
+        assert signature(hashes, num_perm, 1).tolist() == signature_reference(hashes, num_perm, 1).tolist()
+    edges = np.array([0, 0xFFFFFFFF, 0x80000000], dtype=np.uint32)
+    assert signature(edges, num_perm, 2).tolist() == signature_reference(edges, num_perm, 2).tolist()
+
+
+def test_signature_agrees_on_a_share_of_bins_near_the_jaccard_similarity():
+    rng = np.random.default_rng(5)
+    for size, jaccard in ((500, 0.6), (40, 0.6), (500, 0.2)):
+        shared = round(size * 2 * jaccard / (1 + jaccard))
+        agree = []
+        for seed in range(1, 101):
+            pool = rng.integers(0, 1 << 32, size=2 * size - shared, dtype=np.uint64).astype(np.uint32)
+            a, b = np.unique(pool[:size]), np.unique(np.r_[pool[:shared], pool[size:]])
+            agree.append((signature(a, 64, seed) == signature(b, 64, seed)).mean())
+        assert abs(np.mean(agree) - jaccard) < 0.05
+
+
+def test_first_occurrences_equal_the_unique_based_reference():
+    rng = np.random.default_rng(4)
+    for n in (0, 1, 2, 9, 500):
+        for high in (12, 1 << 32):  # with and without repeated shingles
+            seq = rng.integers(0, high, size=n, dtype=np.uint64).astype(np.uint32)
+            assert first_occurrences(seq).tolist() == first_occurrences_reference(seq).tolist()
+
+
+def test_bucket_pairs_equal_a_plain_walk_over_the_buckets():
+    rng = np.random.default_rng(6)
+    rows = np.zeros(3000, dtype=BUCKET)
+    rows["key"] = rng.integers(0, 900, size=len(rows))
+    rows["key"][:300] = 5  # one bucket over max_bucket
+    rows["idx"] = rng.integers(0, 2000, size=len(rows))
+    buckets: dict[int, set[int]] = {}
+    for key, idx in rows.tolist():
+        buckets.setdefault(key, set()).add(idx)
+    expected = []
+    for key in sorted(buckets):
+        members = sorted(buckets[key])
+        if len(members) <= 100:
+            expected += [(a, b) for n, a in enumerate(members) for b in members[n + 1:]]
+        else:
+            expected += [(members[y], members[x]) for x in range(len(members)) for y in range(min(x, 8))]
+    assert list(bucket_pairs(rows, max_bucket=100)) == expected
 
 
 def test_shingles_ignore_case_punctuation_and_spacing():

@@ -220,3 +220,33 @@ def test_a_saved_page_without_its_address_is_from_the_site_its_links_point_to():
     assert scraper.clean(page).outlet == "harbourcourier.com"
     few = "".join(f'<a href="https://www.friend-{i}.org/">Friend {i}</a>' for i in range(24))  # links to other sites
     assert scraper.clean(_page("", "<h1>Harbour ferries return for the summer</h1>", outside=few)).outlet is None
+
+
+def test_a_teaser_cards_byline_is_not_the_storys():
+    # The story's byline line by the headline carries no byline class; a card further down linking to
+    # another story does ("media-box__article__autor"): its writer is not this story's.
+    body = ('<h1>Harbour ferries return for the summer</h1><p class="info">Von <a href="/tomas-verhoeven">'
+            'Tomas Verhoeven</a></p>')
+    outside = ('<ul class="more"><li><a class="box__link" href="/other-story"><p>Brass bands draw young players '
+               'back to the valley villages</p><span>Why young people spend their evenings rehearsing.</span> '
+               '<span class="box__article__autor">Von Ines Kowalczyk</span></a></li></ul>')
+    html = _page("", body, lang="de").replace("</article>", f"</article>{outside}")
+    assert scraper.clean(html).authors == ["Tomas Verhoeven"]
+
+
+def test_an_author_link_card_with_a_bio_stays_the_storys():
+    body = ('<h1>Harbour ferries return for the summer</h1><a class="card" href="/author/tomas-verhoeven">'
+            '<span class="author-name">Tomas Verhoeven</span> <span>covers ports, shipping and the coast for the '
+            'paper since 2012</span></a>')
+    assert scraper.clean(_page("", body)).authors == ["Tomas Verhoeven"]
+
+
+def test_a_bold_name_opening_a_paragraph_is_no_signature():
+    # "<strong>Name,</strong> a student, says ..." near the article's end quotes someone; it signs nothing.
+    body = ('<h1>Harbour ferries return for the summer</h1>' + "".join(
+        f"<p>Paragraph {i} of the story says something long enough to be article text, with several clauses.</p>"
+        for i in range(3)) + '<p><strong>Jonas Feldmann, </strong>a ferry pilot from the island, says the '
+        'timetable suits him well.</p>')
+    html = (f'<html lang="en"><head><title>Harbour ferries</title></head><body><div class="story">{body}</div>'
+            f'</body></html>')
+    assert scraper.clean(html).authors == []

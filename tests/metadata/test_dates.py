@@ -370,3 +370,29 @@ def test_published_is_never_later_than_a_web_archive_copys_capture():
     url = "https://archive.example/web/20210304120000/https://harbourgazette.example/news/dredging"
     assert scraper.clean(page_html, url=url).published == "2021-03-02"
     assert scraper.clean(page_html, url="https://harbourgazette.example/news/dredging").published.startswith("2021-06-30")
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Közzétéve: 2021. március 5. 10:32", date(2021, 3, 5)),  # Hungarian: year first, dots after year and day
+    ("Frissítve 2020. szept. 15.", date(2020, 9, 15)),
+    ("Paskelbta 2021 m. rugpjūčio 15 d. 12:00", date(2021, 8, 15)),  # Lithuanian: "m." after the year, "d." after the day
+    ("Publicēts 2021. gada 5. martā", date(2021, 3, 5)),  # Latvian: "gada", then day and month
+    ("Avaldatud 5. märts 2021", date(2021, 3, 5)),  # Estonian, day first
+])
+def test_year_first_dates_and_more_month_names(text, day):
+    assert [d.day for d in dates.dates_in_text(text)] == [day]
+    assert [d.day for d in dates.dates_in_collapsed_text(text)] == [day]
+
+
+def test_year_first_needs_its_dot_or_marker():
+    assert dates.dates_in_text("by 2030 may 20 people vote") == []  # an English sentence, no date
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Wochenbericht 14. - 20. Januar 2022", date(2022, 1, 14)),
+    ("Festival 3.–5. März 2021", date(2021, 3, 3)),
+    ("Kurs 14.-20.01.2022", date(2022, 1, 14)),
+    ("am 20. Januar 2022", date(2022, 1, 20)),  # no range
+])
+def test_a_date_range_reads_as_its_first_day(text, day):
+    assert [d.day for d in dates.dates_in_text(text)] == [day]

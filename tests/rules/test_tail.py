@@ -165,3 +165,40 @@ def test_short_date_lines_inside_the_story_go():
     kept = "The bridge reopened on 12.05.2024 after the works."
     article = clean(MENU + [HEADLINE] + PARAGRAPHS[:2] + [kept] + PARAGRAPHS[2:] + MORE + FOOTER)
     assert kept in article.text
+
+
+def test_newsletter_heads_page_actions_and_closed_comments_are_site_furniture():
+    from scraper.rules.tail import is_comment_or_post_meta, is_section_head, is_site_notice
+
+    for line in ("Dale Courier Newsletter", "Redaktions-Newsletter", "PDF version", "Dieses Skript als PDF herunterladen",
+                 "Auf einer Seite lesen", "Rezept drucken Bei Pinterest speichern", "Über Tove Marsh 257 Artikel"):
+        assert is_section_head(line), line
+    assert is_site_notice("Sign up to get the best stories from the valley every Friday, as chosen by the editors.")
+    assert is_comment_or_post_meta("Kommentarfeed | Kommentare geschlossen | Trackback-URL")
+    assert is_comment_or_post_meta("Comments are closed.")
+    for line in ("The newsletter went out late", "Newsletters from the mayor's office reached every house in the valley.",
+                 "Users who sign up for the scheme get a free bus pass", "Über den Fluss"):
+        assert not is_section_head(line), line
+    assert not is_site_notice("Users who sign up for the scheme get a free bus pass, the council said.")
+
+
+def test_caption_lines_end_with_a_credit():
+    from scraper.rules.captions import is_caption_line
+
+    for line in ("Volunteers carry saplings along the river path. © Pia Lund - photos.example.com",
+                 "The minister at the conference in the capital © Ministry/Jo Lee",
+                 "Penguins on the ice near the base on Monday. EFE",
+                 "The oldest grower planted a tree of the kind her father sold. Anna Berg / Valley Photo Agency"):
+        assert is_caption_line(line), line
+    for line in ("Copyright © 2019 by Jo Lee. Reprinted by permission of the publisher, all rights reserved here.",
+                 "The vote was split 50/50 between the two villages, the clerk said.",
+                 "She said the ferry would run again from May. The board agreed."):
+        assert not is_caption_line(line), line
+
+
+def test_section_heads_go_from_a_dump_with_no_trusted_region_too():
+    dump = ["Menu", "Home", "Short note", "The ferry will run again from May, the harbour board said on Monday evening.",
+            "Mehr aus der Sendung", "Tickets are sold at the pier and on board, at the same price as before.", "Contact", "Privacy"]
+    article = clean(dump)
+    assert "Mehr aus der Sendung" not in article.text
+    assert "The ferry will run again" in article.text

@@ -1,0 +1,69 @@
+"""Segmentation: the fast walk (first child / next sibling, open elements only on its stack)
+cuts the same units, with the same element ids, as the reference walk (every child pushed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.blocks.prune import prune
+from scraper.blocks.segment import MAX_DEPTH, segment
+
+PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
+STORY = "<p>" + "The harbour board voted on Tuesday to extend the ferry service into the winter months. " * 3 + "</p>"
+
+SHAPES = {
+    "paragraphs, breaks and inline boxes": f"{STORY}<div>first line<br>second <span>boxed <b>bold</b></span> tail</div>",
+    "empty elements and comments": f"<div></div><p><!-- note --></p><span></span>{STORY}<i></i>",
+    "links, times and markers": f"<div class='byline'>By <a href='/a'>Jane Roe</a> <time>May 2</time></div>{STORY}"
+                                "<figure><img src='a.jpg'><figcaption>The quay. <a href='/p'>Photo</a></figcaption></figure>",
+    "table rows": "<table><tr><td>Ferry</td><td>08:10</td></tr><tr><td><p>A cell</p><p>with blocks</p></td></tr></table>"
+                  + STORY,
+    "comment thread anchor": f"<div>{STORY}<a name='comments'></a><div><p>{'A reader wrote at length here. ' * 5}</p></div></div>",
+    "anchor in a row": f"{STORY}<table><tr><td><a id='comments'></a>Comments</td></tr></table><p>{'Reply text. ' * 12}</p>",
+    "headings and lists": f"<h1>Title</h1><h3>Sub</h3><ul><li>one</li><li>two <em>x</em></li></ul>{STORY}",
+    "nested past the depth limit": "<div>" * (MAX_DEPTH + 5) + STORY + "<p>deep <a href='/x'>link</a></p>" + "</div>" * (MAX_DEPTH + 5)
+                                   + "<p>after the deep box</p>",
+    "text only": "just text in the body",
+    "empty body": "",
+}
+
+
+def _both(html: str):
+    tree = LexborHTMLParser(html)
+    body = prune(tree)
+    assert body is not None
+    return segment(body), segment(body, reference=True)
+
+
+def _same(a, b) -> None:
+    assert a.units == b.units
+    assert (a.parent, a.end, a.tag, a.threads) == (b.parent, b.end, b.tag, b.threads)
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_fast_and_reference_walks_agree_on_page_shapes(name):
+    fast, reference = _both(f"<html><body>{SHAPES[name]}</body></html>")
+    _same(fast, reference)
+
+
+@pytest.mark.parametrize("path", sorted(p.name for p in PAGES.iterdir() if p.suffix == ".html"))
+def test_fast_and_reference_walks_agree_on_the_fixture_pages(path):
+    fast, reference = _both((PAGES / path).read_text(encoding="utf-8", errors="replace"))
+    _same(fast, reference)
+
+
+def test_the_walk_reads_text_in_order_and_past_the_depth_limit():
+    fast, _ = _both(f"<html><body>{SHAPES['nested past the depth limit']}</body></html>")
+    texts = [u.text for u in fast.units]
+    assert texts[-1] == "after the deep box"
+    assert any("harbour board" in t and "deep link" in t for t in texts)  # the deep subtree read as one unit
+
+
+def test_a_row_without_blocks_is_one_unit_and_a_row_with_blocks_is_walked():
+    fast, _ = _both(f"<html><body>{SHAPES['table rows']}</body></html>")
+    texts = [u.text for u in fast.units]
+    assert "Ferry | 08:10" in texts
+    assert "A cell" in texts and "with blocks" in texts
