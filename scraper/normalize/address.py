@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from ..lenient_url import urlsplit
 
@@ -40,9 +41,20 @@ def capture_time(url: str | None) -> str | None:
 
 
 def host_of(url: str | None) -> str | None:
-    """The lower-cased host of ``url``; for a web archive's copy, the host of the archived page."""
+    """The lower-cased host of ``url``; for a web archive's copy, the host of the archived page.
+
+    Cached per process: the readers ask for the host of the same page address and canonical
+    link about six times a page (``read_host`` is the plain reading)."""
+    return _host_cached(url) if url else None
+
+
+def read_host(url: str | None) -> str | None:
+    """``host_of`` without the cache."""
     if not url:
         return None
     url = archived_address(url) or url
     host = urlsplit(url).hostname
     return host.lower() if host else None
+
+
+_host_cached = lru_cache(maxsize=256)(read_host)

@@ -30,15 +30,41 @@ def _model() -> Any:
     return fasttext.load_model(str(path))
 
 
+EARLY_CHARS = 200
+"""A first reading of this much text is taken when the model is sure of it (EARLY_CONFIDENCE)."""
+EARLY_CONFIDENCE = 0.9
+"""On the dev texts (2,179: HTML pages, text dumps, the full-text and byline sets) 200 characters read
+with this confidence give the answer of SAMPLE_CHARS every time (88% of texts; at 0.8 still every
+time), while a plain 200-character sample differs on 7 texts and any shorter fixed sample on at
+least one. Inside a run, most of a prediction's cost is reading the model back into the CPU's cache;
+the rest grows with the text, which is what the early answer saves."""
+
+
 def detect(text: str) -> str | None:
-    """ISO 639 code of the language ``text`` is written in (None for no text)."""
-    sample = " ".join(text[:SAMPLE_CHARS].split())  # the model reads one line
+    """ISO 639 code of the language ``text`` is written in (None for no text): the early reading when
+    the model is sure of it, else ``detect_plain``'s."""
+    if len(text) > EARLY_CHARS:
+        found = _predict(text, EARLY_CHARS)
+        if found is not None and found[1] >= EARLY_CONFIDENCE:
+            return found[0]
+    return detect_plain(text)
+
+
+def detect_plain(text: str) -> str | None:
+    """The detector on the first SAMPLE_CHARS of ``text`` (the reference reading)."""
+    found = _predict(text, SAMPLE_CHARS)
+    return found[0] if found is not None else None
+
+
+def _predict(text: str, chars: int) -> tuple[str, float] | None:
+    """The model's language and confidence for the first ``chars`` characters of ``text``."""
+    sample = " ".join(text[:chars].split())  # the model reads one line
     if not sample:
         return None
     if sample.isupper():
         sample = sample.lower()  # trained on ordinary text: all-caps reads as another language
-    labels, _ = _model().predict(sample, k=1)
-    return labels[0].removeprefix("__label__") if labels else None
+    labels, probs = _model().predict(sample, k=1)
+    return (labels[0].removeprefix("__label__"), float(probs[0])) if labels else None
 
 
 def detect_language(text: str, declared: str | None) -> tuple[str | None, str | None]:

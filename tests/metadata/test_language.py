@@ -1,9 +1,12 @@
 """The record's language: detected from the article text, the page's declaration only for short text."""
 
+from pathlib import Path
+
 import pytest
 
 import scraper
-from scraper.normalize.language import MIN_CHARS, detect, detect_language
+from scraper.normalize.language import (EARLY_CHARS, EARLY_CONFIDENCE, MIN_CHARS, _predict, detect, detect_language,
+                                        detect_plain)
 
 SAMPLES = {
     "en": "The city council approved the new budget on Tuesday after a long debate about school funding.",
@@ -41,3 +44,34 @@ def test_short_text_keeps_the_declaration_and_no_text_gives_none():
 def test_the_record_carries_the_detected_language():
     html = f"<html lang='en'><body><article><p>{SAMPLES['fr'] * 4}</p></article></body></html>"
     assert scraper.clean(html.encode()).language == "fr"
+
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
+
+
+def _fixture_texts() -> list[str]:
+    texts = []
+    for page in sorted(FIXTURES.iterdir()):
+        text = scraper.clean(page.read_bytes()).text
+        if text:
+            texts.append(text)
+    return texts
+
+
+def test_the_early_reading_gives_the_plain_answer():
+    """The early answer (a short sample the model is sure of) is the plain sample's on every fixture
+    page's text, on each language and on texts whose opening is in another language than the rest."""
+    mixed = [SAMPLES["en"][:60] + " " + SAMPLES["de"] * 6, "DPA. " + SAMPLES["fr"] * 5,
+             " ".join(SAMPLES.values()) * 2, SAMPLES["ja"] * 20]
+    texts = _fixture_texts() + [s * 8 for s in SAMPLES.values()] + mixed
+    assert len(texts) > 20
+    for text in texts:
+        assert detect(text) == detect_plain(text)
+
+
+def test_an_unsure_early_reading_reads_on():
+    """A text whose opening leaves the model unsure is read as far as the plain sample reads."""
+    text = "Ok. " * 60 + SAMPLES["de"] * 6
+    assert len(text) > EARLY_CHARS
+    assert _predict(text, EARLY_CHARS)[1] < EARLY_CONFIDENCE
+    assert detect(text) == detect_plain(text) == "de"

@@ -7,7 +7,7 @@ import pytest
 
 import scraper
 from scraper.model import Evidence
-from scraper.normalize import bylines, text
+from scraper.normalize import address, bylines, text
 from scraper.normalize.resolve import resolve_record
 
 BYLINES = [
@@ -47,6 +47,16 @@ def test_cached_canonical_and_key_are_the_plain_ones(raw):
     for _ in range(2):
         assert text.canonical(raw) == text.make_canonical(raw)
         assert text.letters_key(raw) == text.make_letters_key(raw)
+
+
+URLS = ["https://www.Example.com/story", "https://web.archive.org/web/20160330101229/http://example.net/story",
+        "http://[broken/x", "example.com/no-scheme", "", None, "https://user@host.example.org:8080/a?b#c"]
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_cached_host_is_the_plain_one(url):
+    for _ in range(2):
+        assert address.host_of(url) == address.read_host(url)
 
 
 def _evidence() -> list[Evidence]:
