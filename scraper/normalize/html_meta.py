@@ -15,6 +15,7 @@ from ..model import Evidence
 from .dates import vocabulary as date_vocabulary
 from .dates import in_chrome, page_text_day, runners_up, script_day, vote_publication_day
 from .html_bylines import byline_element_evidence, byline_text_evidence, is_description
+from .site_name import LOGO_SELECTOR, abbreviated, host_labels
 from .text import letters_key
 from ..blocks.prune import selectors, tokens
 from .address import archived_address, host_of
@@ -119,7 +120,8 @@ def _type_of(obj: dict[str, Any]) -> set[str]:
 
 JSON_LD = 'script[type="application/ld+json"]'
 CANONICAL = 'link[rel="canonical"]'
-_ELEMENTS = f'script, meta, h1, {CANONICAL}, [itemprop="datePublished"], time[datetime]'
+_ELEMENTS = f'script, meta, h1, {CANONICAL}, [itemprop="datePublished"], time[datetime], {LOGO_SELECTOR}'
+_NO_LOGO_TAGS = frozenset(("meta", "script", "link", "style"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +148,13 @@ class PageElements:
     """Elements with itemprop="datePublished"."""
     times: list[LexborNode]
     """<time datetime> elements."""
+    logos: list[LexborNode]
+    """Elements whose class or id holds "logo" (site_name.LOGO_SELECTOR), for the logo reader."""
 
 
 def page_elements(tree: LexborHTMLParser) -> PageElements:
     """One CSS pass for JSON-LD, <meta>, <h1>, the canonical link and date elements, sorted into kinds."""
-    found = PageElements([], [], [], [], [], [], [], [])
+    found = PageElements([], [], [], [], [], [], [], [], [])
     ambiguous = False
     seen: set[int] = set()
     for node in tree.css(_ELEMENTS):
@@ -171,11 +175,18 @@ def page_elements(tree: LexborHTMLParser) -> PageElements:
             found.times.append(node)
         if attrs.get("itemprop") == "datePublished":
             found.date_published.append(node)
+        if tag not in _NO_LOGO_TAGS and _has_logo_mark(attrs):
+            found.logos.append(node)
     if ambiguous:  # the selector's own reading of a value in capitals depends on the element's namespace
         found.json_ld[:] = tree.css(JSON_LD)
         found.canonical[:] = tree.css(CANONICAL)
     found.json_ld_data.extend(json_ld_data(found.json_ld))
     return found
+
+
+def _has_logo_mark(attrs: dict[str, str | None]) -> bool:
+    """``[class*="logo" i], [id*="logo" i]`` read from an element's attributes."""
+    return "logo" in (attrs.get("class") or "").lower() or "logo" in (attrs.get("id") or "").lower()
 
 
 def json_ld_data(scripts: list[LexborNode]) -> Iterator[Any]:
@@ -537,13 +548,15 @@ def site_name_evidence(markup: str | None, host: str | None) -> list[Evidence]:
     a name whose letters are the host's name, for pages that declare no site name."""
     if not markup or not host:
         return []
-    label = host.lower().removeprefix("www.").split(".")[0]
-    if len(label) < 4 or "©" not in markup and _COPY.search(markup) is None:
+    labels = [label for label in host_labels(host) if len(label) >= 4]
+    if not labels or "©" not in markup and _COPY.search(markup) is None:
         return []
     for m in _SITE_COPYRIGHT_SCAN.finditer(markup):
         name = " ".join(m.group("name").split())
         for cut in range(len(name.split()), 0, -1):  # "The Penny Hoarder All rights reserved" -> its head
             head = " ".join(name.split()[:cut])
-            if letters_key(head) == label or letters_key(head).removeprefix("the") == label.removeprefix("the"):
+            key = letters_key(head)
+            if any(key == label or key.removeprefix("the") == label.removeprefix("the")
+                   or abbreviated(head.split()) == label for label in labels):
                 return [Evidence("outlet", head, "html:copyright-site")]
     return []

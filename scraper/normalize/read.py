@@ -24,7 +24,7 @@ from .dates import url_date
 from .html_bylines import LINE_ORIGINS, last_resort_evidence, profile_name_evidence
 from .html_meta import PageElements, html_evidence, site_name_evidence
 from .resolve import names_someone, title_suffix
-from .site_name import link_host, logo_evidence, title_site_segment
+from .site_name import link_host, logo_evidence, HOST_SHAPED, title_site_segment, weak_site_name, domain_shaped
 from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, date_source_evidence,
                           dateline_evidence, declared_source_evidence, headline_slot_evidence,
                           markup_syndication_evidence, page_provider_evidence, provider_evidence, site_keys,
@@ -44,10 +44,15 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
     """
     evidence = html_evidence(tree, url, markup, elements)
     site = site_keys(host_of(url), evidence)
-    if not any(e.field == "outlet" for e in evidence):
-        evidence.extend(site_name_evidence(markup, host_of(url)))
+    declared = [e.value for e in evidence if e.field == "outlet"]
+    host = host_of(url) or next((host_of(e.value) for e in evidence if e.field == "canonical_url"), None)
+    if not declared or any(weak_site_name(name, host) for name in declared):
+        # no name, or one that may stand for a fuller one ("Example.de", "Example Magazine", "laexample"):
+        # the logo, and for a bare host label the copyright line, say how the site names itself
+        if not declared or any(domain_shaped(name, host) and not HOST_SHAPED.match(name) for name in declared):
+            evidence.extend(site_name_evidence(markup, host))
         title = next((e.value for e in evidence if e.field == "title" and e.origin == "html:title"), None)
-        evidence.extend(logo_evidence(tree, host_of(url), title))
+        evidence.extend(logo_evidence(tree, host, title, elements.logos if elements is not None else None))
     if not url and not any(e.field == "canonical_url" for e in evidence):
         linked = link_host(tree)  # a saved page without its address: the site its own links point to
         if linked:

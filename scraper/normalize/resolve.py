@@ -23,7 +23,7 @@ from .first_names import is_given_name
 from .language import detect_language
 from .dates import parse_date
 from .text import canonical, fold_key, letters_key
-from .site_name import host_labels, names_host, names_section
+from .site_name import HOST_SHAPED, host_labels, names_host, names_section, domain_shaped, spells_more, without_descriptor
 from .titles import clean_title, cut_at_quote, headline_shown, site_names, title_suffix
 from .syndication import agency_named, agency_of_host, credible_source, other_edition, site_keys, syndication_data
 from .trust import ORDER
@@ -100,8 +100,6 @@ _HANDLE = re.compile(r"@\w+|[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
 """A social account's handle ("Example_Live", "@example"): what a template copied from its social tags, not the name."""
 _READING = re.compile(r"\s*（[^（）]{1,30}）$")
 """A CJK name's reading or English form in full-width parentheses ("BUZZAP！（バザップ！）")."""
-_HOST_SHAPED = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.IGNORECASE)
-"""A site name that is its domain ("Example.com", "www.example.de")."""
 
 
 DECLARED_OUTLETS = ("meta:", "json-ld:", "title:")
@@ -110,24 +108,65 @@ DECLARED_OUTLETS = ("meta:", "json-ld:", "title:")
 
 def pick_outlet(evidence: Sequence[Evidence]) -> tuple[str | None, str | None]:
     """(outlet, origin): the most trusted site name that is not a section the URL names ("Magazine" on
-    /magazine/...); when that is only the domain ("Example.de"), a name
-    another origin gives that the host spells ("El Ejemplo", "Tribune de Genève" on tdg.ch)."""
+    /magazine/...), without a descriptor the page's other names leave out ("Example Magazine" beside a
+    logo's "Example"); when that is only the domain ("Example.de", "laexample"), a name another origin
+    gives that the host spells ("El Ejemplo", "Tribune de Genève" on tdg.ch, "Los Angeles Example")."""
     url = next((e.value.strip() for e in ranked(evidence, "canonical_url")), None)
     url = url or next((f"http://{e.value.strip()}/" for e in evidence if e.origin == "url:domain"), None)
     sections = [e for e in evidence if e.field == "outlet" and e.origin.startswith(DECLARED_OUTLETS)
                 and names_section(canonical(e.value), url)]
     value, origin = pick([e for e in evidence if e not in sections] if sections else evidence, "outlet", clean_outlet)
+    host = urlsplit(url).hostname if url else None
     if value is not None and origin is not None:
-        value = _fullest(value, origin, evidence)
-    if value is None or not _HOST_SHAPED.match(value):
+        value = _without_descriptor(_fullest(value, origin, evidence), origin, evidence, host)
+    if value is None or not domain_shaped(value, host):
         return value, origin
+    return _spelled_name(value, host, evidence) or (value, origin)
+
+
+def _spelled_name(value: str, host: str | None, evidence: Sequence[Evidence]) -> tuple[str, str] | None:
+    """The name a domain-shaped site name stands for, and its origin: a declared name the host spells
+    ("Example Courier" for "www.example-courier.com"), or a fuller one the logo or copyright line gives
+    ("Big Example" for "Example.com", "Los Angeles Example" for "laexample"). A logo or copyright line
+    that only spells the domain ("Example" for "Example.com") changes nothing."""
+    shaped = bool(HOST_SHAPED.match(value))
+    site = value.split("//")[-1] if shaped else host
+    plain = letters_key(site.removeprefix("www.").split(".")[0] if shaped and site else value).removeprefix("the")
+    found: tuple[str, str] | None = None
     for ev in ranked(evidence, "outlet"):
-        if not ev.origin.startswith(DECLARED_OUTLETS):
+        if not ev.origin.startswith(SPELLED_OUTLETS):
             continue
         name = clean_outlet(canonical(ev.value))
-        if name and not _HOST_SHAPED.match(name) and names_host(name, value.split("//")[-1]):
-            return name, ev.origin
-    return value, origin
+        if not name or HOST_SHAPED.match(name) or not names_host(name, site):
+            continue
+        fuller = spells_more(name, plain) and not name.islower()
+        if found is None and (fuller or shaped and ev.origin.startswith(DECLARED_OUTLETS)):
+            found = (name, ev.origin)
+        elif found is not None and fuller and letters_key(found[0]).removeprefix("the") == plain and (
+                letters_key(found[0]) in letters_key(name)) and letters_key(without_descriptor(name) or "") != (
+                letters_key(found[0])):
+            return name, ev.origin  # "Bloomberg Example" beside a title's "Example" for "Example.com"
+    return found
+
+
+SPELLED_OUTLETS = (*DECLARED_OUTLETS, "html:logo", "html:copyright-site")
+"""Origins that may give the name a domain-shaped site name stands for: the declarations, the logo, the copyright line."""
+
+
+def _without_descriptor(value: str, origin: str, evidence: Sequence[Evidence], host: str | None) -> str:
+    """A site name without its descriptor ("Example Magazine" -> "Example") when another origin on the
+    page names the site so (its logo, its title, another declaration): the publication, not its kind.
+    A name its host spells whole ("Example Magazine" on examplemagazine.com) keeps it."""
+    core = without_descriptor(value)
+    if core is None or letters_key(value).removeprefix("the") in host_labels(host):
+        return value
+    key = letters_key(core)
+    for ev in evidence:
+        if ev.field == "outlet" and ev.origin != origin and not ev.origin.startswith("url:"):
+            other = clean_outlet(canonical(ev.value))
+            if other and letters_key(other) == key:
+                return core
+    return value
 
 
 def _fullest(value: str, origin: str, evidence: Sequence[Evidence]) -> str:

@@ -12,7 +12,10 @@ here only return Evidence; resolve.py decides.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -25,7 +28,7 @@ _SEGMENTS = re.compile(
 """Between a title's headline and its other parts: spaced bars and dashes, a colon, CJK full-width marks."""
 _CJK_SUFFIX = re.compile(r"\s*[：－]\s*|\s+:\s+")
 """Separators before a CJK title's site name ("…：朝日新聞デジタル", "… : スポーツ : 読売新聞オンライン")."""
-_GENERIC_HOST_LABELS = frozenset(("www", "m", "mobile", "amp", "news", "blog", "blogs", "de", "en", "home"))
+_GENERIC_HOST_LABELS = frozenset(("www", "m", "mobile", "amp", "news", "blog", "blogs", "de", "en", "home", "articles"))
 _SECOND_LEVEL = frozenset(("co", "com", "ne", "or", "ac", "go", "gov", "org"))
 """Second-level labels under a country's domain (example.co.uk): part of the site's registered name."""
 MAX_NAME_WORDS = 6
@@ -35,6 +38,61 @@ _NOT_SITE_LOGO = re.compile(r"footer|partner|sponsor|social|payment|award|app-?s
 _LOGO_WORD = re.compile(r"\s+(?:logo|home|homepage|startseite)$", re.IGNORECASE)
 _LOGO_LEAD = re.compile(r"^(?:go|back|return)\s+to\s+|^(?:zur|zurück zur)\s+", re.IGNORECASE)
 _LOGO_CUT = re.compile(r"\s+(?:\||–|—|-|::|·|•|/|»|:)\s+")
+
+
+DATA_FILE = Path(__file__).with_name("site_name.toml")
+
+
+@lru_cache(maxsize=1)
+def descriptors() -> tuple[str, ...]:
+    """site_name.toml's descriptors, folded, longest first (a glued "...magazine" before "...mag")."""
+    with open(DATA_FILE, "rb") as fh:
+        words = tomllib.load(fh)["descriptors"]
+    return tuple(sorted({_fold(w) for w in words}, key=len, reverse=True))
+
+
+MIN_CORE = 3
+"""A name or host label left without its descriptor must keep this many letters ("D Magazine" keeps its own)."""
+
+
+def without_descriptor(name: str) -> str | None:
+    """``name`` without a descriptor word before or after it ("Example Magazine" -> "Example",
+    "Examplemag" -> "Example", "例新聞 電子版" -> "例新聞"); None when it has none."""
+    words = name.split()
+    folded = [_fold(w) for w in words]
+    kinds = descriptors()
+    if len(words) >= 2:
+        if folded[-1] in kinds:
+            core = " ".join(words[:-1]).rstrip(" -–—|:")
+        elif folded[0] in kinds:
+            core = " ".join(words[1:]).lstrip(" -–—|:")
+        else:
+            return _without_glued(name, kinds)
+        return core if len(_fold(core)) >= MIN_CORE else None
+    return _without_glued(name, kinds)
+
+
+def _without_glued(name: str, kinds: tuple[str, ...]) -> str | None:
+    """A one-word name with a descriptor glued on ("Examplemag", "EXAMPLE-MAGAZIN"): the part before it."""
+    if " " in name:
+        return None
+    lowered = name.casefold()
+    for kind in kinds:
+        if kind.isascii() and lowered.endswith(kind) and len(lowered) - len(kind) >= MIN_CORE + 1:
+            core = name[: len(name) - len(kind)].rstrip("-_.")
+            return core if len(_fold(core)) > MIN_CORE else None
+    return None
+
+
+def _core_labels(label: str) -> list[str]:
+    """A host label without a descriptor before or after it ("examplemagazin" -> "example")."""
+    out = []
+    for kind in descriptors():
+        if label.endswith(kind) and len(label) - len(kind) >= MIN_CORE:
+            out.append(label[: -len(kind)])
+        elif label.startswith(kind) and len(label) - len(kind) >= MIN_CORE:
+            out.append(label[len(kind):])
+    return out
 
 
 def host_labels(host: str | None) -> list[str]:
@@ -52,6 +110,23 @@ def host_labels(host: str | None) -> list[str]:
 def _fold(text: str) -> str:
     """Letters and digits without case or accents ("LaRepública" and "larepublica" compare equal)."""
     return letters_key("".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)))
+
+
+HOST_SHAPED = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.IGNORECASE)
+"""A site name that is its domain ("Example.com", "www.example.de")."""
+
+
+def weak_site_name(name: str, host: str | None) -> bool:
+    """A declared site name that may stand for a fuller one the page gives elsewhere: its domain
+    ("Example.de"), its host's label in lower case ("laexample"), or a name with a descriptor
+    ("Example Magazine")."""
+    return domain_shaped(name, host) or without_descriptor(name.strip()) is not None
+
+
+def domain_shaped(name: str, host: str | None) -> bool:
+    """A site name that is the site's domain ("Example.de") or its host's label in lower case ("laexample")."""
+    name = name.strip()
+    return bool(HOST_SHAPED.match(name)) or name.islower() and " " not in name and _fold(name) in host_labels(host)
 
 
 MAX_HOLDING = 30
@@ -79,7 +154,27 @@ def names_host(name: str, host: str | None, tail_only: bool = False) -> bool:
         if len(label) >= MIN_HELD_LABEL and len(name) <= MAX_HOLDING and (
                 key.endswith(label) or not tail_only and key.startswith(label)):
             return True
+        if bare in _core_labels(label) or abbreviated(words) == label:
+            return True  # "Example" on example-magazin.de; "New York Example" on nyexample.com
     return False
+
+
+def spells_more(name: str, label: str) -> bool:
+    """True when ``name`` is the full form of the host label ``label`` (folded, no leading "the"): it holds
+    the label and more ("Big Example" for "example"), the label adds a descriptor to it ("EXAMPLE" for
+    "examplemagazin"), or the label abbreviates its first words ("Los Angeles Example" for "laexample")."""
+    key, label = _fold(name).removeprefix("the"), _fold(label)
+    if not key or key == label:
+        return False
+    return label in key or key in _core_labels(label) or abbreviated(re.findall(r"[^\W_]+", name)) == label
+
+
+def abbreviated(words: list[str]) -> str | None:
+    """The host-style short form of a name whose first words a host abbreviates to initials and whose
+    last word it spells ("Los Angeles Example" -> "laexample"); None for a name under three words."""
+    if len(words) < 3:
+        return None
+    return ("".join(w[0] for w in words[:2]) + "".join(words[2:])).casefold()
 
 
 MIN_SECTION_IN_LABEL = 6
@@ -122,13 +217,16 @@ def title_site_segment(title: str, host: str | None) -> str | None:
     return None
 
 
-def logo_evidence(tree: LexborHTMLParser, host: str | None, title: str | None = None) -> list[Evidence]:
+def logo_evidence(tree: LexborHTMLParser, host: str | None, title: str | None = None,
+                  logos: list[LexborNode] | None = None) -> list[Evidence]:
     """The site's name as its logo gives it (an image's alt or title text, or the logo's own words),
-    when the host spells it; a partner's or footer's logo, or alt text that repeats the title, is not it."""
+    when the host spells it; a partner's or footer's logo, or alt text that repeats the title, is not it.
+    ``logos``: the page's LOGO_SELECTOR elements in document order, when the caller found them already
+    (html_meta.page_elements); else they are selected here."""
     if not host_labels(host):
         return []
     title_key = letters_key(title or "")
-    for node in tree.css(LOGO_SELECTOR)[:MAX_LOGOS]:
+    for node in (tree.css(LOGO_SELECTOR) if logos is None else logos)[:MAX_LOGOS]:
         if _outside_header(node):
             continue
         for text in _logo_texts(node):
@@ -166,6 +264,9 @@ def _logo_texts(node: LexborNode) -> list[str]:
     if own:
         texts.append(own)
     if node.tag != "img":
+        link = node.css_first("a")
+        if link is not None:
+            texts.append(link.text(deep=True, separator=" ")[:80])  # the home link beside a section's name
         texts.append(node.text(deep=True, separator=" ")[:80])
     return texts
 

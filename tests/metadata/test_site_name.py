@@ -25,6 +25,10 @@ def _page(head: str, body: str = "", url: str | None = "https://www.example-cour
     ("La Repùblica", "LaRepublica.pe", True),  # accents aside
     ("Examplo Weather and Sports Tonight Live", "examplo.com", False),  # too long to be the site's name
     ("Colombie Britannique", "ici.radio-example.ca", False),
+    ("EXAMPLE", "www.example-magazin.de", True),  # the host adds a descriptor
+    ("New York Example News", "www.nyexamplenews.com", True),  # the host abbreviates the first words
+    ("Los Angeles Example", "articles.laexample.com", True),
+    ("Los Angeles Exemplar", "www.laexample.com", False),
 ])
 def test_a_name_the_host_spells(name, host, same):
     assert names_host(name, host) is same
@@ -90,3 +94,72 @@ def test_json_ld_wrapped_in_cdata_is_read():
     record = _page(head, url="https://about.example-courier.com/blog/2024/05/story")
     assert record.outlet == "Example Courier"
     assert record.authors == ["Jane Roe"]
+
+
+LOGO = "<header><a class='site-logo' href='/'><img alt='{}'></a></header>"
+
+
+@pytest.mark.parametrize(("site_name", "logo", "host", "outlet"), [
+    ("Example Courier Magazine", "Example Courier", "www.example-courier.com", "Example Courier"),
+    ("Examplemag", "EXAMPLE", "www.example.com", "Example"),  # the descriptor glued on
+    ("Example Courier Magazine", None, "www.example-courier.com", "Example Courier Magazine"),  # nothing else says so
+    ("Example Magazine", "Example", "www.examplemagazine.com", "Example Magazine"),  # the host spells it whole
+    ("OK! Magazine", "OK!", "www.ok.example", "OK! Magazine"),  # too little left without it
+])
+def test_a_descriptor_the_pages_other_names_leave_out_is_no_part_of_the_name(site_name, logo, host, outlet):
+    head = f'<meta property="og:site_name" content="{site_name}"><title>Harbour closes</title>'
+    record = _page(head, LOGO.format(logo) if logo else "", url=f"https://{host}/2024/05/story")
+    assert record.outlet == outlet
+
+
+def test_a_descriptor_in_the_title_only():
+    head = '<meta property="og:site_name" content="例新聞 電子版"><title>港が台風で閉鎖された理由：例新聞</title>'
+    assert _page(head, url="https://www.reishimbun.example/article/1").outlet == "例新聞"
+
+
+def test_a_domain_shaped_site_name_gives_way_to_the_fuller_name_of_the_logo():
+    head = ('<meta property="og:site_name" content="Exampleweek.com">'
+            '<title>Harbour closes - Exampleweek</title>')
+    logo = ("<div id='logo'><a href='/' class='ir'>Big Exampleweek</a>"
+            "<h2 id='channel_name'><a href='/economics'>Global Economics</a></h2></div>")
+    url = "https://www.exampleweek.com/articles/2024-05-01/story"
+    assert _page(head, logo, url=url).outlet == "Big Exampleweek"
+    assert _page(head, LOGO.format("Exampleweek"), url=url).outlet == "Exampleweek"  # the logo only spells the domain
+    plain = '<meta property="og:site_name" content="Example.com"><title>Harbour closes</title>'
+    assert _page(plain, LOGO.format("Example"), url="https://www.example.com/story").outlet == "Example.com"
+
+
+def test_a_host_label_with_a_descriptor_names_the_site_by_its_core():
+    head = '<meta property="og:site_name" content="www.example-magazin.de"><title>Harbour closes - Strava-Update</title>'
+    logo = LOGO.format("EXAMPLE - Das Radmagazin")
+    assert _page(head, logo, url="https://www.example-magazin.de/news/story").outlet == "EXAMPLE"
+
+
+def test_a_descriptor_in_the_logo_makes_no_fuller_name():
+    head = ('<meta property="og:site_name" content="www.elejemplo.hn">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour closes",'
+            ' "publisher": {"@type": "Organization", "name": "El Ejemplo"}}</script>')
+    assert _page(head, LOGO.format("Diario El Ejemplo"), url="https://www.elejemplo.hn/story-1").outlet == "El Ejemplo"
+
+
+def test_a_lower_case_host_label_gives_way_to_the_copyright_lines_full_name():
+    head = '<meta property="og:site_name" content="laexample"><title>Harbour closes - laexample</title>'
+    footer = "<footer><p>Copyright 2016 Los Angeles Example</p></footer>"
+    url = "http://articles.laexample.com/2009/oct/14/business/story"
+    assert _page(head, footer, url=url).outlet == "Los Angeles Example"
+    assert _page(head, "", url=url).outlet == "laexample"
+
+
+def test_the_logos_found_in_the_one_pass_are_the_selectors():
+    from scraper.normalize.html_meta import page_elements
+    from scraper.normalize.site_name import LOGO_SELECTOR
+    tree = LexborHTMLParser(
+        "<html><head><meta name='logo' content='x'><script class='logo-loader'></script></head><body>"
+        "<div id='SiteLogo'><a href='/'>Example Courier</a></div><svg class='Logo-mark'></svg>"
+        "<span class='nologo'></span><h1 class='logo'>Harbour closes</h1><div class='Logo'><img alt='x'></div>"
+        "<footer><a class='footer-LOGO' href='/'>Example</a></footer></body></html>")
+    expected = [n for n in tree.css(LOGO_SELECTOR) if n.tag not in ("meta", "script", "link", "style")]
+    assert [n.mem_id for n in page_elements(tree).logos] == [n.mem_id for n in expected]
+    assert len(expected) == 6
+    assert logo_evidence(tree, "www.example-courier.com") == logo_evidence(
+        tree, "www.example-courier.com", logos=page_elements(tree).logos)
