@@ -18,7 +18,10 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 def canonical(text: str) -> str:
     """NFKC and case-folded: the form words are taken from."""
     if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
+        # line by line: a line break takes part in no composition, so only the lines that need it are
+        # normalised, with the same result as the whole text
+        text = "\n".join(line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
+                         for line in text.split("\n"))
     return text.casefold()
 
 

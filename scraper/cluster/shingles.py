@@ -46,8 +46,14 @@ def word_hashes(text: str) -> np.ndarray:
     powers, inverse = _powers(n + 1)
     with np.errstate(over="ignore"):
         prefix = np.zeros(n + 1, dtype=np.uint64)
-        np.cumsum((cps.astype(np.uint64) + np.uint64(1)) * powers[:n], dtype=np.uint64, out=prefix[1:])
-        return (prefix[ends] - prefix[starts]) * inverse[starts]
+        terms = cps.astype(np.uint64)
+        terms += np.uint64(1)
+        terms *= powers[:n]
+        np.cumsum(terms, out=prefix[1:])
+        hashes = prefix[ends]
+        hashes -= prefix[starts]
+        hashes *= inverse[starts]
+        return hashes
 
 
 def word_hashes_reference(text: str) -> np.ndarray:

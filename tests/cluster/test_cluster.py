@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from cluster_records import OTHER, STORY, THIRD, batch, record
 from scraper.cluster import cluster, load_cluster_settings
 from scraper.cluster.attribution import credited
+from scraper.cluster.canon import canonical
 from scraper.cluster.rewrite import average_link
 from scraper.cluster.graph import bucket_pairs
 from scraper.cluster.shingles import (first_occurrences, first_occurrences_reference, signature, signature_reference,
@@ -142,6 +144,7 @@ def test_shingles_ignore_case_punctuation_and_spacing():
     "The Port, of Calloway  approved a PLAN.",
     "Straße der Ａｒｂｅｉｔ: „Müller“ – 4½ Tonnen; snake_case ﬁne𝔘𝔫𝔦 İstanbul",
     "", "  ...  ", "一个港口 批准了 计划。Ελληνικά ΣΟΦΙΑ",
+    "Plain first line.\nSecond: ﬁne Ａｒｂｅｉｔ\n\u0301accent after a break, cafe\u0301\nlast ½ line",
 ])
 def test_fast_word_hashes_equal_the_word_by_word_reference(text):
     assert word_hashes(text).tolist() == word_hashes_reference(text).tolist()
@@ -228,3 +231,11 @@ def test_fast_json_lines_equal_the_sink_encoding():
         for story in (None, {"id": "s-1", "match": "near", "original": None, "attributed_to": None}):
             with_story = {**r, "story": story}
             assert json_line(with_story) == encode_record(as_article(with_story))
+
+
+@pytest.mark.parametrize("text", [
+    "Plain first line.\nSecond: ﬁne Ａｒｂｅｉｔ\n\u0301accent after a break, cafe\u0301\nlast ½ line",
+    "e\n\u0301\n\n\u212b ﬀ", "ﬁ\nﬁ",
+])
+def test_canonical_normalises_line_by_line_as_the_whole_text(text):
+    assert canonical(text) == unicodedata.normalize("NFKC", text).casefold()
