@@ -54,12 +54,13 @@ class Verdicts:
         """Class attribute value -> (a name in it names chrome, a name in it starts as the article's own)."""
         self.ids: dict[str, tuple[bool, bool]] = {}
         """The same for id values (one name each)."""
-        self.names: dict[str, tuple[bool, bool]] = {}
-        """One class name -> (it names chrome, it starts as the article's own); names repeat
-        across pages far more than whole class values do."""
+        self.names: dict[str, tuple[bool, bool, str]] = {}
+        """One class name -> (it names chrome, it starts as the article's own, the kind of text
+        it names: see ``Selectors.kind_named``); names repeat across pages far more than whole
+        class values do."""
         self.cap = cap
 
-    def remember(self, table: dict[str, tuple[bool, bool]], key: str, verdict: tuple[bool, bool]) -> None:
+    def remember(self, table: dict[str, tuple], key: str, verdict: tuple) -> None:
         if len(table) > self.cap:
             table.clear()
         table[key] = verdict
@@ -107,13 +108,25 @@ class Selectors:
         toks = tokens(name)
         return bool(toks) and toks[0] in self.keep
 
-    def _judge_one(self, name: str) -> tuple[bool, bool]:
+    def _judge_one(self, name: str) -> tuple[bool, bool, str]:
         hit = self.verdicts.names.get(name)
         if hit is None:
             toks = tokens(name)
             hit = (False, True) if toks and toks[0] in self.keep else (self._judge_name(toks), False)
+            hit = (*hit, self.kind_named(toks))
             self.verdicts.remember(self.verdicts.names, name, hit)
         return hit
+
+    def kind_named(self, toks: list[str]) -> str:
+        """The kind of text ("byline", "caption", or "") the first two words of one class name
+        or id name (segment.py types the text inside with it)."""
+        head = toks[:2]
+        return "byline" if not self.byline.isdisjoint(head) else "caption" if not self.caption.isdisjoint(head) else ""
+
+    def name_kind(self, name: str) -> str:
+        """``kind_named`` for one class name or id, kept in the same table as its chrome verdict:
+        the names segment.py reads are mostly ones the pruning judged, so they are split once."""
+        return self._judge_one(name)[2]
 
     def _judge_value(self, value: str, cache: dict[str, tuple[bool, bool]], split: bool) -> tuple[bool, bool]:
         hit = cache.get(value)
@@ -121,12 +134,12 @@ class Selectors:
             if split:
                 chrome = keep = False
                 for name in value.split():
-                    name_chrome, name_keep = self._judge_one(name)
+                    name_chrome, name_keep, _ = self._judge_one(name)
                     chrome = chrome or name_chrome
                     keep = keep or name_keep
                 hit = (chrome, keep)
             else:
-                hit = self._judge_one(value)
+                hit = self._judge_one(value)[:2]
             self.verdicts.remember(cache, value, hit)
         return hit
 
@@ -355,6 +368,7 @@ def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int)
     nodes = body.css(query)
     index_of = {node.mem_id: i for i, node in enumerate(nodes)}
     i, n = 0, len(nodes)
+    roles, is_chrome, hidden_style = sel.roles, sel.is_chrome, _HIDDEN_STYLE.search
     while i < n:
         node = nodes[i]
         tag = node.tag
@@ -362,7 +376,12 @@ def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int)
             i += 1
             continue
         attrs = node.attributes
-        if not attrs or not _names_chrome(sel, attrs) or _text_len(node) > limit:
+        # _names_chrome and _is_hidden inline (two calls a candidate fewer), in their order.
+        role = attrs.get("role")
+        style = attrs.get("style")
+        if not ((role and role.strip().lower() in roles) or is_chrome(attrs.get("class"), attrs.get("id"))
+                or "hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true"
+                or (style and hidden_style(style) is not None)) or _text_len(node) > limit:
             i += 1
             continue
         doomed.append(node)

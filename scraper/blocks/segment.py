@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from ..model import BlockKind
-from .prune import FIGURE_ATTR, selectors, tokens
+from .prune import FIGURE_ATTR, Selectors, selectors, tokens
 
 BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "body", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
@@ -81,17 +81,16 @@ _NAMED_QUERY = f":is([class],[id]){_NOT_FRAME}"
 _TYPED_QUERY = f":is([itemprop],[rel],[{FIGURE_ATTR}]){_NOT_FRAME}"
 
 
-def _find_markers(body: LexborNode, markers: dict[int, BlockKind], byline: frozenset[str],
-                  caption: frozenset[str]) -> None:
+def _find_markers(body: LexborNode, markers: dict[int, BlockKind], sel: Selectors) -> None:
     """Elements whose markup types their text (node id -> kind). A figure box beats an author
     attribute, which beats the class and id names."""
     for node in body.css(_NAMED_QUERY):
         attrs = node.attributes
         cls, id_ = attrs.get("class"), attrs.get("id")
         # The first name naming a kind wins, and the class names come before the id.
-        kind = _marker_for_names(cls, byline, caption) if cls else None
+        kind = _marker_for_names(cls, sel) if cls else None
         if kind is None and id_:
-            kind = _marker_for_names(id_, byline, caption)
+            kind = _marker_for_names(id_, sel)
         if kind is not None:
             markers[node.mem_id] = kind
     for node in body.css(_TYPED_QUERY):
@@ -103,23 +102,16 @@ def _find_markers(body: LexborNode, markers: dict[int, BlockKind], byline: froze
 
 
 _MARKER_CACHE: dict[str, BlockKind | None] = {}
-_NAME_MARKER: dict[str, BlockKind | None] = {}
-"""One class name or id -> the kind it names; names repeat across pages more than whole strings."""
+_KIND_NAMED = {"byline": BlockKind.BYLINE, "caption": BlockKind.CAPTION, "": None}
 
 
-def _marker_for_name(name: str, byline: frozenset[str], caption: frozenset[str]) -> BlockKind | None:
-    """Byline or caption kind named by the first two words of one class name or id."""
-    if name in _NAME_MARKER:
-        return _NAME_MARKER[name]
-    head = tokens(name)[:2]
-    found = BlockKind.BYLINE if not byline.isdisjoint(head) else BlockKind.CAPTION if not caption.isdisjoint(head) else None
-    if len(_NAME_MARKER) > 50_000:
-        _NAME_MARKER.clear()
-    _NAME_MARKER[name] = found
-    return found
+def _marker_for_name(name: str, sel: Selectors) -> BlockKind | None:
+    """Byline or caption kind named by the first two words of one class name or id (read from
+    the pruning's table of judged names, where most names already are)."""
+    return _KIND_NAMED[sel.name_kind(name)]
 
 
-def _marker_for_names(names: str, byline: frozenset[str], caption: frozenset[str]) -> BlockKind | None:
+def _marker_for_names(names: str, sel: Selectors) -> BlockKind | None:
     """Byline or caption kind named by a class/id string (the first name naming one); judged
     once per distinct string."""
     try:
@@ -128,7 +120,7 @@ def _marker_for_names(names: str, byline: frozenset[str], caption: frozenset[str
         pass
     found = None
     for name in names.split():
-        found = _marker_for_name(name, byline, caption)
+        found = _marker_for_name(name, sel)
         if found is not None:
             break
     if len(_MARKER_CACHE) > 50_000:
@@ -212,11 +204,10 @@ def segment(body: LexborNode, reference: bool = False) -> Segmentation:
     only the open elements on its stack; the reference one pushes every child onto a stack of
     nodes still to enter (``reference=True``; a test holds the two together)."""
     sel = selectors()
-    byline, caption = sel.byline, sel.caption
     seg = Segmentation()
     units, parent, end, tags = seg.units, seg.parent, seg.end, seg.tag
     markers: dict[int, BlockKind] = {}
-    _find_markers(body, markers, byline, caption)
+    _find_markers(body, markers, sel)
     anchors = _thread_anchors(body, sel.comments)
     buf: list[str] = []
     link_chars = 0

@@ -1,5 +1,6 @@
 """Segmentation: the fast walk (first child / next sibling, open elements only on its stack)
-cuts the same units, with the same element ids, as the reference walk (every child pushed)."""
+cuts the same units, with the same element ids, as the reference walk (every child pushed);
+the kinds class names give (byline, caption) read from the pruning's table match the plain reading."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.blocks.prune import prune
-from scraper.blocks.segment import MAX_DEPTH, segment
+from scraper.blocks.prune import prune, selectors, tokens
+from scraper.blocks.segment import _MARKER_CACHE, MAX_DEPTH, _marker_for_names, segment
+from scraper.model import BlockKind
 
 PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
 STORY = "<p>" + "The harbour board voted on Tuesday to extend the ferry service into the winter months. " * 3 + "</p>"
@@ -67,3 +69,43 @@ def test_a_row_without_blocks_is_one_unit_and_a_row_with_blocks_is_walked():
     texts = [u.text for u in fast.units]
     assert "Ferry | 08:10" in texts
     assert "A cell" in texts and "with blocks" in texts
+
+
+NAMES = ["byline", "article-byline", "authorName", "author-box share", "wp-caption-text", "photoCredit",
+         "image-caption", "entry-content", "share-bar", "caption", "post-author__name", "credit", "meta byline",
+         "story", "c-byline__item", "Caption", "relatedPosts", "fig-caption", "x byline"]
+
+
+def _plain_kind(value: str):
+    """The plain reading of a class/id string: the first name whose first two words name a kind."""
+    sel = selectors()
+    for name in value.split():
+        head = tokens(name)[:2]
+        if not sel.byline.isdisjoint(head):
+            return BlockKind.BYLINE
+        if not sel.caption.isdisjoint(head):
+            return BlockKind.CAPTION
+    return None
+
+
+@pytest.mark.parametrize("judged_first", [False, True])
+def test_markers_read_from_the_pruning_table_match_the_plain_reading(judged_first):
+    sel = selectors()
+    if judged_first:  # the pruning saw the names before: the kinds come from its table
+        for value in NAMES:
+            sel.is_chrome(value, value.split()[0])
+    else:
+        sel.verdicts.names.clear()
+    _MARKER_CACHE.clear()
+    kinds = [_marker_for_names(value, sel) for value in NAMES]
+    assert kinds == [_plain_kind(value) for value in NAMES]
+    assert BlockKind.BYLINE in kinds and BlockKind.CAPTION in kinds and None in kinds
+
+
+def test_a_marked_box_types_its_text():
+    tree = LexborHTMLParser(f"<html><body><div class='article-byline'>By Jane Roe</div>{STORY}"
+                            "<div class='wp-caption-text'>The quay at dawn</div></body></html>")
+    seg = segment(prune(tree))
+    kinds = {u.text: u.kind for u in seg.units}
+    assert kinds["By Jane Roe"] is BlockKind.BYLINE
+    assert kinds["The quay at dawn"] is BlockKind.CAPTION
