@@ -643,16 +643,27 @@ def _is_label(text: str) -> bool:
     return bool(m) and not text[m.end():].strip()
 
 
+LABEL_LEVELS = 3
+"""Levels a byline label may fill alone (its field in a label/value layout) before its name's field follows."""
+
+
 def _labelled_line(label: LexborNode, text: str) -> str:
     """A byline word alone in its element with the names beside it: the whole line when the label's
     parent is a short line that opens with it ("<span>By </span><span>Jane Doe</span>, <span>John Roe</span>"),
-    else the label and its next sibling (<h5>Autor:</h5> Jane Doe/Agency)."""
+    else the label and its next sibling (<h5>Autor:</h5> Jane Doe/Agency), or, where the label fills
+    its own field of a label/value layout, the next field ("By" | "Jane Doe", "Date" | "May 5")."""
     parent = label.parent
-    if parent is not None and parent.tag not in ("body", "html"):
+    field = label
+    for _ in range(LABEL_LEVELS):  # "<div><p><b>By</b></p></div><div><p>Jane Doe</p></div>": the label fills its field
+        if parent is None or parent.tag in ("body", "html"):
+            break
         whole = _text(parent)
-        if whole.startswith(text) and len(whole) > len(text) and len(whole) <= MAX_LINE:
-            return whole
-    return f"{text} {_next_text(label)}"
+        if whole != text:
+            if whole.startswith(text) and len(whole) <= MAX_LINE and field is label:
+                return whole
+            break
+        field, parent = parent, parent.parent
+    return f"{text} {_next_text(field)}"
 
 
 def _next_text(node: LexborNode) -> str:

@@ -54,3 +54,32 @@ def test_a_byline_by_the_headline_outranks_end_credits():
 def test_end_credits_naming_only_helpers_give_no_author():
     after = "<p><em>Additional reporting by Ilse Maertens; Editing by Dorothea Quaye</em></p>"
     assert scraper.clean(_page("", after=after)).authors == []
+
+
+_FIRST_NAME_LD = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", '
+                  '"name": "Oskar"}}</script>')
+
+
+def test_a_label_filling_its_own_field_takes_the_name_in_the_next_field():
+    body = ('<div class="meta-wrapper"><div class="field"><p class="label"><strong>By</strong></p></div>'
+            '<div class="field"><p class="full-name">Oskar Lindgren</p></div></div>'
+            '<div class="date-wrapper"><div class="field"><p class="label"><strong>Date</strong></p></div>'
+            '<div class="field"><p class="date">May 5, 2024</p></div></div>')
+    assert scraper.clean(_page(body)).authors == ["Oskar Lindgren"]
+
+
+def test_a_first_name_in_structured_data_widens_to_the_full_name_the_byline_shows():
+    body = ('<div class="meta-wrapper"><div class="field"><p class="label"><strong>By</strong></p></div>'
+            '<div class="field"><p class="full-name">Oskar Lindgren</p></div></div>')
+    assert scraper.clean(_page(body, head=_FIRST_NAME_LD)).authors == ["Oskar Lindgren"]
+
+
+def test_a_first_name_in_structured_data_stays_when_the_byline_shows_only_it():
+    body = '<p class="post-meta">Posted by <a href="/author/oskar/">Oskar</a></p>'
+    footer = '<p>Oskar Lindgren</p>'  # the owner's name elsewhere on the page is no byline
+    assert scraper.clean(_page(body, head=_FIRST_NAME_LD, after=footer)).authors == ["Oskar"]
+
+
+def test_a_label_beside_its_value_in_one_line_reads_as_before():
+    body = '<div class="info"><h5 class="title-inline">Datum: </h5>03.11.2021<br><h5 class="title-inline">Autor: </h5>Oskar Lindgren/SP-X</div>'
+    assert scraper.clean(_page(body)).authors == ["Oskar Lindgren"]
