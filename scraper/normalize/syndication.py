@@ -35,7 +35,7 @@ from ..model import Block, Evidence
 from .bylines import LABELS, LEADS, WRITING, strip_tail
 from .guards import first_char_guard
 from .site_name import names_host
-from .text import canonical, letters_key
+from .text import INVISIBLE_CHARS, MOJIBAKE_FOLLOWERS, MOJIBAKE_LEADS, canonical, letters_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -788,9 +788,13 @@ def markup_evidence(markup: str | None, site: set[str]) -> list[Evidence]:
     return _dateline_markup(markup, fast=False) + _note_markup(markup, site, keys_in=None)
 
 
-_DATELINE_HINT = re.compile(r"[(\-–—【\[&\u00c2-\u00f4（电電]")
-"""A character each dateline pattern needs in the canonical text ("(", a dash, "【" or "["), or one from which
-``canonical`` may make it (an entity ftfy decodes, a letter opening a mojibake sequence)."""
+_DATELINE_HINT = re.compile(rf"[(（【\[电電&\-–—{MOJIBAKE_LEADS}](?:(?<=[(（【\[电電&])|(?<=[-–—])[{INVISIBLE_CHARS}]*\s"
+                            rf"|(?<=[{MOJIBAKE_LEADS}])[{MOJIBAKE_FOLLOWERS}])")
+"""What a dateline pattern needs in the canonical text: "(", "【", "[" (or the "电" of a Chinese wire's), or a
+dash before a space (only dropped characters between); or what ``canonical`` may turn into one of these: an
+entity ftfy decodes ("&"), a mojibake pair (the pairs ``canonical`` repairs). Without any of these,
+``canonical`` only drops and folds characters, which makes no dateline. One class first, so the regex engine
+skips to it; a plain dash or an accented letter (most paragraphs hold one) passes only with what follows."""
 
 
 def _dateline_markup(markup: str, fast: bool) -> list[Evidence]:
@@ -816,6 +820,25 @@ def _dateline_markup(markup: str, fast: bool) -> list[Evidence]:
         if name:
             return [Evidence("syndication", name, "html:dateline")]
     return []
+
+
+_NOT_TEXT = frozenset(("script", "style"))
+
+
+def note_keys_text(tree: LexborHTMLParser) -> str | None:
+    """The text where ``markup_syndication_evidence`` looks for the republication keys: the body's text without
+    the scripts and styles that are its own children (where pages put their data and trackers: about a third of
+    the body's text). A note is never there, and the notes looked for in the markup pass over scripts anyway."""
+    body = tree.body
+    if body is None:
+        return None
+    parts = []
+    node = body.child
+    while node is not None:
+        if node.tag not in _NOT_TEXT:
+            parts.append(node.text())
+        node = node.next
+    return "".join(parts)
 
 
 def _note_markup(markup: str, site: set[str], keys_in: str | None) -> list[Evidence]:
@@ -901,8 +924,17 @@ def _in_excluded(node: LexborNode | None, not_in: tuple[str, ...]) -> bool:
     return False
 
 
-_DECLARED_SOURCE = ('meta[name="dc.source" i], meta[name="source" i], meta[name="dcterms.source" i], '
-                    '[itemprop="sourceOrganization"]')
+SOURCE_META_NAMES = ("dc.source", "source", "dcterms.source")
+"""The <meta> names that declare the story's source (read without regard to ASCII case)."""
+SOURCE_ORGANIZATION = '[itemprop="sourceOrganization"]'
+_DECLARED_SOURCE = ", ".join([f'meta[name="{name}" i]' for name in SOURCE_META_NAMES] + [SOURCE_ORGANIZATION])
+
+
+def is_source_meta(attrs: dict[str, str | None]) -> bool:
+    """``attrs`` (a <meta>'s) match one of ``_DECLARED_SOURCE``'s meta selectors (no non-ASCII letter
+    lower-cases to one of these names' letters, so ``lower`` reads them as the selector's ASCII folding does)."""
+    name = attrs.get("name")
+    return name is not None and name.lower() in SOURCE_META_NAMES
 
 
 def title_tail(tree: LexborHTMLParser) -> str:
@@ -916,14 +948,19 @@ def names_title_tail(name: str, tail: str) -> bool:
     return len(tail) >= 2 and _key(name).startswith(tail)
 
 
-def declared_source_evidence(tree: LexborHTMLParser, site: set[str]) -> list[Evidence]:
+def declared_source_evidence(tree: LexborHTMLParser, site: set[str],
+                             declared: Sequence[LexborNode] | None = None) -> list[Evidence]:
     """The source the page declares for its story: a ``dc.source`` or ``source`` meta tag ("AllBusiness.com",
-    "人民日报海外版"), or a microdata ``sourceOrganization``. The site's own name there means its own story."""
+    "人民日报海外版"), or a microdata ``sourceOrganization``. The site's own name there means its own story.
+    ``declared``: those elements, when the page's one element pass found them (html_meta.page_elements)."""
     root = tree.root
     if root is None:
         return []
+    nodes = root.css(_DECLARED_SOURCE) if declared is None else declared
+    if not nodes:
+        return []
     tail = title_tail(tree)
-    for node in root.css(_DECLARED_SOURCE):
+    for node in nodes:
         if node.tag == "meta":
             value = node.attributes.get("content") or ""
         else:
