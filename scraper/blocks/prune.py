@@ -110,12 +110,20 @@ class Selectors:
         return bool(toks) and toks[0] in self.keep
 
     def _judge_one(self, name: str) -> tuple[bool, bool, str]:
-        hit = self.verdicts.names.get(name)
-        if hit is None:
-            toks = tokens(name)
-            hit = (False, True) if toks and toks[0] in self.keep else (self._judge_name(toks), False)
-            hit = (*hit, self.kind_named(toks))
-            self.verdicts.remember(self.verdicts.names, name, hit)
+        return self.verdicts.names.get(name) or self._judge_new(name)
+
+    def _judge_new(self, name: str) -> tuple[bool, bool, str]:
+        """A name not in the table, judged and kept (``tokens`` and ``kind_named`` inline: most
+        names a page judges are new to the run)."""
+        low = name.lower()
+        toks = _WORD.findall(low if low == name else _HUMP.sub(" ", name).lower())
+        head = toks[:2]
+        kind = "byline" if not self.byline.isdisjoint(head) else "caption" if not self.caption.isdisjoint(head) else ""
+        hit = (False, True, kind) if toks and toks[0] in self.keep else (self._judge_name(toks), False, kind)
+        names = self.verdicts.names
+        if len(names) > self.verdicts.cap:
+            names.clear()
+        names[name] = hit
         return hit
 
     def kind_named(self, toks: list[str]) -> str:
@@ -140,17 +148,20 @@ class Selectors:
     def _judge_value(self, value: str, cache: dict[str, tuple[bool, bool, str]], split: bool) -> tuple[bool, bool, str]:
         hit = cache.get(value)
         if hit is None:
+            names = self.verdicts.names
+            parts = value.split()
             if split:
                 chrome = keep = False
                 kind = ""
-                for name in value.split():
-                    name_chrome, name_keep, name_kind = self._judge_one(name)
+                for name in parts:
+                    name_chrome, name_keep, name_kind = names.get(name) or self._judge_new(name)
                     chrome = chrome or name_chrome
                     keep = keep or name_keep
                     kind = kind or name_kind
                 hit = (chrome, keep, kind)
             else:
-                hit = (*self._judge_one(value)[:2], self.names_kind(value))
+                one = names.get(value) or self._judge_new(value)
+                hit = one if parts == [value] else (*one[:2], self.names_kind(value))
             self.verdicts.remember(cache, value, hit)
         return hit
 

@@ -267,11 +267,15 @@ def segment(body: LexborNode, reference: bool = False, marks: dict[int, str] | N
             if tag == "-text":
                 piece = node.text_content
                 if piece:
-                    buf.append(piece)
                     if piece.isspace():  # most text nodes: the spacing between tags counts no characters
-                        if marker_stack:
-                            marked_kind = marker_stack[-1]
+                        # Spacing that would open a unit is left out: a unit's text is stripped, and
+                        # the kind it marks is overridden by any marked text that follows it.
+                        if buf:
+                            buf.append(piece)
+                            if marker_stack:
+                                marked_kind = marker_stack[-1]
                     else:
+                        buf.append(piece)
                         n = len(piece.strip())
                         # The innermost open box holding every piece of the buffer so far.
                         if inner < 0:
