@@ -9,7 +9,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.blocks import prune as prune_module
-from scraper.blocks.prune import FIGURE_ATTR, Selectors, Verdicts, prune, read_marks, selectors
+from scraper.blocks.prune import FIGURE_ATTR, Selectors, Verdicts, prune, read_marks, selectors, tokens
 
 PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
 STORY = "<p>" + "The harbour board voted on Tuesday to extend the ferry service into the winter months. " * 4 + "</p>"
@@ -148,3 +148,9 @@ def test_a_short_story_wrapped_in_a_form_stays_a_small_form_beside_it_goes():
     signup = "<form><label>Your e-mail</label><input type='email'><button>Sign up</button></form>"
     beside = prune(LexborHTMLParser(f"<html><body>{STORY * 2}{signup}</body></html>"))
     assert "harbour board" in beside.text() and "Your e-mail" not in beside.text()
+
+
+@pytest.mark.parametrize("name", ["share", "related-posts", "post__meta", "-lead-", "a--b", "x_", "col-md-4", "relatedPosts",
+                                  "HTMLParser", "sr-only", "Ärger-box", "caf\u00e9", "a1b2", "ad.slot", "news letter", "9", "_"])
+def test_names_split_by_string_methods_split_as_the_tokens_do(name):
+    assert prune_module._name_tokens(name) == tokens(name)
