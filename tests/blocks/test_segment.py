@@ -29,6 +29,8 @@ SHAPES = {
     "headings and lists": f"<h1>Title</h1><h3>Sub</h3><ul><li>one</li><li>two <em>x</em></li></ul>{STORY}",
     "nested past the depth limit": "<div>" * (MAX_DEPTH + 5) + STORY + "<p>deep <a href='/x'>link</a></p>" + "</div>" * (MAX_DEPTH + 5)
                                    + "<p>after the deep box</p>",
+    "anchors that are typed too": f"<div>{STORY}<a id='comments' rel='author'></a><span itemprop='author'>Jane Roe</span>"
+                                  f"<a name='respond-comments' href='#top'>Top</a><div><p>{'A reader wrote at length. ' * 5}</p></div></div>",
     "text only": "just text in the body",
     "empty body": "",
 }
