@@ -285,7 +285,8 @@ def segment(body: LexborNode, reference: bool = False, marks: dict[int, str] | N
             leave_top = False
             tag = node.tag  # one read: a text node's tag is "-text"
             if tag == "-text":
-                piece = node.text_content
+                # Spacing between blocks, with no unit open, is left without reading it (see below).
+                piece = None if not buf and node.is_empty_text_node else node.text_content
                 if piece:
                     if piece.isspace():  # most text nodes: the spacing between tags counts no characters
                         # Spacing that would open a unit is left out: a unit's text is stripped, and
