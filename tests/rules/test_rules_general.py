@@ -258,6 +258,19 @@ def test_a_category_line_is_post_meta_a_journal_is_not(line, meta):
     assert (not blocks[3].kept) is meta
 
 
+@pytest.mark.parametrize(("line", "meta"), [
+    ("2021-10-16 | Nachrichten", True),
+    ("12.12.2022 - Valley Institute (Institut für Wasserforschung)", True),
+    ("05.02.2020 - Redaktion: Jane Doe", True),
+    ("12.05.2024 - 14:30 Uhr: Die Feuerwehr ist vor Ort", False),
+    ("12.05.2024 - Die Feuerwehr rückte am Morgen aus. Verletzt wurde niemand.", False),
+    ("Am 12.05.2024 - einem Sonntag - brannte die Scheune", False),
+])
+def test_a_date_and_section_line_is_post_meta(line, meta):
+    blocks = judge([*BODY[:3], line, *BODY[3:]])
+    assert (blocks[3].removed_by == "post-meta") is meta
+
+
 @pytest.mark.parametrize("head", ["Article Comments", "Comment(s)", "Most Recent Reader Comments:", "Readers' comments",
                                   "Comments (12)"])
 def test_a_qualified_comments_heading_after_the_story_ends_it(head):
