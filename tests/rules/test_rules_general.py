@@ -271,6 +271,22 @@ def test_a_date_and_section_line_is_post_meta(line, meta):
     assert (blocks[3].removed_by == "post-meta") is meta
 
 
+@pytest.mark.parametrize(("line", "name"), [
+    ("Bei diesem Beitrag handelt es sich um ein Blog aus der Community der Zeitung", "disclosure"),
+    ("Bei dem Artikel handelt es sich um eine Pressemitteilung des Vereins.", "disclosure"),
+    ("Dieses Skript als PDF herunterladen", "ui-label"),
+    ("Download as PDF", "ui-label"),
+    ("asked Feb 6, 2014 at 20:37", "post-meta"),
+    ("answered 3 hours ago", "post-meta"),
+    ("Bei dem Toten handelt es sich um einen 54-jährigen Mann aus dem Ort.", None),
+    ("Die Stadt stellt den Plan als PDF zum Herunterladen auf ihre Website, sagte der Sprecher.", None),
+    ("Asked about the plan, the mayor said it would be ready in May.", None),
+])
+def test_notes_about_the_text_and_page_stamps_go(line, name):
+    blocks = judge([*BODY[:3], line, *BODY[3:]])
+    assert blocks[3].removed_by == name
+
+
 @pytest.mark.parametrize("head", ["Article Comments", "Comment(s)", "Most Recent Reader Comments:", "Readers' comments",
                                   "Comments (12)"])
 def test_a_qualified_comments_heading_after_the_story_ends_it(head):
