@@ -323,6 +323,28 @@ def closing_blocks(blocks: Sequence[Block]) -> list[Block]:
     return kept[start:] + after
 
 
+_TAG_TAIL = 42
+"""The longest tag ``_TAG_END`` reads in parentheses (or as a lone last word) with its brackets."""
+
+
+def tag_end(text: str) -> re.Match[str] | None:
+    """``_TAG_END.search(text)``, started where a match can begin at the earliest.
+
+    A match ends the text, up to a run of dots and spaces, so it starts at most ``_TAG_TAIL``
+    characters before that run, or where the run of word characters, dots, dashes and slashes
+    standing before it starts (a slashed tag has no length limit). The search from there finds
+    the same match (its lookbehinds still see the text before), without trying every position of
+    a long paragraph.
+    """
+    end = len(text)
+    while end and (text[end - 1] == "." or text[end - 1].isspace()):
+        end -= 1
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_./-"):
+        start -= 1
+    return _TAG_END.search(text, max(0, min(start, end - _TAG_TAIL)))
+
+
 PROVIDED_WORDS = 16
 """A provider credit is a short line ("Distributed by Tribune Content Agency, LLC.")."""
 
@@ -364,8 +386,8 @@ def closing_evidence(blocks: Sequence[Block], site_keys: set[str]) -> list[Evide
             if name:
                 out.append(Evidence("syndication", re.sub(r"\s+(?:inc|llc|ltd|gmbh)\.?$", "", name, flags=re.I),
                                     "text:provided-by"))
-        m = data.republished.search(text)
-        if m and len(text.split()) <= 60:
+        m = data.republished.search(text) if len(text.split()) <= 60 else None
+        if m:
             name = _distributor(m.group("name"), site_keys)
             if name:
                 out.append(Evidence("syndication", name, "text:republished"))
@@ -377,11 +399,12 @@ def _closing_tag(text: str, lone: bool = True) -> str | None:
     last line) also a last word apart ("... skeptisch. AgE") or a line that is only the agency ("AFP")."""
     if _PICTURE.search(text[-60:]):
         return None  # a picture credit ("Foto: dpa")
-    alone = lone and len(text.split()) == 1 and (text.islower() or text.isupper())
-    whole = agency_named(text, tag=alone)  # "dpa" alone closing the text
-    if whole and len(text.split()) <= 4:
-        return whole if lone else None
-    m = _TAG_END.search(text)
+    n = len(text.split())
+    if n <= 4:  # (a longer text is never taken whole: its key is not read at all)
+        whole = agency_named(text, tag=lone and n == 1 and (text.islower() or text.isupper()))
+        if whole:  # "dpa" alone closing the text
+            return whole if lone else None
+    m = tag_end(text)
     if not m or (m.group("lone") and not lone):
         return None
     tag = m.group("paren") or m.group("slashed") or m.group("lone")
