@@ -459,10 +459,11 @@ class MarkupExtractor:
         self.seg: Segmentation | None = None
 
     def extract(self, page: ParsedPage) -> Extraction | None:
-        body = prune(page.tree)
+        marks: dict[int, str] = {}
+        body = prune(page.tree, marks=marks)
         if body is None:
             return None
-        seg = self.seg = segment(body)
+        seg = self.seg = segment(body, marks=marks)
         choice = choose(seg)
         if choice is None:
             return None

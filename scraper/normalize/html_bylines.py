@@ -782,11 +782,11 @@ def _in_link(node: LexborNode) -> bool:
 
 
 def _contact_name(text: str) -> str | None:
-    """A full person name alone in a text node, an academic title allowed ("Dr. Tim Loppe")."""
+    """A full person name alone in a text node, an academic title allowed and dropped ("Dr. Jane Doe" -> "Jane Doe")."""
     if not 4 <= len(text) <= 60:
         return None
     bare = _ACADEMIC.sub("", text).strip()
-    return text if bare and is_person_name(text) and _holder(bare) else None
+    return bare if bare and is_person_name(text) and _holder(bare) else None  # authors carry no academic titles
 
 
 def _holder(name: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import scraper
+from scraper.normalize.bylines import parse_byline
 from scraper.normalize.html_bylines import byline_selectors, end_credit_names
 
 
@@ -83,3 +84,16 @@ def test_a_first_name_in_structured_data_stays_when_the_byline_shows_only_it():
 def test_a_label_beside_its_value_in_one_line_reads_as_before():
     body = '<div class="info"><h5 class="title-inline">Datum: </h5>03.11.2021<br><h5 class="title-inline">Autor: </h5>Oskar Lindgren/SP-X</div>'
     assert scraper.clean(_page(body)).authors == ["Oskar Lindgren"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Von Dr. Henrike Vollmer", ["Henrike Vollmer"]),
+        ("Prof. Dr. Henrike Vollmer und Dipl.-Ing. Lars Eckhoff", ["Henrike Vollmer", "Lars Eckhoff"]),
+        ("DR. HENRIKE VOLLMER", ["Henrike Vollmer"]),
+        ("Dr. Vollmer", ["Dr. Vollmer"]),  # a title before a lone family name is how the page names her
+    ],
+)
+def test_academic_titles_are_no_part_of_an_authors_name(byline, authors):
+    assert parse_byline(byline, allow_single=True).authors == authors

@@ -211,6 +211,61 @@ def test_commission_notices_name_the_links(line, notice):
     assert bool(is_site_notice(line)) is notice
 
 
+@pytest.mark.parametrize(("line", "notice"), [
+    # the site's shop, subscription and newsletter prompts
+    ("Your cart is empty", True),
+    ("Es werden die Artikel 1 bis 10 von insgesamt 24 angezeigt!", True),
+    ("Like this recipe? Add the ingredients to your basket.", True),
+    ("Jetzt neu! Besuchen Sie unseren Online-Shop!", True),
+    ("Unabhängiger Journalismus für alle. Jederzeit kündbar.", True),
+    ("Kostenlos zum Newsletter anmelden und nichts verpassen", True),
+    ("Click here to get our weekly letter in your mailbox.", True),
+    ("Follow Jane Roe on Twitter", True),
+    # a page's counters, stamps and meta lines
+    ("12 Kommentare", True),
+    ("3:59 PM", True),
+    ("Aufrufe: 1120 | Hinzugefügt von: Name", True),
+    ("Asked 8 years, 2 months ago", True),
+    ("Video verfügbar bis 28.02.2021", True),
+    ("E-Mail (wird benötigt und nicht veröffentlicht)", True),
+    ("Related Topics Fishing Cod Nets", True),
+    # the same words in a story's sentences
+    ("Nach Angaben der Verbraucherzentrale ist der Vertrag nach der Mindestlaufzeit von zwei Jahren monatlich "
+     "jederzeit kündbar, was viele Kunden nicht wissen.", False),
+    ("The shop said its cart is empty of stock after the storm closed the port for a week.", False),
+    ("Follow these steps shared on Twitter to report a scam.", False),
+    ("The match kicked off at 3:45 PM in front of a full stadium.", False),
+    ("The ministry said the draft will not be published before the summer.", False),
+])
+def test_site_prompts_and_counters_of_any_site(line, notice):
+    assert bool(is_site_notice(line)) is notice
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    ("The old mill by the river, painted about 1850 / public domain", True),
+    ("Quelle: Landesregierung", True),
+    ("The court ruled that the photographs have been in the public domain since 1990.", False),
+    ("Quelle: Statistisches Bundesamt, Berechnungen des Instituts für Wirtschaftsforschung, Stand Mai 2023", False),
+])
+def test_licence_and_source_credit_lines(line, caption):
+    assert is_caption_line(line) is caption
+
+
+def test_a_dump_without_an_article_region_keeps_its_unstopped_closing_sentence():
+    """With no trusted region the dump is cut after its last prose line; a last sentence whose full
+    stop is missing stays, a heading in capitals under it goes."""
+    import scraper
+
+    lines = ["Notes", "Es war gesagt, falls du zornig bist, sollst du einen Brief schreiben.",
+             "Heute fange ich an, denn ich muss so viele Briefe nun schreiben.",
+             "Eines Tages werde ich sein Zeichen auf dem Finger tragen", "1", "2", "Login"]
+    text = scraper.clean("\n".join(lines).encode()).text
+    assert "Eines Tages werde ich sein Zeichen auf dem Finger tragen" in text and "Login" not in text
+    lines[3] = "MORE LETTERS FROM THE ARCHIVE FOR YOU TO READ"
+    text = scraper.clean("\n".join(lines).encode()).text
+    assert "MORE LETTERS" not in text
+
+
 def test_a_story_sentence_about_reader_comments_is_not_a_comment_form():
     from scraper.rules.tail import is_comment_or_post_meta
 
