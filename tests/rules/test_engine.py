@@ -85,6 +85,11 @@ def verdict(line: str, position: str = "middle") -> str | None:
     ("Lass dir die besten Geschichten jede Woche in deinen Posteingang liefern.", "signup-box"),
     ("We decided to publish without a paywall, so every reader can read us. Help us keep it that way.", "donate-box"),
     ("Informujemy, że korzystamy z cookies.", "cookie-notice"),
+    ("Comments below come from readers. By using this Web site you agree to accept our Terms of Service.",
+     "cookie-notice"),
+    ("Please read our Terms and Conditions and Privacy Statement before using this site.", "cookie-notice"),
+    ("Mit der Nutzung dieser Webseite erklären Sie sich mit unseren Nutzungsbedingungen einverstanden.",
+     "cookie-notice"),
 ])
 def test_chrome_is_removed_by_its_rule(line, rule):
     assert verdict(line) == rule
@@ -103,6 +108,8 @@ def test_chrome_is_removed_by_its_rule(line, rule):
     "The newspaper put its website behind a paywall in 2019 and lost a third of its readers.",
     "The affiliate program pays bloggers a fee for each sale, the company said in its annual report.",
     "Werbung für Tabak ist in Deutschland seit Jahren stark eingeschränkt, sagte die Ministerin.",
+    "Regulators said that by using the service, customers agree to share their location with the app's maker.",
+    "Users rarely read the terms and conditions before using a new app, the study found.",
 ])
 def test_article_sentences_that_resemble_chrome_are_kept(line):
     assert verdict(line) is None
