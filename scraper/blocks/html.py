@@ -185,7 +185,7 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
         picked = [i for i, u in enumerate(units) if i in extra or any(lo <= u.inner < hi for lo, hi in ranges)]
     stop = _thread_start(seg, ranges, picked)
     picked = [units[i] for i in picked if i < stop]
-    teasers = _teaser_run_blurbs(picked) | _closing_teaser(picked, seg.parent)
+    teasers = _teaser_run_blurbs(picked) | _cut_short_teasers(picked) | _closing_teaser(picked, seg.parent)
     if teasers:
         picked = [u for j, u in enumerate(picked) if j not in teasers]
     for j, u in enumerate(picked):
@@ -330,6 +330,27 @@ def _closing_teaser(picked: Sequence[Unit], parent: Sequence[int]) -> set[int]:
     if sum(len(u.text) for u in story) < CLOSING_STORY_SHARE * sum(len(picked[j].text) for j in blurbs):
         return set()
     return {first - 1, *blurbs}
+
+
+_ELLIPSES = ("...", "…")
+MORE_LINK_WORDS = 3
+"""A "more" link under a teaser: a link line of at most this many words."""
+
+
+def _cut_short_teasers(picked: Sequence[Unit]) -> set[int]:
+    """Positions of teaser texts cut short: a text ending in an ellipsis between a headline link
+    and a short link line ("[ more ]", "Link zum Artikel") is the start of another page's story,
+    wherever the box stands (a promo box above the story, one teaser in its column). An
+    ellipsis inside a story's text is never framed by links on both sides."""
+    out = set()
+    for j in range(1, len(picked) - 1):
+        u = picked[j]
+        if (u.text.endswith(_ELLIPSES) and u.link_density <= LEAD_MAX_LINKS
+                and picked[j - 1].link_density > MAX_LINK_DENSITY
+                and picked[j + 1].link_density > MAX_LINK_DENSITY
+                and len(picked[j + 1].text.split()) <= MORE_LINK_WORDS):
+            out.add(j)
+    return out
 
 
 LINK_LIST_MIN = 2

@@ -274,6 +274,20 @@ def test_a_credit_line_set_loose_after_the_paragraphs_in_their_box_stays():
     assert texts[-1].endswith("costs.")
 
 
+def test_a_teaser_cut_short_between_a_headline_link_and_a_more_link_is_left_out():
+    blurb = "The transport minister has a warning for owners of heavy commercial vehicles..."
+    promo = (f"<div class='box'><h4>Today's Paper</h4><h4><a href='/other'>Your rig could be impounded</a></h4>"
+             f"<p>{blurb}</p><ul><li><a href='/other'>[ more ]</a></li></ul></div>")
+    texts = _texts(f"<div class='story'>{promo}<p>{PROSE * 2}</p><p>{PROSE}</p></div>")
+    assert blurb not in texts
+    assert any(t.endswith("costs.") for t in texts)
+    # A story's own line trailing off, with no headline link above it, stays.
+    trailing = "And then the lights went out and nobody in the hall said a word..."
+    texts = _texts(f"<div class='story'><p>{PROSE * 2}</p><p>{trailing}</p><p><a href='/next'>Next page</a></p>"
+                   f"<p>{PROSE}</p></div>")
+    assert trailing in texts
+
+
 def test_declared_article_body_cuts_the_tail_after_its_last_sentence():
     from scraper.model import Evidence
 

@@ -229,6 +229,11 @@ def test_commission_notices_name_the_links(line, notice):
     ("Video verfügbar bis 28.02.2021", True),
     ("E-Mail (wird benötigt und nicht veröffentlicht)", True),
     ("Related Topics Fishing Cod Nets", True),
+    ("19.6.2007 9:40 Uhr Jane Roe 71 Kommentare", True),
+    ("Weiterführende Links", True),
+    ("Originalpublikation", True),
+    ("Alle Themen zu Garten & Balkon.", True),
+    ("Redakteur in der Wirtschaft.", True),
     # the same words in a story's sentences
     ("Nach Angaben der Verbraucherzentrale ist der Vertrag nach der Mindestlaufzeit von zwei Jahren monatlich "
      "jederzeit kündbar, was viele Kunden nicht wissen.", False),
@@ -236,6 +241,8 @@ def test_commission_notices_name_the_links(line, notice):
     ("Follow these steps shared on Twitter to report a scam.", False),
     ("The match kicked off at 3:45 PM in front of a full stadium.", False),
     ("The ministry said the draft will not be published before the summer.", False),
+    ("The council has now received 71 comments", False),
+    ("Der Autor lebt seit 1990 in Hamburg und schreibt dort seine Romane.", False),
 ])
 def test_site_prompts_and_counters_of_any_site(line, notice):
     assert bool(is_site_notice(line)) is notice
