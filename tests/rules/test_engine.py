@@ -85,6 +85,9 @@ def verdict(line: str, position: str = "middle") -> str | None:
     ("Lass dir die besten Geschichten jede Woche in deinen Posteingang liefern.", "signup-box"),
     ("We decided to publish without a paywall, so every reader can read us. Help us keep it that way.", "donate-box"),
     ("Informujemy, że korzystamy z cookies.", "cookie-notice"),
+    ("Font Scale: A A A", "ui-label"),
+    ("Text size: S M L XL", "ui-label"),
+    ("Click photo to enlarge", "ui-label"),
     ("Comments below come from readers. By using this Web site you agree to accept our Terms of Service.",
      "cookie-notice"),
     ("Please read our Terms and Conditions and Privacy Statement before using this site.", "cookie-notice"),
@@ -110,6 +113,8 @@ def test_chrome_is_removed_by_its_rule(line, rule):
     "Werbung für Tabak ist in Deutschland seit Jahren stark eingeschränkt, sagte die Ministerin.",
     "Regulators said that by using the service, customers agree to share their location with the app's maker.",
     "Users rarely read the terms and conditions before using a new app, the study found.",
+    "Text size matters less than contrast for older readers, the designers said.",
+    "Click the photo to enlarge it, the museum's guide tells visitors, and the brushstrokes come alive.",
 ])
 def test_article_sentences_that_resemble_chrome_are_kept(line):
     assert verdict(line) is None
