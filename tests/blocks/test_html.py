@@ -288,6 +288,23 @@ def test_a_teaser_cut_short_between_a_headline_link_and_a_more_link_is_left_out(
     assert trailing in texts
 
 
+def test_an_ingredient_list_linking_its_products_joins_a_declared_recipe():
+    items = ["500 g flour", "2 eggs", "250 ml milk", "3 tbsp sugar", "1 tbsp butter", "1 pinch of salt",
+             "1 pack of Valley Mill baking powder"]
+    ingredients = ("<div class='ingredients'><h3>Ingredients</h3><ul>" + "".join(f"<li>{i}</li>" for i in items[:-1])
+                   + f"<li><a href='/shop/powder'>{items[-1][10:]}</a> (1 pack)</li></ul></div>")
+    method = ("<div class='method'><h3>Method</h3>" + "".join(
+        f"<p>Step {n}: mix the flour with the eggs and the milk until the batter is smooth, then let it rest "
+        f"for ten minutes before the next step.</p>" for n in range(1, 5)) + "</div>")
+    body = f"<main><div class='recipe'>{ingredients}{method}</div></main>"
+    ld = '<script type="application/ld+json">{"@type": "Recipe", "name": "Pancakes"}</script>'
+    declared = f"<!DOCTYPE html><html><head><title>T</title>{ld}</head><body>{body}</body></html>"
+    blocks, _ = html_to_blocks(declared, fallback="off")
+    assert "500 g flour" in [b.text for b in blocks]
+    # the same box on a page that declares no recipe stays out: its links may be a shop's
+    assert "500 g flour" not in _texts(body)
+
+
 def test_declared_article_body_cuts_the_tail_after_its_last_sentence():
     from scraper.model import Evidence
 
