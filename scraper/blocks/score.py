@@ -105,8 +105,11 @@ class Choice:
     (a lead in the wrapper's own text, a paragraph the layout left outside the body's box)."""
 
 
-def choose(seg: Segmentation) -> Choice | None:
-    """The best-scoring element, or None when the page has no prose at all."""
+def choose(seg: Segmentation, box_links: float = 0.0) -> Choice | None:
+    """The best-scoring element, or None when the page has no prose at all. ``box_links``: the
+    share of its text a box set before the article may hold in links and still join it as a
+    text without links (an ingredient list linking its products, where the caller knows the
+    page is a recipe)."""
     n = len(seg.tag)
     if n == 0 or not seg.units:
         return None
@@ -145,7 +148,7 @@ def choose(seg: Segmentation) -> Choice | None:
     def linkless(e: int) -> bool:
         # Text without links set before the article inside its wrapper: an ingredient
         # list, a fact box, a lead made of short lines.
-        return chars[e] >= LINKLESS_MIN_CHARS and links[e] == 0
+        return chars[e] >= LINKLESS_MIN_CHARS and links[e] <= box_links * chars[e]
 
     walked: list[tuple[int, int]] = []
     """(wrapper, the child of it on the way to the chosen element), inner to outer."""

@@ -257,3 +257,14 @@ def test_a_contact_or_source_label_after_the_story_ends_it():
                  "Weitere Informationen zum Unfall will die Polizei am Dienstag geben."):
         blocks, _ = judge([*BODY, line])
         assert all(b.kept for b in blocks), line
+
+
+def test_a_where_to_read_more_line_or_a_shop_head_after_the_story_ends_it():
+    for line in ("Weitere Infos unter www.example.org.", "Mehr Informationen gibt's auf example.org",
+                 "Empfehlungen aus dem Garten-Shop"):
+        blocks, _ = judge([*BODY, line, "A book and an online course on the topic"])
+        assert [b.removed_by for b in blocks[len(BODY):]] == ["article-end"] * 2, line
+    # naming where the information is inside a sentence of the story keeps it
+    line = "Weitere Infos unter www.example.org hatte die Stadt schon im Mai versprochen, sagte der Sprecher."
+    blocks, _ = judge([*BODY, line])
+    assert all(b.kept for b in blocks)
