@@ -62,13 +62,16 @@ def test_chrome_names_still_prune(value):
     "Foto 3 de 12",
     "Beitragsbild: Titelseite der Zeitung vom 2.4.2019, Ausriss.",
     "Featured image by Jane Doe/Example Daily.",
+    "PAP/ Jan Kowalski",
+    "Judy Doe/WENN.com",
 ])
 def test_photo_credits_and_picture_controls_are_captions(line):
     assert rule("photo-caption").match(line) is not None
 
 
 @pytest.mark.parametrize("line", ["Credit Cards", "Photo Editing", "Bild für Bild", "Pictures of the sky", "Foto zeigt den Täter",
-                                  "Featured image editing tools", "Titelbild der Woche"])
+                                  "Featured image editing tools", "Titelbild der Woche",
+                                  "aja/PAP", "dpa/lno"])
 def test_headings_starting_with_a_picture_word_are_not_credits(line):
     assert rule("photo-caption").match(line) is None
 
@@ -324,6 +327,35 @@ def test_a_category_line_is_post_meta_a_journal_is_not(line, meta):
     assert bool(is_comment_or_post_meta(line)) is meta
     blocks = judge([*BODY[:3], line, *BODY[3:]])
     assert (not blocks[3].kept) is meta
+
+
+@pytest.mark.parametrize(("line", "meta"), [
+    ("2021-10-16 | Nachrichten", True),
+    ("12.12.2022 - Valley Institute (Institut für Wasserforschung)", True),
+    ("05.02.2020 - Redaktion: Jane Doe", True),
+    ("12.05.2024 - 14:30 Uhr: Die Feuerwehr ist vor Ort", False),
+    ("12.05.2024 - Die Feuerwehr rückte am Morgen aus. Verletzt wurde niemand.", False),
+    ("Am 12.05.2024 - einem Sonntag - brannte die Scheune", False),
+])
+def test_a_date_and_section_line_is_post_meta(line, meta):
+    blocks = judge([*BODY[:3], line, *BODY[3:]])
+    assert (blocks[3].removed_by == "post-meta") is meta
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Bei diesem Beitrag handelt es sich um ein Blog aus der Community der Zeitung", "disclosure"),
+    ("Bei dem Artikel handelt es sich um eine Pressemitteilung des Vereins.", "disclosure"),
+    ("Dieses Skript als PDF herunterladen", "ui-label"),
+    ("Download as PDF", "ui-label"),
+    ("asked Feb 6, 2014 at 20:37", "post-meta"),
+    ("answered 3 hours ago", "post-meta"),
+    ("Bei dem Toten handelt es sich um einen 54-jährigen Mann aus dem Ort.", None),
+    ("Die Stadt stellt den Plan als PDF zum Herunterladen auf ihre Website, sagte der Sprecher.", None),
+    ("Asked about the plan, the mayor said it would be ready in May.", None),
+])
+def test_notes_about_the_text_and_page_stamps_go(line, name):
+    blocks = judge([*BODY[:3], line, *BODY[3:]])
+    assert blocks[3].removed_by == name
 
 
 @pytest.mark.parametrize("head", ["Article Comments", "Comment(s)", "Most Recent Reader Comments:", "Readers' comments",
