@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from ..lenient_url import urlsplit
+from ..rules.literals import gated_search
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -157,7 +158,7 @@ def agency_evidence(evidence: Sequence[Evidence]) -> list[Evidence]:
         if ev.field not in AGENCY_FIELDS:
             continue
         value = canonical(ev.value)
-        if len(value) > 160 or _PICTURE.search(value):
+        if len(value) > 160 or _picture(value):
             continue  # a picture credit names its agency for the photo only
         for part in _PARTS.split(_LEAD.sub("", value, count=1)):
             name = agency_named(strip_tail(_LEAD.sub("", part, count=1)), tag=True)
@@ -303,6 +304,10 @@ _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d
 
 _PICTURE = re.compile(r"\b(?:foto|fotos|photo|photos|photograph|bild|bilder|image|images|picture|video|grafik|illustration|"
                       r"shutterstock|getty|istock|imago)\b|listenbild|bildquelle|picture[- ]alliance", re.IGNORECASE)
+_picture = gated_search(_PICTURE)
+"""``_PICTURE.search``, asked only of texts holding one of its words."""
+_gated = lru_cache(maxsize=32)(gated_search)
+"""A data pattern's search behind its required strings (rules/literals.py), made once per pattern."""
 _CONTRIBUTED = re.compile(r"\b(?:mit|with|avec|con|com|met)\b", re.IGNORECASE)
 """A tag that names the outlet with the agency ("FR mit dpa"): the agency only contributed material."""
 PROSE_WORDS = 20
@@ -319,7 +324,7 @@ def closing_blocks(blocks: Sequence[Block]) -> list[Block]:
     start = max(0, min(prose, len(kept) - CLOSING_BLOCKS))
     after = [b for b in blocks[last + 1 : last + 1 + AFTER_TEXT]
              if len(b.text.split()) <= 20 and "caption" not in (b.removed_by or "") and b.kind.value != "caption"
-             and not _PICTURE.search(b.text)]
+             and not _picture(b.text)]
     return kept[start:] + after
 
 
@@ -380,13 +385,14 @@ def closing_evidence(blocks: Sequence[Block], site_keys: set[str]) -> list[Evide
             name = _distributor(m.group("name"), site_keys)
             if name:
                 out.append(Evidence("syndication", name, "text:republished"))
-        m = data.provided_by.search(text) if len(text.split()) <= PROVIDED_WORDS else None
+        n = len(text.split())
+        m = _gated(data.provided_by)(text) if n <= PROVIDED_WORDS else None
         if m:
             name = _distributor(m.group("name"), site_keys)
             if name:
                 out.append(Evidence("syndication", re.sub(r"\s+(?:inc|llc|ltd|gmbh)\.?$", "", name, flags=re.I),
                                     "text:provided-by"))
-        m = data.republished.search(text) if len(text.split()) <= 60 else None
+        m = _gated(data.republished)(text) if n <= 60 else None
         if m:
             name = _distributor(m.group("name"), site_keys)
             if name:
@@ -397,7 +403,7 @@ def closing_evidence(blocks: Sequence[Block], site_keys: set[str]) -> list[Evide
 def _closing_tag(text: str, lone: bool = True) -> str | None:
     """The agency a tag ending a paragraph names: "(dpa)", "(ats/nxp)", "aja/PAP"; with ``lone`` (the text's
     last line) also a last word apart ("... skeptisch. AgE") or a line that is only the agency ("AFP")."""
-    if _PICTURE.search(text[-60:]):
+    if _picture(text[-60:]):
         return None  # a picture credit ("Foto: dpa")
     n = len(text.split())
     if n <= 4:  # (a longer text is never taken whole: its key is not read at all)
@@ -431,7 +437,7 @@ _PRESS_RELEASE = re.compile(r"^(?:pressemitteilung|pressemeldung|press release|m
 def _distributor(raw: str, site_keys: set[str]) -> str | None:
     """The organisation a source line or note names, cut before a date, a title or a link's path; None for the site itself."""
     text = raw.strip(" ©:").strip()
-    picture = _PICTURE.search(text)
+    picture = _picture(text)
     if picture:
         text = text[: picture.start()].strip()  # "The Guardian Photograph: Jane Doe/AFP": the credit ends the name
     url = re.match(r"^(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:/\S*)?", text)
@@ -508,8 +514,8 @@ def provider_evidence(blocks: Sequence[Block], evidence: Sequence[Evidence], sit
     for text in lines:
         if len(text.split()) > 16:
             continue
-        m = data.provided_by.search(text) or (data.source_label.search(text.rsplit("/", 1)[-1]) if "/" in text else None) \
-            or data.cjk_source.search(text)
+        m = _gated(data.provided_by)(text) or (data.source_label.search(text.rsplit("/", 1)[-1]) if "/" in text else None) \
+            or _gated(data.cjk_source)(text)
         if m:
             name = _distributor(m.group("name"), site_keys)
             if name:

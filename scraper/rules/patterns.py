@@ -19,8 +19,8 @@ from pathlib import Path
 from ..lexicon import expand
 from ..model import Block, BlockKind, Evidence
 from .base import PHASES, ROLES, RuleContext
-from .literals import _BACKREF, any_required, contains_any, scans
-from .predicates import folded, is_long_paragraph, words
+from .literals import _BACKREF, any_required, contains_any, folded, scans
+from .predicates import is_long_paragraph, words
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.toml")
 

@@ -46,3 +46,21 @@ def test_the_scan_classes_are_the_patterns_classes() -> None:
         c = chr(code)
         assert (re.fullmatch(r"[.\s]", c) is not None) == (c == "." or c.isspace()), hex(code)
         assert (re.fullmatch(r"[\w./-]", c) is not None) == (c.isalnum() or c in "_./-"), hex(code)
+
+
+def test_searches_behind_their_required_strings_find_what_the_plain_searches_find() -> None:
+    data = syndication.syndication_data()
+    patterns = [syndication._PICTURE, data.republished, data.provided_by, data.cjk_source]
+    crafted = ["This article originally appeared on Example News.", "THIS STORY FIRST APPEARED IN THE EXAMPLE TIMES",
+               "Der Beitrag erschien zuerst bei Beispiel Online.", "© Provided by Example Wire", "Distributed by Example Content Agency, LLC.",
+               "2017-03-10　来源：示例日报　作者：某某", "Foto: dpa", "PICTURE-ALLIANCE / Example", "İMAGE: Reuters", "ſhutterstock",
+               "Bildquelle: privat", "Ein Gebäude (Illustration)", "Fotografía de archivo"]
+    texts = crafted + [t.upper() for t in crafted] + _texts()
+    hits = 0
+    for pattern in patterns:
+        fast = syndication._gated(pattern)
+        for text in texts:
+            got, want = fast(text), pattern.search(text)
+            assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), (pattern.pattern[:40], text)
+            hits += want is not None
+    assert hits > 20
