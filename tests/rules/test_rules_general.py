@@ -234,6 +234,10 @@ def test_commission_notices_name_the_links(line, notice):
     ("Originalpublikation", True),
     ("Alle Themen zu Garten & Balkon.", True),
     ("Redakteur in der Wirtschaft.", True),
+    ("Kategorien", True),
+    ("Release Date:", True),
+    ("HARBOURNEWS.COM", True),
+    ("NOTE: The advertising disclaimer below does not apply to this article.", True),
     # the same words in a story's sentences
     ("Nach Angaben der Verbraucherzentrale ist der Vertrag nach der Mindestlaufzeit von zwei Jahren monatlich "
      "jederzeit kündbar, was viele Kunden nicht wissen.", False),
@@ -243,6 +247,8 @@ def test_commission_notices_name_the_links(line, notice):
     ("The ministry said the draft will not be published before the summer.", False),
     ("The council has now received 71 comments", False),
     ("Der Autor lebt seit 1990 in Hamburg und schreibt dort seine Romane.", False),
+    ("The release date of the film was moved to May.", False),
+    ("http://www.example.org/petition/online/save-the-old-pier", False),
 ])
 def test_site_prompts_and_counters_of_any_site(line, notice):
     assert bool(is_site_notice(line)) is notice
