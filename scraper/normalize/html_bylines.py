@@ -22,6 +22,7 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -682,36 +683,28 @@ def last_resort_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     name (an academic title allowed); or an element styled as a contact box holds one.
 
     Both are the last resorts for authors (trust.toml: html:copyright, then
-    html:contact); one walk over the body's text nodes serves both.
+    html:contact); one walk over the body's text nodes serves both. The walk is
+    made only when the body's text, read in one call, holds a copyright line
+    that names a person or a contact label (``_walk_may_find``): on most pages
+    it holds neither. ``last_resort_evidence_plain`` always walks, the reference.
     """
+    return _last_resort(tree, plain=False)
+
+
+def last_resort_evidence_plain(tree: LexborHTMLParser) -> list[Evidence]:
+    return _last_resort(tree, plain=True)
+
+
+def _last_resort(tree: LexborHTMLParser, plain: bool) -> list[Evidence]:
     body = tree.body
     if body is None:
         return []
     data = byline_selectors()
     contact: Evidence | None = None
-    ahead = 0
-    for count, node in enumerate(body.traverse(include_text=True)):
-        if count > MAX_COPYRIGHT_NODES:
-            break
-        if node.tag != "-text":
-            continue
-        raw = node.text_content or ""
-        if len(raw) <= 160 and ("©" in raw or "opyright" in raw or "(c)" in raw or "(C)" in raw or "by " in raw):
-            holder = _copyright_holder(node, raw)
-            if holder:
-                return [Evidence("byline", holder, "html:copyright")]
-        if contact is not None or count > MAX_CONTACT_NODES:
-            continue
-        text = raw.strip()
-        if not text:
-            continue
-        if ahead:
-            ahead -= 1
-            name = _contact_name(text)
-            if name and not _in_link(node) and not _excluded(node.parent, data):
-                contact = Evidence("byline", name, "html:contact")
-        elif len(text) <= 40 and text.rstrip(" :").casefold() in data.contact_labels and not _in_link(node):
-            ahead = CONTACT_LOOKAHEAD  # a label, not a menu link to the contact page
+    if plain or _walk_may_find(body, data):
+        found, contact = _last_resort_walk(body, data)
+        if found is not None:
+            return [found]
     for node in tree.css(LICENCE_HOLDER):
         name = _text(node)
         if _holder(name) and not _in_picture(node):
@@ -726,8 +719,99 @@ def last_resort_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     return []
 
 
+def _last_resort_walk(body: LexborNode, data: BylineSelectors) -> tuple[Evidence | None, Evidence | None]:
+    """(the copyright holder, the first contact person) the body's text nodes name, in one walk."""
+    contact: Evidence | None = None
+    ahead = 0
+    for count, node in enumerate(body.traverse(include_text=True)):
+        if count > MAX_COPYRIGHT_NODES:
+            break
+        if node.tag != "-text":
+            continue
+        raw = node.text_content or ""
+        if len(raw) <= MAX_COPYRIGHT_LINE and ("©" in raw or "opyright" in raw or "(c)" in raw or "(C)" in raw or "by " in raw):
+            holder = _copyright_holder(node, raw)
+            if holder:
+                return Evidence("byline", holder, "html:copyright"), None
+        if contact is not None or count > MAX_CONTACT_NODES:
+            continue
+        text = raw.strip()
+        if not text:
+            continue
+        if ahead:
+            ahead -= 1
+            name = _contact_name(text)
+            if name and not _in_link(node) and not _excluded(node.parent, data):
+                contact = Evidence("byline", name, "html:contact")
+        elif len(text) <= 40 and text.rstrip(" :").casefold() in data.contact_labels and not _in_link(node):
+            ahead = CONTACT_LOOKAHEAD  # a label, not a menu link to the contact page
+    return None, contact
+
+
+MAX_COPYRIGHT_LINE = 160
+_HOLDER_OPENINGS = re.compile(r"\x00(?=\s*(?:©|\(c\)|copyright)|\W*(?:19|20)\d\d)", re.IGNORECASE)
+"""Text fragments (each after a "\\x00") that ``_COPYRIGHT`` or ``_YEARS_BY`` may read: a copyright sign or word,
+or a year, opening the text (past white space and marks)."""
+
+
+WIDER_FOLDS = {"ss": "ßẞ", "ff": "ﬀ", "fi": "ﬁ", "fl": "ﬂ", "ffi": "ﬃ", "ffl": "ﬄ", "st": "ﬅﬆ"}
+"""Letters that case-fold to two or three letters ("ß" to "ss", "ﬁ" to "fi"): a pattern's case aside does not
+read them so. Every other letter folds to the one letter it matches case aside (a test holds both to every
+code point)."""
+
+
+def _fold_variants(word: str) -> list[str]:
+    """``word`` (case-folded) and its spellings with the letters that fold to two or three of its letters
+    ("pressekontakt", "preßekontakt", "preẞekontakt")."""
+    if not word:
+        return [""]
+    out = [word[0] + rest for rest in _fold_variants(word[1:])]
+    for folded, letters in WIDER_FOLDS.items():
+        if word.startswith(folded):
+            out += [letter + rest for letter in letters for rest in _fold_variants(word[len(folded):])]
+    return out
+
+
+@lru_cache(maxsize=4)
+def _contact_openings(labels: frozenset[str]) -> re.Pattern[str]:
+    """Text fragments (each after a "\\x00") that may be a contact label, white space and colons around it
+    aside: every text whose case-folded form is a label matches (a case-aside match of its spellings)."""
+    spellings = {v for label in labels for v in _fold_variants(label)}
+    words = "|".join(re.escape(w) for w in sorted(spellings, key=len, reverse=True))
+    return re.compile(rf"\x00(?=\s*{first_char_guard(spellings)}(?:{words})[\s:]*\x00)", re.IGNORECASE)
+
+
+def _walk_may_find(body: LexborNode, data: BylineSelectors) -> bool:
+    """False when no text node of ``body`` names a copyright holder (``_copyright_name``) and no contact
+    label is followed, within CONTACT_LOOKAHEAD text nodes, by a contact name (``_contact_name``): then
+    the walk finds neither. Read off the body's text in one call, its text nodes apart (ASCII white
+    space alone is none of these, nor counts as a node after a label)."""
+    joined = f"\x00{body.text(deep=True, separator=chr(0), skip_empty=True)}\x00"
+    for m in _HOLDER_OPENINGS.finditer(joined):
+        raw = joined[m.end():joined.index("\x00", m.end())]
+        if len(raw) <= MAX_COPYRIGHT_LINE and _copyright_name(raw) is not None:
+            return True
+    fragments: list[str] | None = None
+    for m in _contact_openings(data.contact_labels).finditer(joined):
+        if fragments is None:
+            fragments = joined.split("\x00")  # the text nodes
+        after = (f.strip() for f in fragments[joined.count("\x00", 0, m.start()) + 2:])
+        if any(_contact_name(text) for text in islice((t for t in after if t), CONTACT_LOOKAHEAD)):
+            return True
+    return False
+
+
 def _copyright_holder(node: LexborNode, raw: str) -> str | None:
     """The person a copyright text node names, or None."""
+    found = _copyright_name(raw)
+    if found is not None and not _in_picture(node, marks=found[1]):
+        return found[0]
+    return None
+
+
+def _copyright_name(raw: str) -> tuple[str, bool] | None:
+    """(the person a copyright text names, whether it has a copyright sign) or None; the text alone,
+    not where it stands."""
     signed = "©" in raw or "opyright" in raw or "(c)" in raw or "(C)" in raw
     if signed:
         m = _COPYRIGHT.match(" ".join(raw.split()))
@@ -735,8 +819,8 @@ def _copyright_holder(node: LexborNode, raw: str) -> str | None:
         m = _YEARS_BY.match(" ".join(raw.split()))  # years are no photo credit: a site's "credits" box may hold it
     else:
         return None
-    if m is not None and _holder(m.group("name").strip()) and not _in_picture(node, marks=signed):
-        return m.group("name").strip()
+    if m is not None and _holder(m.group("name").strip()):
+        return m.group("name").strip(), signed
     return None
 
 
