@@ -173,6 +173,8 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
     blocks: list[Block] = []
     boxes: list[int] = []
     """For each block, the element around its own block element (the box it sits in)."""
+    owners: list[int] = []
+    """For each block, its own block element (a box itself, for text set loose in a box)."""
     label_ok = True
     """False once a link list has followed the last block: a label right before a link list is its heading."""
     units = seg.units
@@ -192,6 +194,7 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
             if blocks and label_ok and _is_label(blocks[-1]) and _link_run(picked, j) >= LINK_LIST_MIN:
                 blocks.pop()
                 boxes.pop()
+                owners.pop()
             label_ok = False
             continue
         if u.in_time or u.thread or (u.kind is not BlockKind.CODE and looks_like_script(u.text)):
@@ -202,7 +205,8 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
             continue  # an author box or bio, not a byline
         blocks.append(Block(u.text, kind, link_density=ld, level=u.level if kind is BlockKind.HEADING else 0))
         boxes.append(seg.parent[u.element])
-    return _trim_head(_trim_tail(blocks, boxes), titles)
+        owners.append(u.element)
+    return _trim_head(_trim_tail(blocks, boxes, owners), titles)
 
 
 SCRIPT_MARKS = frozenset("{}=;")
@@ -336,15 +340,17 @@ def _is_prose(block: Block) -> bool:
     return block.kind is not BlockKind.HEADING and weight_of_text(block.text, block.link_density) >= TAIL_PROSE
 
 
-def _trim_tail(blocks: list[Block], boxes: list[int]) -> list[Block]:
+def _trim_tail(blocks: list[Block], boxes: list[int], owners: Sequence[int] = ()) -> list[Block]:
     """The article ends with its last prose block: short lines after it in another box are the
     page's tail (contact boxes, "more on this" headings, tag lists); short lines in the same
-    box as the prose (a sign-off, a last list) stay."""
+    box as the prose (a sign-off, a last list) stay. Text set loose in the prose's box, after
+    its paragraphs (``<div><p>…</p><cite>With files from …</cite></div>``), is in that box too,
+    though its own block element is the box itself. ``owners``: each block's own element."""
     for i in range(len(blocks) - 1, -1, -1):
         if _is_prose(blocks[i]):
             box = boxes[i]
             end = i + 1
-            while end < len(blocks) and boxes[end] == box:
+            while end < len(blocks) and (boxes[end] == box or (owners and owners[end] == box)):
                 end += 1
             while end > 0 and _introduces(blocks[end - 1]):
                 end -= 1
@@ -400,10 +406,11 @@ class MarkupExtractor:
         self.seg: Segmentation | None = None
 
     def extract(self, page: ParsedPage) -> Extraction | None:
-        body = prune(page.tree)
+        marks: dict[int, str] = {}
+        body = prune(page.tree, marks=marks)
         if body is None:
             return None
-        seg = self.seg = segment(body)
+        seg = self.seg = segment(body, marks=marks)
         choice = choose(seg)
         if choice is None:
             return None

@@ -81,9 +81,26 @@ _NAMED_QUERY = f":is([class],[id]){_NOT_FRAME}"
 _TYPED_QUERY = f":is([itemprop],[rel],[{FIGURE_ATTR}]){_NOT_FRAME}"
 
 
-def _find_markers(body: LexborNode, markers: dict[int, BlockKind], sel: Selectors) -> None:
+def _find_markers(body: LexborNode, markers: dict[int, BlockKind], sel: Selectors,
+                  marks: dict[int, str] | None = None) -> None:
     """Elements whose markup types their text (node id -> kind). A figure box beats an author
-    attribute, which beats the class and id names."""
+    attribute, which beats the class and id names. ``marks``: the kinds the class and id names
+    give, as the pruning read them (see ``prune``); without them they are read here."""
+    if marks is not None:
+        for mid, kind in marks.items():
+            markers[mid] = _KIND_NAMED[kind]
+    else:
+        _named_markers(body, markers, sel)
+    for node in body.css(_TYPED_QUERY):
+        attrs = node.attributes
+        if FIGURE_ATTR in attrs:
+            markers[node.mem_id] = BlockKind.CAPTION
+        elif (attrs.get("itemprop") or "").lower() == "author" or (attrs.get("rel") or "").lower() == "author":
+            markers[node.mem_id] = BlockKind.BYLINE
+
+
+def _named_markers(body: LexborNode, markers: dict[int, BlockKind], sel: Selectors) -> None:
+    """The kinds the class and id names give, read on their own (the plain reading)."""
     for node in body.css(_NAMED_QUERY):
         attrs = node.attributes
         cls, id_ = attrs.get("class"), attrs.get("id")
@@ -93,12 +110,6 @@ def _find_markers(body: LexborNode, markers: dict[int, BlockKind], sel: Selector
             kind = _marker_for_names(id_, sel)
         if kind is not None:
             markers[node.mem_id] = kind
-    for node in body.css(_TYPED_QUERY):
-        attrs = node.attributes
-        if FIGURE_ATTR in attrs:
-            markers[node.mem_id] = BlockKind.CAPTION
-        elif (attrs.get("itemprop") or "").lower() == "author" or (attrs.get("rel") or "").lower() == "author":
-            markers[node.mem_id] = BlockKind.BYLINE
 
 
 _MARKER_CACHE: dict[str, BlockKind | None] = {}
@@ -197,17 +208,18 @@ def _whole_unit(node: LexborNode, tag: str, eid: int, seg: Segmentation, anchors
         seg.units.append(Unit(text, min(links, len(text)), kind, 0, eid))
 
 
-def segment(body: LexborNode, reference: bool = False) -> Segmentation:
+def segment(body: LexborNode, reference: bool = False, marks: dict[int, str] | None = None) -> Segmentation:
     """Walk ``body`` once and cut its text into units.
 
     Two walks give the same units. The fast one moves by ``first_child``/``next`` and keeps
     only the open elements on its stack; the reference one pushes every child onto a stack of
-    nodes still to enter (``reference=True``; a test holds the two together)."""
+    nodes still to enter (``reference=True``; a test holds the two together). ``marks``: the
+    kinds of text class and id names give, as ``prune`` read them (else read here)."""
     sel = selectors()
     seg = Segmentation()
     units, parent, end, tags = seg.units, seg.parent, seg.end, seg.tag
     markers: dict[int, BlockKind] = {}
-    _find_markers(body, markers, sel)
+    _find_markers(body, markers, sel, marks)
     anchors = _thread_anchors(body, sel.comments)
     buf: list[str] = []
     link_chars = 0
@@ -255,11 +267,15 @@ def segment(body: LexborNode, reference: bool = False) -> Segmentation:
             if tag == "-text":
                 piece = node.text_content
                 if piece:
-                    buf.append(piece)
                     if piece.isspace():  # most text nodes: the spacing between tags counts no characters
-                        if marker_stack:
-                            marked_kind = marker_stack[-1]
+                        # Spacing that would open a unit is left out: a unit's text is stripped, and
+                        # the kind it marks is overridden by any marked text that follows it.
+                        if buf:
+                            buf.append(piece)
+                            if marker_stack:
+                                marked_kind = marker_stack[-1]
                     else:
+                        buf.append(piece)
                         n = len(piece.strip())
                         # The innermost open box holding every piece of the buffer so far.
                         if inner < 0:

@@ -569,7 +569,7 @@ def read_byline(text: str, allow_single: bool = False) -> Byline:
         elif slot and _KANA_NAME.fullmatch(part) and not is_person_name(part):
             kana.append(part)
         elif is_person_name(part) or (allow_single and (is_single_name(part) or _is_loose_name(part))):
-            name = fix_case(_undoubled(part))
+            name = fix_case(_undoubled(_untitled(part)))
             if name not in result.authors:
                 result.authors.append(name)
         else:
@@ -587,6 +587,16 @@ _WITH = re.compile(r"^(?:with|avec|mit|con|com|met)\s+(?P<names>.+)$", re.IGNORE
 """Co-writers in parentheses after the writer: "(avec Jane Doe et John Roe)", "(with John Roe)"."""
 _WHERE = re.compile(r"^(?P<name>.+?)\s+(?:in|im|dans|en|em)\s+\S.*$")
 """A name, then where the writer is or what the post is filed in: "Jane Doe in London", "Jane Doe in Science"."""
+
+
+_ACADEMIC = re.compile(r"^(?:(?:dr|prof|dipl|ing|mag|med|rer|nat|phil|univ|priv|doz)\.(?:-\w+\.)?\s*)+", re.IGNORECASE)
+"""Academic titles before a name ("Dr.", "Prof. Dr.", "Dipl.-Ing."): the spec's authors carry none."""
+
+
+def _untitled(name: str) -> str:
+    """"Prof. Dr. Jane Doe" -> "Jane Doe"; a title before a lone family name stays ("Dr. Doe" names one person)."""
+    bare = _ACADEMIC.sub("", name)
+    return bare if bare != name and len(bare.split()) >= 2 else name
 
 
 def _without_where(part: str) -> str:

@@ -47,6 +47,12 @@ class BylineSelectors:
     card_names: str
     """The element holding the name inside an author box ("<div class="author-box"><div class="name">")."""
     gate: SelectorGate
+    credit: re.Pattern[str]
+    """A credit phrase opening an end-credit part ("Reporting by", "Editing by"), and what follows it."""
+    credit_split: re.Pattern[str]
+    """Where an end-credit line splits into parts: ";", or "," before a credit phrase."""
+    credit_writers: frozenset[str]
+    """The credit phrases naming the story's writers (the others name editors and helpers)."""
 
 
 Condition = tuple[str, str, bool]
@@ -167,7 +173,19 @@ def byline_selectors() -> BylineSelectors:
         card_names=raw["card_names"],
         embeds=re.compile(rf"(?:^|\s)(?:{'|'.join(re.escape(w) for w in raw['embed_words'])})(?:$|\s)", re.IGNORECASE),
         gate=selector_gate(raw["selectors"]),
+        credit=_credit_pattern(raw["end_credits"]),
+        credit_split=_credit_pattern(raw["end_credits"], split=True),
+        credit_writers=frozenset(" ".join(p.casefold().split()) for p in raw["end_credits"]["writers"]),
     )
+
+
+def _credit_pattern(raw: dict[str, list[str]], split: bool = False) -> re.Pattern[str]:
+    """The end-credit phrases (longest first) opening a part, or (``split``) the separators between parts."""
+    phrases = sorted({*raw["writers"], *raw["others"]}, key=len, reverse=True)
+    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    if split:
+        return re.compile(rf"\s*;\s*|,\s*(?=(?:{words})(?:\s*:|\s))", re.IGNORECASE)
+    return re.compile(rf"^\s*(?P<phrase>{words})(?:\s*:\s*|\s+)(?P<names>\S.*)$", re.IGNORECASE | re.DOTALL)
 
 
 MAX_DEPTH = 25
@@ -626,16 +644,27 @@ def _is_label(text: str) -> bool:
     return bool(m) and not text[m.end():].strip()
 
 
+LABEL_LEVELS = 3
+"""Levels a byline label may fill alone (its field in a label/value layout) before its name's field follows."""
+
+
 def _labelled_line(label: LexborNode, text: str) -> str:
     """A byline word alone in its element with the names beside it: the whole line when the label's
     parent is a short line that opens with it ("<span>By </span><span>Jane Doe</span>, <span>John Roe</span>"),
-    else the label and its next sibling (<h5>Autor:</h5> Jane Doe/Agency)."""
+    else the label and its next sibling (<h5>Autor:</h5> Jane Doe/Agency), or, where the label fills
+    its own field of a label/value layout, the next field ("By" | "Jane Doe", "Date" | "May 5")."""
     parent = label.parent
-    if parent is not None and parent.tag not in ("body", "html"):
+    field = label
+    for _ in range(LABEL_LEVELS):  # "<div><p><b>By</b></p></div><div><p>Jane Doe</p></div>": the label fills its field
+        if parent is None or parent.tag in ("body", "html"):
+            break
         whole = _text(parent)
-        if whole.startswith(text) and len(whole) > len(text) and len(whole) <= MAX_LINE:
-            return whole
-    return f"{text} {_next_text(label)}"
+        if whole != text:
+            if whole.startswith(text) and len(whole) <= MAX_LINE and field is label:
+                return whole
+            break
+        field, parent = parent, parent.parent
+    return f"{text} {_next_text(field)}"
 
 
 def _next_text(node: LexborNode) -> str:
@@ -837,11 +866,11 @@ def _in_link(node: LexborNode) -> bool:
 
 
 def _contact_name(text: str) -> str | None:
-    """A full person name alone in a text node, an academic title allowed ("Dr. Tim Loppe")."""
+    """A full person name alone in a text node, an academic title allowed and dropped ("Dr. Jane Doe" -> "Jane Doe")."""
     if not 4 <= len(text) <= 60:
         return None
     bare = _ACADEMIC.sub("", text).strip()
-    return text if bare and is_person_name(text) and _holder(bare) else None
+    return bare if bare and is_person_name(text) and _holder(bare) else None  # authors carry no academic titles
 
 
 def _holder(name: str) -> bool:
@@ -885,7 +914,8 @@ def _article_body(tree: LexborHTMLParser) -> LexborNode | None:
 
 
 def end_byline_evidence(tree: LexborHTMLParser) -> list[Evidence]:
-    """A writer signing at the end of the article: "<p><em>Jane Doe</em></p>", "— Jane Doe", "Text: Jane Doe".
+    """A writer signing at the end of the article: "<p><em>Jane Doe</em></p>", "— Jane Doe", "Text: Jane Doe",
+    or the writers end credits name ("(Reporting by Jane Doe; Editing by John Roe)": ``end_credit_names``).
 
     Only the last few blocks of the article body are read; a line counts when
     it holds nothing but person names that each open with a known given name
@@ -894,14 +924,19 @@ def end_byline_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     body = _article_body(tree)
     if body is None:
         return []
+    data = byline_selectors()
     for block in _last_blocks(body, END_BLOCKS):
+        whole = _text(block)
+        credited = end_credit_names(whole, data)
+        if credited:
+            return [Evidence("byline", " and ".join(credited), "html:byline-end")]  # joined: every name is a writer
         for node in (block, _last_inline(block)):
             if node is None:
                 continue
-            text = _text(node)
+            text = whole if node is block else _text(node)
             if len(text) > MAX_END_LINE:
                 continue
-            signed = _signed_off(text, byline_selectors())
+            signed = _signed_off(text, data)
             if signed:
                 return [Evidence("byline", signed, "html:byline-end")]
             if not looks_like_byline(text):
@@ -910,6 +945,45 @@ def end_byline_evidence(tree: LexborHTMLParser) -> list[Evidence]:
             if names and all(is_given_name(n.split()[0]) for n in names):
                 return [Evidence("byline", text, "html:byline-end")]
     return []
+
+
+MAX_CREDIT_LINE = 600
+_CREDIT_TAIL = re.compile(r"\((?P<credits>[^()]{8,600})\)\s*$")
+"""End credits in parentheses closing the last paragraph: "... it said. (Reporting by Jane Doe; Editing by John Roe)"."""
+
+
+def end_credit_names(text: str, data: BylineSelectors) -> list[str] | None:
+    """The writers an end-credit line names, or None when ``text`` is no such line.
+
+    "(Reporting by Jane Doe in London and John Roe; Editing by Max Mustermann)"
+    gives Jane Doe and John Roe: every part must open with a credit phrase
+    (byline_html.toml [end_credits]); writers' parts give their people (a
+    place after "in" dropped), editors' and helpers' parts ("Additional
+    reporting by", "Editing by") none. A line crediting only helpers names no writer.
+    """
+    if len(text) > MAX_CREDIT_LINE + 400 or not text:
+        return None
+    line = text.strip()
+    if line.endswith(")"):
+        tail = _CREDIT_TAIL.search(line)
+        if tail is None:
+            return None
+        line = tail.group("credits")
+    line = line.strip(" .")
+    if len(line) > MAX_CREDIT_LINE or data.credit.match(line) is None:
+        return None
+    names: list[str] = []
+    for part in data.credit_split.split(line):
+        m = data.credit.match(part)
+        if m is None:
+            return None  # prose, not a list of credits
+        if " ".join(m.group("phrase").casefold().split()) not in data.credit_writers:
+            continue
+        parsed = parse_byline(m.group("names").strip(" .:"))
+        if parsed.unknown or not parsed.authors:
+            return None
+        names.extend(n for n in parsed.authors if n not in names)
+    return names or None
 
 
 def _last_blocks(body: LexborNode, count: int) -> list[LexborNode]:

@@ -16,6 +16,7 @@ from .dates import vocabulary as date_vocabulary
 from .dates import in_chrome, page_text_day, runners_up, script_day, vote_publication_day
 from .html_bylines import byline_element_evidence, byline_text_evidence, is_description
 from .site_name import LOGO_SELECTOR, abbreviated, host_labels
+from .syndication import SOURCE_ORGANIZATION, is_source_meta
 from .text import letters_key
 from ..blocks.prune import selectors, tokens
 from .address import archived_address, host_of
@@ -120,7 +121,8 @@ def _type_of(obj: dict[str, Any]) -> set[str]:
 
 JSON_LD = 'script[type="application/ld+json"]'
 CANONICAL = 'link[rel="canonical"]'
-_ELEMENTS = f'script, meta, h1, {CANONICAL}, [itemprop="datePublished"], time[datetime], {LOGO_SELECTOR}'
+_ELEMENTS = (f'script, meta, h1, {CANONICAL}, [itemprop="datePublished"], time[datetime], {LOGO_SELECTOR}, '
+             f'{SOURCE_ORGANIZATION}')
 _NO_LOGO_TAGS = frozenset(("meta", "script", "link", "style"))
 
 
@@ -150,11 +152,13 @@ class PageElements:
     """<time datetime> elements."""
     logos: list[LexborNode]
     """Elements whose class or id holds "logo" (site_name.LOGO_SELECTOR), for the logo reader."""
+    declared_sources: list[LexborNode]
+    """The <meta> source tags and ``sourceOrganization`` elements (syndication.declared_source_evidence)."""
 
 
 def page_elements(tree: LexborHTMLParser) -> PageElements:
     """One CSS pass for JSON-LD, <meta>, <h1>, the canonical link and date elements, sorted into kinds."""
-    found = PageElements([], [], [], [], [], [], [], [], [])
+    found = PageElements([], [], [], [], [], [], [], [], [], [])
     ambiguous = False
     seen: set[int] = set()
     for node in tree.css(_ELEMENTS):
@@ -175,6 +179,8 @@ def page_elements(tree: LexborHTMLParser) -> PageElements:
             found.times.append(node)
         if attrs.get("itemprop") == "datePublished":
             found.date_published.append(node)
+        if attrs.get("itemprop") == "sourceOrganization" or tag == "meta" and is_source_meta(attrs):
+            found.declared_sources.append(node)
         if tag not in _NO_LOGO_TAGS and _has_logo_mark(attrs):
             found.logos.append(node)
     if ambiguous:  # the selector's own reading of a value in capitals depends on the element's namespace
@@ -334,6 +340,9 @@ def labelled_meta_authors(tree: LexborHTMLParser, metas: list[dict[str, str | No
 
 HEADLINE_SELECTORS = ('[itemprop="headline"]', ".entry-title", ".post-title", ".article-title", ".headline",
                       ".story-title", ".page-title")
+_ANY_HEADLINE_ELEMENT = ", ".join(HEADLINE_SELECTORS)
+"""One pass that says whether any marked headline element is on the page (most pages have none: then the
+selectors are not tried one by one, each a pass over the whole page)."""
 MAX_HEADLINE = 300
 
 
@@ -490,7 +499,7 @@ def headline_evidence(tree: LexborHTMLParser, evidence: list[Evidence],
         if len(key) >= 8 and any(key in d for d in declared):
             return [Evidence("title", _with_quotes(text, declared_titles), "html:h1"),
                     *_headline_inside(node, text, declared_titles, "html:h1")]
-    for selector in HEADLINE_SELECTORS:
+    for selector in HEADLINE_SELECTORS if tree.css_first(_ANY_HEADLINE_ELEMENT) is not None else ():
         node = tree.css_first(selector)
         if node is not None:
             # A marked box holding a heading beside its category and comment links: the heading is the headline.
@@ -539,6 +548,15 @@ _SITE_COPYRIGHT_SCAN = re.compile(r"[©&Cc](?:(?<=©)|(?<=&)(?i:copy;|#169;)|(?<
 """The same matches, found three times faster over a whole page: opening with a class of its first
 characters lets the regex engine skip ahead to them, which a case-insensitive alternation does not
 (the rest of the pattern holds no letters to fold). A test holds the two together."""
+_COPYRIGHT_TAIL = r"\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[^<>|.,;©\d]{3,60})"
+_SITE_COPYRIGHT_ANCHORED = re.compile(r"[©#yY](?:(?<=©)|(?<=[Cc](?i:opy))(?i:right)|(?<=&(?i:copy));|(?<=&\#)169;)"
+                                      + _COPYRIGHT_TAIL)
+"""``_SITE_COPYRIGHT_SCAN``'s keywords found by a rarer character of each: "©", the "y" of "copyright" and of
+"&copy;", the "#" of "&#169;" (about a third as many places to try as "c", "C" and "&"); the keyword's
+start is read behind (``copyright_lines`` turns the places back into the plain scan's matches)."""
+_ANCHOR_BACK = {"©": 0, "#": 1, "r": 3, ";": 4}
+"""How far a match of ``_SITE_COPYRIGHT_ANCHORED`` starts after its keyword: by the character that follows
+the anchor ("y" then "r": "copyright"; "y" then ";": "&copy;"), or by the anchor itself."""
 _COPY = re.compile(r"[Cc][Oo][Pp][Yy]")
 """``"copy" in markup.lower()`` without lowering the page (only these letters lower-case to c, o, p, y)."""
 
@@ -551,8 +569,8 @@ def site_name_evidence(markup: str | None, host: str | None) -> list[Evidence]:
     labels = [label for label in host_labels(host) if len(label) >= 4]
     if not labels or "©" not in markup and _COPY.search(markup) is None:
         return []
-    for m in _SITE_COPYRIGHT_SCAN.finditer(markup):
-        name = " ".join(m.group("name").split())
+    for name in copyright_lines(markup):
+        name = " ".join(name.split())
         for cut in range(len(name.split()), 0, -1):  # "The Penny Hoarder All rights reserved" -> its head
             head = " ".join(name.split()[:cut])
             key = letters_key(head)
@@ -560,3 +578,19 @@ def site_name_evidence(markup: str | None, host: str | None) -> list[Evidence]:
                    or abbreviated(head.split()) == label for label in labels):
                 return [Evidence("outlet", head, "html:copyright-site")]
     return []
+
+
+def copyright_lines(markup: str) -> Iterator[str]:
+    """The names of ``_SITE_COPYRIGHT_SCAN.finditer(markup)``'s matches, in order (a test holds them together).
+
+    A place the anchored pattern matches stands for the plain match that starts at its keyword; one whose
+    keyword starts inside the match before it is passed over, as the plain scan does not look there."""
+    pos = end = 0
+    while (m := _SITE_COPYRIGHT_ANCHORED.search(markup, pos)) is not None:
+        anchor = m.group()
+        start = m.start() - _ANCHOR_BACK[anchor[0] if anchor[0] in "©#" else anchor[1].lower()]
+        if start < end:
+            pos = m.start() + 1
+            continue
+        yield m.group("name")
+        pos = end = m.end()

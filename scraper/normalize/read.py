@@ -27,8 +27,8 @@ from .resolve import names_someone, title_suffix
 from .site_name import link_host, logo_evidence, HOST_SHAPED, title_site_segment, weak_site_name, domain_shaped
 from .syndication import (agency_evidence, byline_provider_evidence, closing_evidence, date_source_evidence,
                           dateline_evidence, declared_source_evidence, headline_slot_evidence,
-                          markup_syndication_evidence, page_provider_evidence, provider_evidence, site_keys,
-                          slot_evidence, title_tail)
+                          markup_syndication_evidence, note_keys_text, page_provider_evidence, provider_evidence,
+                          site_keys, slot_evidence, title_tail)
 from .text import canonical
 
 
@@ -57,8 +57,8 @@ def read_html(tree: LexborHTMLParser, url: str | None, markup: str | None = None
         linked = link_host(tree)  # a saved page without its address: the site its own links point to
         if linked:
             evidence.append(Evidence("outlet", linked, "page:link-domain"))
-    evidence.extend(markup_syndication_evidence(markup, site, tree.body.text() if markup and tree.body else None))
-    evidence.extend(declared_source_evidence(tree, site))
+    evidence.extend(markup_syndication_evidence(markup, site, note_keys_text(tree) if markup else None))
+    evidence.extend(declared_source_evidence(tree, site, elements.declared_sources if elements is not None else None))
     headings = elements.headings if elements is not None else tree.css("h1")
     found = headline_slot_evidence(headings, site, markup, title_tail(tree))
     if not found and _copy_of_another_site(url, evidence):

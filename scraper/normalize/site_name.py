@@ -109,6 +109,13 @@ def host_labels(host: str | None) -> list[str]:
 
 def _fold(text: str) -> str:
     """Letters and digits without case or accents ("LaRepública" and "larepublica" compare equal)."""
+    if text.isascii():  # NFKD leaves ASCII as it is, and no ASCII character combines
+        return letters_key(text)
+    return fold_plain(text)
+
+
+def fold_plain(text: str) -> str:
+    """``_fold`` the long way, character by character (the reference for its ASCII shortcut)."""
     return letters_key("".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)))
 
 

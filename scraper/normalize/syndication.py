@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from ..lenient_url import urlsplit
+from ..rules.literals import gated_search
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -34,7 +35,7 @@ from ..model import Block, Evidence
 from .bylines import LABELS, LEADS, WRITING, strip_tail
 from .guards import first_char_guard
 from .site_name import names_host
-from .text import canonical, letters_key
+from .text import INVISIBLE_CHARS, MOJIBAKE_FOLLOWERS, MOJIBAKE_LEADS, canonical, letters_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +158,7 @@ def agency_evidence(evidence: Sequence[Evidence]) -> list[Evidence]:
         if ev.field not in AGENCY_FIELDS:
             continue
         value = canonical(ev.value)
-        if len(value) > 160 or _PICTURE.search(value):
+        if len(value) > 160 or _picture(value):
             continue  # a picture credit names its agency for the photo only
         for part in _PARTS.split(_LEAD.sub("", value, count=1)):
             name = agency_named(strip_tail(_LEAD.sub("", part, count=1)), tag=True)
@@ -303,6 +304,10 @@ _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d
 
 _PICTURE = re.compile(r"\b(?:foto|fotos|photo|photos|photograph|bild|bilder|image|images|picture|video|grafik|illustration|"
                       r"shutterstock|getty|istock|imago)\b|listenbild|bildquelle|picture[- ]alliance", re.IGNORECASE)
+_picture = gated_search(_PICTURE)
+"""``_PICTURE.search``, asked only of texts holding one of its words."""
+_gated = lru_cache(maxsize=32)(gated_search)
+"""A data pattern's search behind its required strings (rules/literals.py), made once per pattern."""
 _CONTRIBUTED = re.compile(r"\b(?:mit|with|avec|con|com|met)\b", re.IGNORECASE)
 """A tag that names the outlet with the agency ("FR mit dpa"): the agency only contributed material."""
 PROSE_WORDS = 20
@@ -319,8 +324,30 @@ def closing_blocks(blocks: Sequence[Block]) -> list[Block]:
     start = max(0, min(prose, len(kept) - CLOSING_BLOCKS))
     after = [b for b in blocks[last + 1 : last + 1 + AFTER_TEXT]
              if len(b.text.split()) <= 20 and "caption" not in (b.removed_by or "") and b.kind.value != "caption"
-             and not _PICTURE.search(b.text)]
+             and not _picture(b.text)]
     return kept[start:] + after
+
+
+_TAG_TAIL = 42
+"""The longest tag ``_TAG_END`` reads in parentheses (or as a lone last word) with its brackets."""
+
+
+def tag_end(text: str) -> re.Match[str] | None:
+    """``_TAG_END.search(text)``, started where a match can begin at the earliest.
+
+    A match ends the text, up to a run of dots and spaces, so it starts at most ``_TAG_TAIL``
+    characters before that run, or where the run of word characters, dots, dashes and slashes
+    standing before it starts (a slashed tag has no length limit). The search from there finds
+    the same match (its lookbehinds still see the text before), without trying every position of
+    a long paragraph.
+    """
+    end = len(text)
+    while end and (text[end - 1] == "." or text[end - 1].isspace()):
+        end -= 1
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_./-"):
+        start -= 1
+    return _TAG_END.search(text, max(0, min(start, end - _TAG_TAIL)))
 
 
 PROVIDED_WORDS = 16
@@ -358,14 +385,15 @@ def closing_evidence(blocks: Sequence[Block], site_keys: set[str]) -> list[Evide
             name = _distributor(m.group("name"), site_keys)
             if name:
                 out.append(Evidence("syndication", name, "text:republished"))
-        m = data.provided_by.search(text) if len(text.split()) <= PROVIDED_WORDS else None
+        n = len(text.split())
+        m = _gated(data.provided_by)(text) if n <= PROVIDED_WORDS else None
         if m:
             name = _distributor(m.group("name"), site_keys)
             if name:
                 out.append(Evidence("syndication", re.sub(r"\s+(?:inc|llc|ltd|gmbh)\.?$", "", name, flags=re.I),
                                     "text:provided-by"))
-        m = data.republished.search(text)
-        if m and len(text.split()) <= 60:
+        m = _gated(data.republished)(text) if n <= 60 else None
+        if m:
             name = _distributor(m.group("name"), site_keys)
             if name:
                 out.append(Evidence("syndication", name, "text:republished"))
@@ -375,13 +403,14 @@ def closing_evidence(blocks: Sequence[Block], site_keys: set[str]) -> list[Evide
 def _closing_tag(text: str, lone: bool = True) -> str | None:
     """The agency a tag ending a paragraph names: "(dpa)", "(ats/nxp)", "aja/PAP"; with ``lone`` (the text's
     last line) also a last word apart ("... skeptisch. AgE") or a line that is only the agency ("AFP")."""
-    if _PICTURE.search(text[-60:]):
+    if _picture(text[-60:]):
         return None  # a picture credit ("Foto: dpa")
-    alone = lone and len(text.split()) == 1 and (text.islower() or text.isupper())
-    whole = agency_named(text, tag=alone)  # "dpa" alone closing the text
-    if whole and len(text.split()) <= 4:
-        return whole if lone else None
-    m = _TAG_END.search(text)
+    n = len(text.split())
+    if n <= 4:  # (a longer text is never taken whole: its key is not read at all)
+        whole = agency_named(text, tag=lone and n == 1 and (text.islower() or text.isupper()))
+        if whole:  # "dpa" alone closing the text
+            return whole if lone else None
+    m = tag_end(text)
     if not m or (m.group("lone") and not lone):
         return None
     tag = m.group("paren") or m.group("slashed") or m.group("lone")
@@ -408,7 +437,7 @@ _PRESS_RELEASE = re.compile(r"^(?:pressemitteilung|pressemeldung|press release|m
 def _distributor(raw: str, site_keys: set[str]) -> str | None:
     """The organisation a source line or note names, cut before a date, a title or a link's path; None for the site itself."""
     text = raw.strip(" ©:").strip()
-    picture = _PICTURE.search(text)
+    picture = _picture(text)
     if picture:
         text = text[: picture.start()].strip()  # "The Guardian Photograph: Jane Doe/AFP": the credit ends the name
     url = re.match(r"^(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:/\S*)?", text)
@@ -485,8 +514,8 @@ def provider_evidence(blocks: Sequence[Block], evidence: Sequence[Evidence], sit
     for text in lines:
         if len(text.split()) > 16:
             continue
-        m = data.provided_by.search(text) or (data.source_label.search(text.rsplit("/", 1)[-1]) if "/" in text else None) \
-            or data.cjk_source.search(text)
+        m = _gated(data.provided_by)(text) or (data.source_label.search(text.rsplit("/", 1)[-1]) if "/" in text else None) \
+            or _gated(data.cjk_source)(text)
         if m:
             name = _distributor(m.group("name"), site_keys)
             if name:
@@ -759,9 +788,13 @@ def markup_evidence(markup: str | None, site: set[str]) -> list[Evidence]:
     return _dateline_markup(markup, fast=False) + _note_markup(markup, site, keys_in=None)
 
 
-_DATELINE_HINT = re.compile(r"[(\-–—【\[&\u00c2-\u00f4（电電]")
-"""A character each dateline pattern needs in the canonical text ("(", a dash, "【" or "["), or one from which
-``canonical`` may make it (an entity ftfy decodes, a letter opening a mojibake sequence)."""
+_DATELINE_HINT = re.compile(rf"[(（【\[电電&\-–—{MOJIBAKE_LEADS}](?:(?<=[(（【\[电電&])|(?<=[-–—])[{INVISIBLE_CHARS}]*\s"
+                            rf"|(?<=[{MOJIBAKE_LEADS}])[{MOJIBAKE_FOLLOWERS}])")
+"""What a dateline pattern needs in the canonical text: "(", "【", "[" (or the "电" of a Chinese wire's), or a
+dash before a space (only dropped characters between); or what ``canonical`` may turn into one of these: an
+entity ftfy decodes ("&"), a mojibake pair (the pairs ``canonical`` repairs). Without any of these,
+``canonical`` only drops and folds characters, which makes no dateline. One class first, so the regex engine
+skips to it; a plain dash or an accented letter (most paragraphs hold one) passes only with what follows."""
 
 
 def _dateline_markup(markup: str, fast: bool) -> list[Evidence]:
@@ -787,6 +820,25 @@ def _dateline_markup(markup: str, fast: bool) -> list[Evidence]:
         if name:
             return [Evidence("syndication", name, "html:dateline")]
     return []
+
+
+_NOT_TEXT = frozenset(("script", "style"))
+
+
+def note_keys_text(tree: LexborHTMLParser) -> str | None:
+    """The text where ``markup_syndication_evidence`` looks for the republication keys: the body's text without
+    the scripts and styles that are its own children (where pages put their data and trackers: about a third of
+    the body's text). A note is never there, and the notes looked for in the markup pass over scripts anyway."""
+    body = tree.body
+    if body is None:
+        return None
+    parts = []
+    node = body.child
+    while node is not None:
+        if node.tag not in _NOT_TEXT:
+            parts.append(node.text())
+        node = node.next
+    return "".join(parts)
 
 
 def _note_markup(markup: str, site: set[str], keys_in: str | None) -> list[Evidence]:
@@ -872,8 +924,17 @@ def _in_excluded(node: LexborNode | None, not_in: tuple[str, ...]) -> bool:
     return False
 
 
-_DECLARED_SOURCE = ('meta[name="dc.source" i], meta[name="source" i], meta[name="dcterms.source" i], '
-                    '[itemprop="sourceOrganization"]')
+SOURCE_META_NAMES = ("dc.source", "source", "dcterms.source")
+"""The <meta> names that declare the story's source (read without regard to ASCII case)."""
+SOURCE_ORGANIZATION = '[itemprop="sourceOrganization"]'
+_DECLARED_SOURCE = ", ".join([f'meta[name="{name}" i]' for name in SOURCE_META_NAMES] + [SOURCE_ORGANIZATION])
+
+
+def is_source_meta(attrs: dict[str, str | None]) -> bool:
+    """``attrs`` (a <meta>'s) match one of ``_DECLARED_SOURCE``'s meta selectors (no non-ASCII letter
+    lower-cases to one of these names' letters, so ``lower`` reads them as the selector's ASCII folding does)."""
+    name = attrs.get("name")
+    return name is not None and name.lower() in SOURCE_META_NAMES
 
 
 def title_tail(tree: LexborHTMLParser) -> str:
@@ -887,14 +948,19 @@ def names_title_tail(name: str, tail: str) -> bool:
     return len(tail) >= 2 and _key(name).startswith(tail)
 
 
-def declared_source_evidence(tree: LexborHTMLParser, site: set[str]) -> list[Evidence]:
+def declared_source_evidence(tree: LexborHTMLParser, site: set[str],
+                             declared: Sequence[LexborNode] | None = None) -> list[Evidence]:
     """The source the page declares for its story: a ``dc.source`` or ``source`` meta tag ("AllBusiness.com",
-    "人民日报海外版"), or a microdata ``sourceOrganization``. The site's own name there means its own story."""
+    "人民日报海外版"), or a microdata ``sourceOrganization``. The site's own name there means its own story.
+    ``declared``: those elements, when the page's one element pass found them (html_meta.page_elements)."""
     root = tree.root
     if root is None:
         return []
+    nodes = root.css(_DECLARED_SOURCE) if declared is None else declared
+    if not nodes:
+        return []
     tail = title_tail(tree)
-    for node in root.css(_DECLARED_SOURCE):
+    for node in nodes:
         if node.tag == "meta":
             value = node.attributes.get("content") or ""
         else:

@@ -11,14 +11,16 @@ import ftfy
 from ..lexicon import alnum_only
 
 # Zero-width characters, soft hyphens (invisible hyphenation hints) and C0 controls.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+"""A character class's body: the characters ``canonical`` drops."""
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 # UTF-8 read as Latin-1 / Windows-1252 turns each lead byte (C2-F4) into "Â".."ô" followed by
 # a continuation byte shown as U+0080-U+00BF or a cp1252 punctuation sign. Text without such a
 # pair has nothing for ftfy's (slow) repair pass to fix.
-_MOJIBAKE_HINT = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-)
+MOJIBAKE_LEADS = "\u00c2-\u00f4"
+MOJIBAKE_FOLLOWERS = ("\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                      "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
+_MOJIBAKE_HINT = re.compile(f"[{MOJIBAKE_LEADS}][{MOJIBAKE_FOLLOWERS}]")
 _SPACE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 """A run of spaces other than one plain space (runs of one " " are left as they are: fewer matches)."""
 _FTFY = ftfy.TextFixerConfig(

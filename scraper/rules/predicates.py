@@ -13,7 +13,6 @@ import unicodedata
 from functools import lru_cache
 
 from ..lexicon import NOT_ALNUM, ends_sentence
-from .literals import fold
 
 
 @lru_cache(maxsize=16384)
@@ -22,8 +21,6 @@ def words(text: str) -> int:
     return len(text.split())
 
 
-folded = lru_cache(maxsize=16384)(fold)
-"""A block's text lower-cased as IGNORECASE sees it (for the cue test); cached, several rules ask."""
 
 
 _ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from ..model import Block, BlockKind
 from .base import PITCH, RuleContext
-from .predicates import folded, is_prose, weight, words
-from .literals import CueGate, any_required, contains_any, split_gate
+from .literals import CueGate, any_required, contains_any, folded, split_gate
+from .predicates import is_prose, weight, words
 
 CUES_FILE = Path(__file__).with_name("tail_cues.toml")
 AFTER_ARTICLE = "after-article"

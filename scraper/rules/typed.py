@@ -28,6 +28,10 @@ class TypedBlockRule:
                 ctx.evidence.append(Evidence(self.field, b.text, f"rule:{self.name}"))
 
 
+MAX_TITLE_WORDS = 40
+"""Longer than any headline: such a title is a damaged page's unclosed <h1> holding the story itself."""
+
+
 @dataclass(slots=True)
 class TitleRepeatRule:
     """The page title repeated as a body block is metadata, not text."""
@@ -41,8 +45,8 @@ class TitleRepeatRule:
         if not ctx.title:
             return
         key = block_key(ctx.title)
-        if not key:
-            return
+        if not key or words(ctx.title) > MAX_TITLE_WORDS:
+            return  # a "title" of that length is a headline tag left open over the whole story, which stays text
         for b in blocks:
             if b.kept and block_key(b.text) == key:
                 b.remove(self.name)

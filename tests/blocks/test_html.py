@@ -232,6 +232,17 @@ def test_trailing_heading_and_colon_label_do_not_end_the_article():
     assert texts[-1].endswith("costs.")
 
 
+def test_a_credit_line_set_loose_after_the_paragraphs_in_their_box_stays():
+    # The credit sits in the paragraphs' own box, outside any <p>: still the article's last line.
+    story = f"<div class='story'><p>{PROSE * 2}</p><p>{PROSE}</p><cite><em>With files from the Wire Agency</em></cite></div>"
+    tools = "<div class='tools'><a href='/e'>Email this</a> | <a href='/p'>Print</a></div>"
+    texts = _texts(f"<div class='page'>{story}{tools}<div><span>Most read today</span></div></div>")
+    assert texts[-1] == "With files from the Wire Agency"
+    # A short line in another box after the article is still the page's tail.
+    texts = _texts(f"<div class='page'><div class='story'><p>{PROSE * 3}</p></div><div><span>Most read today</span></div></div>")
+    assert texts[-1].endswith("costs.")
+
+
 def test_declared_article_body_cuts_the_tail_after_its_last_sentence():
     from scraper.model import Evidence
 

@@ -8,10 +8,14 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.blocks.prune import FIGURE_ATTR, Selectors, Verdicts, prune, selectors
+from scraper.blocks import prune as prune_module
+from scraper.blocks.prune import FIGURE_ATTR, Selectors, Verdicts, prune, read_marks, selectors
 
 PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
 STORY = "<p>" + "The harbour board voted on Tuesday to extend the ferry service into the winter months. " * 4 + "</p>"
+
+DEEP_SHARE = "<div class='share'>" * 1200 + "Share this story " * 120 + "</div>" * 1200
+"""Chrome nested so deep that measuring every box in it would spend the whole budget."""
 
 SHAPES = {
     "chrome inside chrome": f"<div class='related-posts'><aside><div class='share'>Share</div><form>x</form></aside></div>{STORY}",
@@ -28,12 +32,22 @@ SHAPES = {
                                "<template><script>b()</script><p>tpl</p></template><svg><title>icon</title></svg>",
     "poll form": f"{STORY * 3}<form><table><tr><td>{'Should the ferry run all year? ' * 20}</td></tr>"
                  "<tr><td><input type='radio' name='c'></td><td>Yes</td></tr></table></form>",
+    "marked boxes": f"<div class='article-byline' id='x'>By Jane Roe</div><div id='photo-caption'>The quay</div>"
+                    f"<aside class='byline-box'>{STORY * 4}</aside><div class='related'><p class='byline'>In chrome</p></div>"
+                    f"<article class='byline'>{STORY}</article><span class='credit wp-caption-text'>Agency</span>",
+    "budget spent, no large chrome after": DEEP_SHARE + STORY * 8,
 }
+"""Pages whose chrome is nested so deep that the plain path's measuring budget runs out."""
 
 
 def _both(html: str) -> tuple[str, str]:
     fast, ref = LexborHTMLParser(html), LexborHTMLParser(html)
-    a, b = prune(fast), prune(ref, reference=True)
+    marks: dict[int, str] = {}
+    a, b = prune(fast, marks=marks), prune(ref, reference=True)
+    if a is not None:  # the kinds read while judging are the kinds read afterwards
+        plain: dict[int, str] = {}
+        read_marks(a, selectors(), plain)
+        assert marks == plain
     return (a.html if a is not None else ""), (b.html if b is not None else "")
 
 
@@ -48,6 +62,25 @@ def test_fast_and_reference_paths_agree_on_the_fixture_pages(path):
     html = (PAGES / path).read_text(encoding="utf-8", errors="replace")
     fast, reference = _both(html)
     assert fast == reference
+
+
+def test_when_the_budget_may_have_run_out_before_large_chrome_the_plain_path_decides(monkeypatch):
+    """Past its budget the plain path prunes chrome unmeasured, even a box named like chrome
+    that holds most of the page: the fast path cannot tell, so it hands over to the plain one."""
+    wide = f"<div class='sidebar-layout-x share'>{STORY * 12}</div>"
+    page = f"<html><body>{DEEP_SHARE}{wide}</body></html>"
+    answers = []
+    real = prune_module._doomed_outermost
+    monkeypatch.setattr(prune_module, "_doomed_outermost", lambda *a, **k: answers.append(real(*a, **k)) or answers[-1])
+    fast, reference = _both(page)
+    assert answers == [None]  # handed over
+    assert fast == reference
+    answers.clear()
+    _both(f"<html><body>{wide}{DEEP_SHARE}</body></html>")  # measured before the budget went
+    assert answers and answers[0] is not None
+    answers.clear()
+    _both(f"<html><body>{SHAPES['budget spent, no large chrome after']}</body></html>")
+    assert answers and answers[0] is not None  # nothing large after: the fast verdicts stand
 
 
 def test_the_paths_differ_in_what_they_judge_not_in_what_they_remove():

@@ -1,6 +1,7 @@
 """Segmentation: the fast walk (first child / next sibling, open elements only on its stack)
 cuts the same units, with the same element ids, as the reference walk (every child pushed);
-the kinds class names give (byline, caption) read from the pruning's table match the plain reading."""
+the kinds class names give (byline, caption) read from the pruning's table match the plain
+reading, whether the pruning hands them over or segment reads them itself."""
 
 from __future__ import annotations
 
@@ -35,9 +36,12 @@ SHAPES = {
 
 def _both(html: str):
     tree = LexborHTMLParser(html)
-    body = prune(tree)
+    marks: dict[int, str] = {}
+    body = prune(tree, marks=marks)
     assert body is not None
-    return segment(body), segment(body, reference=True)
+    fast = segment(body, marks=marks)
+    _same(fast, segment(body))  # the kinds class names give, as the pruning read them or read here
+    return fast, segment(body, reference=True)
 
 
 def _same(a, b) -> None:

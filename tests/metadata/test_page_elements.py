@@ -11,7 +11,9 @@ from selectolax.lexbor import LexborHTMLParser
 from scraper.blocks.pagedata import state_scripts
 from scraper.blocks.pagetype import declared_types
 from scraper.decode import decode_page
+from scraper.normalize import syndication
 from scraper.normalize.html_meta import html_evidence, json_ld_evidence, page_elements
+from scraper.normalize.syndication import declared_source_evidence
 from scraper.sniff import looks_like_html
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -30,6 +32,10 @@ CRAFTED = {
         <script>var x = 1;</script></head><body><svg><script>self.__PRELOADED_STATE__={}</script></svg>
         <p>text</p><script type="application/ld+json">{"@type": "Article"}</script></body></html>""",
     "no scripts": "<html><body><p>Only a paragraph.</p></body></html>",
+    "declared sources": """<html><head><meta name="DC.Source" content="Valley Wire"><meta name="source">
+        <meta name="sources" content="x"><meta name="source" itemprop="sourceOrganization" content="Prairie Post">
+        </head><body><div itemprop="sourceOrganization"><span itemprop="name">Harbor News</span></div>
+        <div itemprop="SourceOrganization">not this</div><meta name="dcterms.source" content="Late Meta"></body></html>""",
 }
 
 
@@ -52,6 +58,16 @@ def test_shared_pass_gives_what_each_reader_finds_alone(name, html):
     assert state_scripts(tree, elements.scripts) == state_scripts(tree)
     assert json_ld_evidence(tree, elements.json_ld_data) == json_ld_evidence(tree)
     assert html_evidence(tree, None, html, elements) == html_evidence(tree, None, html)
+    assert [n.mem_id for n in elements.declared_sources] == list(dict.fromkeys(
+        n.mem_id for n in tree.root.css(syndication._DECLARED_SOURCE)))
+    assert declared_source_evidence(tree, set(), elements.declared_sources) == declared_source_evidence(tree, set())
+
+
+def test_declared_sources_of_the_crafted_page_are_found():
+    tree = LexborHTMLParser(CRAFTED["declared sources"])
+    found = page_elements(tree).declared_sources
+    assert [n.attributes.get("content") or n.text(strip=True) for n in found] == [
+        "Valley Wire", "", "Prairie Post", "Harbor News", "Late Meta"]
 
 
 def test_crafted_pages_are_read():
@@ -66,15 +82,18 @@ def test_crafted_pages_are_read():
 
 COPYRIGHT_LINES = ["&COPY; 2020 Foo Bar", "CopyRıght 2019 The Foo", "COPYRIGHT Foo Bar", "©2019 Foo", "&#169; Foo Bar",
                    "xcopyright Foo", "İcopyright Foo", "&Copy;  2001 - 2024 Foo", "cOpYrIgHt 1999–2003 Foo Bar | x",
-                   "<p>© <b>2020</b> The Foo</p> copy copyrights &copy &#1690; ©©© Foo", "Kopyright C©opyright"]
+                   "<p>© <b>2020</b> The Foo</p> copy copyrights &copy &#1690; ©©© Foo", "Kopyright C©opyright",
+                   "© " + "a" * 57 + "copyright 2020 Foo Bar",  # a keyword cut by the match before it
+                   "&copy;&#169; Foo &COPYRIGHT; Bar copyrightcopyright Baz &#169;"]
 
 
 @pytest.mark.parametrize("text", COPYRIGHT_LINES + [html for _, html in _pages()])
 def test_copyright_scan_finds_what_the_plain_pattern_finds(text):
-    from scraper.normalize.html_meta import _COPY, _SITE_COPYRIGHT, _SITE_COPYRIGHT_SCAN
+    from scraper.normalize.html_meta import _COPY, _SITE_COPYRIGHT, _SITE_COPYRIGHT_SCAN, copyright_lines
 
     def spans(pattern):
         return [(m.span(), m.group("name")) for m in pattern.finditer(text)]
 
     assert spans(_SITE_COPYRIGHT_SCAN) == spans(_SITE_COPYRIGHT)
+    assert list(copyright_lines(text)) == [name for _, name in spans(_SITE_COPYRIGHT)]
     assert (_COPY.search(text) is not None) == ("copy" in text.lower())

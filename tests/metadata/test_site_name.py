@@ -163,3 +163,13 @@ def test_the_logos_found_in_the_one_pass_are_the_selectors():
     assert len(expected) == 6
     assert logo_evidence(tree, "www.example-courier.com") == logo_evidence(
         tree, "www.example-courier.com", logos=page_elements(tree).logos)
+
+
+def test_the_ascii_shortcut_of_the_name_fold_folds_as_the_long_way() -> None:
+    from scraper.normalize.site_name import _fold, fold_plain
+
+    ascii_chars = "".join(chr(c) for c in range(128))
+    samples = [ascii_chars, ascii_chars[::-1], "The Example-Times", "EXAMPLE_news 24/7", "www.example.co.uk", "",
+               "LaRepública", "Ｅｘａｍｐｌｅ", "ﬁnance", "Straße", "İstanbul Haber"]
+    for text in samples + list(ascii_chars):
+        assert _fold(text) == fold_plain(text), text

@@ -19,6 +19,11 @@ CRAFTED = [
     "<script>var a = 'originally appeared on Fake Site';</script>"
     "<p><em>This story originally appeared on <a href='https://grist.example'>Grist</a>.</em></p>",
     "<P>WASHINGTON (AP) — Upper-case paragraph tags still open a paragraph for the dateline reader.</P>",
+    "<p>AFP Paris -\u00ad\u200b Ein Strich, dann unsichtbare Zeichen, dann ein Leerraum und mehr Wörter.</p>",
+    "<p>AFP Paris -<b> </b>Ein Strich vor einem Tag, der einen Leerraum umschließt, und weitere Wörter.</p>",
+    "<p>AFP Paris \u00e2\u20ac\u201d Ein Strich als Mojibake, aus UTF-8 als Latin-1 gelesen, und weitere Wörter.</p>",
+    "<p>AFP Paris &#8212; Ein Strich aus einer Zahl-Entität, und weitere Wörter für die Meldung hier.</p>",
+    "<p>AFP Paris-Nord ist ein Ort mit Bindestrich, aber ohne Strich vor einem Leerraum danach.</p>",
 ]
 
 
@@ -27,7 +32,7 @@ def both_paths(markup: str) -> tuple[list, list]:
     plain = (syndication.source_line_evidence(markup, site) + syndication.provider_markup_evidence(markup, site)
              + syndication.markup_evidence(markup, site))
     tree = LexborHTMLParser(markup)
-    fast = syndication.markup_syndication_evidence(markup, site, tree.body.text() if tree.body else None)
+    fast = syndication.markup_syndication_evidence(markup, site, syndication.note_keys_text(tree))
     return plain, fast
 
 
@@ -60,7 +65,7 @@ def test_note_in_a_script_is_passed_over() -> None:
     markup = ("<script>window.x = 'originally appeared on Fake Site';</script>"
               "<p>This article originally appeared on Tidewater Courier.</p>")
     tree = LexborHTMLParser(markup)
-    got = syndication.markup_syndication_evidence(markup, set(), tree.body.text())
+    got = syndication.markup_syndication_evidence(markup, set(), syndication.note_keys_text(tree))
     assert [(e.value, e.origin) for e in got] == [("Tidewater Courier", "html:republished")]
 
 

@@ -232,3 +232,16 @@ def test_a_cue_early_or_followed_by_the_story_does_not_end_it():
     late = [*BODY, *BODY, pitch, *BODY[:3]]
     blocks, _ = judge([f"{t} ({i})" for i, t in enumerate(late)])
     assert all(b.kept for b in blocks)
+
+
+def test_a_contact_or_source_label_after_the_story_ends_it():
+    for label in ("Kontakt:", "Contact", "Quellenangaben:", "Weitere Informationen zum Hochwasser im Tal:"):
+        tail = [label, "Telefon 0123 456789", "presse@example.org"]
+        blocks, _ = judge([*BODY, *tail])
+        assert [b.removed_by for b in blocks[len(BODY):]] == ["article-end"] * 3, label
+        assert all(b.kept for b in blocks[: len(BODY)])
+    # the same words inside a sentence of the story are the story's
+    for line in ("Kontakt zur Familie hatte er seit Jahren nicht mehr, sagte die Polizei am Montag.",
+                 "Weitere Informationen zum Unfall will die Polizei am Dienstag geben."):
+        blocks, _ = judge([*BODY, line])
+        assert all(b.kept for b in blocks), line

@@ -60,12 +60,15 @@ def test_chrome_names_still_prune(value):
     "Photo d'illustration : Jean Dupont",
     "Bild anzeigen Bild schließen",
     "Foto 3 de 12",
+    "Beitragsbild: Titelseite der Zeitung vom 2.4.2019, Ausriss.",
+    "Featured image by Jane Doe/Example Daily.",
 ])
 def test_photo_credits_and_picture_controls_are_captions(line):
     assert rule("photo-caption").match(line) is not None
 
 
-@pytest.mark.parametrize("line", ["Credit Cards", "Photo Editing", "Bild für Bild", "Pictures of the sky", "Foto zeigt den Täter"])
+@pytest.mark.parametrize("line", ["Credit Cards", "Photo Editing", "Bild für Bild", "Pictures of the sky", "Foto zeigt den Täter",
+                                  "Featured image editing tools", "Titelbild der Woche"])
 def test_headings_starting_with_a_picture_word_are_not_credits(line):
     assert rule("photo-caption").match(line) is None
 
