@@ -31,7 +31,7 @@ from ..lexicon import words as lexicon_words
 from ..model import Evidence
 from .bylines import DATE_HEAD, GENRE_LEAD, LABELS, LEADS, WRITING, is_organisation, is_person_name, looks_like_byline, parse_byline
 from .first_names import is_given_name
-from .guards import first_char_guard, opening_guard
+from .guards import first_char_guard, opening_chars, opening_guard
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,11 +454,13 @@ _LEAD_WORDS = (
     r"(?:(?:" + WRITING + r"|interview|ein artikel|ein beitrag)\s+" + LEADS + "|"
     + GENRE_LEAD + r"\s+" + LEADS + r"(?=\s)|" + LEADS + "|" + LABELS + r"|text|texte|interview|redaktion\s*:|"
     r"posted on|published on|veröffentlicht am|thread starter|themenstarter|started by)")
-_LEAD_MARKS = r"^[\s\-–—―~*•·|>]*"
-_BYLINE_LEAD = re.compile(
+_LEAD_MARKS = r"[\s\-–—―~*•·|>]*"
+_CJK_MARKS = r"[\s\-–—―~*•·|>\[［]*"
+_LEAD = (
     _LEAD_MARKS + opening_guard(_LEAD_WORDS) + _LEAD_WORDS + r"(?:\b|(?<=[^\w\s]))\s*[:：]?|"
-    r"^[\s\-–—―~*•·|>\[［]*" + first_char_guard(lexicon_words("byline", "cjk_leads"))
-    + "(?:" + "|".join(map(re.escape, lexicon_words("byline", "cjk_leads"))) + r")\s*[:：]?", re.IGNORECASE)
+    + _CJK_MARKS + first_char_guard(lexicon_words("byline", "cjk_leads"))
+    + "(?:" + "|".join(map(re.escape, lexicon_words("byline", "cjk_leads"))) + r")\s*[:：]?")
+_BYLINE_LEAD = re.compile(f"^(?:{_LEAD})", re.IGNORECASE)
 """A text node that opens a byline line ("Eine Kolumne von", "A guest post by" name the genre first);
 the lead words before "posted on" name the writer. Most text nodes open with a letter no lead word
 opens with: the guard fails them on one class test (guards.py), and the CJK lead words have a guard of their own."""
@@ -475,6 +477,8 @@ _NAMING_LEAD = re.compile(r"^[\s\-–—―~*•·|>]*(?:(?:posted|written|story
 MAX_LINE = 90
 MAX_TEXT_NODES = 1500
 REGION_LEVELS = 6
+
+
 
 
 def _headline_region(tree: LexborHTMLParser, h1s: list[LexborNode] | None = None,
@@ -551,7 +555,44 @@ def _byline_line(root: LexborNode, explicit: bool = False) -> list[Evidence]:
 
     ``explicit`` (a wider search): only lines opening with a byline word, and a
     lone word only when shaped like a user name ("by Method" is a recipe step).
+
+    The walk passes over text nodes of ASCII white space without making them
+    Python objects (a third of a page's nodes); they open no line, but count
+    towards MAX_TEXT_NODES, so a line found is checked to stand within that
+    many nodes (``_within``). ``_byline_line_plain`` walks every node, the reference.
     """
+    data = byline_selectors()
+    for count, node in enumerate(root.traverse(include_text=True, skip_empty=True)):
+        if count > MAX_TEXT_NODES:
+            break
+        if not node.is_text_node:
+            continue
+        raw = node.text_content or ""
+        cjk = "【" in raw[:3] and raw[:3].lstrip().startswith("【")
+        lead = dated = None
+        if len(raw) <= MAX_LINE and not raw.isspace():
+            lead = _BYLINE_LEAD.match(raw)
+            dated = not lead and not explicit and _DIGIT.search(raw) and DATE_HEAD.match(raw)
+        if cjk or lead or dated:
+            found = _line_at(node, raw, cjk, lead, bool(dated), explicit, data)
+            if found:
+                # past the limit, the plain walk stops before this node, every line before it read as none
+                return found if _within(root, node, MAX_TEXT_NODES) else []
+    return []
+
+
+def _within(root: LexborNode, node: LexborNode, limit: int) -> bool:
+    """True when ``node`` is among the first ``limit`` + 1 nodes of ``root``'s walk (text nodes included)."""
+    for count, other in enumerate(root.traverse(include_text=True)):
+        if count > limit:
+            return False
+        if other.mem_id == node.mem_id:
+            return True
+    return False
+
+
+def _byline_line_plain(root: LexborNode, explicit: bool = False) -> list[Evidence]:
+    """``_byline_line`` walking every text node of ``root`` (up to MAX_TEXT_NODES nodes)."""
     data = byline_selectors()
     for count, node in enumerate(root.traverse(include_text=True)):
         if count > MAX_TEXT_NODES:
@@ -559,41 +600,51 @@ def _byline_line(root: LexborNode, explicit: bool = False) -> list[Evidence]:
         if node.tag != "-text":
             continue
         raw = node.text_content or ""
-        if "【" in raw[:3] and raw[:3].lstrip().startswith("【"):
-            own = _CJK_DATELINE.match(raw)  # "【ロンドン＝岡田浩幸】１０日に…": the correspondent opens the story
-            if own and node.parent is not None and not _excluded(node.parent, data):
-                return [Evidence("byline", own.group("names"), "html:byline-text")]
-        if len(raw) > MAX_LINE or raw.isspace():
-            continue
+        cjk = "【" in raw[:3] and raw[:3].lstrip().startswith("【")
         lead = _BYLINE_LEAD.match(raw)
-        if not (lead or (not explicit and _DIGIT.search(raw) and DATE_HEAD.match(raw))):
-            continue
-        # "Posted by Konstantin", "von zahlenzauberin": a lead word may vouch for one word; "Interview" heads a box
-        single = bool(lead) and not _INTERVIEW_HEAD.match(raw)
-        by_lead = bool(_NAMING_LEAD.match(raw)) and not explicit
-        line = node.parent
-        if lead and line is not None and _in_embed(line, data):
-            continue
-        for level in range(2):
-            if line is None:
-                break
-            text = _line_text(line, node)
-            if len(text) > MAX_LINE:
-                break
-            labelled = _is_label(text)
-            if labelled:
-                text = _labelled_line(line, text)
-            if ((labelled or looks_like_byline(text, allow_single=single))
-                    and _names_people(parse_byline(text, allow_single=single).authors, vouched=bool(lead) and not explicit,
-                                      by_lead=by_lead or (labelled and not explicit and not _PREPOSITION.match(text)))
-                    and not _excluded(line, data, own_marks=level > 0)):  # the line's own style class is no region
-                return [Evidence("byline", text, "html:byline-text")]
-            line = line.parent
-        own = " ".join(raw.split())
-        if (lead and not _is_label(own) and looks_like_byline(own, allow_single=single)
-                and _names_people(parse_byline(own, allow_single=single).authors, vouched=not explicit, by_lead=by_lead)
-                and node.parent is not None and not _excluded(node.parent, data, own_marks=False)):
-            return [Evidence("byline", own, "html:byline-text")]  # "【纠错】 责任编辑： 焦鹏": the line is the text itself
+        dated = not explicit and _DIGIT.search(raw) and DATE_HEAD.match(raw)
+        found = _line_at(node, raw, cjk, lead, bool(dated), explicit, data)
+        if found:
+            return found
+    return []
+
+
+def _line_at(node: LexborNode, raw: str, cjk: bool, lead: re.Match[str] | None, dated: bool, explicit: bool,
+             data: BylineSelectors) -> list[Evidence]:
+    """The byline line the text node ``raw`` opens (``cjk``: it opens with "【"; ``lead``: its byline
+    word; ``dated``: it opens with a date), or []."""
+    if cjk:
+        own = _CJK_DATELINE.match(raw)  # "【ロンドン＝岡田浩幸】１０日に…": the correspondent opens the story
+        if own and node.parent is not None and not _excluded(node.parent, data):
+            return [Evidence("byline", own.group("names"), "html:byline-text")]
+    if len(raw) > MAX_LINE or raw.isspace() or not (lead or dated):
+        return []
+    # "Posted by Konstantin", "von zahlenzauberin": a lead word may vouch for one word; "Interview" heads a box
+    single = bool(lead) and not _INTERVIEW_HEAD.match(raw)
+    by_lead = bool(_NAMING_LEAD.match(raw)) and not explicit
+    line = node.parent
+    if lead and line is not None and _in_embed(line, data):
+        return []
+    for level in range(2):
+        if line is None:
+            break
+        text = _line_text(line, node)
+        if len(text) > MAX_LINE:
+            break
+        labelled = _is_label(text)
+        if labelled:
+            text = _labelled_line(line, text)
+        if ((labelled or looks_like_byline(text, allow_single=single))
+                and _names_people(parse_byline(text, allow_single=single).authors, vouched=bool(lead) and not explicit,
+                                  by_lead=by_lead or (labelled and not explicit and not _PREPOSITION.match(text)))
+                and not _excluded(line, data, own_marks=level > 0)):  # the line's own style class is no region
+            return [Evidence("byline", text, "html:byline-text")]
+        line = line.parent
+    own = " ".join(raw.split())
+    if (lead and not _is_label(own) and looks_like_byline(own, allow_single=single)
+            and _names_people(parse_byline(own, allow_single=single).authors, vouched=not explicit, by_lead=by_lead)
+            and node.parent is not None and not _excluded(node.parent, data, own_marks=False)):
+        return [Evidence("byline", own, "html:byline-text")]  # "【纠错】 责任编辑： 焦鹏": the line is the text itself
     return []
 
 
