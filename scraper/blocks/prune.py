@@ -42,6 +42,18 @@ def tokens(value: str) -> list[str]:
     return _WORD.findall(low)
 
 
+def _name_tokens(name: str) -> list[str]:
+    """``tokens`` of one name, read with plain string methods when the name is lower-case ASCII
+    letters and digits joined by hyphens and underscores (most names); else ``tokens`` itself."""
+    if name.isascii() and name.lower() == name:
+        flat = name.replace("_", "-")
+        if flat.replace("-", "").isalnum():
+            if "--" in flat or flat[0] == "-" or flat[-1] == "-":
+                return [t for t in flat.split("-") if t]
+            return flat.split("-")
+    return tokens(name)
+
+
 class Verdicts:
     """Class and id values already judged, kept by the vocabulary that judged them: values repeat
     across a page and across pages, so each is judged once. Each table starts over past ``cap``
@@ -115,8 +127,7 @@ class Selectors:
     def _judge_new(self, name: str) -> tuple[bool, bool, str]:
         """A name not in the table, judged and kept (``tokens`` and ``kind_named`` inline: most
         names a page judges are new to the run)."""
-        low = name.lower()
-        toks = _WORD.findall(low if low == name else _HUMP.sub(" ", name).lower())
+        toks = _name_tokens(name)
         head = toks[:2]
         kind = "byline" if not self.byline.isdisjoint(head) else "caption" if not self.caption.isdisjoint(head) else ""
         hit = (False, True, kind) if toks and toks[0] in self.keep else (self._judge_name(toks), False, kind)

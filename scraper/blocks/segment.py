@@ -53,14 +53,15 @@ class Unit:
     the container choice counts the unit there (-1: the same as ``element``)."""
     thread: bool = False
     """In a comment thread opened by a named anchor (see ``_mark_threads``): never article text."""
+    link_density: float = field(init=False, default=0.0)
+    """Share of the text inside links, at most 1: set once, as the choice and the blocks read it
+    several times a unit (a unit's text and links never change)."""
 
     def __post_init__(self) -> None:
         if self.inner < 0:
             self.inner = self.element
-
-    @property
-    def link_density(self) -> float:
-        return min(1.0, self.link_chars / len(self.text)) if self.text else 0.0
+        if self.text:
+            self.link_density = min(1.0, self.link_chars / len(self.text))
 
 
 @dataclass(slots=True)
@@ -82,17 +83,26 @@ _TYPED_QUERY = f":is([itemprop],[rel],[{FIGURE_ATTR}]){_NOT_FRAME}"
 
 
 def _find_markers(body: LexborNode, markers: dict[int, BlockKind], sel: Selectors,
-                  marks: dict[int, str] | None = None) -> None:
+                  marks: dict[int, str] | None = None, anchors: set[int] | None = None) -> None:
     """Elements whose markup types their text (node id -> kind). A figure box beats an author
     attribute, which beats the class and id names. ``marks``: the kinds the class and id names
-    give, as the pruning read them (see ``prune``); without them they are read here."""
+    give, as the pruning read them (see ``prune``); without them they are read here.
+    ``anchors``, when given, receives the comment-thread anchors (``_thread_anchors``), found
+    in the same search as the figure boxes and author attributes."""
     if marks is not None:
         for mid, kind in marks.items():
             markers[mid] = _KIND_NAMED[kind]
     else:
         _named_markers(body, markers, sel)
-    for node in body.css(_TYPED_QUERY):
+    comments = sel.comments
+    for node in body.css(_TYPED_QUERY if anchors is None else _TYPED_OR_ANCHOR_QUERY):
         attrs = node.attributes
+        tag = node.tag
+        if anchors is not None and tag == "a" and "href" not in attrs and ("name" in attrs or "id" in attrs):
+            if _is_thread_anchor(node, attrs, comments):
+                anchors.add(node.mem_id)
+            if tag in _UNMARKED or not ("itemprop" in attrs or "rel" in attrs or FIGURE_ATTR in attrs):
+                continue  # found as an anchor only
         if FIGURE_ATTR in attrs:
             markers[node.mem_id] = BlockKind.CAPTION
         elif (attrs.get("itemprop") or "").lower() == "author" or (attrs.get("rel") or "").lower() == "author":
@@ -150,11 +160,17 @@ def _thread_anchors(body: LexborNode, comments: frozenset[str]) -> set[int]:
     """Node ids of empty in-page anchors named for the comment thread."""
     found = set()
     for node in body.css(_ANCHOR_QUERY):
-        attrs = node.attributes
-        name = f"{attrs.get('name') or ''} {attrs.get('id') or ''}"
-        if not comments.isdisjoint(tokens(name)) and not node.text(deep=True).strip():
+        if _is_thread_anchor(node, node.attributes, comments):
             found.add(node.mem_id)
     return found
+
+
+def _is_thread_anchor(node: LexborNode, attrs: dict[str, str | None], comments: frozenset[str]) -> bool:
+    name = f"{attrs.get('name') or ''} {attrs.get('id') or ''}"
+    return not comments.isdisjoint(tokens(name)) and not node.text(deep=True).strip()
+
+
+_TYPED_OR_ANCHOR_QUERY = f":is({_TYPED_QUERY},{_ANCHOR_QUERY})"
 
 
 THREAD_BOX_LEVELS = 4
@@ -219,8 +235,12 @@ def segment(body: LexborNode, reference: bool = False, marks: dict[int, str] | N
     seg = Segmentation()
     units, parent, end, tags = seg.units, seg.parent, seg.end, seg.tag
     markers: dict[int, BlockKind] = {}
-    _find_markers(body, markers, sel, marks)
-    anchors = _thread_anchors(body, sel.comments)
+    if reference:  # the plain reading: one search for the markers, one for the anchors
+        _find_markers(body, markers, sel, marks)
+        anchors = _thread_anchors(body, sel.comments)
+    else:
+        anchors = set()
+        _find_markers(body, markers, sel, marks, anchors)
     buf: list[str] = []
     link_chars = 0
     in_link = 0
@@ -265,7 +285,8 @@ def segment(body: LexborNode, reference: bool = False, marks: dict[int, str] | N
             leave_top = False
             tag = node.tag  # one read: a text node's tag is "-text"
             if tag == "-text":
-                piece = node.text_content
+                # Spacing between blocks, with no unit open, is left without reading it (see below).
+                piece = None if not buf and node.is_empty_text_node else node.text_content
                 if piece:
                     if piece.isspace():  # most text nodes: the spacing between tags counts no characters
                         # Spacing that would open a unit is left out: a unit's text is stripped, and

@@ -9,7 +9,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.blocks import prune as prune_module
-from scraper.blocks.prune import FIGURE_ATTR, Selectors, Verdicts, prune, read_marks, selectors
+from scraper.blocks.prune import FIGURE_ATTR, Selectors, Verdicts, prune, read_marks, selectors, tokens
 
 PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
 STORY = "<p>" + "The harbour board voted on Tuesday to extend the ferry service into the winter months. " * 4 + "</p>"
@@ -36,11 +36,36 @@ SHAPES = {
                     f"<aside class='byline-box'>{STORY * 4}</aside><div class='related'><p class='byline'>In chrome</p></div>"
                     f"<article class='byline'>{STORY}</article><span class='credit wp-caption-text'>Agency</span>",
     "budget spent, no large chrome after": DEEP_SHARE + STORY * 8,
+    "never-text inside chrome and beside it": f"<div class='share'><p>Share</p><script>a()</script></div>{STORY}"
+        "<div class='related'><noscript><img src='n.gif'></noscript><ul><li>x</li></ul><style>.x{}</style>"
+        "<span>Photo <img src='r.jpg'></span></div><noscript><div class='promo'>p</div></noscript>",
+    "never-text in a box with a long tail": f"<div class='newsletter'><script>1</script><span class='share'>x</span>"
+        + "<b>y</b>" * 20 + f"<script>2</script><template><p class='x'>t</p></template></div><p class='lead'>after</p>{STORY}",
 }
 """Pages whose chrome is nested so deep that the plain path's measuring budget runs out."""
 
 
+_DOOMED_OUTERMOST = prune_module._doomed_outermost
+
+
+def _outermost_only(html: str) -> None:
+    """The fast path's chrome never lies inside other chrome it found (each is freed whole)."""
+    tree = LexborHTMLParser(html)
+    body = tree.body
+    if body is None:
+        return
+    prune_module.strip_always(tree)
+    doomed = _DOOMED_OUTERMOST(body, selectors(), prune_module._queries(), len(body.text(deep=True))) or []
+    ids = {node.mem_id for node in doomed}
+    for node in doomed:
+        up = node.parent
+        while up is not None:
+            assert up.mem_id not in ids
+            up = up.parent
+
+
 def _both(html: str) -> tuple[str, str]:
+    _outermost_only(html)
     fast, ref = LexborHTMLParser(html), LexborHTMLParser(html)
     marks: dict[int, str] = {}
     a, b = prune(fast, marks=marks), prune(ref, reference=True)
@@ -48,6 +73,7 @@ def _both(html: str) -> tuple[str, str]:
         plain: dict[int, str] = {}
         read_marks(a, selectors(), plain)
         assert marks == plain
+    assert fast.html == ref.html  # the whole document, head and all
     return (a.html if a is not None else ""), (b.html if b is not None else "")
 
 
@@ -122,3 +148,9 @@ def test_a_short_story_wrapped_in_a_form_stays_a_small_form_beside_it_goes():
     signup = "<form><label>Your e-mail</label><input type='email'><button>Sign up</button></form>"
     beside = prune(LexborHTMLParser(f"<html><body>{STORY * 2}{signup}</body></html>"))
     assert "harbour board" in beside.text() and "Your e-mail" not in beside.text()
+
+
+@pytest.mark.parametrize("name", ["share", "related-posts", "post__meta", "-lead-", "a--b", "x_", "col-md-4", "relatedPosts",
+                                  "HTMLParser", "sr-only", "Ärger-box", "caf\u00e9", "a1b2", "ad.slot", "news letter", "9", "_"])
+def test_names_split_by_string_methods_split_as_the_tokens_do(name):
+    assert prune_module._name_tokens(name) == tokens(name)
