@@ -238,6 +238,8 @@ def test_commission_notices_name_the_links(line, notice):
     ("Release Date:", True),
     ("HARBOURNEWS.COM", True),
     ("NOTE: The advertising disclaimer below does not apply to this article.", True),
+    ("Mit diesem Button kannst Du diese Episode zu deiner Liste hinzufügen.", True),
+    ("In unserem Seminar „Gute Gespräche“ üben Sie schwierige Situationen.", True),
     # the same words in a story's sentences
     ("Nach Angaben der Verbraucherzentrale ist der Vertrag nach der Mindestlaufzeit von zwei Jahren monatlich "
      "jederzeit kündbar, was viele Kunden nicht wissen.", False),
@@ -248,6 +250,7 @@ def test_commission_notices_name_the_links(line, notice):
     ("The council has now received 71 comments", False),
     ("Der Autor lebt seit 1990 in Hamburg und schreibt dort seine Romane.", False),
     ("The release date of the film was moved to May.", False),
+    ("Im Seminar lernten die Teilnehmer, wie man Konflikte löst.", False),
     ("http://www.example.org/petition/online/save-the-old-pier", False),
 ])
 def test_site_prompts_and_counters_of_any_site(line, notice):
