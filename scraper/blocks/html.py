@@ -185,7 +185,7 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
         picked = [i for i, u in enumerate(units) if i in extra or any(lo <= u.inner < hi for lo, hi in ranges)]
     stop = _thread_start(seg, ranges, picked)
     picked = [units[i] for i in picked if i < stop]
-    teasers = _teaser_run_blurbs(picked)
+    teasers = _teaser_run_blurbs(picked) | _cut_short_teasers(picked) | _closing_teaser(picked, seg.parent)
     if teasers:
         picked = [u for j, u in enumerate(picked) if j not in teasers]
     for j, u in enumerate(picked):
@@ -290,6 +290,69 @@ def _teaser_run_blurbs(picked: Sequence[Unit]) -> set[int]:
     return {j for r in runs if sum(story[:r[0]]) >= TEASER_RUN_AFTER * total for j in r}
 
 
+CLOSING_BLURBS_MAX = 2
+CALL_TO_ACTION_WORDS = 3
+CLOSING_STORY_SHARE = 2.0
+"""A closing teaser's texts are at most this many short ones, and the story above it holds at
+least this many times their characters of prose."""
+
+
+def _closing_teaser(picked: Sequence[Unit], parent: Sequence[int]) -> set[int]:
+    """Positions of a lone teaser or offer box closing the article's box: a heading over one or
+    two short texts in a box of its own (not the story's last part's box), marked as a pointer
+    elsewhere by a link: a headline link on top, or a short link line right under it ("more",
+    "to all articles"; a headline-sized link there may be the story's own last reference). Its
+    text reads as prose and would end the article otherwise."""
+    last = next((j for j in range(len(picked) - 1, -1, -1)
+                 if picked[j].link_density <= MAX_LINK_DENSITY and picked[j].kind is not BlockKind.HEADING
+                 and weight(picked[j]) > 0), None)
+    if last is None:
+        return set()
+    first = last
+    while (last - first < CLOSING_BLURBS_MAX and pagetype.is_blurb(picked[first].text, picked[first].link_density)
+           and first > 0 and picked[first - 1].kind is not BlockKind.HEADING
+           and picked[first - 1].link_density <= MAX_LINK_DENSITY and weight(picked[first - 1]) > 0):
+        first -= 1
+    blurbs = range(first, last + 1)
+    if first < 1 or not all(pagetype.is_blurb(picked[j].text, picked[j].link_density) for j in blurbs):
+        return set()
+    head = picked[first - 1]
+    titled = head.link_density > MAX_LINK_DENSITY and pagetype.is_teaser_title(head.text)
+    if not (titled or head.kind is BlockKind.HEADING):
+        return set()
+    after = picked[last + 1] if last + 1 < len(picked) else None
+    if not titled and (after is None or after.link_density <= MAX_LINK_DENSITY
+                       or len(after.text.split()) > CALL_TO_ACTION_WORDS):
+        return set()  # a plain heading needs its box's call to action ("more", "all articles") under it
+    story = [u for u in picked[:first - 1] if u.link_density < LEAD_MAX_LINKS and weight(u) > 0]
+    if not story or parent[story[-1].element] in (parent[head.element], parent[picked[first].element]):
+        return set()
+    if sum(len(u.text) for u in story) < CLOSING_STORY_SHARE * sum(len(picked[j].text) for j in blurbs):
+        return set()
+    return {first - 1, *blurbs}
+
+
+_ELLIPSES = ("...", "…")
+MORE_LINK_WORDS = 3
+"""A "more" link under a teaser: a link line of at most this many words."""
+
+
+def _cut_short_teasers(picked: Sequence[Unit]) -> set[int]:
+    """Positions of teaser texts cut short: a text ending in an ellipsis between a headline link
+    and a short link line ("[ more ]", "Link zum Artikel") is the start of another page's story,
+    wherever the box stands (a promo box above the story, one teaser in its column). An
+    ellipsis inside a story's text is never framed by links on both sides."""
+    out = set()
+    for j in range(1, len(picked) - 1):
+        u = picked[j]
+        if (u.text.endswith(_ELLIPSES) and u.link_density <= LEAD_MAX_LINKS
+                and picked[j - 1].link_density > MAX_LINK_DENSITY
+                and picked[j + 1].link_density > MAX_LINK_DENSITY
+                and len(picked[j + 1].text.split()) <= MORE_LINK_WORDS):
+            out.add(j)
+    return out
+
+
 LINK_LIST_MIN = 2
 """Links in a row that make a list whose label goes with it; one link line (a "to the offer »"
 button) leaves the short line above it (a sign-off, a name) alone."""
@@ -352,10 +415,21 @@ def _trim_tail(blocks: list[Block], boxes: list[int], owners: Sequence[int] = ()
             end = i + 1
             while end < len(blocks) and (boxes[end] == box or (owners and owners[end] == box)):
                 end += 1
+            while end > i + 1 and (_introduces(blocks[end - 1]) or _heads_nothing(blocks[end - 1])):
+                end -= 1
             while end > 0 and _introduces(blocks[end - 1]):
                 end -= 1
             return blocks[:end]
     return blocks
+
+
+def _heads_nothing(block: Block) -> bool:
+    """A heading left last: it opens a part (a teaser, an offer box) of which nothing was kept.
+    A statement set as a heading (a pull quote ending with a full stop) is the story's own."""
+    return block.kind is BlockKind.HEADING and not block.text.rstrip().endswith(_STATEMENT_ENDS)
+
+
+_STATEMENT_ENDS = (".", "!", "。", "！")
 
 
 def _introduces(block: Block) -> bool:
@@ -406,17 +480,23 @@ class MarkupExtractor:
         self.seg: Segmentation | None = None
 
     def extract(self, page: ParsedPage) -> Extraction | None:
-        body = prune(page.tree)
+        marks: dict[int, str] = {}
+        body = prune(page.tree, marks=marks)
         if body is None:
             return None
-        seg = self.seg = segment(body)
-        choice = choose(seg)
+        seg = self.seg = segment(body, marks=marks)
+        choice = choose(seg, RECIPE_BOX_LINKS if pagetype.RECIPE in page.declared else 0.0)
         if choice is None:
             return None
         titles = _title_keys(page.evidence)
         extra = lead_units(seg, choice.elements, titles) | choice.loose
         blocks = filter_by_declared_body(units_to_blocks(seg, choice.elements, extra, titles), page.evidence)
         return Extraction(self.name, blocks, confident(choice), text_chars(blocks))
+
+
+RECIPE_BOX_LINKS = 0.25
+"""On a page that declares itself a recipe, a box set before the method joins it with up to this
+share of its text in links: the ingredient list links the products it names."""
 
 
 FALLBACK_MAX_CHARS = 3_000_000

@@ -21,6 +21,8 @@ from .segment import Segmentation
 ARTICLE = "article"
 LIST = "list"
 OTHER = "other"
+RECIPE = "recipe"
+"""A declared page type (JSON-LD ``@type``) whose ingredient list is part of its text."""
 
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",

@@ -42,6 +42,18 @@ def tokens(value: str) -> list[str]:
     return _WORD.findall(low)
 
 
+def _name_tokens(name: str) -> list[str]:
+    """``tokens`` of one name, read with plain string methods when the name is lower-case ASCII
+    letters and digits joined by hyphens and underscores (most names); else ``tokens`` itself."""
+    if name.isascii() and name.lower() == name:
+        flat = name.replace("_", "-")
+        if flat.replace("-", "").isalnum():
+            if "--" in flat or flat[0] == "-" or flat[-1] == "-":
+                return [t for t in flat.split("-") if t]
+            return flat.split("-")
+    return tokens(name)
+
+
 class Verdicts:
     """Class and id values already judged, kept by the vocabulary that judged them: values repeat
     across a page and across pages, so each is judged once. Each table starts over past ``cap``
@@ -50,10 +62,11 @@ class Verdicts:
     __slots__ = ("attrs", "ids", "names", "cap")
 
     def __init__(self, cap: int = 200_000) -> None:
-        self.attrs: dict[str, tuple[bool, bool]] = {}
-        """Class attribute value -> (a name in it names chrome, a name in it starts as the article's own)."""
-        self.ids: dict[str, tuple[bool, bool]] = {}
-        """The same for id values (one name each)."""
+        self.attrs: dict[str, tuple[bool, bool, str]] = {}
+        """Class attribute value -> (a name in it names chrome, a name in it starts as the article's
+        own, the kind of text its first name naming one names: see ``Selectors.names_kind``)."""
+        self.ids: dict[str, tuple[bool, bool, str]] = {}
+        """The same for id values (judged as one name each; the kind read name by name, as for a class)."""
         self.names: dict[str, tuple[bool, bool, str]] = {}
         """One class name -> (it names chrome, it starts as the article's own, the kind of text
         it names: see ``Selectors.kind_named``); names repeat across pages far more than whole
@@ -109,12 +122,19 @@ class Selectors:
         return bool(toks) and toks[0] in self.keep
 
     def _judge_one(self, name: str) -> tuple[bool, bool, str]:
-        hit = self.verdicts.names.get(name)
-        if hit is None:
-            toks = tokens(name)
-            hit = (False, True) if toks and toks[0] in self.keep else (self._judge_name(toks), False)
-            hit = (*hit, self.kind_named(toks))
-            self.verdicts.remember(self.verdicts.names, name, hit)
+        return self.verdicts.names.get(name) or self._judge_new(name)
+
+    def _judge_new(self, name: str) -> tuple[bool, bool, str]:
+        """A name not in the table, judged and kept (``tokens`` and ``kind_named`` inline: most
+        names a page judges are new to the run)."""
+        toks = _name_tokens(name)
+        head = toks[:2]
+        kind = "byline" if not self.byline.isdisjoint(head) else "caption" if not self.caption.isdisjoint(head) else ""
+        hit = (False, True, kind) if toks and toks[0] in self.keep else (self._judge_name(toks), False, kind)
+        names = self.verdicts.names
+        if len(names) > self.verdicts.cap:
+            names.clear()
+        names[name] = hit
         return hit
 
     def kind_named(self, toks: list[str]) -> str:
@@ -128,30 +148,48 @@ class Selectors:
         the names segment.py reads are mostly ones the pruning judged, so they are split once."""
         return self._judge_one(name)[2]
 
-    def _judge_value(self, value: str, cache: dict[str, tuple[bool, bool]], split: bool) -> tuple[bool, bool]:
+    def names_kind(self, value: str) -> str:
+        """The kind of text the first name in a class or id value naming one names ("" if none)."""
+        for name in value.split():
+            kind = self._judge_one(name)[2]
+            if kind:
+                return kind
+        return ""
+
+    def _judge_value(self, value: str, cache: dict[str, tuple[bool, bool, str]], split: bool) -> tuple[bool, bool, str]:
         hit = cache.get(value)
         if hit is None:
+            names = self.verdicts.names
+            parts = value.split()
             if split:
                 chrome = keep = False
-                for name in value.split():
-                    name_chrome, name_keep, _ = self._judge_one(name)
+                kind = ""
+                for name in parts:
+                    name_chrome, name_keep, name_kind = names.get(name) or self._judge_new(name)
                     chrome = chrome or name_chrome
                     keep = keep or name_keep
-                hit = (chrome, keep)
+                    kind = kind or name_kind
+                hit = (chrome, keep, kind)
             else:
-                hit = self._judge_one(value)[:2]
+                one = names.get(value) or self._judge_new(value)
+                hit = one if parts == [value] else (*one[:2], self.names_kind(value))
             self.verdicts.remember(cache, value, hit)
         return hit
 
+    def judge(self, class_attr: str | None, id_attr: str | None) -> tuple[bool, str]:
+        """(A name in the class or the id names chrome and none starts as the article's own,
+        the kind of text the names give: the class's first naming one, else the id's)."""
+        verdicts = self.verdicts
+        chrome, keep, kind = (verdicts.attrs.get(class_attr) or self._judge_value(class_attr, verdicts.attrs, True)) \
+            if class_attr else (False, False, "")
+        if id_attr:
+            id_chrome, id_keep, id_kind = verdicts.ids.get(id_attr) or self._judge_value(id_attr, verdicts.ids, False)
+            chrome, keep, kind = chrome or id_chrome, keep or id_keep, kind or id_kind
+        return chrome and not keep, kind
+
     def is_chrome(self, class_attr: str | None, id_attr: str | None) -> bool:
         """A name in the class or the id names chrome and none starts as the article's own."""
-        verdicts = self.verdicts
-        chrome, keep = (verdicts.attrs.get(class_attr) or self._judge_value(class_attr, verdicts.attrs, True)) \
-            if class_attr else (False, False)
-        if id_attr:
-            id_chrome, id_keep = verdicts.ids.get(id_attr) or self._judge_value(id_attr, verdicts.ids, False)
-            chrome, keep = chrome or id_chrome, keep or id_keep
-        return chrome and not keep
+        return self.judge(class_attr, id_attr)[0]
 
 
 @lru_cache(maxsize=1)
@@ -195,7 +233,11 @@ def _small_is_chrome(node: LexborNode, sel: "Selectors", limit: float) -> bool:
     n = _text_len(node)
     if n < _SMALL_FORM_CHARS:
         return n <= limit
-    return bool(sel.drop_if_holding) and n <= limit and node.css_first(sel.drop_if_holding) is not None
+    return n <= limit and _holds_poll(node, sel)
+
+
+def _holds_poll(node: LexborNode, sel: "Selectors") -> bool:
+    return bool(sel.drop_if_holding) and node.css_first(sel.drop_if_holding) is not None
 
 
 _NEVER_BY_NAME = frozenset({"html", "body", "main", "article"})
@@ -260,8 +302,6 @@ _BUDGET_PER_CHAR = 50
 """The safety check measures at most this many characters per character of body text (plus a
 fixed allowance): past it, big nested chrome is pruned unmeasured (pathological nesting)."""
 _BUDGET_FIXED = 1_000_000
-_DROP_ATTR = "data-scraper-drop"
-"""Set on chrome found by tag, so the search by name skips everything inside it."""
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                    "source", "track", "wbr"})
 """Elements that never hold text: always small enough to prune, no need to measure."""
@@ -276,13 +316,10 @@ class _Queries:
     by_tag: frozenset[str]
     all_query: str
     """Every candidate (tags and names), in document order; a node once per selector it matches."""
-    tag_query: str
-    named_query: str
-    """Candidates by name or attribute outside chrome already found by tag, once each."""
+    candidates: str
+    """The same candidates, once each."""
     figures_by_tag: bool
-    """Every image tag is a tag pruned, so the search by tag meets every image to mark."""
-    too_deep: str
-    """Matches an element nested deeper than the budget can ever run out for."""
+    """Every image tag is a tag pruned, so the search for candidates meets every image to mark."""
 
 
 @lru_cache(maxsize=1)
@@ -293,10 +330,8 @@ def _queries() -> _Queries:
     return _Queries(
         soft_tags=frozenset(soft), small_tags=frozenset(small), by_tag=frozenset(soft + small),
         all_query=",".join([*soft, *small, _NAMED]),
-        tag_query=",".join([*soft, *small]),
-        named_query=f":is({_NAMED}):not([{_DROP_ATTR}]):not([{_DROP_ATTR}] *)",
+        candidates=f":is({','.join([*soft, *small, _NAMED])})",
         figures_by_tag=_MEDIA <= frozenset(soft),
-        too_deep="body" + " > *" * (_BUDGET_PER_CHAR + 1),
     )
 
 
@@ -338,54 +373,96 @@ def _doomed_in_order(body: LexborNode, sel: Selectors, q: _Queries, total: int) 
     return doomed
 
 
-def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int) -> list[LexborNode]:
-    """The same chrome as _doomed_in_order when the budget cannot run out, without judging
-    what sits inside chrome already found (its fate is sealed).
+def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int,
+                      marks: dict[int, str] | None = None) -> list[LexborNode] | None:
+    """The same chrome as _doomed_in_order, outermost only, when the measuring budget cannot
+    run out; None when it might (the caller then takes the plain path).
 
-    Chrome by tag is found first and marked, so the search by name leaves out its insides;
-    a node pruned by name skips the candidates inside it (they follow it in document order).
-    Nodes by tag come first in the list, in document order: freeing them in reverse, then
-    the ones by name (never inside one another or inside a node by tag), touches no freed node."""
+    One search lists every candidate, by tag or by name, once each in document order; a node
+    found to be chrome skips the candidates inside it (they follow it). No node is freed
+    here, so every size is measured on the whole page, as in document order; the nodes
+    returned never lie inside one another. Every image is still marked (see _mark_figure),
+    inside chrome or not: the box it marks may lie outside.
+
+    The budget: the plain path measures every chrome candidate, those inside chrome too, while
+    its budget lasts; past it, chrome is pruned unmeasured. That changes a verdict only for
+    chrome holding more than the safety share of the text, which is never inside other chrome
+    (no larger than its box), so this path meets each such node. Here the candidates outside
+    chrome are measured, and each skipped one is counted at the size of the chrome around it
+    (no larger): while that sum, at such a node, is under the budget, the plain path measured
+    it too and both judge alike; else None. ``marks`` receives, for each element left standing, the
+    kind of text its class or id names give (see ``Selectors.judge``), from the same judging."""
     limit = total * _SAFE_SHARE
+    budget = _BUDGET_PER_CHAR * total + _BUDGET_FIXED
     small_tags, by_tag = q.small_tags, q.by_tag
-    doomed: list[LexborNode] = []
     marking = q.figures_by_tag
     if not marking:
         _mark_figures(body)
-    for node in body.css(q.tag_query):
-        tag = node.tag
-        if marking and tag in _MEDIA:
-            _mark_figure(node)  # every image, in document order, as _mark_figures does
-        if tag in small_tags:
-            if not _small_is_chrome(node, sel, limit):
-                continue
-        elif tag not in _VOID and _text_len(node) > limit:
-            continue
-        node.attrs[_DROP_ATTR] = ""
-        doomed.append(node)
-    doomed.reverse()
-    query = q.named_query
+    query = q.candidates
     nodes = body.css(query)
-    index_of = {node.mem_id: i for i, node in enumerate(nodes)}
+    index_of: dict[int, int] | None = None
+    doomed: list[LexborNode] = []
+    roles, judge, hidden_style = sel.roles, sel.judge, _HIDDEN_STYLE.search
     i, n = 0, len(nodes)
-    roles, is_chrome, hidden_style = sel.roles, sel.is_chrome, _HIDDEN_STYLE.search
     while i < n:
         node = nodes[i]
+        i += 1
         tag = node.tag
-        if tag in by_tag or tag in _NEVER_BY_NAME:
-            i += 1
+        if tag in by_tag:
+            if marking and tag in _MEDIA:
+                _mark_figure(node)  # every image, in document order, as _mark_figures does
+            if tag in _VOID:
+                size = 0
+            else:
+                size = _text_len(node)
+                if tag in small_tags:
+                    chrome = size <= limit and (size < _SMALL_FORM_CHARS or _holds_poll(node, sel))
+                else:
+                    chrome = size <= limit
+                    if not chrome and budget <= 0:
+                        return None  # the plain path may have stopped measuring before this node
+                    budget -= size
+                if not chrome:
+                    if marks is not None:
+                        attrs = node.attributes
+                        kind = judge(attrs.get("class"), attrs.get("id"))[1] if attrs else ""
+                        if kind:
+                            marks[node.mem_id] = kind
+                    continue
+        elif tag in _NEVER_BY_NAME:
             continue
-        attrs = node.attributes
-        # _names_chrome and _is_hidden inline (two calls a candidate fewer), in their order.
-        role = attrs.get("role")
-        style = attrs.get("style")
-        if not ((role and role.strip().lower() in roles) or is_chrome(attrs.get("class"), attrs.get("id"))
-                or "hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true"
-                or (style and hidden_style(style) is not None)) or _text_len(node) > limit:
-            i += 1
-            continue
+        else:
+            attrs = node.attributes
+            # _names_chrome and _is_hidden inline, in their order (the names first: their kind is kept).
+            chrome, kind = judge(attrs.get("class"), attrs.get("id"))
+            if not chrome:
+                role = attrs.get("role")
+                style = attrs.get("style")
+                chrome = bool((role and role.strip().lower() in roles)
+                              or "hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true"
+                              or (style and hidden_style(style) is not None))
+            if chrome:
+                size = _text_len(node)
+                chrome = size <= limit
+                if not chrome and budget <= 0:
+                    return None  # the plain path may have stopped measuring before this node
+                budget -= size
+            if not chrome:
+                if kind and marks is not None:
+                    marks[node.mem_id] = kind
+                continue
         doomed.append(node)
-        i = _after_subtree(node, i, nodes, query, index_of)
+        if node.first_child is not None:
+            if index_of is None:
+                index_of = {nd.mem_id: k for k, nd in enumerate(nodes)}
+            after = _after_subtree(node, i - 1, nodes, query, index_of)
+            budget -= size * (after - i)  # the candidates inside, none larger than their box
+            if marking:
+                for k in range(i, after):
+                    inside = nodes[k]
+                    if inside.tag in _MEDIA:
+                        _mark_figure(inside)
+            i = after
     return doomed
 
 
@@ -416,30 +493,48 @@ def _after_subtree(node: LexborNode, i: int, nodes: list[LexborNode], query: str
     return i + len(node.css(query))
 
 
-def prune(tree: LexborHTMLParser, reference: bool = False) -> LexborNode | None:
+def prune(tree: LexborHTMLParser, reference: bool = False, marks: dict[int, str] | None = None) -> LexborNode | None:
     """Remove chrome from ``tree`` in place; returns the body (None when the page has none).
 
     Two paths give the same tree. The reference path judges every candidate in document
     order (``_doomed_in_order``); the fast one (``_doomed_outermost``) skips what lies inside
-    chrome already found, and runs when the page is not nested so deep that the measuring
-    budget could run out. ``reference=True`` takes the plain path on every page (tests hold
-    the two together)."""
+    chrome already found, and stands when it can show that the measuring budget does not run
+    out (else the plain path runs after it: only pathological nesting). ``reference=True``
+    takes the plain path on every page (tests hold the two together). ``marks``, when given, receives the kind of text ("byline", "caption")
+    that the class or id names of each element left standing give (node id -> kind, for
+    segment.py); the fast path reads it while it judges the names, the plain one afterwards."""
     sel = selectors()
     q = _queries()
     strip_always(tree, reference)
     body = tree.body
     if body is None:
         return None
-    # A character is measured once per pruned node around it, so below this depth the
-    # measuring never exhausts the budget and the order of the checks does not matter.
-    if not reference and body.css_first(q.too_deep) is None:
-        doomed = _doomed_outermost(body, sel, q, _text_len(body))
+    doomed = None if reference else _doomed_outermost(body, sel, q, _text_len(body), marks)
+    if doomed is not None:
         for node in doomed:
             node.decompose()
     else:
+        if marks:
+            marks.clear()
         _mark_figures(body)
         # Document order puts a node before its descendants: freeing in reverse never
         # touches a node whose ancestor is already gone.
         for node in reversed(_doomed_in_order(body, sel, q, _text_len(body))):
             node.decompose()
+        if marks is not None:
+            read_marks(body, sel, marks)
     return body
+
+
+MARKED_QUERY = ":is([class],[id]):not(body,article,main)"
+"""Elements whose class or id may type their text; the page's frame never does."""
+
+
+def read_marks(body: LexborNode, sel: Selectors, marks: dict[int, str]) -> None:
+    """The plain reading of ``prune``'s ``marks``: every element with a class or id, after pruning."""
+    for node in body.css(MARKED_QUERY):
+        attrs = node.attributes
+        cls, id_ = attrs.get("class"), attrs.get("id")
+        kind = (sel.names_kind(cls) if cls else "") or (sel.names_kind(id_) if id_ else "")
+        if kind:
+            marks[node.mem_id] = kind

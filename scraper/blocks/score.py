@@ -105,8 +105,11 @@ class Choice:
     (a lead in the wrapper's own text, a paragraph the layout left outside the body's box)."""
 
 
-def choose(seg: Segmentation) -> Choice | None:
-    """The best-scoring element, or None when the page has no prose at all."""
+def choose(seg: Segmentation, box_links: float = 0.0) -> Choice | None:
+    """The best-scoring element, or None when the page has no prose at all. ``box_links``: the
+    share of its text a box set before the article may hold in links and still join it as a
+    text without links (an ingredient list linking its products, where the caller knows the
+    page is a recipe)."""
     n = len(seg.tag)
     if n == 0 or not seg.units:
         return None
@@ -125,6 +128,8 @@ def choose(seg: Segmentation) -> Choice | None:
     parent = seg.parent
     # Preorder ids: every child has a larger id than its parent, so one reverse pass sums subtrees.
     for e in range(n - 1, 0, -1):
+        if not chars[e]:
+            continue  # no text inside: nothing to add
         p = parent[e]
         if p >= 0:
             score[p] += score[e]
@@ -143,7 +148,7 @@ def choose(seg: Segmentation) -> Choice | None:
     def linkless(e: int) -> bool:
         # Text without links set before the article inside its wrapper: an ingredient
         # list, a fact box, a lead made of short lines.
-        return chars[e] >= LINKLESS_MIN_CHARS and links[e] == 0
+        return chars[e] >= LINKLESS_MIN_CHARS and links[e] <= box_links * chars[e]
 
     walked: list[tuple[int, int]] = []
     """(wrapper, the child of it on the way to the chosen element), inner to outer."""
@@ -153,7 +158,7 @@ def choose(seg: Segmentation) -> Choice | None:
         # (not a column beside it: the cells of a table row are side by side).
         p = parent[node]
         if tags[p] != "tr":
-            elements.extend(e for e in range(p + 1, node) if parent[e] == p and (joinable(e) or linkless(e)))
+            elements.extend(e for e in _child_ids(seg, p, node) if joinable(e) or linkless(e))
         if tags[node] in INLINE_BOXES:
             elements.extend(_split_off(seg, node, joinable))
         walked.append((p, node))
@@ -162,12 +167,24 @@ def choose(seg: Segmentation) -> Choice | None:
         p = parent[node]
         if p < 0:
             break
-        elements.extend(e for e in range(p + 1, seg.end[p]) if parent[e] == p and e != node
+        elements.extend(e for e in _child_ids(seg, p, seg.end[p]) if e != node
                         and (joinable(e) or (e < node and linkless(e))))
         walked.append((p, node))
         node = p
     elements.sort()
     return Choice(best, score[best], prose[best], prose[0], elements, _loose_units(seg, walked))
+
+
+def _child_ids(seg: Segmentation, p: int, stop: int) -> list[int]:
+    """The elements right inside ``p`` that start before ``stop``, in order: in preorder a child's
+    next sibling starts where its subtree ends."""
+    end = seg.end
+    out = []
+    e = p + 1
+    while e < stop:
+        out.append(e)
+        e = end[e]
+    return out
 
 
 def _split_off(seg: Segmentation, box: int, joinable: Callable[[int], bool]) -> list[int]:

@@ -53,14 +53,15 @@ class Unit:
     the container choice counts the unit there (-1: the same as ``element``)."""
     thread: bool = False
     """In a comment thread opened by a named anchor (see ``_mark_threads``): never article text."""
+    link_density: float = field(init=False, default=0.0)
+    """Share of the text inside links, at most 1: set once, as the choice and the blocks read it
+    several times a unit (a unit's text and links never change)."""
 
     def __post_init__(self) -> None:
         if self.inner < 0:
             self.inner = self.element
-
-    @property
-    def link_density(self) -> float:
-        return min(1.0, self.link_chars / len(self.text)) if self.text else 0.0
+        if self.text:
+            self.link_density = min(1.0, self.link_chars / len(self.text))
 
 
 @dataclass(slots=True)
@@ -81,9 +82,35 @@ _NAMED_QUERY = f":is([class],[id]){_NOT_FRAME}"
 _TYPED_QUERY = f":is([itemprop],[rel],[{FIGURE_ATTR}]){_NOT_FRAME}"
 
 
-def _find_markers(body: LexborNode, markers: dict[int, BlockKind], sel: Selectors) -> None:
+def _find_markers(body: LexborNode, markers: dict[int, BlockKind], sel: Selectors,
+                  marks: dict[int, str] | None = None, anchors: set[int] | None = None) -> None:
     """Elements whose markup types their text (node id -> kind). A figure box beats an author
-    attribute, which beats the class and id names."""
+    attribute, which beats the class and id names. ``marks``: the kinds the class and id names
+    give, as the pruning read them (see ``prune``); without them they are read here.
+    ``anchors``, when given, receives the comment-thread anchors (``_thread_anchors``), found
+    in the same search as the figure boxes and author attributes."""
+    if marks is not None:
+        for mid, kind in marks.items():
+            markers[mid] = _KIND_NAMED[kind]
+    else:
+        _named_markers(body, markers, sel)
+    comments = sel.comments
+    for node in body.css(_TYPED_QUERY if anchors is None else _TYPED_OR_ANCHOR_QUERY):
+        attrs = node.attributes
+        tag = node.tag
+        if anchors is not None and tag == "a" and "href" not in attrs and ("name" in attrs or "id" in attrs):
+            if _is_thread_anchor(node, attrs, comments):
+                anchors.add(node.mem_id)
+            if tag in _UNMARKED or not ("itemprop" in attrs or "rel" in attrs or FIGURE_ATTR in attrs):
+                continue  # found as an anchor only
+        if FIGURE_ATTR in attrs:
+            markers[node.mem_id] = BlockKind.CAPTION
+        elif (attrs.get("itemprop") or "").lower() == "author" or (attrs.get("rel") or "").lower() == "author":
+            markers[node.mem_id] = BlockKind.BYLINE
+
+
+def _named_markers(body: LexborNode, markers: dict[int, BlockKind], sel: Selectors) -> None:
+    """The kinds the class and id names give, read on their own (the plain reading)."""
     for node in body.css(_NAMED_QUERY):
         attrs = node.attributes
         cls, id_ = attrs.get("class"), attrs.get("id")
@@ -93,12 +120,6 @@ def _find_markers(body: LexborNode, markers: dict[int, BlockKind], sel: Selector
             kind = _marker_for_names(id_, sel)
         if kind is not None:
             markers[node.mem_id] = kind
-    for node in body.css(_TYPED_QUERY):
-        attrs = node.attributes
-        if FIGURE_ATTR in attrs:
-            markers[node.mem_id] = BlockKind.CAPTION
-        elif (attrs.get("itemprop") or "").lower() == "author" or (attrs.get("rel") or "").lower() == "author":
-            markers[node.mem_id] = BlockKind.BYLINE
 
 
 _MARKER_CACHE: dict[str, BlockKind | None] = {}
@@ -139,11 +160,17 @@ def _thread_anchors(body: LexborNode, comments: frozenset[str]) -> set[int]:
     """Node ids of empty in-page anchors named for the comment thread."""
     found = set()
     for node in body.css(_ANCHOR_QUERY):
-        attrs = node.attributes
-        name = f"{attrs.get('name') or ''} {attrs.get('id') or ''}"
-        if not comments.isdisjoint(tokens(name)) and not node.text(deep=True).strip():
+        if _is_thread_anchor(node, node.attributes, comments):
             found.add(node.mem_id)
     return found
+
+
+def _is_thread_anchor(node: LexborNode, attrs: dict[str, str | None], comments: frozenset[str]) -> bool:
+    name = f"{attrs.get('name') or ''} {attrs.get('id') or ''}"
+    return not comments.isdisjoint(tokens(name)) and not node.text(deep=True).strip()
+
+
+_TYPED_OR_ANCHOR_QUERY = f":is({_TYPED_QUERY},{_ANCHOR_QUERY})"
 
 
 THREAD_BOX_LEVELS = 4
@@ -197,18 +224,23 @@ def _whole_unit(node: LexborNode, tag: str, eid: int, seg: Segmentation, anchors
         seg.units.append(Unit(text, min(links, len(text)), kind, 0, eid))
 
 
-def segment(body: LexborNode, reference: bool = False) -> Segmentation:
+def segment(body: LexborNode, reference: bool = False, marks: dict[int, str] | None = None) -> Segmentation:
     """Walk ``body`` once and cut its text into units.
 
     Two walks give the same units. The fast one moves by ``first_child``/``next`` and keeps
     only the open elements on its stack; the reference one pushes every child onto a stack of
-    nodes still to enter (``reference=True``; a test holds the two together)."""
+    nodes still to enter (``reference=True``; a test holds the two together). ``marks``: the
+    kinds of text class and id names give, as ``prune`` read them (else read here)."""
     sel = selectors()
     seg = Segmentation()
     units, parent, end, tags = seg.units, seg.parent, seg.end, seg.tag
     markers: dict[int, BlockKind] = {}
-    _find_markers(body, markers, sel)
-    anchors = _thread_anchors(body, sel.comments)
+    if reference:  # the plain reading: one search for the markers, one for the anchors
+        _find_markers(body, markers, sel, marks)
+        anchors = _thread_anchors(body, sel.comments)
+    else:
+        anchors = set()
+        _find_markers(body, markers, sel, marks, anchors)
     buf: list[str] = []
     link_chars = 0
     in_link = 0
@@ -253,13 +285,18 @@ def segment(body: LexborNode, reference: bool = False) -> Segmentation:
             leave_top = False
             tag = node.tag  # one read: a text node's tag is "-text"
             if tag == "-text":
-                piece = node.text_content
+                # Spacing between blocks, with no unit open, is left without reading it (see below).
+                piece = None if not buf and node.is_empty_text_node else node.text_content
                 if piece:
-                    buf.append(piece)
                     if piece.isspace():  # most text nodes: the spacing between tags counts no characters
-                        if marker_stack:
-                            marked_kind = marker_stack[-1]
+                        # Spacing that would open a unit is left out: a unit's text is stripped, and
+                        # the kind it marks is overridden by any marked text that follows it.
+                        if buf:
+                            buf.append(piece)
+                            if marker_stack:
+                                marked_kind = marker_stack[-1]
                     else:
+                        buf.append(piece)
                         n = len(piece.strip())
                         # The innermost open box holding every piece of the buffer so far.
                         if inner < 0:

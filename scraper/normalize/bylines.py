@@ -544,6 +544,7 @@ def read_byline(text: str, allow_single: bool = False) -> Byline:
     slot = allow_single
     kana: list[str] = []
     allow_single = allow_single and len([p for p in parts if p.strip()]) == 1
+    handles = slot and not allow_single and bool(_POSTED_BY.match(text))  # "Posted by kovarex, TOGos, Albert"
     affiliated = False  # a role or an organisation followed a writer: what comes next may be its name
     for raw_part in _split_services(parts):
         if raw_part.strip().strip(" .:").casefold() in data.not_names:
@@ -568,7 +569,8 @@ def read_byline(text: str, allow_single: bool = False) -> Byline:
             result.placeholders.append(part)  # "Jane Doe, Senior Fellow, ACLU Speech, Privacy ...": the role's unit
         elif slot and _KANA_NAME.fullmatch(part) and not is_person_name(part):
             kana.append(part)
-        elif is_person_name(part) or (allow_single and (is_single_name(part) or _is_loose_name(part))):
+        elif (is_person_name(part) or (allow_single and (is_single_name(part) or _is_loose_name(part)))
+              or (handles and _listed_handle(part))):
             name = fix_case(_undoubled(_untitled(part)))
             if name not in result.authors:
                 result.authors.append(name)
@@ -597,6 +599,21 @@ def _untitled(name: str) -> str:
     """"Prof. Dr. Jane Doe" -> "Jane Doe"; a title before a lone family name stays ("Dr. Doe" names one person)."""
     bare = _ACADEMIC.sub("", name)
     return bare if bare != name and len(bare.split()) >= 2 else name
+
+
+_POSTED_BY = re.compile(r"^\W*(?:posted|written|geschrieben|verfasst|publié|écrit|publicado|escrito|scritto)\s+"
+                        r"(?:by|von|par|por|da)\s", re.IGNORECASE)
+"""A post's own credit line: after it, a list of one-word names is a list of its writers' user names."""
+_HANDLE_SHAPE = re.compile(r"^(?:[a-z][a-z\d_.-]+|\w*[\d_]\w*)$")
+
+
+def _listed_handle(part: str) -> bool:
+    """One writer of "Posted by kovarex, TOGos, Albert": a known given name or a user name by its shape
+    (lower case, mixed case, a digit); "Politik" or "News" is no one."""
+    if " " in part or not is_single_name(part):
+        return False
+    mixed = part not in (part.lower(), part.upper(), part.capitalize())
+    return is_given_name(part) or mixed or bool(_HANDLE_SHAPE.match(part))
 
 
 def _without_where(part: str) -> str:

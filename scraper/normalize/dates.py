@@ -313,10 +313,12 @@ _SITE_HEADLINE = re.compile(r"""\b(?:class|id)\s*=\s*["'](?:[^"']*[\s_-])?"""
                             r"""|\bhref\s*=\s*["'](?:/|\./|https?://[^/"']+/?)["']""", re.IGNORECASE)
 MAX_HEADLINES = 5
 """<h1> elements looked at for the story's headline (themes put the site's logo in the first)."""
-_SKIP = re.compile(r"<(?:(script|style|noscript|template|svg|select)\b[^<]*(?:<(?!/\1\s*>)[^<]*)*</\1\s*>"
-                   r"|!--[^-]*(?:-(?!->)[^-]*)*-->)", re.IGNORECASE)
+_SKIPPED = ("script", "style", "noscript", "template", "svg", "select")
+_SKIP = re.compile(r"<" + first_char_guard([*_SKIPPED, "!--"]) + r"(?:(" + "|".join(_SKIPPED)
+                   + r")\b[^<]*(?:<(?!/\1\s*>)[^<]*)*</\1\s*>|!--[^-]*(?:-(?!->)[^-]*)*-->)", re.IGNORECASE)
 """Scripts, styles, comments and the like, up to their first end tag: each run of text without a "<"
-is passed in one step (a lazy ".*?" tries the end tag after every character)."""
+is passed in one step (a lazy ".*?" tries the end tag after every character). The guard fails most
+tags ("</", "<a", "<div") on one class test instead of one per alternative."""
 _TAG = re.compile(r"<[^>]*>")
 _TIME_TAG = re.compile(r"<time\b[^>]*>", re.IGNORECASE)
 _DATETIME = re.compile(r"""\bdatetime\s*=\s*["']?([^"'>]+)""", re.IGNORECASE)
@@ -864,15 +866,37 @@ def labelled_text_days(html: str, lang: str | None = None) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _script_date() -> re.Pattern[str]:
+def _script_date_after_quote() -> str:
+    """The script-date pattern after its opening quote: a data key, then a date as its value."""
     with open(DATA_FILE, "rb") as fh:
         keys = tomllib.load(fh)["scripts"]["published"]
-    return re.compile(rf"[\"']{first_char_guard(keys)}({_alternation(keys)})[\"']\s*:\s*[\"']((?:19|20)\d{{2}})-(\d{{2}})-(\d{{2}})")
+    return rf"{first_char_guard(keys)}({_alternation(keys)})[\"']\s*:\s*[\"']((?:19|20)\d{{2}})-(\d{{2}})-(\d{{2}})"
+
+
+@lru_cache(maxsize=1)
+def _script_date() -> re.Pattern[str]:
+    """A publication date under a data key in the page's scripts (the plain pattern: either quote)."""
+    return re.compile(r"[\"']" + _script_date_after_quote())
+
+
+@lru_cache(maxsize=1)
+def _script_date_by_quote() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``_script_date`` once for each opening quote: a pattern that opens with one character (not a class)
+    lets the regex engine skip to that character's places several times faster, which pays for two scans."""
+    return re.compile('"' + _script_date_after_quote()), re.compile("'" + _script_date_after_quote())
+
+
+def first_script_date(html: str) -> re.Match[str] | None:
+    """``_script_date().search(html)``: the earlier of the two quotes' first matches (a place opens with one quote)."""
+    double, single = (pattern.search(html) for pattern in _script_date_by_quote())
+    if double is None or single is None:
+        return double or single
+    return double if double.start() < single.start() else single
 
 
 def script_day(html: str) -> str | None:
     """A publication date in the page's own data (a CMS's JSON state: "published_at": "2019-03-02T...")."""
-    m = _script_date().search(html)
+    m = first_script_date(html)
     if not m:
         return None
     found = _valid(int(m.group(2)), int(m.group(3)), int(m.group(4)), datetime.now().year + 1)

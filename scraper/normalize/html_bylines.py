@@ -22,6 +22,7 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -30,7 +31,7 @@ from ..lexicon import words as lexicon_words
 from ..model import Evidence
 from .bylines import DATE_HEAD, GENRE_LEAD, LABELS, LEADS, WRITING, is_organisation, is_person_name, looks_like_byline, parse_byline
 from .first_names import is_given_name
-from .guards import first_char_guard, opening_guard
+from .guards import first_char_guard, opening_chars, opening_guard
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,11 +454,13 @@ _LEAD_WORDS = (
     r"(?:(?:" + WRITING + r"|interview|ein artikel|ein beitrag)\s+" + LEADS + "|"
     + GENRE_LEAD + r"\s+" + LEADS + r"(?=\s)|" + LEADS + "|" + LABELS + r"|text|texte|interview|redaktion\s*:|"
     r"posted on|published on|veröffentlicht am|thread starter|themenstarter|started by)")
-_LEAD_MARKS = r"^[\s\-–—―~*•·|>]*"
-_BYLINE_LEAD = re.compile(
+_LEAD_MARKS = r"[\s\-–—―~*•·|>]*"
+_CJK_MARKS = r"[\s\-–—―~*•·|>\[［]*"
+_LEAD = (
     _LEAD_MARKS + opening_guard(_LEAD_WORDS) + _LEAD_WORDS + r"(?:\b|(?<=[^\w\s]))\s*[:：]?|"
-    r"^[\s\-–—―~*•·|>\[［]*" + first_char_guard(lexicon_words("byline", "cjk_leads"))
-    + "(?:" + "|".join(map(re.escape, lexicon_words("byline", "cjk_leads"))) + r")\s*[:：]?", re.IGNORECASE)
+    + _CJK_MARKS + first_char_guard(lexicon_words("byline", "cjk_leads"))
+    + "(?:" + "|".join(map(re.escape, lexicon_words("byline", "cjk_leads"))) + r")\s*[:：]?")
+_BYLINE_LEAD = re.compile(f"^(?:{_LEAD})", re.IGNORECASE)
 """A text node that opens a byline line ("Eine Kolumne von", "A guest post by" name the genre first);
 the lead words before "posted on" name the writer. Most text nodes open with a letter no lead word
 opens with: the guard fails them on one class test (guards.py), and the CJK lead words have a guard of their own."""
@@ -474,6 +477,8 @@ _NAMING_LEAD = re.compile(r"^[\s\-–—―~*•·|>]*(?:(?:posted|written|story
 MAX_LINE = 90
 MAX_TEXT_NODES = 1500
 REGION_LEVELS = 6
+
+
 
 
 def _headline_region(tree: LexborHTMLParser, h1s: list[LexborNode] | None = None,
@@ -550,7 +555,44 @@ def _byline_line(root: LexborNode, explicit: bool = False) -> list[Evidence]:
 
     ``explicit`` (a wider search): only lines opening with a byline word, and a
     lone word only when shaped like a user name ("by Method" is a recipe step).
+
+    The walk passes over text nodes of ASCII white space without making them
+    Python objects (a third of a page's nodes); they open no line, but count
+    towards MAX_TEXT_NODES, so a line found is checked to stand within that
+    many nodes (``_within``). ``_byline_line_plain`` walks every node, the reference.
     """
+    data = byline_selectors()
+    for count, node in enumerate(root.traverse(include_text=True, skip_empty=True)):
+        if count > MAX_TEXT_NODES:
+            break
+        if not node.is_text_node:
+            continue
+        raw = node.text_content or ""
+        cjk = "【" in raw[:3] and raw[:3].lstrip().startswith("【")
+        lead = dated = None
+        if len(raw) <= MAX_LINE and not raw.isspace():
+            lead = _BYLINE_LEAD.match(raw)
+            dated = not lead and not explicit and _DIGIT.search(raw) and DATE_HEAD.match(raw)
+        if cjk or lead or dated:
+            found = _line_at(node, raw, cjk, lead, bool(dated), explicit, data)
+            if found:
+                # past the limit, the plain walk stops before this node, every line before it read as none
+                return found if _within(root, node, MAX_TEXT_NODES) else []
+    return []
+
+
+def _within(root: LexborNode, node: LexborNode, limit: int) -> bool:
+    """True when ``node`` is among the first ``limit`` + 1 nodes of ``root``'s walk (text nodes included)."""
+    for count, other in enumerate(root.traverse(include_text=True)):
+        if count > limit:
+            return False
+        if other.mem_id == node.mem_id:
+            return True
+    return False
+
+
+def _byline_line_plain(root: LexborNode, explicit: bool = False) -> list[Evidence]:
+    """``_byline_line`` walking every text node of ``root`` (up to MAX_TEXT_NODES nodes)."""
     data = byline_selectors()
     for count, node in enumerate(root.traverse(include_text=True)):
         if count > MAX_TEXT_NODES:
@@ -558,41 +600,51 @@ def _byline_line(root: LexborNode, explicit: bool = False) -> list[Evidence]:
         if node.tag != "-text":
             continue
         raw = node.text_content or ""
-        if "【" in raw[:3] and raw[:3].lstrip().startswith("【"):
-            own = _CJK_DATELINE.match(raw)  # "【ロンドン＝岡田浩幸】１０日に…": the correspondent opens the story
-            if own and node.parent is not None and not _excluded(node.parent, data):
-                return [Evidence("byline", own.group("names"), "html:byline-text")]
-        if len(raw) > MAX_LINE or raw.isspace():
-            continue
+        cjk = "【" in raw[:3] and raw[:3].lstrip().startswith("【")
         lead = _BYLINE_LEAD.match(raw)
-        if not (lead or (not explicit and _DIGIT.search(raw) and DATE_HEAD.match(raw))):
-            continue
-        # "Posted by Konstantin", "von zahlenzauberin": a lead word may vouch for one word; "Interview" heads a box
-        single = bool(lead) and not _INTERVIEW_HEAD.match(raw)
-        by_lead = bool(_NAMING_LEAD.match(raw)) and not explicit
-        line = node.parent
-        if lead and line is not None and _in_embed(line, data):
-            continue
-        for level in range(2):
-            if line is None:
-                break
-            text = _line_text(line, node)
-            if len(text) > MAX_LINE:
-                break
-            labelled = _is_label(text)
-            if labelled:
-                text = _labelled_line(line, text)
-            if ((labelled or looks_like_byline(text, allow_single=single))
-                    and _names_people(parse_byline(text, allow_single=single).authors, vouched=bool(lead) and not explicit,
-                                      by_lead=by_lead or (labelled and not explicit and not _PREPOSITION.match(text)))
-                    and not _excluded(line, data, own_marks=level > 0)):  # the line's own style class is no region
-                return [Evidence("byline", text, "html:byline-text")]
-            line = line.parent
-        own = " ".join(raw.split())
-        if (lead and not _is_label(own) and looks_like_byline(own, allow_single=single)
-                and _names_people(parse_byline(own, allow_single=single).authors, vouched=not explicit, by_lead=by_lead)
-                and node.parent is not None and not _excluded(node.parent, data, own_marks=False)):
-            return [Evidence("byline", own, "html:byline-text")]  # "【纠错】 责任编辑： 焦鹏": the line is the text itself
+        dated = not explicit and _DIGIT.search(raw) and DATE_HEAD.match(raw)
+        found = _line_at(node, raw, cjk, lead, bool(dated), explicit, data)
+        if found:
+            return found
+    return []
+
+
+def _line_at(node: LexborNode, raw: str, cjk: bool, lead: re.Match[str] | None, dated: bool, explicit: bool,
+             data: BylineSelectors) -> list[Evidence]:
+    """The byline line the text node ``raw`` opens (``cjk``: it opens with "【"; ``lead``: its byline
+    word; ``dated``: it opens with a date), or []."""
+    if cjk:
+        own = _CJK_DATELINE.match(raw)  # "【ロンドン＝岡田浩幸】１０日に…": the correspondent opens the story
+        if own and node.parent is not None and not _excluded(node.parent, data):
+            return [Evidence("byline", own.group("names"), "html:byline-text")]
+    if len(raw) > MAX_LINE or raw.isspace() or not (lead or dated):
+        return []
+    # "Posted by Konstantin", "von zahlenzauberin": a lead word may vouch for one word; "Interview" heads a box
+    single = bool(lead) and not _INTERVIEW_HEAD.match(raw)
+    by_lead = bool(_NAMING_LEAD.match(raw)) and not explicit
+    line = node.parent
+    if lead and line is not None and _in_embed(line, data):
+        return []
+    for level in range(2):
+        if line is None:
+            break
+        text = _line_text(line, node)
+        if len(text) > MAX_LINE:
+            break
+        labelled = _is_label(text)
+        if labelled:
+            text = _labelled_line(line, text)
+        if ((labelled or looks_like_byline(text, allow_single=single))
+                and _names_people(parse_byline(text, allow_single=single).authors, vouched=bool(lead) and not explicit,
+                                  by_lead=by_lead or (labelled and not explicit and not _PREPOSITION.match(text)))
+                and not _excluded(line, data, own_marks=level > 0)):  # the line's own style class is no region
+            return [Evidence("byline", text, "html:byline-text")]
+        line = line.parent
+    own = " ".join(raw.split())
+    if (lead and not _is_label(own) and looks_like_byline(own, allow_single=single)
+            and _names_people(parse_byline(own, allow_single=single).authors, vouched=not explicit, by_lead=by_lead)
+            and node.parent is not None and not _excluded(node.parent, data, own_marks=False)):
+        return [Evidence("byline", own, "html:byline-text")]  # "【纠错】 责任编辑： 焦鹏": the line is the text itself
     return []
 
 
@@ -711,36 +763,28 @@ def last_resort_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     name (an academic title allowed); or an element styled as a contact box holds one.
 
     Both are the last resorts for authors (trust.toml: html:copyright, then
-    html:contact); one walk over the body's text nodes serves both.
+    html:contact); one walk over the body's text nodes serves both. The walk is
+    made only when the body's text, read in one call, holds a copyright line
+    that names a person or a contact label (``_walk_may_find``): on most pages
+    it holds neither. ``last_resort_evidence_plain`` always walks, the reference.
     """
+    return _last_resort(tree, plain=False)
+
+
+def last_resort_evidence_plain(tree: LexborHTMLParser) -> list[Evidence]:
+    return _last_resort(tree, plain=True)
+
+
+def _last_resort(tree: LexborHTMLParser, plain: bool) -> list[Evidence]:
     body = tree.body
     if body is None:
         return []
     data = byline_selectors()
     contact: Evidence | None = None
-    ahead = 0
-    for count, node in enumerate(body.traverse(include_text=True)):
-        if count > MAX_COPYRIGHT_NODES:
-            break
-        if node.tag != "-text":
-            continue
-        raw = node.text_content or ""
-        if len(raw) <= 160 and ("©" in raw or "opyright" in raw or "(c)" in raw or "(C)" in raw or "by " in raw):
-            holder = _copyright_holder(node, raw)
-            if holder:
-                return [Evidence("byline", holder, "html:copyright")]
-        if contact is not None or count > MAX_CONTACT_NODES:
-            continue
-        text = raw.strip()
-        if not text:
-            continue
-        if ahead:
-            ahead -= 1
-            name = _contact_name(text)
-            if name and not _in_link(node) and not _excluded(node.parent, data):
-                contact = Evidence("byline", name, "html:contact")
-        elif len(text) <= 40 and text.rstrip(" :").casefold() in data.contact_labels and not _in_link(node):
-            ahead = CONTACT_LOOKAHEAD  # a label, not a menu link to the contact page
+    if plain or _walk_may_find(body, data):
+        found, contact = _last_resort_walk(body, data)
+        if found is not None:
+            return [found]
     for node in tree.css(LICENCE_HOLDER):
         name = _text(node)
         if _holder(name) and not _in_picture(node):
@@ -755,8 +799,99 @@ def last_resort_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     return []
 
 
+def _last_resort_walk(body: LexborNode, data: BylineSelectors) -> tuple[Evidence | None, Evidence | None]:
+    """(the copyright holder, the first contact person) the body's text nodes name, in one walk."""
+    contact: Evidence | None = None
+    ahead = 0
+    for count, node in enumerate(body.traverse(include_text=True)):
+        if count > MAX_COPYRIGHT_NODES:
+            break
+        if node.tag != "-text":
+            continue
+        raw = node.text_content or ""
+        if len(raw) <= MAX_COPYRIGHT_LINE and ("©" in raw or "opyright" in raw or "(c)" in raw or "(C)" in raw or "by " in raw):
+            holder = _copyright_holder(node, raw)
+            if holder:
+                return Evidence("byline", holder, "html:copyright"), None
+        if contact is not None or count > MAX_CONTACT_NODES:
+            continue
+        text = raw.strip()
+        if not text:
+            continue
+        if ahead:
+            ahead -= 1
+            name = _contact_name(text)
+            if name and not _in_link(node) and not _excluded(node.parent, data):
+                contact = Evidence("byline", name, "html:contact")
+        elif len(text) <= 40 and text.rstrip(" :").casefold() in data.contact_labels and not _in_link(node):
+            ahead = CONTACT_LOOKAHEAD  # a label, not a menu link to the contact page
+    return None, contact
+
+
+MAX_COPYRIGHT_LINE = 160
+_HOLDER_OPENINGS = re.compile(r"\x00(?=\s*(?:©|\(c\)|copyright)|\W*(?:19|20)\d\d)", re.IGNORECASE)
+"""Text fragments (each after a "\\x00") that ``_COPYRIGHT`` or ``_YEARS_BY`` may read: a copyright sign or word,
+or a year, opening the text (past white space and marks)."""
+
+
+WIDER_FOLDS = {"ss": "ßẞ", "ff": "ﬀ", "fi": "ﬁ", "fl": "ﬂ", "ffi": "ﬃ", "ffl": "ﬄ", "st": "ﬅﬆ"}
+"""Letters that case-fold to two or three letters ("ß" to "ss", "ﬁ" to "fi"): a pattern's case aside does not
+read them so. Every other letter folds to the one letter it matches case aside (a test holds both to every
+code point)."""
+
+
+def _fold_variants(word: str) -> list[str]:
+    """``word`` (case-folded) and its spellings with the letters that fold to two or three of its letters
+    ("pressekontakt", "preßekontakt", "preẞekontakt")."""
+    if not word:
+        return [""]
+    out = [word[0] + rest for rest in _fold_variants(word[1:])]
+    for folded, letters in WIDER_FOLDS.items():
+        if word.startswith(folded):
+            out += [letter + rest for letter in letters for rest in _fold_variants(word[len(folded):])]
+    return out
+
+
+@lru_cache(maxsize=4)
+def _contact_openings(labels: frozenset[str]) -> re.Pattern[str]:
+    """Text fragments (each after a "\\x00") that may be a contact label, white space and colons around it
+    aside: every text whose case-folded form is a label matches (a case-aside match of its spellings)."""
+    spellings = {v for label in labels for v in _fold_variants(label)}
+    words = "|".join(re.escape(w) for w in sorted(spellings, key=len, reverse=True))
+    return re.compile(rf"\x00(?=\s*{first_char_guard(spellings)}(?:{words})[\s:]*\x00)", re.IGNORECASE)
+
+
+def _walk_may_find(body: LexborNode, data: BylineSelectors) -> bool:
+    """False when no text node of ``body`` names a copyright holder (``_copyright_name``) and no contact
+    label is followed, within CONTACT_LOOKAHEAD text nodes, by a contact name (``_contact_name``): then
+    the walk finds neither. Read off the body's text in one call, its text nodes apart (ASCII white
+    space alone is none of these, nor counts as a node after a label)."""
+    joined = f"\x00{body.text(deep=True, separator=chr(0), skip_empty=True)}\x00"
+    for m in _HOLDER_OPENINGS.finditer(joined):
+        raw = joined[m.end():joined.index("\x00", m.end())]
+        if len(raw) <= MAX_COPYRIGHT_LINE and _copyright_name(raw) is not None:
+            return True
+    fragments: list[str] | None = None
+    for m in _contact_openings(data.contact_labels).finditer(joined):
+        if fragments is None:
+            fragments = joined.split("\x00")  # the text nodes
+        after = (f.strip() for f in fragments[joined.count("\x00", 0, m.start()) + 2:])
+        if any(_contact_name(text) for text in islice((t for t in after if t), CONTACT_LOOKAHEAD)):
+            return True
+    return False
+
+
 def _copyright_holder(node: LexborNode, raw: str) -> str | None:
     """The person a copyright text node names, or None."""
+    found = _copyright_name(raw)
+    if found is not None and not _in_picture(node, marks=found[1]):
+        return found[0]
+    return None
+
+
+def _copyright_name(raw: str) -> tuple[str, bool] | None:
+    """(the person a copyright text names, whether it has a copyright sign) or None; the text alone,
+    not where it stands."""
     signed = "©" in raw or "opyright" in raw or "(c)" in raw or "(C)" in raw
     if signed:
         m = _COPYRIGHT.match(" ".join(raw.split()))
@@ -764,8 +899,8 @@ def _copyright_holder(node: LexborNode, raw: str) -> str | None:
         m = _YEARS_BY.match(" ".join(raw.split()))  # years are no photo credit: a site's "credits" box may hold it
     else:
         return None
-    if m is not None and _holder(m.group("name").strip()) and not _in_picture(node, marks=signed):
-        return m.group("name").strip()
+    if m is not None and _holder(m.group("name").strip()):
+        return m.group("name").strip(), signed
     return None
 
 

@@ -333,7 +333,10 @@ def _personal_name(value: str) -> bool:
 
 def names_someone(evidence: Sequence[Evidence]) -> bool:
     """The evidence already gives the record a writer: a person named by an origin, not the
-    site-owner fallback that any copyright or contact evidence would outrank."""
+    site-owner fallback that any copyright or contact evidence would outrank. Without author or byline
+    evidence no origin names anyone, and the reading is not made."""
+    if not any(e.field in AUTHOR_FIELDS for e in evidence):
+        return False  # authors_from could give the site owner at most
     names, origin, _ = authors_from(evidence)
     return bool(names) and origin != "site:owner"
 

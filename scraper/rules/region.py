@@ -270,6 +270,14 @@ def _unique_line(blocks: Sequence[Block], i: int) -> bool:
     return blocks[i].kept and sum(1 for b in blocks if _repeat_key(b.text) == key) == 1
 
 
+def _unstopped_sentence(block: Block, params: RegionParams) -> bool:
+    """A kept line long enough for a sentence that ends on a word, not in capitals: a sentence
+    whose full stop is missing (a heading in capitals or a "Next post →" link is none)."""
+    text = block.text.rstrip()
+    return (block.kept and words(text) >= params.min_prose_words and text[-1:].isalpha()
+            and not text.isupper())
+
+
 def _after_colon(blocks: Sequence[Block], hi: int, params: RegionParams) -> int:
     """A region ending on a line that ends with a colon announces what follows (a list, a command,
     a table): the lines under it up to the next chrome line are the article's. So does a short
@@ -478,7 +486,8 @@ class OutsideArticleRule(_RegionStep):
     The region may start earlier than its first prose line: up to the headline
     (or byline) just above it, when the lines between cost little. With no
     trusted region, the short lines after the last prose line still go (the
-    footer), and the span of the prose is left for ``after-article``.
+    footer; a closing sentence missing only its full stop stays), and the span
+    of the prose is left for ``after-article``.
     """
 
     name: str = "outside-article"
@@ -494,6 +503,8 @@ class OutsideArticleRule(_RegionStep):
                          if blocks[i].kept and is_prose(blocks[i].text, weight(blocks[i].text), params.min_prose_words)), None)
             if last is None:
                 return
+            if last + 1 < len(blocks) and _unstopped_sentence(blocks[last + 1], params):
+                last += 1  # the text's closing sentence, its full stop missing
             for b in blocks[last + 1 :]:
                 b.remove(self.name)
             first = next(i for i, b in enumerate(blocks) if b.kept)

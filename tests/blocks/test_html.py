@@ -232,6 +232,37 @@ def test_trailing_heading_and_colon_label_do_not_end_the_article():
     assert texts[-1].endswith("costs.")
 
 
+def test_a_heading_left_last_in_the_storys_box_goes_but_a_pull_quote_stays():
+    offer = f"<article><p>{PROSE * 3}</p><h3>Rather not cycle alone?</h3><p><a href='/tours'>Book a tour</a></p></article>"
+    assert _texts(offer)[-1].endswith("costs.")
+    quote = "<h3>The council chose the cheaper plan. It saved a year.</h3>"
+    assert _texts(f"<article><p>{PROSE * 3}</p>{quote}</article>")[-1] == "The council chose the cheaper plan. It saved a year."
+
+
+BLURB = "Our two-day course shows you how to plan a library wing from the first sketch to the opening."
+
+
+def test_a_lone_teaser_or_offer_box_closing_the_article_goes():
+    story = f"<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p>"
+    teaser = f"<div class='next'><h3><a href='/next'>Another story about the library wing</a></h3><p>{BLURB}</p></div>"
+    offer = f"<div class='offer'><h3>Library planning</h3><p>{BLURB}</p><p><a href='/course'>learn more</a></p></div>"
+    for box in (teaser, offer):
+        texts = _texts(f"<article>{story}{box}</article>")
+        assert BLURB not in texts and texts[-1].endswith("costs."), box
+
+
+def test_the_storys_last_part_before_a_link_stays():
+    story = f"<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p>"
+    # its own section box, then a reference link the size of a headline
+    last = "The wing opens next spring, and the library plans a week of readings for its first visitors."
+    section = f"<div class='s1'><p>{PROSE}</p><p>{PROSE}</p></div><div class='s2'><h3>What comes next</h3><p>{last} {last}</p>" \
+              "<p><a href='/forum'>The library debate in our readers' forum</a></p></div>"
+    assert _texts(f"<article>{section}</article>")[-1] == f"{last} {last}"
+    # a heading and a short text in the story's own box, a short link under it
+    inline = f"<article><div>{story}<h3>What comes next</h3><p>{BLURB}</p><p><a href='/more'>more</a></p></div></article>"
+    assert BLURB in _texts(inline)
+
+
 def test_a_credit_line_set_loose_after_the_paragraphs_in_their_box_stays():
     # The credit sits in the paragraphs' own box, outside any <p>: still the article's last line.
     story = f"<div class='story'><p>{PROSE * 2}</p><p>{PROSE}</p><cite><em>With files from the Wire Agency</em></cite></div>"
@@ -241,6 +272,37 @@ def test_a_credit_line_set_loose_after_the_paragraphs_in_their_box_stays():
     # A short line in another box after the article is still the page's tail.
     texts = _texts(f"<div class='page'><div class='story'><p>{PROSE * 3}</p></div><div><span>Most read today</span></div></div>")
     assert texts[-1].endswith("costs.")
+
+
+def test_a_teaser_cut_short_between_a_headline_link_and_a_more_link_is_left_out():
+    blurb = "The transport minister has a warning for owners of heavy commercial vehicles..."
+    promo = (f"<div class='box'><h4>Today's Paper</h4><h4><a href='/other'>Your rig could be impounded</a></h4>"
+             f"<p>{blurb}</p><ul><li><a href='/other'>[ more ]</a></li></ul></div>")
+    texts = _texts(f"<div class='story'>{promo}<p>{PROSE * 2}</p><p>{PROSE}</p></div>")
+    assert blurb not in texts
+    assert any(t.endswith("costs.") for t in texts)
+    # A story's own line trailing off, with no headline link above it, stays.
+    trailing = "And then the lights went out and nobody in the hall said a word..."
+    texts = _texts(f"<div class='story'><p>{PROSE * 2}</p><p>{trailing}</p><p><a href='/next'>Next page</a></p>"
+                   f"<p>{PROSE}</p></div>")
+    assert trailing in texts
+
+
+def test_an_ingredient_list_linking_its_products_joins_a_declared_recipe():
+    items = ["500 g flour", "2 eggs", "250 ml milk", "3 tbsp sugar", "1 tbsp butter", "1 pinch of salt",
+             "1 pack of Valley Mill baking powder"]
+    ingredients = ("<div class='ingredients'><h3>Ingredients</h3><ul>" + "".join(f"<li>{i}</li>" for i in items[:-1])
+                   + f"<li><a href='/shop/powder'>{items[-1][10:]}</a> (1 pack)</li></ul></div>")
+    method = ("<div class='method'><h3>Method</h3>" + "".join(
+        f"<p>Step {n}: mix the flour with the eggs and the milk until the batter is smooth, then let it rest "
+        f"for ten minutes before the next step.</p>" for n in range(1, 5)) + "</div>")
+    body = f"<main><div class='recipe'>{ingredients}{method}</div></main>"
+    ld = '<script type="application/ld+json">{"@type": "Recipe", "name": "Pancakes"}</script>'
+    declared = f"<!DOCTYPE html><html><head><title>T</title>{ld}</head><body>{body}</body></html>"
+    blocks, _ = html_to_blocks(declared, fallback="off")
+    assert "500 g flour" in [b.text for b in blocks]
+    # the same box on a page that declares no recipe stays out: its links may be a shop's
+    assert "500 g flour" not in _texts(body)
 
 
 def test_declared_article_body_cuts_the_tail_after_its_last_sentence():

@@ -8,10 +8,14 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.blocks.prune import FIGURE_ATTR, Selectors, Verdicts, prune, selectors
+from scraper.blocks import prune as prune_module
+from scraper.blocks.prune import FIGURE_ATTR, Selectors, Verdicts, prune, read_marks, selectors, tokens
 
 PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
 STORY = "<p>" + "The harbour board voted on Tuesday to extend the ferry service into the winter months. " * 4 + "</p>"
+
+DEEP_SHARE = "<div class='share'>" * 1200 + "Share this story " * 120 + "</div>" * 1200
+"""Chrome nested so deep that measuring every box in it would spend the whole budget."""
 
 SHAPES = {
     "chrome inside chrome": f"<div class='related-posts'><aside><div class='share'>Share</div><form>x</form></aside></div>{STORY}",
@@ -28,12 +32,48 @@ SHAPES = {
                                "<template><script>b()</script><p>tpl</p></template><svg><title>icon</title></svg>",
     "poll form": f"{STORY * 3}<form><table><tr><td>{'Should the ferry run all year? ' * 20}</td></tr>"
                  "<tr><td><input type='radio' name='c'></td><td>Yes</td></tr></table></form>",
+    "marked boxes": f"<div class='article-byline' id='x'>By Jane Roe</div><div id='photo-caption'>The quay</div>"
+                    f"<aside class='byline-box'>{STORY * 4}</aside><div class='related'><p class='byline'>In chrome</p></div>"
+                    f"<article class='byline'>{STORY}</article><span class='credit wp-caption-text'>Agency</span>",
+    "budget spent, no large chrome after": DEEP_SHARE + STORY * 8,
+    "never-text inside chrome and beside it": f"<div class='share'><p>Share</p><script>a()</script></div>{STORY}"
+        "<div class='related'><noscript><img src='n.gif'></noscript><ul><li>x</li></ul><style>.x{}</style>"
+        "<span>Photo <img src='r.jpg'></span></div><noscript><div class='promo'>p</div></noscript>",
+    "never-text in a box with a long tail": f"<div class='newsletter'><script>1</script><span class='share'>x</span>"
+        + "<b>y</b>" * 20 + f"<script>2</script><template><p class='x'>t</p></template></div><p class='lead'>after</p>{STORY}",
 }
+"""Pages whose chrome is nested so deep that the plain path's measuring budget runs out."""
+
+
+_DOOMED_OUTERMOST = prune_module._doomed_outermost
+
+
+def _outermost_only(html: str) -> None:
+    """The fast path's chrome never lies inside other chrome it found (each is freed whole)."""
+    tree = LexborHTMLParser(html)
+    body = tree.body
+    if body is None:
+        return
+    prune_module.strip_always(tree)
+    doomed = _DOOMED_OUTERMOST(body, selectors(), prune_module._queries(), len(body.text(deep=True))) or []
+    ids = {node.mem_id for node in doomed}
+    for node in doomed:
+        up = node.parent
+        while up is not None:
+            assert up.mem_id not in ids
+            up = up.parent
 
 
 def _both(html: str) -> tuple[str, str]:
+    _outermost_only(html)
     fast, ref = LexborHTMLParser(html), LexborHTMLParser(html)
-    a, b = prune(fast), prune(ref, reference=True)
+    marks: dict[int, str] = {}
+    a, b = prune(fast, marks=marks), prune(ref, reference=True)
+    if a is not None:  # the kinds read while judging are the kinds read afterwards
+        plain: dict[int, str] = {}
+        read_marks(a, selectors(), plain)
+        assert marks == plain
+    assert fast.html == ref.html  # the whole document, head and all
     return (a.html if a is not None else ""), (b.html if b is not None else "")
 
 
@@ -48,6 +88,25 @@ def test_fast_and_reference_paths_agree_on_the_fixture_pages(path):
     html = (PAGES / path).read_text(encoding="utf-8", errors="replace")
     fast, reference = _both(html)
     assert fast == reference
+
+
+def test_when_the_budget_may_have_run_out_before_large_chrome_the_plain_path_decides(monkeypatch):
+    """Past its budget the plain path prunes chrome unmeasured, even a box named like chrome
+    that holds most of the page: the fast path cannot tell, so it hands over to the plain one."""
+    wide = f"<div class='sidebar-layout-x share'>{STORY * 12}</div>"
+    page = f"<html><body>{DEEP_SHARE}{wide}</body></html>"
+    answers = []
+    real = prune_module._doomed_outermost
+    monkeypatch.setattr(prune_module, "_doomed_outermost", lambda *a, **k: answers.append(real(*a, **k)) or answers[-1])
+    fast, reference = _both(page)
+    assert answers == [None]  # handed over
+    assert fast == reference
+    answers.clear()
+    _both(f"<html><body>{wide}{DEEP_SHARE}</body></html>")  # measured before the budget went
+    assert answers and answers[0] is not None
+    answers.clear()
+    _both(f"<html><body>{SHAPES['budget spent, no large chrome after']}</body></html>")
+    assert answers and answers[0] is not None  # nothing large after: the fast verdicts stand
 
 
 def test_the_paths_differ_in_what_they_judge_not_in_what_they_remove():
@@ -89,3 +148,9 @@ def test_a_short_story_wrapped_in_a_form_stays_a_small_form_beside_it_goes():
     signup = "<form><label>Your e-mail</label><input type='email'><button>Sign up</button></form>"
     beside = prune(LexborHTMLParser(f"<html><body>{STORY * 2}{signup}</body></html>"))
     assert "harbour board" in beside.text() and "Your e-mail" not in beside.text()
+
+
+@pytest.mark.parametrize("name", ["share", "related-posts", "post__meta", "-lead-", "a--b", "x_", "col-md-4", "relatedPosts",
+                                  "HTMLParser", "sr-only", "Ärger-box", "caf\u00e9", "a1b2", "ad.slot", "news letter", "9", "_"])
+def test_names_split_by_string_methods_split_as_the_tokens_do(name):
+    assert prune_module._name_tokens(name) == tokens(name)

@@ -1,6 +1,7 @@
 """Segmentation: the fast walk (first child / next sibling, open elements only on its stack)
 cuts the same units, with the same element ids, as the reference walk (every child pushed);
-the kinds class names give (byline, caption) read from the pruning's table match the plain reading."""
+the kinds class names give (byline, caption) read from the pruning's table match the plain
+reading, whether the pruning hands them over or segment reads them itself."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ SHAPES = {
     "headings and lists": f"<h1>Title</h1><h3>Sub</h3><ul><li>one</li><li>two <em>x</em></li></ul>{STORY}",
     "nested past the depth limit": "<div>" * (MAX_DEPTH + 5) + STORY + "<p>deep <a href='/x'>link</a></p>" + "</div>" * (MAX_DEPTH + 5)
                                    + "<p>after the deep box</p>",
+    "anchors that are typed too": f"<div>{STORY}<a id='comments' rel='author'></a><span itemprop='author'>Jane Roe</span>"
+                                  f"<a name='respond-comments' href='#top'>Top</a><div><p>{'A reader wrote at length. ' * 5}</p></div></div>",
     "text only": "just text in the body",
     "empty body": "",
 }
@@ -35,9 +38,12 @@ SHAPES = {
 
 def _both(html: str):
     tree = LexborHTMLParser(html)
-    body = prune(tree)
+    marks: dict[int, str] = {}
+    body = prune(tree, marks=marks)
     assert body is not None
-    return segment(body), segment(body, reference=True)
+    fast = segment(body, marks=marks)
+    _same(fast, segment(body))  # the kinds class names give, as the pruning read them or read here
+    return fast, segment(body, reference=True)
 
 
 def _same(a, b) -> None:
@@ -109,3 +115,12 @@ def test_a_marked_box_types_its_text():
     kinds = {u.text: u.kind for u in seg.units}
     assert kinds["By Jane Roe"] is BlockKind.BYLINE
     assert kinds["The quay at dawn"] is BlockKind.CAPTION
+
+
+@pytest.mark.parametrize("path", sorted(p.name for p in PAGES.iterdir() if p.suffix == ".html")[:12])
+def test_an_elements_children_are_read_by_their_ends_as_by_their_parents(path):
+    from scraper.blocks.score import _child_ids
+
+    seg, _ = _both((PAGES / path).read_text(encoding="utf-8", errors="replace"))
+    for p in range(len(seg.tag)):
+        assert _child_ids(seg, p, seg.end[p]) == [e for e in range(p + 1, seg.end[p]) if seg.parent[e] == p]

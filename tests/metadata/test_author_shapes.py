@@ -97,3 +97,22 @@ def test_a_label_beside_its_value_in_one_line_reads_as_before():
 )
 def test_academic_titles_are_no_part_of_an_authors_name(byline, authors):
     assert parse_byline(byline, allow_single=True).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Posted by mkovar, JSteen, Ernesto, Albert on 2019-02-15,", ["mkovar", "JSteen", "Ernesto", "Albert"]),
+        ("Posted by Jane Doe and mkovar", ["Jane Doe", "mkovar"]),
+        ("Posted by Politik, Sport", []),  # capitalised words that are no given names: sections, not writers
+        ("By mkovar, JSteen", []),  # a bare "By" does not vouch for a list of one-word names
+    ],
+)
+def test_a_posts_credit_line_lists_its_writers_user_names(byline, authors):
+    assert parse_byline(byline, allow_single=True).authors == authors
+
+
+def test_a_blog_post_meta_line_with_several_user_names():
+    body = ('<div style="font-size: 11px;">Posted by mkovar, JSteen, Ernesto, Albert on 2019-02-15, '
+            '<a href="/blog/">all posts</a></div>')
+    assert scraper.clean(_page(body)).authors == ["mkovar", "JSteen", "Ernesto", "Albert"]

@@ -69,6 +69,34 @@ def test_guarded_script_date_scan_finds_what_the_plain_scan_finds():
     assert len(list(dates._script_date().finditer(crafted))) == 2 * len(keys)
 
 
+def test_script_date_by_quote_finds_the_plain_first_match():
+    from scraper.normalize import dates
+
+    crafted = ["<script>{'publishDate': '2020-01-02', \"datePublished\": \"2021-03-04\"}</script>",
+               "<script>{\"datePublished\": \"2021-03-04\", 'publishDate': '2020-01-02'}</script>",
+               "<script>{\"datePublished': \"2021-03-04'}</script>", "<p>no data</p>"]
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.iterdir())] + crafted
+    found = 0
+    for markup in pages:
+        plain = dates._script_date().search(markup)
+        fast = dates.first_script_date(markup)
+        assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups()))
+        found += plain is not None
+    assert found >= 3
+
+
+def test_guarded_skip_removes_what_the_plain_pattern_removes():
+    from scraper.normalize import dates
+
+    plain = _unguarded(dates._SKIP)
+    crafted = ("<SCRIPT>a</script><\u017fcript>b</\u017fcript><Style>c</STYLE><noscript>d</noscript><!-- e --><svg>f</svg>"
+               "<select><option>g</option></select><template>h</template><Tbody><p>i</p><!x><sv>j</sv>")
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.iterdir())] + [crafted]
+    for markup in pages:
+        assert dates._SKIP.sub(" ", markup) == plain.sub(" ", markup)
+    assert dates._SKIP.sub(" ", crafted).count(" ") >= 8
+
+
 def test_opening_chars_of_a_pattern():
     from scraper.normalize.guards import opening_chars
 

@@ -85,6 +85,14 @@ def verdict(line: str, position: str = "middle") -> str | None:
     ("Lass dir die besten Geschichten jede Woche in deinen Posteingang liefern.", "signup-box"),
     ("We decided to publish without a paywall, so every reader can read us. Help us keep it that way.", "donate-box"),
     ("Informujemy, że korzystamy z cookies.", "cookie-notice"),
+    ("Font Scale: A A A", "ui-label"),
+    ("Text size: S M L XL", "ui-label"),
+    ("Click photo to enlarge", "ui-label"),
+    ("Comments below come from readers. By using this Web site you agree to accept our Terms of Service.",
+     "cookie-notice"),
+    ("Please read our Terms and Conditions and Privacy Statement before using this site.", "cookie-notice"),
+    ("Mit der Nutzung dieser Webseite erklären Sie sich mit unseren Nutzungsbedingungen einverstanden.",
+     "cookie-notice"),
 ])
 def test_chrome_is_removed_by_its_rule(line, rule):
     assert verdict(line) == rule
@@ -103,6 +111,10 @@ def test_chrome_is_removed_by_its_rule(line, rule):
     "The newspaper put its website behind a paywall in 2019 and lost a third of its readers.",
     "The affiliate program pays bloggers a fee for each sale, the company said in its annual report.",
     "Werbung für Tabak ist in Deutschland seit Jahren stark eingeschränkt, sagte die Ministerin.",
+    "Regulators said that by using the service, customers agree to share their location with the app's maker.",
+    "Users rarely read the terms and conditions before using a new app, the study found.",
+    "Text size matters less than contrast for older readers, the designers said.",
+    "Click the photo to enlarge it, the museum's guide tells visitors, and the brushstrokes come alive.",
 ])
 def test_article_sentences_that_resemble_chrome_are_kept(line):
     assert verdict(line) is None
@@ -245,3 +257,14 @@ def test_a_contact_or_source_label_after_the_story_ends_it():
                  "Weitere Informationen zum Unfall will die Polizei am Dienstag geben."):
         blocks, _ = judge([*BODY, line])
         assert all(b.kept for b in blocks), line
+
+
+def test_a_where_to_read_more_line_or_a_shop_head_after_the_story_ends_it():
+    for line in ("Weitere Infos unter www.example.org.", "Mehr Informationen gibt's auf example.org",
+                 "Empfehlungen aus dem Garten-Shop"):
+        blocks, _ = judge([*BODY, line, "A book and an online course on the topic"])
+        assert [b.removed_by for b in blocks[len(BODY):]] == ["article-end"] * 2, line
+    # naming where the information is inside a sentence of the story keeps it
+    line = "Weitere Infos unter www.example.org hatte die Stadt schon im Mai versprochen, sagte der Sprecher."
+    blocks, _ = judge([*BODY, line])
+    assert all(b.kept for b in blocks)

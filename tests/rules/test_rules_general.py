@@ -62,13 +62,16 @@ def test_chrome_names_still_prune(value):
     "Foto 3 de 12",
     "Beitragsbild: Titelseite der Zeitung vom 2.4.2019, Ausriss.",
     "Featured image by Jane Doe/Example Daily.",
+    "PAP/ Jan Kowalski",
+    "Judy Doe/WENN.com",
 ])
 def test_photo_credits_and_picture_controls_are_captions(line):
     assert rule("photo-caption").match(line) is not None
 
 
 @pytest.mark.parametrize("line", ["Credit Cards", "Photo Editing", "Bild für Bild", "Pictures of the sky", "Foto zeigt den Täter",
-                                  "Featured image editing tools", "Titelbild der Woche"])
+                                  "Featured image editing tools", "Titelbild der Woche",
+                                  "aja/PAP", "dpa/lno"])
 def test_headings_starting_with_a_picture_word_are_not_credits(line):
     assert rule("photo-caption").match(line) is None
 
@@ -208,6 +211,74 @@ def test_commission_notices_name_the_links(line, notice):
     assert bool(is_site_notice(line)) is notice
 
 
+@pytest.mark.parametrize(("line", "notice"), [
+    # the site's shop, subscription and newsletter prompts
+    ("Your cart is empty", True),
+    ("Es werden die Artikel 1 bis 10 von insgesamt 24 angezeigt!", True),
+    ("Like this recipe? Add the ingredients to your basket.", True),
+    ("Jetzt neu! Besuchen Sie unseren Online-Shop!", True),
+    ("Unabhängiger Journalismus für alle. Jederzeit kündbar.", True),
+    ("Kostenlos zum Newsletter anmelden und nichts verpassen", True),
+    ("Click here to get our weekly letter in your mailbox.", True),
+    ("Follow Jane Roe on Twitter", True),
+    # a page's counters, stamps and meta lines
+    ("12 Kommentare", True),
+    ("3:59 PM", True),
+    ("Aufrufe: 1120 | Hinzugefügt von: Name", True),
+    ("Asked 8 years, 2 months ago", True),
+    ("Video verfügbar bis 28.02.2021", True),
+    ("E-Mail (wird benötigt und nicht veröffentlicht)", True),
+    ("Related Topics Fishing Cod Nets", True),
+    ("19.6.2007 9:40 Uhr Jane Roe 71 Kommentare", True),
+    ("Weiterführende Links", True),
+    ("Originalpublikation", True),
+    ("Alle Themen zu Garten & Balkon.", True),
+    ("Redakteur in der Wirtschaft.", True),
+    ("Kategorien", True),
+    ("Release Date:", True),
+    ("HARBOURNEWS.COM", True),
+    ("NOTE: The advertising disclaimer below does not apply to this article.", True),
+    # the same words in a story's sentences
+    ("Nach Angaben der Verbraucherzentrale ist der Vertrag nach der Mindestlaufzeit von zwei Jahren monatlich "
+     "jederzeit kündbar, was viele Kunden nicht wissen.", False),
+    ("The shop said its cart is empty of stock after the storm closed the port for a week.", False),
+    ("Follow these steps shared on Twitter to report a scam.", False),
+    ("The match kicked off at 3:45 PM in front of a full stadium.", False),
+    ("The ministry said the draft will not be published before the summer.", False),
+    ("The council has now received 71 comments", False),
+    ("Der Autor lebt seit 1990 in Hamburg und schreibt dort seine Romane.", False),
+    ("The release date of the film was moved to May.", False),
+    ("http://www.example.org/petition/online/save-the-old-pier", False),
+])
+def test_site_prompts_and_counters_of_any_site(line, notice):
+    assert bool(is_site_notice(line)) is notice
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    ("The old mill by the river, painted about 1850 / public domain", True),
+    ("Quelle: Landesregierung", True),
+    ("The court ruled that the photographs have been in the public domain since 1990.", False),
+    ("Quelle: Statistisches Bundesamt, Berechnungen des Instituts für Wirtschaftsforschung, Stand Mai 2023", False),
+])
+def test_licence_and_source_credit_lines(line, caption):
+    assert is_caption_line(line) is caption
+
+
+def test_a_dump_without_an_article_region_keeps_its_unstopped_closing_sentence():
+    """With no trusted region the dump is cut after its last prose line; a last sentence whose full
+    stop is missing stays, a heading in capitals under it goes."""
+    import scraper
+
+    lines = ["Notes", "Es war gesagt, falls du zornig bist, sollst du einen Brief schreiben.",
+             "Heute fange ich an, denn ich muss so viele Briefe nun schreiben.",
+             "Eines Tages werde ich sein Zeichen auf dem Finger tragen", "1", "2", "Login"]
+    text = scraper.clean("\n".join(lines).encode()).text
+    assert "Eines Tages werde ich sein Zeichen auf dem Finger tragen" in text and "Login" not in text
+    lines[3] = "MORE LETTERS FROM THE ARCHIVE FOR YOU TO READ"
+    text = scraper.clean("\n".join(lines).encode()).text
+    assert "MORE LETTERS" not in text
+
+
 def test_a_story_sentence_about_reader_comments_is_not_a_comment_form():
     from scraper.rules.tail import is_comment_or_post_meta
 
@@ -256,6 +327,35 @@ def test_a_category_line_is_post_meta_a_journal_is_not(line, meta):
     assert bool(is_comment_or_post_meta(line)) is meta
     blocks = judge([*BODY[:3], line, *BODY[3:]])
     assert (not blocks[3].kept) is meta
+
+
+@pytest.mark.parametrize(("line", "meta"), [
+    ("2021-10-16 | Nachrichten", True),
+    ("12.12.2022 - Valley Institute (Institut für Wasserforschung)", True),
+    ("05.02.2020 - Redaktion: Jane Doe", True),
+    ("12.05.2024 - 14:30 Uhr: Die Feuerwehr ist vor Ort", False),
+    ("12.05.2024 - Die Feuerwehr rückte am Morgen aus. Verletzt wurde niemand.", False),
+    ("Am 12.05.2024 - einem Sonntag - brannte die Scheune", False),
+])
+def test_a_date_and_section_line_is_post_meta(line, meta):
+    blocks = judge([*BODY[:3], line, *BODY[3:]])
+    assert (blocks[3].removed_by == "post-meta") is meta
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Bei diesem Beitrag handelt es sich um ein Blog aus der Community der Zeitung", "disclosure"),
+    ("Bei dem Artikel handelt es sich um eine Pressemitteilung des Vereins.", "disclosure"),
+    ("Dieses Skript als PDF herunterladen", "ui-label"),
+    ("Download as PDF", "ui-label"),
+    ("asked Feb 6, 2014 at 20:37", "post-meta"),
+    ("answered 3 hours ago", "post-meta"),
+    ("Bei dem Toten handelt es sich um einen 54-jährigen Mann aus dem Ort.", None),
+    ("Die Stadt stellt den Plan als PDF zum Herunterladen auf ihre Website, sagte der Sprecher.", None),
+    ("Asked about the plan, the mayor said it would be ready in May.", None),
+])
+def test_notes_about_the_text_and_page_stamps_go(line, name):
+    blocks = judge([*BODY[:3], line, *BODY[3:]])
+    assert blocks[3].removed_by == name
 
 
 @pytest.mark.parametrize("head", ["Article Comments", "Comment(s)", "Most Recent Reader Comments:", "Readers' comments",
