@@ -608,8 +608,9 @@ class CaptionLineRule(_RegionStep):
     about: str = "Text dumps: caption lines inside the article, known by their credit or pointer."
 
     def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
-        if self.params.drop_captions:
-            for b in self.kept_inside(blocks, ctx):
+        if self.params.drop_captions and ctx.plain_text and ctx.region is not None:
+            lo, hi = ctx.region  # also the prose span of a dump with no trusted region: a credit is a credit
+            for b in (b for b in blocks[lo : hi + 1] if b.kept):
                 if is_caption_line(b.text):
                     b.remove(self.name)
 

@@ -257,11 +257,23 @@ def test_site_prompts_and_counters_of_any_site(line, notice):
 @pytest.mark.parametrize(("line", "caption"), [
     ("The old mill by the river, painted about 1850 / public domain", True),
     ("Quelle: Landesregierung", True),
+    ("Screenshot, Jane Roe Die neue Karte zeigt die beliebtesten Orte der Stadt.", True),
     ("The court ruled that the photographs have been in the public domain since 1990.", False),
     ("Quelle: Statistisches Bundesamt, Berechnungen des Instituts für Wirtschaftsforschung, Stand Mai 2023", False),
 ])
 def test_licence_and_source_credit_lines(line, caption):
     assert is_caption_line(line) is caption
+
+
+def test_a_dump_without_an_article_region_loses_its_captions():
+    """Caption lines go from the prose span of a dump with no trusted region too."""
+    import scraper
+
+    lines = ["Home", "Eine Fracking-Anlage zur Förderung von Gas im US-Bundesstaat Pennsylvania © Jane Roe",
+             "Die Banken finanzieren weiter Kohle und Öl, obwohl sie sich zum Klimaschutz bekennen.",
+             "Das zeigt eine neue Studie mehrerer Umweltverbände, die am Mittwoch erschien.", "Login"]
+    text = scraper.clean("\n".join(lines).encode()).text
+    assert "© Jane Roe" not in text and "Die Banken finanzieren weiter Kohle" in text
 
 
 def test_a_dump_without_an_article_region_keeps_its_unstopped_closing_sentence():
