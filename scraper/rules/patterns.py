@@ -19,7 +19,7 @@ from pathlib import Path
 from ..lexicon import expand
 from ..model import Block, BlockKind, Evidence
 from .base import PHASES, ROLES, RuleContext
-from .literals import _BACKREF, any_required, contains_any, folded, scans
+from .literals import any_required, contains_any, folded, scans
 from .predicates import is_long_paragraph, words
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.toml")
@@ -69,10 +69,6 @@ class PatternRule:
     cues: tuple[str, ...] | None = None
     """The strings that guard the patterns that walk the whole block inside ``screen`` (shown for
     inspection; the screen holds its own reference)."""
-    bank: PatternBank | None = None
-    """The pass shared by the rules of its file that says which of them may match a text (``bit``:
-    this rule's place in its answer); None: every block goes through ``may_match``."""
-    bit: int = 0
 
     def may_match(self, text: str) -> bool:
         """The cheap tests ``match`` makes before its patterns: False means no pattern matches."""
@@ -156,13 +152,6 @@ class PatternRule:
     def _candidates(self, kept: Sequence[Block]) -> list[int]:
         """Indexes of the blocks passing ``may_match``; without a ``needs`` test, its two steps
         inline (one Python call a block fewer: most rules have only the word limit and screen)."""
-        if self.bank is not None:
-            masks, bit, may_match = self.bank.masks(kept), self.bit, self.may_match
-            return [i for i, m in enumerate(masks) if m & bit and may_match(kept[i].text)]
-        return self._candidates_plain(kept)
-
-    def _candidates_plain(self, kept: Sequence[Block]) -> list[int]:
-        """``_candidates`` without the bank: ``may_match`` asked of every block (the reference)."""
         screen, limit = self.screen, self.max_words
         if self.needs is None and screen is not None:
             return [i for i, b in enumerate(kept) if words(b.text) <= limit and screen(b.text)]
@@ -293,128 +282,6 @@ def _guarded(test: Callable[[str], bool], cues: tuple[str, ...]) -> Callable[[st
     return lambda text: contains_any(folded(text), cues) and test(text)
 
 
-class PatternBank:
-    """Which of several single-block pattern rules may match a text, answered once for all of them.
-
-    Each rule asks ``may_match`` of every kept block: its word limit, its ``needs`` cues and its
-    screen, a few Python calls for each rule and block, though almost no block passes. The bank
-    asks the same of a text once for all its rules, cheapest test first and each only for the
-    rules still in question: the word limits (a table by word count), the cues guarding the
-    rules' walking patterns, the anchored alternations of those rules as one full match, then
-    the ``needs`` cues. The answer is a bit mask, a bit per rule, cached per text (every rule of a
-    page asks of the same texts). It is a necessary condition only: a rule whose bit is set still
-    asks ``may_match``, so the blocks a rule judges are the same as without the bank
-    (``_candidates_plain``; a test holds the two together).
-    """
-
-    _CACHE_SIZE = 20000
-
-    def __init__(self, rules: Sequence[PatternRule]) -> None:
-        self.rules = list(rules)
-        everyone = (1 << len(self.rules)) - 1
-        self.open = 0
-        """Rules whose screen the bank does not read (none, a walking pattern without cues): always asked."""
-        needs_free = 0
-        walk_bits: dict[str, int] = {}
-        need_bits: dict[str, int] = {}
-        sources: list[str | None] = []
-        for k, rule in enumerate(self.rules):
-            bit = 1 << k
-            if rule.needs_cues is None:
-                needs_free |= bit
-            else:
-                for cue in rule.needs_cues:
-                    need_bits[cue] = need_bits.get(cue, 0) | bit
-            parts = _screen_parts(rule)
-            if parts is None:
-                self.open |= bit
-                sources.append(None)
-                continue
-            sources.append(parts[0])
-            for cue in parts[1]:
-                walk_bits[cue] = walk_bits.get(cue, 0) | bit
-        self.needs_free = needs_free
-        self.needers = everyone & ~needs_free
-        limit = max((r.max_words for r in self.rules), default=-1)
-        self.by_words = [sum(1 << k for k, r in enumerate(self.rules) if r.max_words >= n) for n in range(limit + 1)]
-        """Rules whose word limit lets a text of ``n`` words in."""
-        by_len = sorted(set(walk_bits) | set(need_bits), key=len)  # the shortest cues first: cheapest
-        compiled: dict[int, Callable[[str], re.Match[str] | None] | None] = {}
-        self.walk_cues: list[tuple[tuple[str, int], ...]] = []
-        self.need_cues: list[tuple[tuple[str, int], ...]] = []
-        self.anchored: list[Callable[[str], re.Match[str] | None] | None] = []
-        """For a text of ``n`` words: each cue with the rules it guards among those the word limits
-        let in, and those rules' anchored alternations as one full match (None: they have none)."""
-        for alive in self.by_words:
-            self.walk_cues.append(tuple((c, walk_bits[c] & alive) for c in by_len if walk_bits.get(c, 0) & alive))
-            self.need_cues.append(tuple((c, need_bits[c] & alive) for c in by_len if need_bits.get(c, 0) & alive))
-            if alive not in compiled:
-                alts = [src for k, src in enumerate(sources) if alive >> k & 1 and src is not None]
-                try:
-                    compiled[alive] = re.compile("|".join(f"(?:{src})" for src in alts), re.IGNORECASE).fullmatch \
-                        if alts else None
-                except re.error:
-                    self.open = everyone
-                    compiled[alive] = None
-            self.anchored.append(compiled[alive])
-        self._cache: dict[str, int] = {}
-
-    def mask(self, text: str) -> int:
-        """Bit k set: rule k may match ``text`` (clear: its ``may_match`` is false)."""
-        n = words(text)
-        if n >= len(self.by_words):
-            return 0
-        alive = self.by_words[n]
-        if not alive:
-            return 0
-        probe = folded(text)
-        walk = self.open
-        for cue, bits in self.walk_cues[n]:
-            if cue in probe:
-                walk |= bits
-        if alive & ~walk:
-            anchored = self.anchored[n]
-            if anchored is None or anchored(text) is None:
-                alive &= walk  # no anchored pattern of the rules left matches
-        if alive & self.needers:
-            need = self.needs_free
-            for cue, bits in self.need_cues[n]:
-                if cue in probe:
-                    need |= bits
-            alive &= need
-        return alive
-
-    def masks(self, blocks: Sequence[Block]) -> list[int]:
-        """``mask`` of each block's text, from the cache where asked before."""
-        cache = self._cache
-        if len(cache) > self._CACHE_SIZE:
-            cache.clear()
-        out = []
-        for b in blocks:
-            m = cache.get(b.text)
-            if m is None:
-                m = cache[b.text] = self.mask(b.text)
-            out.append(m)
-        return out
-
-
-def _screen_parts(rule: PatternRule) -> tuple[str | None, tuple[str, ...]] | None:
-    """A rule's screen as the bank reads it: the alternation of its anchored patterns (for a full
-    match; None when it has none) and the cues guarding its walking ones; None when the bank cannot
-    stand for the screen (no screen, a walking pattern without cues, a numbered back-reference)."""
-    if rule.screen is None:
-        return None
-    walking = [p for p in rule.patterns if scans(p.regex, p.anywhere)]
-    anchored = [p for p in rule.patterns if not scans(p.regex, p.anywhere)]
-    if (walking and rule.cues is None) or any(p.anywhere for p in anchored):
-        return None
-    sources = [_NAMED_GROUP.sub(r"\1(?:", p.regex.pattern) for p in anchored]
-    if any(_BACKREF.search(src) for src in sources):
-        return None
-    source = "|".join(f"(?:{src})" for src in sources) if sources else None
-    return source, (rule.cues or ()) if walking else ()
-
-
 def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[PatternRule]:
     """Compile the rules of a patterns file, in file order."""
     with open(path, "rb") as fh:
@@ -453,9 +320,6 @@ def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[Pat
                 about=str(spec.get("about", "")),
             )
         )
-    bank = PatternBank([r for r in rules if r.window == 1])
-    for k, rule in enumerate(bank.rules):
-        rule.bank, rule.bit = bank, 1 << k
     return rules
 
 
