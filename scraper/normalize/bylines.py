@@ -517,9 +517,13 @@ def read_byline(text: str, allow_single: bool = False) -> Byline:
     body = data.ui_suffix.sub("", body)
     if _INTERVIEW.match(text):
         body = _INTERVIEWEE.split(body, maxsplit=1)[0]  # "Ein Interview von Jane Doe mit John Roe": John is asked
-    body = _EMAIL.sub(" ", body)
-    body = data.ui_suffix.sub("", _HANDLE.sub(" ", body).rstrip())  # "Jane Doe Follow @janedoe"
-    paren = _PAREN.search(body)
+    if "@" in body:  # an address or a handle holds one: most bylines skip both scans
+        body = _EMAIL.sub(" ", body)
+        body = _HANDLE.sub(" ", body).rstrip()
+    else:
+        body = body.rstrip()
+    body = data.ui_suffix.sub("", body)  # "Jane Doe Follow @janedoe"
+    paren = _PAREN.search(body) if ")" in body else None
     with_others = _WITH.match(paren.group(0).strip(" ()")) if paren else None
     if with_others and body[: paren.start()].strip(" ,;:-–—"):
         body = f"{body[: paren.start()]}, {with_others.group('names')}"  # "Jane Doe (avec John Roe et Max Mustermann)"
