@@ -34,6 +34,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..model import Block, Evidence
 from .bylines import LABELS, LEADS, WRITING, strip_tail
 from .guards import first_char_guard
+from .marked import MarkedElements
 from .site_name import names_host
 from .text import INVISIBLE_CHARS, MOJIBAKE_FOLLOWERS, MOJIBAKE_LEADS, canonical, letters_key
 
@@ -879,12 +880,11 @@ SLOT_ANCESTORS = 8
 
 
 @lru_cache(maxsize=1)
-def _slots() -> tuple[str, tuple[str, ...]]:
+def _slots() -> tuple[MarkedElements, tuple[str, ...]]:
     with open(Path(__file__).with_name("syndication.toml"), "rb") as fh:
         raw = tomllib.load(fh)["slots"]
-    selector = ", ".join([f'[{attr}*="{w}" i]' for w in raw["words"] for attr in ("class", "id")]
-                         + ['[itemprop~="author"]'])
-    return selector, tuple(raw["not_in"])
+    slots = MarkedElements(tuple(raw["words"]), tuple(raw["probes"]), ("class", "id"), ("itemprop", "author"))
+    return slots, tuple(raw["not_in"])
 
 
 def slot_evidence(tree: LexborHTMLParser) -> list[Evidence]:
@@ -893,11 +893,11 @@ def slot_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     a source box "DPA" under the text. A slot inside a figure, a teaser or a hidden element is passed over
     (a wire credited for a photo or for another story); the first slot left is the story's, so one
     naming anyone else ends the search (the slots after it are teasers' and lists')."""
-    selector, not_in = _slots()
+    slots, not_in = _slots()
     root = tree.body or tree.root
     if root is None:
         return []
-    for node in root.css(selector):
+    for node in slots.find(root):
         text = node.text(deep=True, strip=True)
         if not text or len(text) > SLOT_TEXT or _in_excluded(node, not_in):
             continue
