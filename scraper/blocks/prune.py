@@ -370,6 +370,10 @@ def _doomed_in_order(body: LexborNode, sel: Selectors, q: _Queries, total: int) 
     return doomed
 
 
+_UNNAMED = (False, "")
+"""``Selectors.judge`` of an element with neither a class nor an id."""
+
+
 def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int,
                       marks: dict[int, str] | None = None) -> list[LexborNode] | None:
     """The same chrome as _doomed_in_order, outermost only, when the measuring budget cannot
@@ -440,7 +444,8 @@ def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int,
             if not attrs:
                 continue  # no names: not a candidate (text, comments, bare elements)
             # _names_chrome and _is_hidden inline, in their order (the names first: their kind is kept).
-            chrome, kind = judge(attrs.get("class"), attrs.get("id"))
+            cls, id_ = attrs.get("class"), attrs.get("id")
+            chrome, kind = judge(cls, id_) if cls or id_ else _UNNAMED  # most links have neither
             if not chrome:
                 role = attrs.get("role")
                 style = attrs.get("style")
