@@ -34,6 +34,9 @@ META_FIELDS: dict[str, str] = {
     "sailthru.title": "title",
     "og:site_name": "outlet",
     "application-name": "outlet",
+    # A blog host's pinned-site label: the blog's name, often a tagline, so never the outlet; only a
+    # personal site's owner is read from it (resolve._site_owner).
+    "msapplication-tooltip": "site_label",
     "author": "author",
     "article:author": "author",
     "parsely-author": "author",

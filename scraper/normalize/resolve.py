@@ -351,6 +351,10 @@ _OWNED = re.compile(r"(?<![\w.])(?P<name>[A-ZÀ-ÞĀ-Ž][\w'’-]*(?:\s+(?:[A-Z]
 """A site name that says whose the site is: "Jane Doe's blog", "example.org - Jane Doe's Weblog"."""
 
 
+SITE_NAMING = ("outlet", "site_label")
+"""Evidence fields that name the site: declared outlet names, and labels that may be a tagline (read only here)."""
+
+
 def _site_owner(evidence: Sequence[Evidence]) -> str | None:
     """A personal site's owner, named as the site: the last resort.
 
@@ -369,7 +373,7 @@ def _site_owner(evidence: Sequence[Evidence]) -> str | None:
     if not hosts:
         return None
     for e in evidence:
-        if e.field != "outlet":
+        if e.field not in SITE_NAMING:
             continue
         value = canonical(e.value).strip()
         bare = _TITLES.sub("", value).strip()

@@ -433,3 +433,11 @@ def test_a_login_that_spells_a_given_and_family_name_is_that_name(handle, author
     evidence = [Evidence("author", handle, "json-ld:author")]
     assert resolve.authors_from(evidence)[0] == authors
 
+
+def test_a_blog_hosts_site_label_names_the_owner_but_never_the_outlet():
+    label = '<meta name="msapplication-tooltip" content="{}">'
+    canonical = '<link rel="canonical" href="https://jonasfeldmann.blogs.example/2024/zeit/">'
+    art = scraper.clean(_page(label.format("Jonas Feldmann") + canonical, "<h1>Zeit</h1>", lang="de"), explain=True)
+    assert art.authors == ["Jonas Feldmann"] and art.provenance["authors"] == "site:owner"
+    tagline = scraper.clean(_page(label.format("Notes on time and coffee") + canonical, "<h1>Zeit</h1>", lang="de"))
+    assert tagline.authors == [] and tagline.outlet != "Notes on time and coffee"
