@@ -441,3 +441,15 @@ def test_a_blog_hosts_site_label_names_the_owner_but_never_the_outlet():
     assert art.authors == ["Jonas Feldmann"] and art.provenance["authors"] == "site:owner"
     tagline = scraper.clean(_page(label.format("Notes on time and coffee") + canonical, "<h1>Zeit</h1>", lang="de"))
     assert tagline.authors == [] and tagline.outlet != "Notes on time and coffee"
+
+
+def test_breadcrumbs_in_an_author_box_name_sections_not_people():
+    box = ('<div class="article-author vcard"><div class="article-author-text">von <address class="author">'
+           '<a class="url fn n" rel="author" href="/imprint.html">motorblatt.example Redaktion</a></address></div>'
+           '<ul class="article-breadcrumbs" itemscope itemtype="http://schema.org/BreadcrumbList">in Rubrik: '
+           '<li itemprop="itemListElement"><a itemprop="item" href="/Lumera.html"><span itemprop="name">Lumera</span></a></li>'
+           '<li itemprop="itemListElement"><a itemprop="item" href="/Lumera/Tests.html">'
+           '<span itemprop="name">Lumera Tests</span></a></li></ul></div>')
+    assert scraper.clean(_page("", "<h1>Lumera Vesta im Test</h1>" + box, lang="de")).authors == []
+    named = box.replace("motorblatt.example Redaktion", "Jana Ostermann")
+    assert scraper.clean(_page("", "<h1>Lumera Vesta im Test</h1>" + named, lang="de")).authors == ["Jana Ostermann"]
