@@ -89,6 +89,37 @@ def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(fold(s) for s in need) if ignore_case else frozenset(need)
 
 
+def exact_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """For a case-insensitive pattern that is a plain alternation of fixed strings (``a|bc|d``:
+    no class ranges, repeats, anchors or flags), those strings folded: then ``pattern.search(text)``
+    finds a match exactly when ``fold(text)`` holds one of them, and the substring test alone
+    answers. None for any other pattern."""
+    if not pattern.flags & re.IGNORECASE or "(?" in pattern.pattern:
+        return None
+    tree = _tree(pattern)
+    if tree is None or not _fixed(tree):
+        return None
+    spelled = _exact_seq(tree)
+    if not spelled or "" in spelled:
+        return None
+    return frozenset(fold(s) for s in spelled)
+
+
+def _fixed(items: Sequence[Node]) -> bool:
+    """True when ``items`` are only characters, listed classes and groups of such alternatives."""
+    for node in items:
+        kind = node[0]
+        if kind == SUB:
+            if not all(_fixed(alt) for alt in node[1]):
+                return False
+        elif kind == IN:
+            if node[1] is None or node[2]:
+                return False
+        elif kind != LIT:
+            return False
+    return True
+
+
 def any_required(patterns: Iterable[re.Pattern[str]]) -> tuple[str, ...] | None:
     """One string set for several patterns (the union: a block must hold one of them to match
     any pattern), or None when some pattern gives none."""

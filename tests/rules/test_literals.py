@@ -245,3 +245,33 @@ def test_a_gate_keeps_parts_with_back_references_whole():
         assert gate(text, fold(text)) == (whole.search(text) is not None)
     split = split_gate(["newsletter", "sign up"], re.IGNORECASE, re.compile("(?:newsletter)|(?:sign up)", re.I))
     assert split("Sign Up today", fold("Sign Up today")) and not split("today", "today")
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"photo|image|/", {"photo", "image", "/"}),
+    (r"cr[eé]dit|Foto", {"credit", "crédit", "foto"}),
+    (r"\bok|agree", None),           # an anchor is a condition beyond the strings
+    (r"colou?r", None),              # a repeat
+    (r"(?-i:A)b|c", None),           # a scoped flag
+    (r"[^a]b", None),
+])
+def test_exact_strings_only_for_plain_alternations(pattern, expected):
+    from scraper.rules.literals import exact_strings
+
+    found = exact_strings(re.compile(pattern, re.IGNORECASE))
+    assert (None if found is None else set(found)) == expected
+
+
+def test_a_needs_test_read_as_strings_answers_as_its_regex():
+    """A rule whose ``needs`` is a plain alternation skips the regex search after the substring
+    test: on every probe line the substring test alone says what the search says."""
+    lines = _fixture_lines()
+    exact = [r for r in default_rules() if isinstance(r, PatternRule) and r.needs_exact]
+    assert exact  # photo-caption's needs is such a list
+    agreed = 0
+    for rule in exact:
+        probes = lines + [f"x {cue} y" for cue in rule.needs_cues] + [cue.upper() for cue in rule.needs_cues]
+        for line in probes:
+            assert contains_any(fold(line), rule.needs_cues) == (rule.needs.search(line) is not None), (rule.name, line)
+            agreed += 1
+    assert agreed > 100
