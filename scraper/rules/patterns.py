@@ -19,7 +19,7 @@ from pathlib import Path
 from ..lexicon import expand
 from ..model import Block, BlockKind, Evidence
 from .base import PHASES, ROLES, RuleContext
-from .literals import any_required, contains_any, exact_strings, folded, scans
+from .literals import any_required, contains_any, exact_strings, first_chars, folded, scans
 from .predicates import is_long_paragraph, words
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.toml")
@@ -254,6 +254,8 @@ def _screen(patterns: Sequence[_Pattern]) -> tuple[Callable[[str], bool] | None,
         fast, slow = _one_test(anchored), _one_test(walking)
     except re.error:
         return None, None
+    if fast is not None:
+        fast = _led(fast, anchored)
     if slow is not None and cues is not None:
         slow = _guarded(slow, cues)
     if fast is None or slow is None:
@@ -278,6 +280,19 @@ def _one_test(patterns: Sequence[_Pattern]) -> Callable[[str], bool] | None:
         srch = part.search
         return lambda text: srch(text) is not None
     return None
+
+
+def _led(test: Callable[[str], bool], patterns: Sequence[_Pattern]) -> Callable[[str], bool]:
+    """``test`` (the anchored full matches), asked only of blocks whose first character (folded)
+    one of ``patterns`` can start with; ``test`` itself when some pattern can start with many."""
+    firsts: set[str] = set()
+    for p in patterns:
+        found = first_chars(p.regex)
+        if found is None:
+            return test
+        firsts |= found
+    led = frozenset(firsts)
+    return lambda text: folded(text)[:1] in led and test(text)
 
 
 def _guarded(test: Callable[[str], bool], cues: tuple[str, ...]) -> Callable[[str], bool]:
