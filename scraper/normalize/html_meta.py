@@ -34,6 +34,9 @@ META_FIELDS: dict[str, str] = {
     "sailthru.title": "title",
     "og:site_name": "outlet",
     "application-name": "outlet",
+    # A blog host's pinned-site label: the blog's name, often a tagline, so never the outlet; only a
+    # personal site's owner is read from it (resolve._site_owner).
+    "msapplication-tooltip": "site_label",
     "author": "author",
     "article:author": "author",
     "parsely-author": "author",
@@ -71,6 +74,8 @@ ORGANISATION_TYPES = {"organization", "newsmediaorganization", "corporation", "n
 ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                  "opinionnewsarticle", "webpage", "report", "scholarlyarticle", "techarticle", "liveblogposting",
                  "backgroundnewsarticle", "reviewnewsarticle", "socialmediaposting", "posting", "creativework"}
+AUTHORED_TYPES = {"howto", "recipe"}
+"""Works whose author wrote the page (a how-to, a recipe) but whose name is no headline: only their author is read."""
 
 
 def _names(value: Any, index: dict[str, dict[str, Any]] | None = None) -> Iterator[tuple[str, str]]:
@@ -229,6 +234,15 @@ def _sort_by_value(node: LexborNode, value: str | None, wanted: str, into: list[
     return value is not None and value != wanted and value.lower() == wanted
 
 
+def _author_evidence(obj: dict[str, Any], index: dict[str, dict[str, Any]]) -> list[Evidence]:
+    """A JSON-LD work's authors; an organisation named as author is a distributor (syndication) evidence."""
+    out = []
+    for name, kind in _names(obj.get("author") or obj.get("creator"), index):
+        field = "syndication" if kind.casefold() in ORGANISATION_TYPES else "author"
+        out.append(Evidence(field, name, "json-ld:author"))
+    return out
+
+
 def json_ld_evidence(tree: LexborHTMLParser, parsed: list[Any] | None = None) -> list[Evidence]:
     """Title, authors, publisher, dates, language, URL and body text that the page's JSON-LD declares.
 
@@ -242,15 +256,15 @@ def json_ld_evidence(tree: LexborHTMLParser, parsed: list[Any] | None = None) ->
             if not kinds & ARTICLE_TYPES:
                 if kinds & {"organization", "newsmediaorganization", "website"} and isinstance(obj.get("name"), str):
                     out.append(Evidence("outlet", obj["name"], "json-ld:website"))
+                elif kinds & AUTHORED_TYPES:
+                    out.extend(_author_evidence(obj, index))
                 continue
             origin = "json-ld"
             for key in ("headline", "name"):
                 if isinstance(obj.get(key), str):
                     out.append(Evidence("title", obj[key], f"{origin}:{key}"))
                     break
-            for name, kind in _names(obj.get("author") or obj.get("creator"), index):
-                field = "syndication" if kind.casefold() in ORGANISATION_TYPES else "author"
-                out.append(Evidence(field, name, f"{origin}:author"))
+            out.extend(_author_evidence(obj, index))
             for name, _ in _names(obj.get("publisher"), index):
                 out.append(Evidence("outlet", name, f"{origin}:publisher"))
             for name, _ in _names(obj.get("sourceOrganization")):

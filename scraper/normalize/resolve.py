@@ -351,6 +351,10 @@ _OWNED = re.compile(r"(?<![\w.])(?P<name>[A-ZÀ-ÞĀ-Ž][\w'’-]*(?:\s+(?:[A-Z]
 """A site name that says whose the site is: "Jane Doe's blog", "example.org - Jane Doe's Weblog"."""
 
 
+SITE_NAMING = ("outlet", "site_label")
+"""Evidence fields that name the site: declared outlet names, and labels that may be a tagline (read only here)."""
+
+
 def _site_owner(evidence: Sequence[Evidence]) -> str | None:
     """A personal site's owner, named as the site: the last resort.
 
@@ -369,7 +373,7 @@ def _site_owner(evidence: Sequence[Evidence]) -> str | None:
     if not hosts:
         return None
     for e in evidence:
-        if e.field != "outlet":
+        if e.field not in SITE_NAMING:
             continue
         value = canonical(e.value).strip()
         bare = _TITLES.sub("", value).strip()
@@ -515,10 +519,24 @@ def _completed(names: list[str], candidates: Sequence[Evidence]) -> list[str]:
         if len(name.split()) == 1:
             key = _plain_fold(name)  # "gabor_munier" is "Gàbor Muniér"
             match = next((f for f in full if _plain_fold(f) == key or _plain_fold(f.split()[0]) == key), None)
-            name = match or name
+            name = match or _spelled_handle(name)
         if name not in out:
             out.append(name)
     return out
+
+
+_HANDLE_PARTS = re.compile(r"^(?P<given>[a-zà-öø-ÿ]{3,})[._](?P<family>[a-zà-öø-ÿ]{2,}(?:-[a-zà-öø-ÿ]{2,})?)$")
+
+
+def _spelled_handle(name: str) -> str:
+    """A user name "jane.doe" or "jane_doe" that opens with a known given name, as the name it spells ("Jane Doe").
+
+    A CMS account shown under its display name keeps its login in structured data; with no fuller
+    name elsewhere on the page, the login still spells the person."""
+    parts = _HANDLE_PARTS.match(name)
+    if not parts or not is_given_name(parts.group("given")):
+        return name
+    return " ".join("-".join(w[:1].upper() + w[1:] for w in p.split("-")) for p in (parts.group("given"), parts.group("family")))
 
 
 @dataclass(slots=True)

@@ -409,3 +409,47 @@ def test_a_profile_url_names_the_writer_only_when_the_page_shows_that_name():
     assert scraper.clean(_page(handle, "<h1>Storm closes the harbour</h1>")).authors == []
     hidden = '<meta property="article:author" content="https://www.example.com/author/jane-doe">'
     assert scraper.clean(_page(hidden, "<h1>Storm closes the harbour</h1>")).authors == []
+
+
+def test_a_how_to_or_recipe_in_json_ld_names_its_author():
+    # a how-to page declares no article, only the HowTo its author wrote; its name is no headline
+    head = ('<script type="application/ld+json">{"@type":"HowTo","name":"Sew a round tablecloth",'
+            '"author":{"@type":"Person","name":"Mara Lindqvist"}}</script>')
+    art = scraper.clean(_page(head, "<h1>How to sew a round tablecloth in seven steps</h1>"), explain=True)
+    assert art.authors == ["Mara Lindqvist"] and art.provenance["authors"] == "json-ld:author"
+    recipe = ('<meta property="og:site_name" content="Kitchen Almanac">'
+              '<link rel="canonical" href="https://kitchenalmanac.example/porridge/">'
+              '<script type="application/ld+json">{"@type":"Recipe","name":"Oat porridge",'
+              '"author":"Kitchen Almanac"}</script>')
+    assert scraper.clean(_page(recipe, "<h1>Oat porridge with apple</h1>")).authors == []  # the site, nobody
+
+
+@pytest.mark.parametrize(("handle", "authors"), [
+    ("mara.lindqvist", ["Mara Lindqvist"]),
+    ("tobias_keller-ost", ["Tobias Keller-Ost"]),
+    ("kitchenteam.north", ["kitchenteam.north"]),  # no given name opens it: kept as the page wrote it
+])
+def test_a_login_that_spells_a_given_and_family_name_is_that_name(handle, authors):
+    evidence = [Evidence("author", handle, "json-ld:author")]
+    assert resolve.authors_from(evidence)[0] == authors
+
+
+def test_a_blog_hosts_site_label_names_the_owner_but_never_the_outlet():
+    label = '<meta name="msapplication-tooltip" content="{}">'
+    canonical = '<link rel="canonical" href="https://jonasfeldmann.blogs.example/2024/zeit/">'
+    art = scraper.clean(_page(label.format("Jonas Feldmann") + canonical, "<h1>Zeit</h1>", lang="de"), explain=True)
+    assert art.authors == ["Jonas Feldmann"] and art.provenance["authors"] == "site:owner"
+    tagline = scraper.clean(_page(label.format("Notes on time and coffee") + canonical, "<h1>Zeit</h1>", lang="de"))
+    assert tagline.authors == [] and tagline.outlet != "Notes on time and coffee"
+
+
+def test_breadcrumbs_in_an_author_box_name_sections_not_people():
+    box = ('<div class="article-author vcard"><div class="article-author-text">von <address class="author">'
+           '<a class="url fn n" rel="author" href="/imprint.html">motorblatt.example Redaktion</a></address></div>'
+           '<ul class="article-breadcrumbs" itemscope itemtype="http://schema.org/BreadcrumbList">in Rubrik: '
+           '<li itemprop="itemListElement"><a itemprop="item" href="/Lumera.html"><span itemprop="name">Lumera</span></a></li>'
+           '<li itemprop="itemListElement"><a itemprop="item" href="/Lumera/Tests.html">'
+           '<span itemprop="name">Lumera Tests</span></a></li></ul></div>')
+    assert scraper.clean(_page("", "<h1>Lumera Vesta im Test</h1>" + box, lang="de")).authors == []
+    named = box.replace("motorblatt.example Redaktion", "Jana Ostermann")
+    assert scraper.clean(_page("", "<h1>Lumera Vesta im Test</h1>" + named, lang="de")).authors == ["Jana Ostermann"]

@@ -92,6 +92,15 @@ def test_two_digit_years_only_in_full_day_month_form():
     assert dates.dates_in_text("Version 1.2.23 released", "en") == []
 
 
+def test_a_datelines_short_year_after_a_month_name():
+    """"(Place, 14 Gennaio 20)": a press office's dateline closing its parenthesis; elsewhere a day, month
+    and two digits are no date ("see 3 May 12)": a figure, a page)."""
+    assert [d.day for d in dates.dates_in_text("( Valdoria, 14 Gennaio 20 )", "it")] == [date(2020, 1, 14)]
+    assert [d.day for d in dates.dates_in_collapsed_text("x (Lyon, 3 mars 21) y", "fr")] == [date(2021, 3, 3)]
+    assert dates.dates_in_text("as in the report (see 3 May 12)", "en") == []
+    assert dates.dates_in_text("am 14 Januar 20 Gäste", "de") == []
+
+
 def test_day_month_year_in_a_url():
     assert dates.url_date("https://verein.example/meldungen/29-10-2021") == "2021-10-29"
 
