@@ -316,10 +316,8 @@ class _Queries:
     by_tag: frozenset[str]
     all_query: str
     """Every candidate (tags and names), in document order; a node once per selector it matches."""
-    candidates: str
-    """The same candidates, once each."""
     figures_by_tag: bool
-    """Every image tag is a tag pruned, so the search for candidates meets every image to mark."""
+    """Every image tag is a tag pruned, so the walk for candidates meets every image to mark."""
 
 
 @lru_cache(maxsize=1)
@@ -330,7 +328,6 @@ def _queries() -> _Queries:
     return _Queries(
         soft_tags=frozenset(soft), small_tags=frozenset(small), by_tag=frozenset(soft + small),
         all_query=",".join([*soft, *small, _NAMED]),
-        candidates=f":is({','.join([*soft, *small, _NAMED])})",
         figures_by_tag=_MEDIA <= frozenset(soft),
     )
 
@@ -373,44 +370,55 @@ def _doomed_in_order(body: LexborNode, sel: Selectors, q: _Queries, total: int) 
     return doomed
 
 
+_UNNAMED = (False, "")
+"""``Selectors.judge`` of an element with neither a class nor an id."""
+
+
 def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int,
                       marks: dict[int, str] | None = None) -> list[LexborNode] | None:
     """The same chrome as _doomed_in_order, outermost only, when the measuring budget cannot
     run out; None when it might (the caller then takes the plain path).
 
-    One search lists every candidate, by tag or by name, once each in document order; a node
-    found to be chrome skips the candidates inside it (they follow it). No node is freed
-    here, so every size is measured on the whole page, as in document order; the nodes
-    returned never lie inside one another. Every image is still marked (see _mark_figure),
-    inside chrome or not: the box it marks may lie outside.
+    One walk of the page's elements in document order (the parser's own ``traverse``: a CSS
+    search for the candidates walks the tree several times slower); an element is a candidate
+    by its tag, or by its names and attributes, read only where it has any. A node found to be
+    chrome skips what lies inside it (until the first node after it). No node is freed here,
+    so every size is measured on the whole page, as in document order; the nodes returned
+    never lie inside one another. Every image is still marked (see _mark_figure), inside
+    chrome or not: the box it marks may lie outside.
 
     The budget: the plain path measures every chrome candidate, those inside chrome too, while
     its budget lasts; past it, chrome is pruned unmeasured. That changes a verdict only for
     chrome holding more than the safety share of the text, which is never inside other chrome
     (no larger than its box), so this path meets each such node. Here the candidates outside
-    chrome are measured, and each skipped one is counted at the size of the chrome around it
-    (no larger): while that sum, at such a node, is under the budget, the plain path measured
-    it too and both judge alike; else None. ``marks`` receives, for each element left standing, the
-    kind of text its class or id names give (see ``Selectors.judge``), from the same judging."""
+    chrome are measured, and each node skipped inside chrome (at least as many as the
+    candidates there) is counted at the size of the chrome around it (no larger): while that
+    sum, at such a node, is under the budget, the plain path measured it too and both judge
+    alike; else None. ``marks`` receives, for each element left standing, the kind of text its
+    class or id names give (see ``Selectors.judge``), from the same judging."""
     limit = total * _SAFE_SHARE
     budget = _BUDGET_PER_CHAR * total + _BUDGET_FIXED
     small_tags, by_tag = q.small_tags, q.by_tag
     marking = q.figures_by_tag
     if not marking:
         _mark_figures(body)
-    query = q.candidates
-    nodes = body.css(query)
-    index_of: dict[int, int] | None = None
     doomed: list[LexborNode] = []
     roles, judge, hidden_style = sel.roles, sel.judge, _HIDDEN_STYLE.search
-    i, n = 0, len(nodes)
-    while i < n:
-        node = nodes[i]
-        i += 1
+    skip_to = -1
+    """While inside chrome: the id of the first node after it (0: none, the page's end)."""
+    size = 0
+    for node in body.traverse():
         tag = node.tag
+        if skip_to >= 0:
+            if node.mem_id != skip_to:
+                budget -= size  # no more candidates inside than nodes
+                if marking and tag in _MEDIA:
+                    _mark_figure(node)  # every image, in document order, as _mark_figures does
+                continue
+            skip_to = -1
         if tag in by_tag:
             if marking and tag in _MEDIA:
-                _mark_figure(node)  # every image, in document order, as _mark_figures does
+                _mark_figure(node)
             if tag in _VOID:
                 size = 0
             else:
@@ -433,8 +441,11 @@ def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int,
             continue
         else:
             attrs = node.attributes
+            if not attrs:
+                continue  # no names: not a candidate (text, comments, bare elements)
             # _names_chrome and _is_hidden inline, in their order (the names first: their kind is kept).
-            chrome, kind = judge(attrs.get("class"), attrs.get("id"))
+            cls, id_ = attrs.get("class"), attrs.get("id")
+            chrome, kind = judge(cls, id_) if cls or id_ else _UNNAMED  # most links have neither
             if not chrome:
                 role = attrs.get("role")
                 style = attrs.get("style")
@@ -453,44 +464,29 @@ def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int,
                 continue
         doomed.append(node)
         if node.first_child is not None:
-            if index_of is None:
-                index_of = {nd.mem_id: k for k, nd in enumerate(nodes)}
-            after = _after_subtree(node, i - 1, nodes, query, index_of)
-            budget -= size * (after - i)  # the candidates inside, none larger than their box
-            if marking:
-                for k in range(i, after):
-                    inside = nodes[k]
-                    if inside.tag in _MEDIA:
-                        _mark_figure(inside)
-            i = after
+            after = _node_after(node, body)
+            if after is None:
+                if not marking:
+                    break  # nothing after it: the walk is over
+                skip_to = 0
+            else:
+                skip_to = after.mem_id
     return doomed
 
 
-_SKIP_STEPS = 12
-"""Nodes walked back from a subtree's end looking for its last candidate, before searching."""
-
-
-def _after_subtree(node: LexborNode, i: int, nodes: list[LexborNode], query: str,
-                   index_of: dict[int, int]) -> int:
-    """Index of the first candidate after ``node`` (at ``i``) and its subtree: the candidates
-    inside it follow it in document order. Walks back from the subtree's last node to the
-    last candidate in it, which is near the end in most boxes; else counts them with a search."""
-    last = node
-    child = last.last_child
-    while child is not None:
-        last, child = child, child.last_child
-    for _ in range(_SKIP_STEPS):
-        found = index_of.get(last.mem_id)
-        if found is not None:
-            return found + 1
-        prev = last.prev
-        if prev is None:
-            last = last.parent  # still inside: the walk stops at ``node`` at the latest
-        else:
-            last, child = prev, prev.last_child
-            while child is not None:
-                last, child = child, child.last_child
-    return i + len(node.css(query))
+def _node_after(node: LexborNode, root: LexborNode) -> LexborNode | None:
+    """The first node after ``node`` and its subtree, in document order, that ``traverse``
+    yields (any node but text), inside ``root``; None when there is none."""
+    root_id = root.mem_id
+    while True:
+        nxt = node.next
+        while nxt is not None:
+            if not nxt.is_text_node:
+                return nxt
+            nxt = nxt.next
+        node = node.parent
+        if node is None or node.mem_id == root_id:
+            return None
 
 
 def prune(tree: LexborHTMLParser, reference: bool = False, marks: dict[int, str] | None = None) -> LexborNode | None:

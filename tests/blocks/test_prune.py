@@ -36,6 +36,12 @@ SHAPES = {
                     f"<aside class='byline-box'>{STORY * 4}</aside><div class='related'><p class='byline'>In chrome</p></div>"
                     f"<article class='byline'>{STORY}</article><span class='credit wp-caption-text'>Agency</span>",
     "budget spent, no large chrome after": DEEP_SHARE + STORY * 8,
+    "comments and bare elements between candidates": f"<!-- top --><div><b>x</b><!-- a --><div class='share'>Share"
+        f"<!-- in --><span>s</span></div><!-- b --><p>p</p></div>{STORY}<section><!-- c --><nav>n</nav>tail</section>",
+    "chrome closing the page, images inside and after": f"{STORY}<div><div class='related'><img src='a.jpg'>"
+        "<div><picture><img src='b.jpg'></picture><span>Credit</span></div></div></div>",
+    "chrome as the last child of nested boxes": f"<div><div><div class='share'><span>s</span></div></div>"
+        f"<img src='c.jpg'><span>Caption</span></div>{STORY}",
     "never-text inside chrome and beside it": f"<div class='share'><p>Share</p><script>a()</script></div>{STORY}"
         "<div class='related'><noscript><img src='n.gif'></noscript><ul><li>x</li></ul><style>.x{}</style>"
         "<span>Photo <img src='r.jpg'></span></div><noscript><div class='promo'>p</div></noscript>",
