@@ -34,13 +34,23 @@ CACHED_CHARS = 200
 resolution and the readers ask for the same values many times (two in three calls on the dev pages
 repeat one). Longer texts (paragraphs) rarely repeat and would only fill the cache."""
 CACHED = 8192
+PARAGRAPH_CHARS = 4000
+"""Longer texts than ``CACHED_CHARS`` up to this long (paragraphs) go to a small cache of their own:
+a page's record asks for the same paragraphs again (its closing lines and first lines are read for
+a distributor before the text is joined), and each costs several microseconds. Longer texts are
+computed every time, so the cache stays small whatever the pages hold."""
+PARAGRAPHS_CACHED = 128
+"""More than a page's repeats need (they come within one record's building)."""
 
 
 def canonical(text: str) -> str:
     """One block's text made canonical: repaired, NFC, invisible characters dropped, spaces folded."""
     if not text:
         return ""
-    return _canonical_cached(text) if len(text) <= CACHED_CHARS else make_canonical(text)
+    n = len(text)
+    if n <= CACHED_CHARS:
+        return _canonical_cached(text)
+    return _canonical_paragraph(text) if n <= PARAGRAPH_CHARS else make_canonical(text)
 
 
 def make_canonical(text: str) -> str:
@@ -57,6 +67,7 @@ def make_canonical(text: str) -> str:
 
 
 _canonical_cached = lru_cache(maxsize=CACHED)(make_canonical)
+_canonical_paragraph = lru_cache(maxsize=PARAGRAPHS_CACHED)(make_canonical)
 
 
 def letters_key(text: str) -> str:

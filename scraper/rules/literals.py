@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-from .regex_tree import ANY, ASSERT, AT, IN, LIT, REPEAT, SUB, Node, RegexSyntaxError, parse
+from .regex_tree import ANY, ASSERT, ASSERT_NOT, AT, IN, LIT, REPEAT, SUB, Node, RegexSyntaxError, parse
 
 _MAX_SET = 64
 """Larger sets of alternatives are not spelled out (the test would cost more than it saves)."""
@@ -87,6 +87,37 @@ def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     if not need or "" in need:
         return None
     return frozenset(fold(s) for s in need) if ignore_case else frozenset(need)
+
+
+def exact_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """For a case-insensitive pattern that is a plain alternation of fixed strings (``a|bc|d``:
+    no class ranges, repeats, anchors or flags), those strings folded: then ``pattern.search(text)``
+    finds a match exactly when ``fold(text)`` holds one of them, and the substring test alone
+    answers. None for any other pattern."""
+    if not pattern.flags & re.IGNORECASE or "(?" in pattern.pattern:
+        return None
+    tree = _tree(pattern)
+    if tree is None or not _fixed(tree):
+        return None
+    spelled = _exact_seq(tree)
+    if not spelled or "" in spelled:
+        return None
+    return frozenset(fold(s) for s in spelled)
+
+
+def _fixed(items: Sequence[Node]) -> bool:
+    """True when ``items`` are only characters, listed classes and groups of such alternatives."""
+    for node in items:
+        kind = node[0]
+        if kind == SUB:
+            if not all(_fixed(alt) for alt in node[1]):
+                return False
+        elif kind == IN:
+            if node[1] is None or node[2]:
+                return False
+        elif kind != LIT:
+            return False
+    return True
 
 
 def any_required(patterns: Iterable[re.Pattern[str]]) -> tuple[str, ...] | None:
@@ -214,6 +245,60 @@ def _need_item(node: Node) -> set[str] | None:
     if kind == ASSERT:
         return _need(node[1])  # a lookaround's text lies in the block too
     return None
+
+
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters (folded as ``fold`` does) a full match of ``pattern`` can start with, with ""
+    when it can match the empty text; None when that is not a short list (a class with ranges,
+    ``.``, ``\\w``). The regex engine makes no such test before a full match: a block whose first
+    character is not listed is rejected without trying the alternatives one by one."""
+    tree = _tree(pattern)
+    if tree is None:
+        return None
+    found = _first(tree)
+    if found is None:
+        return None
+    chars, nullable = found
+    return frozenset(chars | {""}) if nullable else frozenset(chars)
+
+
+def _first(items: Sequence[Node]) -> tuple[set[str], bool] | None:
+    """(first characters, whether ``items`` can match nothing), or None when unbounded."""
+    out: set[str] = set()
+    for node in items:
+        kind = node[0]
+        if kind == LIT:
+            out.add(fold(node[1]))
+            return out, False
+        if kind == IN:
+            chars, negated = node[1], node[2]
+            if chars is None or negated:
+                return None
+            out.update(fold(c) for c in chars)
+            return out, False
+        if kind in (AT, ASSERT, ASSERT_NOT):
+            continue  # zero-width: it only narrows what may follow
+        if kind == SUB:
+            nullable = False
+            for alt in node[1]:
+                sub = _first(alt)
+                if sub is None:
+                    return None
+                out |= sub[0]
+                nullable = nullable or sub[1]
+            if not nullable:
+                return out, False
+            continue
+        if kind == REPEAT:
+            sub = _first(node[3])
+            if sub is None:
+                return None
+            out |= sub[0]
+            if node[1] >= 1 and not sub[1]:
+                return out, False
+            continue
+        return None  # any character, a category, a back-reference
+    return out, True
 
 
 def scans(pattern: re.Pattern[str], anywhere: bool = False) -> bool:

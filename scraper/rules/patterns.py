@@ -19,7 +19,7 @@ from pathlib import Path
 from ..lexicon import expand
 from ..model import Block, BlockKind, Evidence
 from .base import PHASES, ROLES, RuleContext
-from .literals import any_required, contains_any, folded, scans
+from .literals import any_required, contains_any, exact_strings, first_chars, folded, scans
 from .predicates import is_long_paragraph, words
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.toml")
@@ -61,6 +61,9 @@ class PatternRule:
     """Cheap test a block must pass before the patterns are tried (words every pattern contains)."""
     needs_cues: tuple[str, ...] | None = None
     """The strings ``needs`` cannot match without (see literals.py): a plain substring test first."""
+    needs_exact: bool = False
+    """True when ``needs`` is a plain alternation of these strings: the substring test is the whole
+    answer, and the regex search (long blocks, no literal prefix to skip by) is not made."""
     max_prose_run: int | None = None
     """With cut_rest: no cut when more long paragraphs than this follow in a row (the story goes on
     under a teaser box); only the matched block goes then."""
@@ -76,7 +79,7 @@ class PatternRule:
             return False
         if self.needs is not None and (
                 (self.needs_cues is not None and not contains_any(folded(text), self.needs_cues))
-                or self.needs.search(text) is None):
+                or (not self.needs_exact and self.needs.search(text) is None)):
             return False
         return self.screen is None or self.screen(text)
 
@@ -100,7 +103,7 @@ class PatternRule:
         return None
 
     def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
-        kept = [b for b in blocks if b.kept]
+        kept = [b for b in blocks if b.removed_by is None]  # ``b.kept``, without a property call a block
         if self.head_only:
             kept = kept[: _first_long_paragraph(kept)]
         if self.window == 1:
@@ -251,6 +254,8 @@ def _screen(patterns: Sequence[_Pattern]) -> tuple[Callable[[str], bool] | None,
         fast, slow = _one_test(anchored), _one_test(walking)
     except re.error:
         return None, None
+    if fast is not None:
+        fast = _led(fast, anchored)
     if slow is not None and cues is not None:
         slow = _guarded(slow, cues)
     if fast is None or slow is None:
@@ -277,6 +282,19 @@ def _one_test(patterns: Sequence[_Pattern]) -> Callable[[str], bool] | None:
     return None
 
 
+def _led(test: Callable[[str], bool], patterns: Sequence[_Pattern]) -> Callable[[str], bool]:
+    """``test`` (the anchored full matches), asked only of blocks whose first character (folded)
+    one of ``patterns`` can start with; ``test`` itself when some pattern can start with many."""
+    firsts: set[str] = set()
+    for p in patterns:
+        found = first_chars(p.regex)
+        if found is None:
+            return test
+        firsts |= found
+    led = frozenset(firsts)
+    return lambda text: folded(text)[:1] in led and test(text)
+
+
 def _guarded(test: Callable[[str], bool], cues: tuple[str, ...]) -> Callable[[str], bool]:
     """``test``, asked only of blocks whose folded text holds one of ``cues``."""
     return lambda text: contains_any(folded(text), cues) and test(text)
@@ -293,6 +311,7 @@ def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[Pat
         patterns = [_compile(p, max_words) for p in spec["patterns"]]
         screen, cues = _screen(patterns)
         needs = re.compile(expand(spec["needs"]), re.IGNORECASE) if "needs" in spec else None
+        needs_cues = any_required([needs]) if needs is not None else None
         phase = spec.get("phase")
         if phase not in PHASES:
             raise ValueError(f"{path.name}: [{name}] needs a phase, one of {', '.join(PHASES)} (got {phase!r})")
@@ -316,7 +335,8 @@ def load_pattern_rules(path: Path, validators: dict[str, Validator]) -> list[Pat
                 max_prose_run=int(spec["max_prose_run"]) if "max_prose_run" in spec else None,
                 head_only=bool(spec.get("head_only", False)),
                 needs=needs,
-                needs_cues=any_required([needs]) if needs is not None else None,
+                needs_cues=needs_cues,
+                needs_exact=needs_cues is not None and exact_strings(needs) == frozenset(needs_cues),
                 about=str(spec.get("about", "")),
             )
         )

@@ -39,7 +39,7 @@ def test_cached_name_tests_are_the_plain_ones(name):
 
 
 TEXTS = ["  Jane\u00a0Doe  ", "Caf\u00c3\u00a9 Society", "Tom &amp; Jerry", "a\u200bb   c", "Cafe\u0301", "",
-         "x" * (text.CACHED_CHARS + 5) + " &amp;  y", "Ünïcödé – “quoted”", "line\nnext  line"]
+         "x" * (text.CACHED_CHARS + 5) + " &amp;  y", "w" * (text.PARAGRAPH_CHARS + 5) + " &amp;  z", "Ünïcödé – “quoted”", "line\nnext  line"]
 
 
 @pytest.mark.parametrize("raw", TEXTS)

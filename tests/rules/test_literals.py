@@ -245,3 +245,83 @@ def test_a_gate_keeps_parts_with_back_references_whole():
         assert gate(text, fold(text)) == (whole.search(text) is not None)
     split = split_gate(["newsletter", "sign up"], re.IGNORECASE, re.compile("(?:newsletter)|(?:sign up)", re.I))
     assert split("Sign Up today", fold("Sign Up today")) and not split("today", "today")
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"photo|image|/", {"photo", "image", "/"}),
+    (r"cr[eé]dit|Foto", {"credit", "crédit", "foto"}),
+    (r"\bok|agree", None),           # an anchor is a condition beyond the strings
+    (r"colou?r", None),              # a repeat
+    (r"(?-i:A)b|c", None),           # a scoped flag
+    (r"[^a]b", None),
+])
+def test_exact_strings_only_for_plain_alternations(pattern, expected):
+    from scraper.rules.literals import exact_strings
+
+    found = exact_strings(re.compile(pattern, re.IGNORECASE))
+    assert (None if found is None else set(found)) == expected
+
+
+def test_a_needs_test_read_as_strings_answers_as_its_regex():
+    """A rule whose ``needs`` is a plain alternation skips the regex search after the substring
+    test: on every probe line the substring test alone says what the search says."""
+    lines = _fixture_lines()
+    exact = [r for r in default_rules() if isinstance(r, PatternRule) and r.needs_exact]
+    assert exact  # photo-caption's needs is such a list
+    agreed = 0
+    for rule in exact:
+        probes = lines + [f"x {cue} y" for cue in rule.needs_cues] + [cue.upper() for cue in rule.needs_cues]
+        for line in probes:
+            assert contains_any(fold(line), rule.needs_cues) == (rule.needs.search(line) is not None), (rule.name, line)
+            agreed += 1
+    assert agreed > 100
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(?:the )?post\s+x", {"t", "p"}),
+    (r"\(?(?:photo|image)s?:", {"(", "p", "i"}),
+    (r"[©℗]\s*\d{4}", {"©", "℗"}),
+    (r"(?:a|b)?c*", {"a", "b", "c", ""}),   # may match nothing
+    (r"(?=x)X\b", {"x"}),
+    (r"[A-Z]\w+", None),                    # a range
+    (r".{10}photo", None),
+    (r"[^a]b", None),
+])
+def test_first_characters_of_a_full_match(pattern, expected):
+    from scraper.rules.literals import first_chars
+
+    found = first_chars(re.compile(pattern, re.IGNORECASE))
+    assert (None if found is None else set(found)) == expected
+
+
+def test_every_full_match_in_the_fixtures_starts_with_a_listed_character():
+    """``first_chars`` is sound on real lines: wherever a data pattern matches a whole line, the
+    line's first character (folded) is listed."""
+    from scraper.rules.literals import first_chars
+
+    lines = _fixture_lines() + ["", "İstanbul", "ſtory", "Kommentare", "ΣΧΟΛΙΑ"]
+    checked = 0
+    for name, pattern, anywhere in _data_patterns():
+        firsts = first_chars(pattern)
+        if firsts is None or anywhere:
+            continue
+        for line in lines:
+            if pattern.fullmatch(line) is not None:
+                assert fold(line)[:1] in firsts, (name, pattern.pattern[:60], line)
+                checked += 1
+    assert checked > 20
+
+
+def test_each_screen_says_what_the_patterns_tried_one_by_one_say():
+    """The plain reference: a rule's screen (alternations, cue guards, first-character leads) is
+    true on a line exactly when one of its patterns, tried alone, matches it."""
+    lines = _fixture_lines()
+    hits = 0
+    for rule in default_rules():
+        if not isinstance(rule, PatternRule) or rule.screen is None:
+            continue
+        for line in lines + [line for name, line in _examples() if name == rule.name]:
+            expected = any(p.match(line) is not None for p in rule.patterns)
+            assert bool(rule.screen(line)) == expected, (rule.name, line)
+            hits += expected
+    assert hits > 50
