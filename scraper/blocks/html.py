@@ -20,7 +20,7 @@ from ..lexicon import alnum_only, ends_sentence
 from ..model import Block, BlockKind, Evidence
 from .extractor import Extraction, ParsedPage, text_chars
 from . import pagetype
-from .prune import prune
+from .prune import Typed, prune
 from .score import Choice, choose, weight, weight_of_text
 from .segment import THREAD_PROSE_BEFORE, Segmentation, Unit, segment
 
@@ -481,10 +481,11 @@ class MarkupExtractor:
 
     def extract(self, page: ParsedPage) -> Extraction | None:
         marks: dict[int, str] = {}
-        body = prune(page.tree, marks=marks)
+        typed = Typed()
+        body = prune(page.tree, marks=marks, typed=typed)
         if body is None:
             return None
-        seg = self.seg = segment(body, marks=marks)
+        seg = self.seg = segment(body, marks=marks, typed=typed)
         choice = choose(seg, RECIPE_BOX_LINKS if pagetype.RECIPE in page.declared else 0.0)
         if choice is None:
             return None

@@ -215,6 +215,33 @@ def selectors() -> Selectors:
     )
 
 
+@dataclass(slots=True)
+class Typed:
+    """What segment.py's search for typed elements finds, read by the pruning walk from the
+    attributes it reads anyway (one CSS search of the pruned page fewer): the figure boxes it
+    marks and the elements naming an author (node id -> "caption" or "byline"; a figure box
+    beats an author attribute), and the named anchors without an address whose names name the
+    comment thread (whether such an anchor is empty is asked after the pruning, by segment.py:
+    chrome inside it may go). ``read`` stays False where the walk did not read them (the plain
+    path), and segment.py searches then."""
+
+    kinds: dict[int, str] = field(default_factory=dict)
+    anchors: set[int] = field(default_factory=set)
+    read: bool = False
+
+
+def _read_typed(node: LexborNode, tag: str, attrs: dict[str, str | None], typed: Typed,
+                comments: frozenset[str]) -> None:
+    """``typed`` for one element left standing (see ``Typed``), as segment.py's search reads it."""
+    if tag == "a" and "href" not in attrs and ("name" in attrs or "id" in attrs):
+        if not comments.isdisjoint(tokens(f"{attrs.get('name') or ''} {attrs.get('id') or ''}")):
+            typed.anchors.add(node.mem_id)
+    if FIGURE_ATTR in attrs:
+        typed.kinds[node.mem_id] = "caption"
+    elif (attrs.get("itemprop") or "").lower() == "author" or (attrs.get("rel") or "").lower() == "author":
+        typed.kinds[node.mem_id] = "byline"
+
+
 def _is_hidden(attrs: dict[str, str | None]) -> bool:
     if "hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true":
         return True
@@ -245,25 +272,29 @@ _NEVER_BY_NAME = frozenset({"html", "body", "main", "article"})
 _ALWAYS = ("script", "style", "noscript", "template", "svg", "canvas", "head", "title", "link", "meta", "object", "embed")
 
 
-_ALWAYS_QUERY = ",".join(_ALWAYS)
+_ALWAYS_TAGS = frozenset(_ALWAYS)
 
 
 def strip_always(tree: LexborHTMLParser, reference: bool = False) -> None:
-    """Take out every element of the ``_ALWAYS`` tags, subtree and all. One search for all of
-    them walks the page once, where the parser's ``strip_tags`` walks it once per tag; each is
-    detached as ``strip_tags`` does (not freed: one may sit inside another already taken out).
-    ``reference=True`` is ``strip_tags`` itself (a test holds the two together)."""
+    """Take out every element of the ``_ALWAYS`` tags, subtree and all. One walk of the page's
+    elements finds them all, where the parser's ``strip_tags`` walks it once per tag (and a CSS
+    search for all of them costs more than the walk, its matching per element included); each
+    is detached as ``strip_tags`` does (not freed: one may sit inside another already taken
+    out). ``reference=True`` is ``strip_tags`` itself (a test holds the two together)."""
     if reference:
         tree.strip_tags(list(_ALWAYS))
         return
-    for node in tree.css(_ALWAYS_QUERY):
+    root = tree.root
+    if root is None:
+        return
+    for node in [node for node in root.traverse() if node.tag in _ALWAYS_TAGS]:  # found before any is detached
         node.decompose(recursive=False)
 
 
 _MEDIA = frozenset({"img", "picture", "video"})
 
 
-def _mark_figure(img: LexborNode) -> None:
+def _mark_figure(img: LexborNode) -> LexborNode | None:
     """The nearest box around an image that holds any text, when that text is short, is the
     image's caption, credit or teaser label: marked before images go, so segment can type it.
     An image set straight into a paragraph's inline run (``<p><font><img>text</font></p>``)
@@ -277,8 +308,10 @@ def _mark_figure(img: LexborNode) -> None:
         if n:
             if n <= _FIGURE_MAX_CHARS and not (level == 0 and node.tag in _INLINE_BOXES and _in_paragraph(node)):
                 node.attrs[FIGURE_ATTR] = "1"
+                return node
             break
         node = node.parent
+    return None
 
 
 _INLINE_BOXES = frozenset({"span", "font", "a", "b", "i", "em", "strong", "small", "big", "u"})
@@ -375,7 +408,7 @@ _UNNAMED = (False, "")
 
 
 def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int,
-                      marks: dict[int, str] | None = None) -> list[LexborNode] | None:
+                      marks: dict[int, str] | None = None, typed: Typed | None = None) -> list[LexborNode] | None:
     """The same chrome as _doomed_in_order, outermost only, when the measuring budget cannot
     run out; None when it might (the caller then takes the plain path).
 
@@ -395,13 +428,18 @@ def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int,
     candidates there) is counted at the size of the chrome around it (no larger): while that
     sum, at such a node, is under the budget, the plain path measured it too and both judge
     alike; else None. ``marks`` receives, for each element left standing, the kind of text its
-    class or id names give (see ``Selectors.judge``), from the same judging."""
+    class or id names give (see ``Selectors.judge``), from the same judging; ``typed`` what
+    segment.py's search for typed elements would find (see ``Typed``; only where every image
+    is marked in this walk, so that each figure box is seen being marked)."""
     limit = total * _SAFE_SHARE
     budget = _BUDGET_PER_CHAR * total + _BUDGET_FIXED
     small_tags, by_tag = q.small_tags, q.by_tag
     marking = q.figures_by_tag
     if not marking:
         _mark_figures(body)
+        typed = None
+    kinds = typed.kinds if typed is not None else None
+    comments = sel.comments
     doomed: list[LexborNode] = []
     roles, judge, hidden_style = sel.roles, sel.judge, _HIDDEN_STYLE.search
     skip_to = -1
@@ -413,12 +451,18 @@ def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int,
             if node.mem_id != skip_to:
                 budget -= size  # no more candidates inside than nodes
                 if marking and tag in _MEDIA:
-                    _mark_figure(node)  # every image, in document order, as _mark_figures does
+                    box = _mark_figure(node)  # every image, in document order, as _mark_figures does
+                    if box is not None and kinds is not None:
+                        # (a box inside the chrome is freed with it; no node is made before
+                        # segment.py reads the table, so its id names no other node there)
+                        kinds[box.mem_id] = "caption"
                 continue
             skip_to = -1
         if tag in by_tag:
             if marking and tag in _MEDIA:
-                _mark_figure(node)
+                box = _mark_figure(node)
+                if box is not None and kinds is not None:
+                    kinds[box.mem_id] = "caption"
             if tag in _VOID:
                 size = 0
             else:
@@ -431,11 +475,14 @@ def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int,
                         return None  # the plain path may have stopped measuring before this node
                     budget -= size
                 if not chrome:
-                    if marks is not None:
+                    if marks is not None or typed is not None:
                         attrs = node.attributes
-                        kind = judge(attrs.get("class"), attrs.get("id"))[1] if attrs else ""
-                        if kind:
-                            marks[node.mem_id] = kind
+                        if attrs:
+                            kind = judge(attrs.get("class"), attrs.get("id"))[1]
+                            if kind and marks is not None:
+                                marks[node.mem_id] = kind
+                            if typed is not None:
+                                _read_typed(node, tag, attrs, typed, comments)
                     continue
         elif tag in _NEVER_BY_NAME:
             continue
@@ -446,7 +493,8 @@ def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int,
             # _names_chrome and _is_hidden inline, in their order (the names first: their kind is kept).
             cls, id_ = attrs.get("class"), attrs.get("id")
             chrome, kind = judge(cls, id_) if cls or id_ else _UNNAMED  # most links have neither
-            if not chrome:
+            more = len(attrs) > (cls is not None) + (id_ is not None)  # attributes beyond the names
+            if not chrome and more:  # (most elements have none): a role, or one hiding it
                 role = attrs.get("role")
                 style = attrs.get("style")
                 chrome = bool((role and role.strip().lower() in roles)
@@ -461,6 +509,8 @@ def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int,
             if not chrome:
                 if kind and marks is not None:
                     marks[node.mem_id] = kind
+                if typed is not None and (more or tag == "a"):
+                    _read_typed(node, tag, attrs, typed, comments)
                 continue
         doomed.append(node)
         if node.first_child is not None:
@@ -489,7 +539,8 @@ def _node_after(node: LexborNode, root: LexborNode) -> LexborNode | None:
             return None
 
 
-def prune(tree: LexborHTMLParser, reference: bool = False, marks: dict[int, str] | None = None) -> LexborNode | None:
+def prune(tree: LexborHTMLParser, reference: bool = False, marks: dict[int, str] | None = None,
+          typed: Typed | None = None) -> LexborNode | None:
     """Remove chrome from ``tree`` in place; returns the body (None when the page has none).
 
     Two paths give the same tree. The reference path judges every candidate in document
@@ -498,20 +549,28 @@ def prune(tree: LexborHTMLParser, reference: bool = False, marks: dict[int, str]
     out (else the plain path runs after it: only pathological nesting). ``reference=True``
     takes the plain path on every page (tests hold the two together). ``marks``, when given, receives the kind of text ("byline", "caption")
     that the class or id names of each element left standing give (node id -> kind, for
-    segment.py); the fast path reads it while it judges the names, the plain one afterwards."""
+    segment.py); the fast path reads it while it judges the names, the plain one afterwards.
+    ``typed``, when given, receives what segment.py's search for typed elements would find, on
+    the fast path only (``Typed.read`` says whether it did)."""
     sel = selectors()
     q = _queries()
     strip_always(tree, reference)
     body = tree.body
     if body is None:
         return None
-    doomed = None if reference else _doomed_outermost(body, sel, q, _text_len(body), marks)
+    doomed = None if reference else _doomed_outermost(body, sel, q, _text_len(body), marks, typed)
     if doomed is not None:
         for node in doomed:
             node.decompose()
+        if typed is not None:
+            typed.read = q.figures_by_tag
     else:
         if marks:
             marks.clear()
+        if typed is not None:
+            typed.kinds.clear()
+            typed.anchors.clear()
+            typed.read = False
         _mark_figures(body)
         # Document order puts a node before its descendants: freeing in reverse never
         # touches a node whose ancestor is already gone.

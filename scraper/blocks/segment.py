@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from ..model import BlockKind
-from .prune import FIGURE_ATTR, Selectors, selectors, tokens
+from .prune import FIGURE_ATTR, Selectors, Typed, selectors, tokens
 
 BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "body", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
@@ -210,7 +210,7 @@ def _mark_threads(seg: Segmentation) -> None:
 def _whole_unit(node: LexborNode, tag: str, eid: int, seg: Segmentation, anchors: set[int]) -> None:
     """A subtree read as one unit (a table row without blocks in its cells, or a subtree past
     ``MAX_DEPTH``); its elements get no ids of their own."""
-    if anchors and any(a.mem_id in anchors for a in node.css(_ANCHOR_QUERY)):
+    if anchors and any(a.mem_id in anchors and not a.text(deep=True).strip() for a in node.css(_ANCHOR_QUERY)):
         seg.threads.append((len(seg.units), eid))  # a thread's head row, read as one unit
     if tag == "tr":
         cells = [" ".join(c.text(deep=True).split()) for c in node.iter() if c.tag in ("td", "th")]
@@ -224,13 +224,27 @@ def _whole_unit(node: LexborNode, tag: str, eid: int, seg: Segmentation, anchors
         seg.units.append(Unit(text, min(links, len(text)), kind, 0, eid))
 
 
-def segment(body: LexborNode, reference: bool = False, marks: dict[int, str] | None = None) -> Segmentation:
+_CELL_BLOCK_TAGS = frozenset(_CELL_BLOCKS.split(","))
+
+
+def _holds_cell_block(row: LexborNode) -> bool:
+    """``row.css_first(_CELL_BLOCKS) is not None`` by a walk of the row's few elements (a CSS
+    search costs more to set up than the walk; the reference walk keeps the CSS)."""
+    for node in row.traverse():
+        if node.tag in _CELL_BLOCK_TAGS:
+            return True
+    return False
+
+
+def segment(body: LexborNode, reference: bool = False, marks: dict[int, str] | None = None,
+            typed: Typed | None = None) -> Segmentation:
     """Walk ``body`` once and cut its text into units.
 
     Two walks give the same units. The fast one moves by ``first_child``/``next`` and keeps
     only the open elements on its stack; the reference one pushes every child onto a stack of
     nodes still to enter (``reference=True``; a test holds the two together). ``marks``: the
-    kinds of text class and id names give, as ``prune`` read them (else read here)."""
+    kinds of text class and id names give, as ``prune`` read them (else read here); ``typed``:
+    the typed elements and the comment anchors, as ``prune`` read them (else searched here)."""
     sel = selectors()
     seg = Segmentation()
     units, parent, end, tags = seg.units, seg.parent, seg.end, seg.tag
@@ -238,6 +252,17 @@ def segment(body: LexborNode, reference: bool = False, marks: dict[int, str] | N
     if reference:  # the plain reading: one search for the markers, one for the anchors
         _find_markers(body, markers, sel, marks)
         anchors = _thread_anchors(body, sel.comments)
+    elif typed is not None and typed.read:
+        # The pruning's reading: the named kinds, the typed ones over them; its anchors are the
+        # ones named for the thread, and one left empty opens it (asked as the walk meets it).
+        if marks is not None:
+            for mid, kind in marks.items():
+                markers[mid] = _KIND_NAMED[kind]
+        else:
+            _named_markers(body, markers, sel)
+        for mid, kind in typed.kinds.items():
+            markers[mid] = _KIND_NAMED[kind]
+        anchors = typed.anchors
     else:
         anchors = set()
         _find_markers(body, markers, sel, marks, anchors)
@@ -297,20 +322,21 @@ def segment(body: LexborNode, reference: bool = False, marks: dict[int, str] | N
                                 marked_kind = marker_stack[-1]
                     else:
                         buf.append(piece)
-                        n = len(piece.strip())
                         # The innermost open box holding every piece of the buffer so far.
                         if inner < 0:
                             inner, inner_open = (box_stack[-1] if box_stack else 0), True
                         elif not inner_open:
                             inner = next((b for b in reversed(box_stack) if b < inner), 0)
                             inner_open = True
-                        if in_link:
-                            link_chars += n
-                        if in_time:
-                            time_chars += n
-                        if marker_stack:
-                            marked_chars += n
-                            marked_kind = marker_stack[-1]
+                        if in_link or in_time or marker_stack:  # the piece's characters count only there
+                            n = len(piece.strip())
+                            if in_link:
+                                link_chars += n
+                            if in_time:
+                                time_chars += n
+                            if marker_stack:
+                                marked_chars += n
+                                marked_kind = marker_stack[-1]
             else:
                 if not tag or tag[0] == "-":
                     pass  # comment, doctype
@@ -323,13 +349,12 @@ def segment(body: LexborNode, reference: bool = False, marks: dict[int, str] | N
                     tags.append(tag)
                     parent.append(pid)
                     end.append(eid + 1)
-                    if len(open_) >= MAX_DEPTH or (tag == "tr" and node.css_first(_CELL_BLOCKS) is None):
+                    if len(open_) >= MAX_DEPTH or (tag == "tr" and not _holds_cell_block(node)):
                         if buf:
                             flush()
                         _whole_unit(node, tag, eid, seg, anchors)
                         end[eid] = len(tags)
                     else:
-                        flags = 0
                         if tag in BLOCK_TAGS:
                             if buf:
                                 flush()
@@ -337,19 +362,24 @@ def segment(body: LexborNode, reference: bool = False, marks: dict[int, str] | N
                             box_stack.append(eid)
                             if tag in _KIND:
                                 kind_stack.append((_KIND[tag], int(tag[1]) if tag[0] == "h" else len(block_stack)))
+                                flags = 48
+                            else:
+                                flags = 16
                         elif tag == "a":
                             in_link += 1
-                            flags |= 1
-                            if anchors and node.mem_id in anchors:
+                            flags = 1
+                            if anchors and node.mem_id in anchors and not node.text(deep=True).strip():
                                 if buf:
                                     flush()
                                 seg.threads.append((len(units), pid))
                         elif tag == "time":
                             in_time += 1
-                            flags |= 2
+                            flags = 2
                         elif tag in INLINE_BOXES:
                             box_stack.append(eid)
-                            flags |= 8
+                            flags = 8
+                        else:
+                            flags = 0
                         marker = markers.get(node.mem_id) if markers else None
                         if marker is not None:
                             marker_stack.append(marker)
@@ -363,14 +393,13 @@ def segment(body: LexborNode, reference: bool = False, marks: dict[int, str] | N
             while True:
                 if leave_top:
                     node, eid, flags = open_.pop()
-                    tag = tags[eid]
                     end[eid] = len(tags)
-                    if tag in BLOCK_TAGS:
+                    if flags & 16:  # a block
                         if buf:  # nothing to cut: the counters only grow with the buffer
                             flush()
                         block_stack.pop()
                         box_stack.pop()
-                        if tag in _KIND:
+                        if flags & 32:  # a block typing its text
                             kind_stack.pop()
                     elif flags & 8:
                         box_stack.pop()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.blocks.prune import prune, selectors, tokens
+from scraper.blocks.prune import Typed, prune, selectors, tokens
 from scraper.blocks.segment import _MARKER_CACHE, MAX_DEPTH, _marker_for_names, segment
 from scraper.model import BlockKind
 
@@ -31,6 +31,14 @@ SHAPES = {
                                    + "<p>after the deep box</p>",
     "anchors that are typed too": f"<div>{STORY}<a id='comments' rel='author'></a><span itemprop='author'>Jane Roe</span>"
                                   f"<a name='respond-comments' href='#top'>Top</a><div><p>{'A reader wrote at length. ' * 5}</p></div></div>",
+    "an anchor emptied by the pruning": f"<div>{STORY}<a name='comments'><span class='share-bar'>Share</span></a>"
+                                         f"<div><p>{'A reader wrote at length here. ' * 5}</p></div></div>",
+    "an anchor holding text, and one with a share box beside it": f"<div>{STORY}<a id='comments'>Comments</a>"
+        f"<p>{'A reader wrote at length here. ' * 5}</p><a name='comment-list'></a><div class='share'>s</div>"
+        f"<table><tr><td><a name='comments-2'><span class='share'>x</span></a>Replies</td></tr></table></div>",
+    "typed boxes: authors, figures, both": f"<div itemprop='author'>Jane Roe</div><span rel='Author'>Ann Lee</span>"
+        f"<div itemprop='author'><img src='a.jpg'><span>Photo: Jane Roe</span></div>{STORY}"
+        "<div class='byline' itemprop='editor'>By Al Bo</div><form itemprop='author'>" + STORY * 3 + "</form>",
     "text only": "just text in the body",
     "empty body": "",
 }
@@ -39,10 +47,13 @@ SHAPES = {
 def _both(html: str):
     tree = LexborHTMLParser(html)
     marks: dict[int, str] = {}
-    body = prune(tree, marks=marks)
+    typed = Typed()
+    body = prune(tree, marks=marks, typed=typed)
     assert body is not None
-    fast = segment(body, marks=marks)
-    _same(fast, segment(body))  # the kinds class names give, as the pruning read them or read here
+    fast = segment(body, marks=marks, typed=typed)
+    # the kinds class names give, and the typed elements and anchors, as the pruning read them or read here
+    _same(fast, segment(body, marks=marks))
+    _same(fast, segment(body))
     return fast, segment(body, reference=True)
 
 
@@ -124,3 +135,12 @@ def test_an_elements_children_are_read_by_their_ends_as_by_their_parents(path):
     seg, _ = _both((PAGES / path).read_text(encoding="utf-8", errors="replace"))
     for p in range(len(seg.tag)):
         assert _child_ids(seg, p, seg.end[p]) == [e for e in range(p + 1, seg.end[p]) if seg.parent[e] == p]
+
+
+def test_the_pruning_reads_the_typed_elements_on_its_fast_path():
+    tree = LexborHTMLParser(f"<html><body>{SHAPES['typed boxes: authors, figures, both']}"
+                            f"{SHAPES['an anchor emptied by the pruning']}</body></html>")
+    typed = Typed()
+    prune(tree, typed=typed)
+    assert typed.read and sorted(typed.kinds.values()) == ["byline", "byline", "byline", "caption"]
+    assert len(typed.anchors) == 1  # named for the thread; whether it is empty is asked by segment
