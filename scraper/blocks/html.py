@@ -144,7 +144,8 @@ def lead_units(seg: Segmentation, elements: list[int], titles: list[str]) -> set
         return set()
     ranges = [(e, seg.end[e]) for e in elements]
     units = seg.units
-    first = next((i for i, u in enumerate(units) if any(lo <= u.inner < hi for lo, hi in ranges)), None)
+    inside = _inside(seg, ranges)
+    first = next((i for i, u in enumerate(units) if inside[u.inner]), None)
     if not first:
         return set()
     for h in range(first - 1, max(-1, first - 1 - LEAD_SCAN), -1):
@@ -165,6 +166,15 @@ def _is_dek(unit: Unit) -> bool:
     return unit.kind is BlockKind.HEADING and unit.level > 1 and len(unit.text.split()) >= DEK_MIN_WORDS
 
 
+def _inside(seg: Segmentation, ranges: Sequence[tuple[int, int]]) -> bytearray:
+    """For each element id, 1 when it lies in one of ``ranges`` (``lo <= id < hi``): one lookup a
+    unit instead of a generator over the ranges."""
+    inside = bytearray(len(seg.tag))
+    for lo, hi in ranges:
+        inside[lo:hi] = b"\x01" * (hi - lo)
+    return inside
+
+
 def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = frozenset(),
                     titles: Sequence[str] = ()) -> list[Block]:
     """The units inside ``elements`` (and the ``extra`` unit indices) as blocks, link lists and
@@ -182,7 +192,8 @@ def units_to_blocks(seg: Segmentation, elements: list[int], extra: set[int] = fr
         (lo, hi), = ranges
         picked = [i for i, u in enumerate(units) if lo <= u.inner < hi or i in extra]
     else:
-        picked = [i for i, u in enumerate(units) if i in extra or any(lo <= u.inner < hi for lo, hi in ranges)]
+        inside = _inside(seg, ranges)
+        picked = [i for i, u in enumerate(units) if inside[u.inner] or i in extra]
     stop = _thread_start(seg, ranges, picked)
     picked = [units[i] for i in picked if i < stop]
     teasers = _teaser_run_blurbs(picked) | _cut_short_teasers(picked) | _closing_teaser(picked, seg.parent)
