@@ -32,6 +32,7 @@ from ..model import Evidence
 from .bylines import DATE_HEAD, GENRE_LEAD, LABELS, LEADS, WRITING, is_organisation, is_person_name, looks_like_byline, parse_byline
 from .first_names import is_given_name
 from .guards import first_char_guard, opening_chars, opening_guard
+from .marked import MarkedElements
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,8 @@ class BylineSelectors:
     embeds: re.Pattern[str]
     contact_labels: frozenset[str]
     sign_off: re.Pattern[str]
-    contact_classes: str
+    contact_boxes: MarkedElements
+    """Elements whose class holds a contact word (byline_html.toml contact_classes, probed by contact_probes)."""
     card_names: str
     """The element holding the name inside an author box ("<div class="author-box"><div class="name">")."""
     gate: SelectorGate
@@ -169,7 +171,7 @@ def byline_selectors() -> BylineSelectors:
         contact_labels=frozenset(raw["contact_labels"]),
         sign_off=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in sorted(raw["sign_offs"], key=len, reverse=True))
                             + r")[\s,!.]+", re.IGNORECASE),
-        contact_classes=", ".join(f'[class*="{c}" i]' for c in raw["contact_classes"]),
+        contact_boxes=MarkedElements(tuple(raw["contact_classes"]), tuple(raw["contact_probes"]), ("class",)),
         card_names=raw["card_names"],
         embeds=re.compile(rf"(?:^|\s)(?:{'|'.join(re.escape(w) for w in raw['embed_words'])})(?:$|\s)", re.IGNORECASE),
         gate=selector_gate(raw["selectors"]),
@@ -745,6 +747,8 @@ MAX_COPYRIGHT_NODES = 20000
 
 _ACADEMIC = re.compile(r"^(?:(?:dr|prof|dipl|ing|mag|med|rer|nat|phil|mba|msc)\.(?:-\w+\.)?\s*)+", re.IGNORECASE)
 MAX_CONTACT_NODES = 8000
+MAX_CONTACT_BOXES = 3
+"""Contact boxes read, as the page lists them (``tree.css(contact_boxes.selector)``: a box once per word it holds)."""
 CONTACT_LOOKAHEAD = 4
 
 
@@ -766,7 +770,8 @@ def last_resort_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     html:contact); one walk over the body's text nodes serves both. The walk is
     made only when the body's text, read in one call, holds a copyright line
     that names a person or a contact label (``_walk_may_find``): on most pages
-    it holds neither. ``last_resort_evidence_plain`` always walks, the reference.
+    it holds neither. The contact boxes are found through shorter probes (``MarkedElements.find_listed``).
+    ``last_resort_evidence_plain`` always walks and selects the boxes by the whole selector, the reference.
     """
     return _last_resort(tree, plain=False)
 
@@ -791,7 +796,11 @@ def _last_resort(tree: LexborHTMLParser, plain: bool) -> list[Evidence]:
             return [Evidence("byline", name, "html:copyright")]
     if contact is not None:
         return [contact]
-    for box in tree.css(data.contact_classes)[:3]:
+    if plain:
+        boxes = tree.css(data.contact_boxes.selector)
+    else:  # the same list through fewer selector alternatives
+        boxes = data.contact_boxes.find_listed(tree.root) if tree.root is not None else []
+    for box in boxes[:MAX_CONTACT_BOXES]:
         for node in box.traverse(include_text=True):
             name = _contact_name((node.text_content or "").strip()) if node.tag == "-text" else None
             if name:
