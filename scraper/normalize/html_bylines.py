@@ -220,14 +220,14 @@ def _excluded(node: LexborNode, data: BylineSelectors, own_marks: bool = True) -
             return True
         attrs = current.attributes
         style = attrs.get('class') or ''
-        if style and data.embeds.search(style):
+        if style and _embed_marked(style, data):
             return True  # an embedded social post, whatever the element's own style
         marks = f"{style} {attrs.get('id') or ''}" if own_marks or depth else ""
-        if marks.strip() and data.excluded_words.search(marks) and not data.story_regions.search(marks):
-            if _author_widget(marks, data):
-                boxed = True  # "widget author": the author's own box, in a sidebar <aside> or not
-            elif current.css_first(LAYOUT_PROBE) is None:
-                return True  # a region marked as a sidebar/widget that does not hold the story itself
+        kind = _region_marked(marks, data) if marks.strip() else NO_REGION
+        if kind == AUTHOR_BOX:
+            boxed = True  # "widget author": the author's own box, in a sidebar <aside> or not
+        elif kind == OTHER_REGION and current.css_first(LAYOUT_PROBE) is None:
+            return True  # a region marked as a sidebar/widget that does not hold the story itself
         current = current.parent
         depth += 1
     return aside
@@ -255,6 +255,40 @@ def _author_widget(marks: str, data: BylineSelectors) -> bool:
     return bool(_AUTHOR_WORD.search(marks)) and not data.excluded_words.search(_BOX_WORDS.sub(" ", marks))
 
 
+NO_REGION, AUTHOR_BOX, OTHER_REGION = 0, 1, 2
+"""What an element's class and id say of the region it marks (``region_kind``)."""
+MARKS_CACHED = 4096
+
+
+def region_kind(marks: str, data: BylineSelectors) -> int:
+    """OTHER_REGION when ``marks`` (an element's class and id) hold an excluded region's word and name no
+    region of the story itself; AUTHOR_BOX when such a region is the author's own box; else NO_REGION."""
+    if not data.excluded_words.search(marks) or data.story_regions.search(marks):
+        return NO_REGION
+    return AUTHOR_BOX if _author_widget(marks, data) else OTHER_REGION
+
+
+@lru_cache(maxsize=MARKS_CACHED)
+def _region_kind_cached(marks: str) -> int:
+    return region_kind(marks, byline_selectors())
+
+
+@lru_cache(maxsize=MARKS_CACHED)
+def _embed_cached(style: str) -> bool:
+    return bool(byline_selectors().embeds.search(style))
+
+
+def _region_marked(marks: str, data: BylineSelectors) -> int:
+    """``region_kind``, read once per class and id: the regions' tests walk up from every byline candidate,
+    through the same few ancestors on a page and the same class names across pages."""
+    return _region_kind_cached(marks) if data is byline_selectors() else region_kind(marks, data)
+
+
+def _embed_marked(style: str, data: BylineSelectors) -> bool:
+    """``data.embeds`` found in a class, read once per class (as ``_region_marked``)."""
+    return _embed_cached(style) if data is byline_selectors() else bool(data.embeds.search(style))
+
+
 def _in_embed(node: LexborNode, data: BylineSelectors) -> bool:
     """True inside an embedded social post ("A post shared by ..." credits its poster)."""
     current: LexborNode | None = node
@@ -262,7 +296,7 @@ def _in_embed(node: LexborNode, data: BylineSelectors) -> bool:
         if current is None or current.tag in ("body", "html"):
             return False
         style = current.attributes.get("class")
-        if style and data.embeds.search(style):
+        if style and _embed_marked(style, data):
             return True
         current = current.parent
     return False
