@@ -246,6 +246,30 @@ def test_a_cue_early_or_followed_by_the_story_does_not_end_it():
     assert all(b.kept for b in blocks)
 
 
+def test_a_pitch_phrase_inside_quoted_speech_does_not_end_the_article():
+    quoted = ['The letter went on: "They are neighbours who gave up their weekends to support us - and our children.',
+              '"We hope they know how much their help meant to every family in the valley."']
+    blocks, _ = judge([*BODY, *quoted])
+    assert all(b.kept for b in blocks)
+    # the site's own pitch, not quoted (or with only a name in quotes), still ends it
+    for pitch in ("Please support us: become a member of the Valley Post today.",
+                  'Sign up for "The Morning Brief", our newsletter, and get the news every day.'):
+        blocks, _ = judge([*BODY, pitch, "Valley stories you may have missed"])
+        assert not any(b.kept for b in blocks[len(BODY):]), pitch
+
+
+def test_quotation_marks_of_every_style_toggle_speech():
+    from scraper.rules.tail import in_quotation
+
+    text = 'She said: “We support the plan” and left. „Sie helfen uns“, sagte er. «Merci»'
+    assert in_quotation(text, text.index("support"))
+    assert not in_quotation(text, text.index("left"))
+    assert in_quotation(text, text.index("helfen"))
+    assert not in_quotation(text, text.index("sagte"))
+    assert in_quotation(text, text.index("Merci"))
+    assert in_quotation('"We again call on them to help us', 10)  # a quote going on from the paragraph above
+
+
 def test_a_contact_or_source_label_after_the_story_ends_it():
     for label in ("Kontakt:", "Contact", "Quellenangaben:", "Weitere Informationen zum Hochwasser im Tal:"):
         tail = [label, "Telefon 0123 456789", "presse@example.org"]
