@@ -155,6 +155,25 @@ def test_repeated_paragraph_goes_once():
     assert blocks[1].kept
 
 
+def test_a_paragraph_repeated_by_a_removed_pull_quote_above_it_stays():
+    def run(blocks: list[Block]) -> list[Block]:
+        apply_rules(blocks, RuleContext())
+        return blocks
+
+    quote = "We will not rest until every family in the valley has a dry home again before the winter"
+    paras = [Block(t) for t in BODY]
+    blocks = run([paras[0], Block(quote, BlockKind.CAPTION), *paras[1:], Block(f'"{quote}."')])
+    assert not blocks[1].kept
+    assert blocks[-1].kept
+    # a caption given twice, side by side (a small-screen and a large-screen copy), still goes once
+    caption = "Volunteers fill sandbags on the bank of the river at Alder Bridge on Saturday morning"
+    blocks = run([Block(caption, BlockKind.CAPTION), Block(caption), *(Block(t) for t in BODY)])
+    assert [b.kept for b in blocks[:2]] == [False, False]
+    # and a copy after the story's own paragraph is a repeat again
+    blocks = run([Block(quote, BlockKind.CAPTION), *(Block(t) for t in BODY), Block(quote), Block(quote)])
+    assert [b.kept for b in blocks[-2:]] == [True, False]
+
+
 def test_byline_needs_names_to_be_a_byline():
     blocks, ctx = judge(["By JANE DOE and JOHN ROE, Associated Press", *BODY])
     assert blocks[0].removed_by == "byline"
