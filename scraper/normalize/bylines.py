@@ -48,7 +48,10 @@ class NameData:
     affiliation_words: frozenset[str]
     phrase_words: frozenset[str]
     split: re.Pattern[str]
-    """Separators between the people of one byline: punctuation and the joiners of names.toml."""
+    """Separators between the people of one byline: punctuation and the joiners of names.toml
+    (``split_pattern``: ``split_plain`` behind a lookahead for where a separator may start)."""
+    split_plain: re.Pattern[str]
+    """``split`` as written, the reference (a test holds the two to the same parts)."""
     compound_role: re.Pattern[str]
     cjk_organisation_endings: tuple[str, ...]
     role_phrase: re.Pattern[str]
@@ -85,10 +88,8 @@ def name_data() -> NameData:
         organisation_suffixes=tuple(raw["organisation_suffixes"]),
         affiliation_words=frozenset(raw["affiliation_words"]),
         phrase_words=frozenset(raw["phrase_words"]),
-        split=re.compile(
-            r"\s*(?:,|;|\||•|·|/|，|、|／|\s[–—-]\s|"
-            + "|".join(_joiner(j) for j in sorted(raw["joiners"], key=len, reverse=True)) + r")\s*",
-            re.IGNORECASE),
+        split=split_pattern(raw["joiners"]),
+        split_plain=split_pattern(raw["joiners"], guarded=False),
         compound_role=re.compile(
             r"^[\w.]+(?:-[\w.]+)*-\w*?(?:" + "|".join(re.escape(w) for w in raw["compound_role_endings"]) + r")(?:in)?\s+|"
             r"\s+[\w.]+(?:-[\w.]+)*-\w*?(?:" + "|".join(re.escape(w) for w in raw["compound_role_endings"]) + r")(?:in)?$",
@@ -111,6 +112,27 @@ def name_data() -> NameData:
             r"^\s*(?:" + "|".join(re.escape(p) for p in sorted(raw["ui_prefixes"], key=len, reverse=True)) + r")\s*:?\s*",
             re.IGNORECASE),
     )
+
+
+SEPARATORS = (",", ";", "|", "•", "·", "/", "，", "、", "／")
+"""Characters that separate the people of a byline wherever they stand."""
+
+
+def split_pattern(joiners: list[str], guarded: bool = True) -> re.Pattern[str]:
+    """The separators between a byline's people: SEPARATORS, a dash between spaces, a joiner (names.toml).
+
+    ``guarded``: behind a lookahead that a separator can start here at all. The pattern is tried at
+    every position of a byline, and after its leading white space at each one it tries every joiner
+    (IGNORECASE leaves the regex engine no first letter to skip by). A match opens with white space,
+    one of SEPARATORS, a joiner that is no word ("&"), or a word joiner after white space or at the
+    start (``_joiner``'s lookbehind): the lookahead says so in one test, and so changes no match.
+    """
+    words = "|".join(_joiner(j) for j in sorted(joiners, key=len, reverse=True))
+    plain = r"\s*(?:" + "|".join(re.escape(c) for c in SEPARATORS) + r"|\s[–—-]\s|" + words + r")\s*"
+    if not guarded:
+        return re.compile(plain, re.IGNORECASE)
+    opening = "".join(re.escape(c) for c in (*SEPARATORS, *(j[0] for j in joiners if not j[0].isalnum())))
+    return re.compile(rf"(?:(?=[\s{opening}])|(?<!\S)){plain}", re.IGNORECASE)
 
 
 def _joiner(word: str) -> str:

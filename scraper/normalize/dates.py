@@ -571,11 +571,22 @@ def in_chrome(node: LexborNode) -> bool:
         if current.tag in _CHROME_TAGS:
             return True
         attrs = current.attributes
-        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if any(_CHROME_REGION.search(w) for w in _WORDS.findall(marks)):
+        if _chrome_marked(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
             return True
         current = current.parent
     return False
+
+
+def chrome_marks(marks: str) -> bool:
+    """An element's class and id (``marks``) name a chrome region: one of their words does."""
+    return any(_CHROME_REGION.search(w) for w in _WORDS.findall(marks))
+
+
+@lru_cache(maxsize=4096)
+def _chrome_marked(marks: str) -> bool:
+    """``chrome_marks``, read once per class and id: ``in_chrome`` walks up from each date element through
+    the same ancestors, and pages share their class names."""
+    return chrome_marks(marks)
 
 
 LISTING_DEPTH = 4

@@ -32,6 +32,7 @@ from ..model import Evidence
 from .bylines import DATE_HEAD, GENRE_LEAD, LABELS, LEADS, WRITING, is_organisation, is_person_name, looks_like_byline, parse_byline
 from .first_names import is_given_name
 from .guards import first_char_guard, opening_chars, opening_guard
+from .marked import MarkedElements
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,8 @@ class BylineSelectors:
     embeds: re.Pattern[str]
     contact_labels: frozenset[str]
     sign_off: re.Pattern[str]
-    contact_classes: str
+    contact_boxes: MarkedElements
+    """Elements whose class holds a contact word (byline_html.toml contact_classes, probed by contact_probes)."""
     card_names: str
     """The element holding the name inside an author box ("<div class="author-box"><div class="name">")."""
     gate: SelectorGate
@@ -169,7 +171,7 @@ def byline_selectors() -> BylineSelectors:
         contact_labels=frozenset(raw["contact_labels"]),
         sign_off=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in sorted(raw["sign_offs"], key=len, reverse=True))
                             + r")[\s,!.]+", re.IGNORECASE),
-        contact_classes=", ".join(f'[class*="{c}" i]' for c in raw["contact_classes"]),
+        contact_boxes=MarkedElements(tuple(raw["contact_classes"]), tuple(raw["contact_probes"]), ("class",)),
         card_names=raw["card_names"],
         embeds=re.compile(rf"(?:^|\s)(?:{'|'.join(re.escape(w) for w in raw['embed_words'])})(?:$|\s)", re.IGNORECASE),
         gate=selector_gate(raw["selectors"]),
@@ -218,14 +220,14 @@ def _excluded(node: LexborNode, data: BylineSelectors, own_marks: bool = True) -
             return True
         attrs = current.attributes
         style = attrs.get('class') or ''
-        if style and data.embeds.search(style):
+        if style and _embed_marked(style, data):
             return True  # an embedded social post, whatever the element's own style
         marks = f"{style} {attrs.get('id') or ''}" if own_marks or depth else ""
-        if marks.strip() and data.excluded_words.search(marks) and not data.story_regions.search(marks):
-            if _author_widget(marks, data):
-                boxed = True  # "widget author": the author's own box, in a sidebar <aside> or not
-            elif current.css_first(LAYOUT_PROBE) is None:
-                return True  # a region marked as a sidebar/widget that does not hold the story itself
+        kind = _region_marked(marks, data) if marks.strip() else NO_REGION
+        if kind == AUTHOR_BOX:
+            boxed = True  # "widget author": the author's own box, in a sidebar <aside> or not
+        elif kind == OTHER_REGION and current.css_first(LAYOUT_PROBE) is None:
+            return True  # a region marked as a sidebar/widget that does not hold the story itself
         current = current.parent
         depth += 1
     return aside
@@ -253,6 +255,40 @@ def _author_widget(marks: str, data: BylineSelectors) -> bool:
     return bool(_AUTHOR_WORD.search(marks)) and not data.excluded_words.search(_BOX_WORDS.sub(" ", marks))
 
 
+NO_REGION, AUTHOR_BOX, OTHER_REGION = 0, 1, 2
+"""What an element's class and id say of the region it marks (``region_kind``)."""
+MARKS_CACHED = 4096
+
+
+def region_kind(marks: str, data: BylineSelectors) -> int:
+    """OTHER_REGION when ``marks`` (an element's class and id) hold an excluded region's word and name no
+    region of the story itself; AUTHOR_BOX when such a region is the author's own box; else NO_REGION."""
+    if not data.excluded_words.search(marks) or data.story_regions.search(marks):
+        return NO_REGION
+    return AUTHOR_BOX if _author_widget(marks, data) else OTHER_REGION
+
+
+@lru_cache(maxsize=MARKS_CACHED)
+def _region_kind_cached(marks: str) -> int:
+    return region_kind(marks, byline_selectors())
+
+
+@lru_cache(maxsize=MARKS_CACHED)
+def _embed_cached(style: str) -> bool:
+    return bool(byline_selectors().embeds.search(style))
+
+
+def _region_marked(marks: str, data: BylineSelectors) -> int:
+    """``region_kind``, read once per class and id: the regions' tests walk up from every byline candidate,
+    through the same few ancestors on a page and the same class names across pages."""
+    return _region_kind_cached(marks) if data is byline_selectors() else region_kind(marks, data)
+
+
+def _embed_marked(style: str, data: BylineSelectors) -> bool:
+    """``data.embeds`` found in a class, read once per class (as ``_region_marked``)."""
+    return _embed_cached(style) if data is byline_selectors() else bool(data.embeds.search(style))
+
+
 def _in_embed(node: LexborNode, data: BylineSelectors) -> bool:
     """True inside an embedded social post ("A post shared by ..." credits its poster)."""
     current: LexborNode | None = node
@@ -260,7 +296,7 @@ def _in_embed(node: LexborNode, data: BylineSelectors) -> bool:
         if current is None or current.tag in ("body", "html"):
             return False
         style = current.attributes.get("class")
-        if style and data.embeds.search(style):
+        if style and _embed_marked(style, data):
             return True
         current = current.parent
     return False
@@ -745,6 +781,8 @@ MAX_COPYRIGHT_NODES = 20000
 
 _ACADEMIC = re.compile(r"^(?:(?:dr|prof|dipl|ing|mag|med|rer|nat|phil|mba|msc)\.(?:-\w+\.)?\s*)+", re.IGNORECASE)
 MAX_CONTACT_NODES = 8000
+MAX_CONTACT_BOXES = 3
+"""Contact boxes read, as the page lists them (``tree.css(contact_boxes.selector)``: a box once per word it holds)."""
 CONTACT_LOOKAHEAD = 4
 
 
@@ -766,7 +804,8 @@ def last_resort_evidence(tree: LexborHTMLParser) -> list[Evidence]:
     html:contact); one walk over the body's text nodes serves both. The walk is
     made only when the body's text, read in one call, holds a copyright line
     that names a person or a contact label (``_walk_may_find``): on most pages
-    it holds neither. ``last_resort_evidence_plain`` always walks, the reference.
+    it holds neither. The contact boxes are found through shorter probes (``MarkedElements.find_listed``).
+    ``last_resort_evidence_plain`` always walks and selects the boxes by the whole selector, the reference.
     """
     return _last_resort(tree, plain=False)
 
@@ -791,7 +830,11 @@ def _last_resort(tree: LexborHTMLParser, plain: bool) -> list[Evidence]:
             return [Evidence("byline", name, "html:copyright")]
     if contact is not None:
         return [contact]
-    for box in tree.css(data.contact_classes)[:3]:
+    if plain:
+        boxes = tree.css(data.contact_boxes.selector)
+    else:  # the same list through fewer selector alternatives
+        boxes = data.contact_boxes.find_listed(tree.root) if tree.root is not None else []
+    for box in boxes[:MAX_CONTACT_BOXES]:
         for node in box.traverse(include_text=True):
             name = _contact_name((node.text_content or "").strip()) if node.tag == "-text" else None
             if name:

@@ -62,6 +62,30 @@ class MarkedElements:
                 out.append(node)
         return out
 
+    def find_listed(self, root: LexborNode) -> list[LexborNode]:
+        """The marked elements under ``root`` as ``root.css(selector)`` lists them: in page order, each
+        once for every alternative of ``selector`` it matches (lexbor reports a match per alternative)."""
+        out: list[LexborNode] = []
+        seen: set[int] = set()
+        for node in root.css(self.probe_selector):
+            if node.mem_id not in seen:
+                seen.add(node.mem_id)
+                out.extend([node] * self.matches(node.attributes))
+        return out
+
+    def matches(self, attrs: dict[str, str | None]) -> int:
+        """How many alternatives of ``selector`` an element with these attributes matches."""
+        count = 0
+        for name in self.attrs:
+            value = attrs.get(name)
+            if value:
+                low = value.translate(_ASCII_LOWER)
+                count += sum(word in low for word in self.words)
+        if self.token:
+            value = attrs.get(self.token[0])
+            count += bool(value) and self.token[1] in _HTML_SPACE.split(value)
+        return count
+
     def holds(self, attrs: dict[str, str | None]) -> bool:
         """True when an element with these attributes matches ``selector``."""
         for name in self.attrs:

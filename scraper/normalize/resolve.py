@@ -72,9 +72,12 @@ _QUOTES = "\"'“”‘’«»„‟"
 
 _OUTLET_TAGLINE = re.compile(r"\s+(?:\||–|—|-|::|·|•)\s+|\s+(?:powered by|a division of|part of)\s+", re.IGNORECASE)
 _URL_NAME = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)/?$", re.IGNORECASE)
-_COMPANY_FORM = re.compile(r",?\s+(?:inc|llc|ltd|gmbh|plc|s\.?a|ag|sp\. z o\.o\.(?:\s+s\.?k\.?a)?|s\.?l|b\.?v|pty ltd)\.?$",
+_COMPANY_FORM = re.compile(r",?\s+(?:inc|llc|ltd|gmbh|plc|s\.?a|ag|sp\. z o\.o\.(?:\s+s\.?k\.?a)?|s\.?l|b\.?v|e\.\s?v|pty ltd)\.?$",
                            re.IGNORECASE)
-"""A company's legal form after its name ("Spiceworks Inc"): not part of the publication's name."""
+"""A company's or an association's legal form after its name ("Spiceworks Inc", "Example e.V."): not part of
+the publication's name."""
+_DECORATION_END = re.compile(r"^[\W_]+?\s+(?:\||–|—|-|::|·|•)\s+|\s+(?:\||–|—|-|::|·|•)\s+[\W_]+$")
+"""A segment of the site-name slot with no letter or digit ("☆☆☆☆☆ - Example"): decoration, not a name."""
 OUTLET_MAX_WORDS = 8
 OUTLET_NAME_WORDS = 4
 """A declared site name's first segment of at most this many words is the name; the rest a tagline."""
@@ -83,6 +86,7 @@ OUTLET_NAME_WORDS = 4
 def clean_outlet(value: str) -> str | None:
     """The publication's name as a site declares it, without a tagline ("Mozilla Hacks – the Web developer blog")
     or a URL's scheme ("http://www.example.com")."""
+    value = _DECORATION_END.sub("", value.strip())
     value = _READING.sub("", _COMPANY_FORM.sub("", value.strip(" .,:;|-–—/" + _QUOTES)).strip(" ,"))
     if (not value or len(value) > 80 or len(value.split()) > OUTLET_MAX_WORDS or not any(ch.isalpha() for ch in value)
             or value.casefold().startswith(("our ", "the newsletter", "my ")) or _HANDLE.fullmatch(value)):
@@ -92,7 +96,7 @@ def clean_outlet(value: str) -> str | None:
         return url.group("host")
     parts = _OUTLET_TAGLINE.split(value, maxsplit=1)
     if len(parts) == 2 and 1 <= len(parts[0].split()) <= OUTLET_NAME_WORDS and parts[0].strip():
-        return parts[0].strip()
+        return _COMPANY_FORM.sub("", parts[0].strip()) or parts[0].strip()
     return value
 
 

@@ -28,6 +28,19 @@ AFTER_ARTICLE = "after-article"
 SITE_NOTICE = "site-notice"
 
 
+DOUBLE_QUOTES = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
+"""Double quotation marks, straight and typographic. Single ones are left out: an apostrophe
+looks the same."""
+
+
+def in_quotation(text: str, pos: int) -> bool:
+    """Is ``text[pos]`` inside quoted speech: after an odd number of double quotation marks?
+
+    Each mark toggles, whichever way it faces: English “…”, German „…“ and French «…» alike,
+    and a paragraph that goes on with a quote opened above (no closing mark) counts as inside."""
+    return sum(1 for c in text[:pos] if c in DOUBLE_QUOTES) % 2 == 1
+
+
 @dataclass(frozen=True, slots=True)
 class CueList:
     """One section of the cue file: a single alternation and the longest line it judges."""
@@ -51,6 +64,16 @@ class CueList:
             text = folded(text) if text.isascii() else text.lower()  # the same for ASCII, and cached
             return self.gate(text, text)
         return self.gate(text, folded(text))
+
+    def in_speech(self, text: str) -> bool:
+        """True when every match in ``text`` lies inside quoted speech (see ``in_quotation``):
+        "The statement continued: \"... working to support us\"" is a speaker's sentence that
+        happens to hold a pitch's words, not the site's pitch. Asked only of a line that matched."""
+        if not any(q in text for q in DOUBLE_QUOTES):
+            return False
+        probe = (folded(text) if text.isascii() else text.lower()) if self.folded else text
+        starts = [m.start() for m in self.pattern.finditer(probe)]
+        return bool(starts) and all(in_quotation(probe, i) for i in starts)
 
     def search_plain(self, text: str, n: int) -> bool:
         """``search`` as one regex over the whole alternation (the reference the gate is tested against)."""
@@ -140,8 +163,9 @@ def find_article_end(blocks: Sequence[Block], lo: int, hi: int, prose_words: Seq
                 return lo + k
             if before >= share_at and runs[k] <= max_run_after and (
                     (not strong_tried and cues.strong.search(text, n))
-                    or cues.head.search(text, n) or cues.sentence.search(text, n)):
-                return lo + k  # is_after_article, the strong cues asked once
+                    or cues.head.search(text, n)
+                    or (cues.sentence.search(text, n) and not cues.sentence.in_speech(text))):
+                return lo + k  # is_after_article, the strong cues asked once; a quoted sentence is speech
         before += prose_words[k]
     return None
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model import Block, BlockKind, Evidence
 from .base import ANCHOR, CAPTION, RuleContext
-from .predicates import block_key, words
+from .predicates import block_key, is_prose, weight, words
 
 
 @dataclass(slots=True)
@@ -54,7 +54,8 @@ class TitleRepeatRule:
 
 @dataclass(slots=True)
 class DuplicateRule:
-    """A block repeating an earlier one (a caption given twice, a pull quote) goes.
+    """A block repeating an earlier one (a caption given twice, a pull quote) goes, unless the
+    earlier one was already removed and story stands between them (``_story_between``).
 
     Blocks are compared folded (case, dashes, punctuation), so "Pool - Getty"
     and "Pool – Getty" are the same. Very short blocks are left alone: a list
@@ -68,17 +69,34 @@ class DuplicateRule:
     min_words: int = 4
 
     def apply(self, blocks: list[Block], ctx: RuleContext) -> None:
-        seen: set[str] = set()
-        for b in blocks:
+        first: dict[str, int] = {}
+        """Each key's block that stands for it: the first, or the story's own paragraph (below)."""
+        for i, b in enumerate(blocks):
             if words(b.text) < self.min_words and b.kind is not BlockKind.CAPTION:
                 continue
             key = block_key(b.text)
             if not key:
                 continue
-            if key in seen:
-                b.remove(self.name)
+            j = first.get(key)
+            if j is None:
+                first[key] = i
+            elif b.kept and not blocks[j].kept and _story_between(blocks, j, i):
+                first[key] = i  # the earlier copy was a pull quote set ahead of its paragraph, and went
             else:
-                seen.add(key)
+                b.remove(self.name)
+
+
+def _story_between(blocks: list[Block], lo: int, hi: int) -> bool:
+    """Does a kept paragraph of prose stand between ``blocks[lo]`` and ``blocks[hi]``?
+
+    A pull quote is set a few paragraphs ahead of the sentence it repeats; when a rule took the
+    box out (as a caption), the later copy is the story's own paragraph and stays. A caption
+    given twice (a small-screen and a large-screen copy, a lightbox) has its copies side by side,
+    with no story between, and the second still goes."""
+    for b in blocks[lo + 1:hi]:
+        if b.kept and b.kind is BlockKind.PARAGRAPH and is_prose(b.text, weight(b.text)):
+            return True
+    return False
 
 
 def rules() -> list[TypedBlockRule | TitleRepeatRule | DuplicateRule]:

@@ -7,12 +7,14 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from scraper.normalize.html_bylines import byline_selectors
 from scraper.normalize.marked import MarkedElements
 from scraper.normalize.syndication import _slots
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 PAGES = sorted(FIXTURES.rglob("*.html")) + sorted(FIXTURES.rglob("*.htm"))
 SLOTS = _slots()[0]
+CONTACTS = byline_selectors().contact_boxes
 
 
 def _same(marked: MarkedElements, html: str) -> list[str]:
@@ -21,6 +23,7 @@ def _same(marked: MarkedElements, html: str) -> list[str]:
     fast = [n.mem_id for n in marked.find(root)]
     plain = [n.mem_id for n in marked.find_plain(root)]
     assert fast == plain
+    assert [n.mem_id for n in marked.find_listed(root)] == [n.mem_id for n in root.css(marked.selector)]
     return [n.tag for n in marked.find(root)]
 
 
@@ -31,6 +34,28 @@ def test_there_are_fixture_pages():
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
 def test_fixture_pages_give_the_same_slots(path):
     _same(SLOTS, path.read_text(encoding="utf-8", errors="replace"))
+    _same(CONTACTS, path.read_text(encoding="utf-8", errors="replace"))
+
+
+CONTACT_CASES = {
+    "none": ('<div class="contact">Text</div><p class="kontakt">x</p>', []),
+    "two words, listed twice": ('<div class="press-contact presscontact"><p class="Media-Contact">M</p></div>',
+                                ["div", "div", "p"]),
+    "case and probe only": ('<p class="PRESSEKONTAKT">x</p><i class="contacts">y</i><b class="ansprechpartnerin">z</b>',
+                            ["p", "b"]),
+    "word inside a word": ('<div class="xcontact-personx contactperson">x</div>', ["div", "div"]),
+    "not ascii": ('<p class="\u212aontact-person">x</p><p class="ANSPRECHPARTNER\u0130">y</p>', ["p"]),
+    "the html element": ('<p>x</p>', []),
+}
+
+
+@pytest.mark.parametrize("name", CONTACT_CASES)
+def test_contact_boxes_are_listed_as_the_whole_selector_lists_them(name):
+    body, tags = CONTACT_CASES[name]
+    _same(CONTACTS, f"<!doctype html><html><body>{body}</body></html>")
+    tree = LexborHTMLParser(f"<!doctype html><html class='media-contact'><body>{body}</body></html>")
+    listed = [n.tag for n in CONTACTS.find_listed(tree.root)]
+    assert listed == [n.tag for n in tree.css(CONTACTS.selector)] == ["html", *tags]
 
 
 EDGE_CASES = {

@@ -89,7 +89,7 @@ COPYRIGHT_LINES = ["&COPY; 2020 Foo Bar", "CopyRıght 2019 The Foo", "COPYRIGHT 
 
 @pytest.mark.parametrize("text", COPYRIGHT_LINES + [html for _, html in _pages()])
 def test_copyright_scan_finds_what_the_plain_pattern_finds(text):
-    from scraper.normalize.html_meta import _COPY, _SITE_COPYRIGHT, _SITE_COPYRIGHT_SCAN, copyright_lines
+    from scraper.normalize.html_meta import _COPY, _SITE_COPYRIGHT, _SITE_COPYRIGHT_SCAN, copyright_lines, mentions_copy
 
     def spans(pattern):
         return [(m.span(), m.group("name")) for m in pattern.finditer(text)]
@@ -97,3 +97,5 @@ def test_copyright_scan_finds_what_the_plain_pattern_finds(text):
     assert spans(_SITE_COPYRIGHT_SCAN) == spans(_SITE_COPYRIGHT)
     assert list(copyright_lines(text)) == [name for _, name in spans(_SITE_COPYRIGHT)]
     assert (_COPY.search(text) is not None) == ("copy" in text.lower())
+    for variant in (text, text.replace("copy", "cOpY"), text.replace("Copy", "COPy"), text.upper(), "no such word"):
+        assert mentions_copy(variant) == (_COPY.search(variant) is not None)

@@ -90,3 +90,45 @@ def test_explain_still_lists_runners_up():
     plain = scraper.clean(page)
     assert explained.candidates and plain.candidates is None
     assert (explained.title, explained.published, explained.authors) == (plain.title, plain.published, plain.authors)
+
+
+def _fixture_marks() -> list[str]:
+    from pathlib import Path
+
+    from selectolax.lexbor import LexborHTMLParser
+
+    fixtures = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
+    marks = {"", " ", "sidebar", "widget author", "sidebar-author", "article-sidebar widget", "related teaser",
+             "instagram-media", "x twitter-tweet", "Comment-List", "autor widget_area", "menu author-box"}
+    for path in sorted(fixtures.iterdir()):
+        for node in LexborHTMLParser(path.read_text(encoding="utf-8", errors="replace")).css("[class], [id]"):
+            marks.add(f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}")
+            marks.add(node.attributes.get("class") or "")
+    return sorted(marks)
+
+
+def test_cached_region_marks_are_the_plain_reading():
+    from scraper.normalize import html_bylines as hb
+
+    data = hb.byline_selectors()
+    marks = _fixture_marks()
+    assert len(marks) > 300
+    kinds = set()
+    for _ in range(2):  # the second round is answered from the caches
+        for value in marks:
+            assert hb._region_marked(value, data) == hb.region_kind(value, data)
+            assert hb._embed_marked(value, data) == bool(data.embeds.search(value))
+            kinds.add(hb.region_kind(value, data))
+    assert kinds == {hb.NO_REGION, hb.AUTHOR_BOX, hb.OTHER_REGION}
+
+
+def test_cached_chrome_marks_are_the_plain_reading():
+    from scraper.normalize import dates
+
+    marks = _fixture_marks() + ["commentary", "comments", "top-bar", "most-read", "x nav", "Related-Posts", "recent_posts"]
+    found = set()
+    for _ in range(2):
+        for value in marks:
+            assert dates._chrome_marked(value) == dates.chrome_marks(value)
+            found.add(dates.chrome_marks(value))
+    assert found == {True, False}

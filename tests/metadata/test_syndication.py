@@ -78,6 +78,8 @@ def test_outlet_is_the_name_without_tagline_legal_form_or_scheme():
     assert clean_outlet("Prairie Ledger Inc") == "Prairie Ledger"
     assert clean_outlet("http://www.prairieledger.example") == "prairieledger.example"
     assert clean_outlet("☆☆☆☆☆") is None
+    assert clean_outlet("☆☆☆☆☆ - Riverbend Watch e.V. - Daily happenings") == "Riverbend Watch"
+    assert clean_outlet("Prairie Ledger | ★★★") == "Prairie Ledger"
     assert clean_outlet("Council approves new river bridge after a decade of debate") is None
 
 

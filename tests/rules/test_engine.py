@@ -155,6 +155,25 @@ def test_repeated_paragraph_goes_once():
     assert blocks[1].kept
 
 
+def test_a_paragraph_repeated_by_a_removed_pull_quote_above_it_stays():
+    def run(blocks: list[Block]) -> list[Block]:
+        apply_rules(blocks, RuleContext())
+        return blocks
+
+    quote = "We will not rest until every family in the valley has a dry home again before the winter"
+    paras = [Block(t) for t in BODY]
+    blocks = run([paras[0], Block(quote, BlockKind.CAPTION), *paras[1:], Block(f'"{quote}."')])
+    assert not blocks[1].kept
+    assert blocks[-1].kept
+    # a caption given twice, side by side (a small-screen and a large-screen copy), still goes once
+    caption = "Volunteers fill sandbags on the bank of the river at Alder Bridge on Saturday morning"
+    blocks = run([Block(caption, BlockKind.CAPTION), Block(caption), *(Block(t) for t in BODY)])
+    assert [b.kept for b in blocks[:2]] == [False, False]
+    # and a copy after the story's own paragraph is a repeat again
+    blocks = run([Block(quote, BlockKind.CAPTION), *(Block(t) for t in BODY), Block(quote), Block(quote)])
+    assert [b.kept for b in blocks[-2:]] == [True, False]
+
+
 def test_byline_needs_names_to_be_a_byline():
     blocks, ctx = judge(["By JANE DOE and JOHN ROE, Associated Press", *BODY])
     assert blocks[0].removed_by == "byline"
@@ -244,6 +263,30 @@ def test_a_cue_early_or_followed_by_the_story_does_not_end_it():
     late = [*BODY, *BODY, pitch, *BODY[:3]]
     blocks, _ = judge([f"{t} ({i})" for i, t in enumerate(late)])
     assert all(b.kept for b in blocks)
+
+
+def test_a_pitch_phrase_inside_quoted_speech_does_not_end_the_article():
+    quoted = ['The letter went on: "They are neighbours who gave up their weekends to support us - and our children.',
+              '"We hope they know how much their help meant to every family in the valley."']
+    blocks, _ = judge([*BODY, *quoted])
+    assert all(b.kept for b in blocks)
+    # the site's own pitch, not quoted (or with only a name in quotes), still ends it
+    for pitch in ("Please support us: become a member of the Valley Post today.",
+                  'Sign up for "The Morning Brief", our newsletter, and get the news every day.'):
+        blocks, _ = judge([*BODY, pitch, "Valley stories you may have missed"])
+        assert not any(b.kept for b in blocks[len(BODY):]), pitch
+
+
+def test_quotation_marks_of_every_style_toggle_speech():
+    from scraper.rules.tail import in_quotation
+
+    text = 'She said: “We support the plan” and left. „Sie helfen uns“, sagte er. «Merci»'
+    assert in_quotation(text, text.index("support"))
+    assert not in_quotation(text, text.index("left"))
+    assert in_quotation(text, text.index("helfen"))
+    assert not in_quotation(text, text.index("sagte"))
+    assert in_quotation(text, text.index("Merci"))
+    assert in_quotation('"We again call on them to help us', 10)  # a quote going on from the paragraph above
 
 
 def test_a_contact_or_source_label_after_the_story_ends_it():

@@ -48,6 +48,12 @@ def test_a_cue_followed_by_more_of_the_story_is_not_its_end():
     assert article.text.endswith(body[-1])
 
 
+def test_a_cue_inside_quoted_speech_at_the_end_of_the_story_is_not_its_end():
+    quoted = 'The letter ended: "Thank you to every neighbour who came out to support us through the winter.'
+    article = clean(MENU + [HEADLINE] + PARAGRAPHS + MORE + [quoted] + FOOTER)
+    assert article.text.endswith(quoted)
+
+
 def test_a_cue_early_in_the_story_does_not_cut_it():
     share = "Share this article"
     article = clean(MENU + [HEADLINE, share] + PARAGRAPHS + MORE + FOOTER)
