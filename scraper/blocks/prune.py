@@ -509,7 +509,8 @@ def _doomed_outermost(body: LexborNode, sel: Selectors, q: _Queries, total: int,
             if not chrome:
                 if kind and marks is not None:
                     marks[node.mem_id] = kind
-                if typed is not None and (more or tag == "a"):
+                if typed is not None and ((tag == "a" and "href" not in attrs) or (more and (
+                        "itemprop" in attrs or "rel" in attrs or FIGURE_ATTR in attrs))):  # rare: tested inline
                     _read_typed(node, tag, attrs, typed, comments)
                 continue
         doomed.append(node)
