@@ -106,8 +106,10 @@ class Side:
 
 def scraper_side() -> Callable[[bytes, str | None], str]:
     import scraper
+    from scraper.pipeline import warm_up
 
     config = scraper.load_config()
+    warm_up(config)  # what loads on first need (models, name tables) is set-up, not a page's work
 
     def run(data: bytes, url: str | None) -> str:
         article = scraper.clean(data, url=url, config=config)

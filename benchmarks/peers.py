@@ -45,8 +45,10 @@ Extractor = Callable[[Doc], Output]
 
 def scraper_side() -> Extractor:
     import scraper
+    from scraper.pipeline import warm_up
 
     config = scraper.load_config()
+    warm_up(config)  # what loads on first need (models, name tables) is set-up, not a page's work
 
     def run(doc: Doc) -> Output:
         art = scraper.clean(doc.data, url=doc.url, config=config)

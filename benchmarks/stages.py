@@ -124,10 +124,11 @@ def main() -> int:
 
     import scraper
     from scraper.model import Page
-    from scraper.pipeline import process
+    from scraper.pipeline import process, warm_up
 
     config = scraper.load_config()
     docs = load(args.data, args.limit, args.text)
+    warm_up(config)  # what loads on first need: the language model, the given-name table
     process(Page(source="warm", data=docs[0][2], url=docs[0][1]), config)  # imports, lazy loads
     import trafilatura  # noqa: F401 - the fallback's own import (lazy in the pipeline) is not a page's cost
     if not args.cprofile:

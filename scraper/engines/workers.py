@@ -313,7 +313,17 @@ class WorkerPool:
         worker.conn.close()
 
     def start(self) -> None:
-        """Start the workers (forked from this process while it has one thread)."""
+        """Start the workers (forked from this process while it has one thread).
+
+        Workers forked with the default per-page function find the pipeline warmed up
+        (``pipeline.warm_up``): what it loads on first use is loaded here once and
+        shared, not loaded again by each worker.
+        """
+        if (self.setup.process_fn is None and not self.workers
+                and spawn_context(self.ctx, None, None).get_start_method() == "fork"):
+            from .. import pipeline
+
+            pipeline.warm_up(self.setup.config)
         while len(self.workers) < self.n:
             self.workers.append(self._spawn())
 

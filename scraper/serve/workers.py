@@ -21,12 +21,7 @@ from collections import deque
 from ..config import Config
 from ..engines.workers import WorkerPool
 from ..model import Article, Page
-from ..pipeline import process
 from ..sources.units import WorkUnit
-
-_WARM_UP = ("<html lang='en'><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1>"
-            + "<p>The council met on Tuesday and agreed that the new ferry timetable starts next spring.</p>" * 5
-            + "</article></body></html>").encode()
 
 
 class Busy(Exception):
@@ -60,13 +55,8 @@ class CleaningService:
 
     # -- the asyncio side -------------------------------------------------------------
     def start(self) -> None:
-        """Start the workers (forked while this process still has one thread), then the driving thread.
-
-        One page is cleaned here first, so whatever the pipeline loads on first use (the
-        language model, compiled patterns) is loaded once and shared by every forked worker,
-        instead of making each worker's first request slow.
-        """
-        process(Page(source="-", data=_WARM_UP), self.config)
+        """Start the workers (forked while this process still has one thread, after the pool's
+        warm-up: no cold first request per worker), then the driving thread."""
         self.pool.start()
         self._wake_r, self._wake_w = socket.socketpair()
         self._wake_r.setblocking(False)

@@ -239,3 +239,24 @@ def test_the_pool_counts_truncated_records_as_one_process_does():
     assert pooled.records == single.records
     assert one.truncated == 4 and two.truncated == 4
     assert ", 4 truncated" in two.line()
+
+
+def test_workers_fork_from_a_warmed_up_pipeline():
+    """What the pipeline loads on first use is loaded once in the parent and shared, not by each worker."""
+    from scraper.engines.workers import WorkerPool
+    from scraper.normalize.first_names import given_names
+
+    given_names.cache_clear()
+    pool = WorkerPool(1, _config())
+    pool.start()
+    try:
+        assert given_names.cache_info().currsize == 1
+    finally:
+        pool.close()
+    given_names.cache_clear()
+    own = WorkerPool(1, _config(), process_fn=scraper.pipeline.process)  # a caller's own function: no warm-up
+    own.start()
+    try:
+        assert given_names.cache_info().currsize == 0
+    finally:
+        own.close()
