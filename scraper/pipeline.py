@@ -27,6 +27,7 @@ from .errors import INTERNAL, DecodeError, EmptyInput, PageError, PageTooLarge, 
 from .model import Article, Page
 from .normalize.first_names import given_names
 from .normalize.html_meta import page_elements
+from .normalize.language import detect as detect_language
 from .normalize.read import read_html
 from .normalize.resolve import pick
 from .record import build_article
@@ -52,6 +53,7 @@ def warm_up(config: Config) -> None:
     """
     process(Page(source="warm-up", data=_WARM_UP_PAGE), config)
     given_names()  # read only when a byline's name is in doubt, which the warm-up page's is not
+    detect_language("The council met on Tuesday and agreed that the new ferry timetable starts next spring.")
     import trafilatura  # noqa: F401 - the fallback extractor, imported on the first page that needs it
 
 

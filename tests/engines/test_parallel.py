@@ -244,13 +244,15 @@ def test_the_pool_counts_truncated_records_as_one_process_does():
 def test_workers_fork_from_a_warmed_up_pipeline():
     """What the pipeline loads on first use is loaded once in the parent and shared, not by each worker."""
     from scraper.engines.workers import WorkerPool
+    from scraper.normalize import language
     from scraper.normalize.first_names import given_names
 
     given_names.cache_clear()
+    language._model.cache_clear()
     pool = WorkerPool(1, _config())
     pool.start()
     try:
-        assert given_names.cache_info().currsize == 1
+        assert given_names.cache_info().currsize == 1 and language._model.cache_info().currsize == 1
     finally:
         pool.close()
     given_names.cache_clear()
