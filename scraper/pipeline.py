@@ -37,10 +37,10 @@ from .sniff import looks_like_html
 
 log = logging.getLogger("scraper")
 
+_WARM_UP_SENTENCE = "The council met on Tuesday and agreed that the new ferry timetable starts next spring."
 _WARM_UP_PAGE = ("<html lang='en'><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1>"
                  "<p class='byline'>By Jane Example, Example Wire</p><time datetime='2024-05-06'>May 6, 2024</time>"
-                 + "<p>The council met on Tuesday and agreed that the new ferry timetable starts next spring.</p>" * 5
-                 + "</article></body></html>").encode()
+                 + f"<p>{_WARM_UP_SENTENCE}</p>" * 5 + "</article></body></html>").encode()
 
 
 def warm_up(config: Config) -> None:
@@ -53,7 +53,7 @@ def warm_up(config: Config) -> None:
     """
     process(Page(source="warm-up", data=_WARM_UP_PAGE), config)
     given_names()  # read only when a byline's name is in doubt, which the warm-up page's is not
-    detect_language("The council met on Tuesday and agreed that the new ferry timetable starts next spring.")
+    detect_language(_WARM_UP_SENTENCE)  # the page declares its language, so its text is not asked
     import trafilatura  # noqa: F401 - the fallback extractor, imported on the first page that needs it
 
 

@@ -70,13 +70,15 @@ def pick(evidence: Sequence[Evidence], field: str, clean: Callable[[str], str | 
 
 _QUOTES = "\"'“”‘’«»„‟"
 
-_OUTLET_TAGLINE = re.compile(r"\s+(?:\||–|—|-|::|·|•)\s+|\s+(?:powered by|a division of|part of)\s+", re.IGNORECASE)
+_SEGMENT_MARK = r"\s+(?:\||–|—|-|::|·|•)\s+"
+"""What parts a site-name slot's segments ("Example | the city's paper")."""
+_OUTLET_TAGLINE = re.compile(_SEGMENT_MARK + r"|\s+(?:powered by|a division of|part of)\s+", re.IGNORECASE)
 _URL_NAME = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)/?$", re.IGNORECASE)
 _COMPANY_FORM = re.compile(r",?\s+(?:inc|llc|ltd|gmbh|plc|s\.?a|ag|sp\. z o\.o\.(?:\s+s\.?k\.?a)?|s\.?l|b\.?v|e\.\s?v|pty ltd)\.?$",
                            re.IGNORECASE)
 """A company's or an association's legal form after its name ("Spiceworks Inc", "Example e.V."): not part of
 the publication's name."""
-_DECORATION_END = re.compile(r"^[\W_]+?\s+(?:\||–|—|-|::|·|•)\s+|\s+(?:\||–|—|-|::|·|•)\s+[\W_]+$")
+_DECORATION_END = re.compile(rf"^[\W_]+?{_SEGMENT_MARK}|{_SEGMENT_MARK}[\W_]+$")
 """A segment of the site-name slot with no letter or digit ("☆☆☆☆☆ - Example"): decoration, not a name."""
 OUTLET_MAX_WORDS = 8
 OUTLET_NAME_WORDS = 4
